@@ -1,0 +1,1 @@
+//! Anchors: what survives translation (numbers, names, acronyms).

@@ -1,0 +1,50 @@
+//! The two languages sverka knows.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A language of one side of an alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English, written as en-GB in translation memories.
+    En,
+    /// Russian, written as ru-RU in translation memories.
+    Ru,
+}
+
+impl Lang {
+    /// The short code used on the command line: `en` or `ru`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The locale written into TMX files (`xml:lang`).
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::En => "en-GB",
+            Lang::Ru => "ru-RU",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "en" | "en-gb" | "eng" | "english" => Ok(Lang::En),
+            "ru" | "ru-ru" | "rus" | "russian" => Ok(Lang::Ru),
+            _ => Err(format!("unknown language `{s}` (expected `en` or `ru`)")),
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The `sverka` command line: flags, files and terminals live here, the
+//! alignment itself in the library.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Align the English and Russian versions of a text, sentence by sentence.
+#[derive(Parser)]
+#[command(name = "sverka", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Align an English and a Russian text and write the aligned pairs.
+    Align(cli::align::Args),
+    /// Split a text into sentences, one per line.
+    Split(cli::split::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Align(args) => cli::align::run(args),
+        Command::Split(args) => cli::split::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            cli::report_error(&error);
+            ExitCode::from(2)
+        }
+    }
+}

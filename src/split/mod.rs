@@ -1,0 +1,149 @@
+//! Sentence splitting: text in, [`Sentence`]s with byte spans out.
+//!
+//! A blank line always ends a paragraph and a sentence. Inside a paragraph the
+//! language's rules ([`en`], [`ru`]) decide where sentences end. Splitting
+//! never changes the text: every sentence is a trimmed slice of the input, so
+//! the spans of all sentences, in order, cover every non-whitespace character
+//! exactly once.
+
+mod rules;
+
+pub use rules::split_paragraph;
+
+use crate::Lang;
+
+/// One sentence of an input text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Sentence {
+    /// The sentence as it stands in the input, without surrounding whitespace.
+    pub text: String,
+    /// Byte offset of the first byte in the input text.
+    pub start: usize,
+    /// Byte offset one past the last byte in the input text.
+    pub end: usize,
+    /// 0-based index of the paragraph (blank-line separated block) it belongs to.
+    pub paragraph: usize,
+    /// 1-based line number of its first character.
+    pub line: usize,
+}
+
+/// Splits `text` into sentences with the rules of `lang`.
+pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (index, (start, end)) in paragraphs(text).into_iter().enumerate() {
+        for (s, e) in split_paragraph(&text[start..end], lang) {
+            push(&mut out, text, start + s, start + e, index);
+        }
+    }
+    number_lines(text, &mut out);
+    out
+}
+
+/// Reads pre-split text: one sentence per line, a blank line between paragraphs
+/// (the input hunalign takes).
+pub fn presplit(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut blank_before = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if blank_before && !out.is_empty() {
+            paragraph += 1;
+        }
+        blank_before = false;
+        push(&mut out, text, start, start + content.len(), paragraph);
+    }
+    number_lines(text, &mut out);
+    out
+}
+
+/// Byte ranges of the paragraphs of `text`: runs of lines between blank lines.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            out.extend(current.take());
+        } else {
+            let end = start + line.trim_end().len();
+            current = Some((current.map_or(start, |(s, _)| s), end));
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Adds the trimmed slice `text[start..end]` as a sentence, if it is not blank.
+fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+    let slice = &text[start..end];
+    let trimmed = slice.trim_start();
+    let start = start + (slice.len() - trimmed.len());
+    let trimmed = trimmed.trim_end();
+    if trimmed.is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        text: trimmed.to_string(),
+        start,
+        end: start + trimmed.len(),
+        paragraph,
+        line: 0,
+    });
+}
+
+/// Fills in `line` for sentences sorted by `start`, in one pass over the text.
+fn number_lines(text: &str, sentences: &mut [Sentence]) {
+    let bytes = text.as_bytes();
+    let mut line = 1;
+    let mut at = 0;
+    for sentence in sentences {
+        line += bytes[at..sentence.start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        at = sentence.start;
+        sentence.line = line;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_line_ends_paragraph_and_sentence() {
+        let s = split("A heading\n\nThe body starts here. It goes on.", Lang::En);
+        let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["A heading", "The body starts here.", "It goes on."]);
+        assert_eq!(s[0].paragraph, 0);
+        assert_eq!(s[1].paragraph, 1);
+        assert_eq!(s[2].line, 3);
+    }
+
+    #[test]
+    fn spans_point_into_the_input() {
+        let text = "  Первое предложение.  Второе!\n";
+        for s in split(text, Lang::Ru) {
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+    }
+
+    #[test]
+    fn presplit_takes_one_sentence_per_line() {
+        let s = presplit("One.\r\nTwo.\n\n\nThree.\n");
+        let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["One.", "Two.", "Three."]);
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 0, 1]);
+        assert_eq!(s[2].line, 5);
+    }
+}
