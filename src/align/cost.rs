@@ -1,6 +1,7 @@
 //! The cost of a bead: how unlikely it is, as `-ln` of a probability.
 
 use super::AlignOptions;
+use super::lexical::{self, Keys};
 use crate::split::Sentence;
 
 /// Prior probability of each bead shape, in the order of `dp::SHAPES`.
@@ -9,10 +10,6 @@ use crate::split::Sentence;
 // counts of real statement pairs, where translators drop and merge more.
 const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 
-/// How much an omitted sentence costs beyond its prior, per bead.
-const OMISSION_COST: f64 = 6.0;
-/// Extra cost of a bead whose sentences straddle a paragraph break on one side.
-const PARAGRAPH_CROSSING_COST: f64 = 4.0;
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
 const RATIO_PRIOR_WEIGHT: f64 = 5.0;
@@ -26,6 +23,7 @@ pub struct CostModel<'a> {
     ru_prefix: Vec<usize>,
     ratio: f64,
     prior_costs: [f64; 8],
+    keys: Keys,
 }
 
 impl<'a> CostModel<'a> {
@@ -50,6 +48,7 @@ impl<'a> CostModel<'a> {
             ru_prefix,
             ratio,
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
+            keys: lexical::link(en, ru),
         }
     }
 
@@ -58,14 +57,17 @@ impl<'a> CostModel<'a> {
         let shape = shape_index(a, b);
         let mut cost = self.prior_costs[shape];
         if a == 0 || b == 0 {
-            return cost + OMISSION_COST;
+            return cost + self.options.omission_cost;
         }
         let l1 = self.en_prefix[i + a] - self.en_prefix[i];
         let l2 = self.ru_prefix[j + b] - self.ru_prefix[j];
         cost += self.options.length.cost(self.ratio, l1, l2);
         if crosses_paragraph(&self.en[i..i + a]) || crosses_paragraph(&self.ru[j..j + b]) {
-            cost += PARAGRAPH_CROSSING_COST;
+            cost += self.options.paragraph_cost;
         }
+        let (matched, total) = self.keys.overlap(i, a, j, b);
+        cost +=
+            self.options.mismatch_cost * (total - matched) - self.options.match_reward * matched;
         cost
     }
 
