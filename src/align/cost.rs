@@ -13,6 +13,8 @@ const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
 const RATIO_PRIOR_WEIGHT: f64 = 5.0;
+/// The document ratio stays within these factors of the fitted one.
+const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
 
 /// Precomputed per-document data for bead costs.
 pub struct CostModel<'a> {
@@ -36,7 +38,11 @@ impl<'a> CostModel<'a> {
             // Blend the document's ratio with the fitted one, in log space.
             let w = en.len().min(ru.len()) as f64
                 / (en.len().min(ru.len()) as f64 + RATIO_PRIOR_WEIGHT);
-            ((1.0 - w) * fitted.ln() + w * (total_ru / total_en).ln()).exp()
+            let blended = ((1.0 - w) * fitted.ln() + w * (total_ru / total_en).ln()).exp();
+            // One text may be cut short (a scraped excerpt, a dropped
+            // section): never let that bend the ratio beyond what real
+            // translations show (0.87 to 1.15 per dev set).
+            blended.clamp(fitted * RATIO_CLAMP.0, fitted * RATIO_CLAMP.1)
         } else {
             fitted
         };
@@ -69,12 +75,6 @@ impl<'a> CostModel<'a> {
         cost +=
             self.options.mismatch_cost * (total - matched) - self.options.match_reward * matched;
         cost
-    }
-
-    /// A 0..1 confidence for a bead of shape `a-b` that cost `cost`.
-    pub fn confidence(&self, a: usize, b: usize, cost: f64) -> f64 {
-        let excess = cost - self.prior_costs[shape_index(a, b)];
-        1.0 / (1.0 + (excess - 3.0).exp())
     }
 }
 

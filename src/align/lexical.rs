@@ -8,15 +8,21 @@
 //! weighted share of keys its two sides have in common. Rare keys weigh more:
 //! a number that occurs once in each text says much, "1" little.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::split::Sentence;
 
 /// Per-sentence key lists and key weights for one document pair.
 pub struct Keys {
-    pub en: Vec<Vec<u32>>,
-    pub ru: Vec<Vec<u32>>,
-    pub weight: Vec<f64>,
+    en: Vec<Vec<u32>>,
+    ru: Vec<Vec<u32>>,
+    weight: Vec<f64>,
+    /// Total key weight of each sentence.
+    en_total: Vec<f64>,
+    ru_total: Vec<f64>,
+    /// Reused buffers for multi-sentence beads.
+    scratch: RefCell<(Vec<u32>, Vec<u32>)>,
 }
 
 /// Words of a sentence: lowercased runs of letters and digits.
@@ -173,29 +179,49 @@ pub fn link(en: &[Sentence], ru: &[Sentence]) -> Keys {
         en_lists.push(list);
     }
     let total = (en.len() + ru.len()).max(1) as f64;
-    let weight = df
+    let weight: Vec<f64> = df
         .iter()
         .map(|&d| (1.0 + total / d.max(1) as f64).ln())
         .collect();
+    let totals = |lists: &[Vec<u32>]| -> Vec<f64> {
+        lists
+            .iter()
+            .map(|l| l.iter().map(|&k| weight[k as usize]).sum())
+            .collect()
+    };
     Keys {
+        en_total: totals(&en_lists),
+        ru_total: totals(&ru_lists),
         en: en_lists,
         ru: ru_lists,
         weight,
+        scratch: RefCell::default(),
     }
 }
 
 impl Keys {
-    /// Weighted Dice overlap of the keys of `en[i..i+a]` and `ru[j..j+b]`, and
-    /// the total weight involved; `None` when neither side has keys.
+    /// The anchor weight the two sides of the bead `en[i..i+a]` ~ `ru[j..j+b]`
+    /// share (counted on both sides), and the total weight on both sides.
     pub fn overlap(&self, i: usize, a: usize, j: usize, b: usize) -> (f64, f64) {
-        let gather = |lists: &[Vec<u32>], from: usize, n: usize| -> Vec<u32> {
-            let mut v: Vec<u32> = lists[from..from + n].iter().flatten().copied().collect();
-            v.sort_unstable();
-            v
+        let total: f64 = self.en_total[i..i + a].iter().sum::<f64>()
+            + self.ru_total[j..j + b].iter().sum::<f64>();
+        if total == 0.0 {
+            return (0.0, 0.0);
+        }
+        let common = if a == 1 && b == 1 {
+            self.common(&self.en[i], &self.ru[j])
+        } else {
+            let mut scratch = self.scratch.borrow_mut();
+            let (e, r) = &mut *scratch;
+            gather(e, &self.en[i..i + a]);
+            gather(r, &self.ru[j..j + b]);
+            self.common(e, r)
         };
-        let e = gather(&self.en, i, a);
-        let r = gather(&self.ru, j, b);
-        let total: f64 = e.iter().chain(&r).map(|&k| self.weight[k as usize]).sum();
+        (common, total)
+    }
+
+    /// Twice the weight of the keys two sorted lists share (as multisets).
+    fn common(&self, e: &[u32], r: &[u32]) -> f64 {
         let (mut x, mut y, mut common) = (0, 0, 0.0);
         while x < e.len() && y < r.len() {
             match e[x].cmp(&r[y]) {
@@ -208,6 +234,15 @@ impl Keys {
                 }
             }
         }
-        (common, total)
+        common
     }
+}
+
+/// The sorted union (with repeats) of the key lists of consecutive sentences.
+fn gather(into: &mut Vec<u32>, lists: &[Vec<u32>]) {
+    into.clear();
+    for list in lists {
+        into.extend_from_slice(list);
+    }
+    into.sort_unstable();
 }

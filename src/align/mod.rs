@@ -97,6 +97,9 @@ pub struct AlignOptions {
     pub mismatch_cost: f64,
     /// Cost of a bead that joins sentences across a paragraph break.
     pub paragraph_cost: f64,
+    /// Temperature of the posterior bead probabilities given as confidence:
+    /// above 1 spreads probability over more alignments (less confident).
+    pub temperature: f64,
 }
 
 impl Default for AlignOptions {
@@ -108,6 +111,7 @@ impl Default for AlignOptions {
             match_reward: 1.0,
             mismatch_cost: 0.3,
             paragraph_cost: 4.0,
+            temperature: 1.0,
         }
     }
 }
@@ -126,6 +130,7 @@ impl AlignOptions {
             "match_reward" => &mut self.match_reward,
             "mismatch_cost" => &mut self.mismatch_cost,
             "paragraph_cost" => &mut self.paragraph_cost,
+            "temperature" => &mut self.temperature,
             "ratio" => &mut self.length.ratio,
             "variance" => &mut self.length.variance,
             "outlier_share" => &mut self.length.outlier_share,
