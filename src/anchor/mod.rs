@@ -14,9 +14,13 @@
 //!   `name_similarity(en, ru)` in 0..1 for names and loanwords (match from
 //!   `NAME_THRESHOLD`), and a hashable `match_key(word, lang)` for the same
 //!   matching without comparing every pair of words.
+//! * [`acronyms`]: fixed equivalents from `data/acronyms.tsv` (UN = ООН,
+//!   Britain = Великобритания, dollar = доллар) as concept ids:
+//!   `concepts(text, lang)`.
 //! * [`stem`]: light suffix strippers (`stem_en`, `stem_ru`) shared by the
 //!   lexicon and the name matcher.
 
+pub mod acronyms;
 pub mod numbers;
 pub mod stem;
 pub mod tokens;
