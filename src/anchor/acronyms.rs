@@ -8,6 +8,7 @@
 //! matches `Великобритания` and `United Nations` is one concept, not two.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::stem::{stem_en, stem_ru};
@@ -126,27 +127,43 @@ fn add_form(side: &mut Side, form: &str, lang: Lang, id: u32) {
 /// Removes the dots of dotted capitals: `U.S.` -> `US`, `U.N.` -> `UN`.
 /// A single capital with a dot (`A. Smith`) is an initial and stays.
 fn undot(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let pair =
-        |k: usize| chars.get(k).is_some_and(|c| c.is_uppercase()) && chars.get(k + 1) == Some(&'.');
+    undot_mapped(text).0
+}
+
+/// [`undot`], with the byte offset in `text` of every byte of the result
+/// (and one past the end), so that spans can be mapped back.
+fn undot_mapped(text: &str) -> (String, Vec<usize>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let pair = |k: usize| {
+        chars.get(k).is_some_and(|(_, c)| c.is_uppercase())
+            && chars.get(k + 1).map(|p| p.1) == Some('.')
+    };
     let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut push = |out: &mut String, (i, c): (usize, char)| {
+        out.push(c);
+        map.extend((0..c.len_utf8()).map(|d| i + d));
+    };
     let mut k = 0;
     while k < chars.len() {
-        if pair(k) && (k == 0 || !chars[k - 1].is_alphanumeric()) {
+        if pair(k) && (k == 0 || !chars[k - 1].1.is_alphanumeric()) {
             let mut end = k;
             while pair(end) {
                 end += 2;
             }
             if end - k >= 4 {
-                out.extend(chars[k..end].iter().filter(|&&c| c != '.'));
+                for &(i, c) in chars[k..end].iter().filter(|p| p.1 != '.') {
+                    push(&mut out, (i, c));
+                }
                 k = end;
                 continue;
             }
         }
-        out.push(chars[k]);
+        push(&mut out, chars[k]);
         k += 1;
     }
-    out
+    map.push(text.len());
+    (out, map)
 }
 
 /// Number of concepts in the built-in table (ids are `0..len`).
@@ -156,26 +173,48 @@ pub fn len() -> usize {
 
 /// The concept ids named in `text`, in order (a concept named twice appears twice).
 pub fn concepts(text: &str, lang: Lang) -> Vec<u32> {
+    concept_spans(text, lang)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// Like [`concepts`], with the byte span of the form that named each concept.
+pub fn concept_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
     let side = match lang {
         Lang::En => &table().en,
         Lang::Ru => &table().ru,
     };
     let mut out = Vec::new();
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         if let Some(&id) = side.signs.get(&c) {
-            out.push(id);
+            out.push((id, i..i + c.len_utf8()));
         }
     }
-    let toks = tokens(&undot(text));
+    let (undotted, map) = undot_mapped(text);
+    let toks = tokens(&undotted);
+    let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
     let mut i = 0;
+    let mut keys: Vec<String> = Vec::with_capacity(side.max_words);
     'words: while i < toks.len() {
-        for n in (1..=side.max_words.min(toks.len() - i)).rev() {
-            if let Some(hits) = side.forms.get(&key(&toks[i..i + n], lang)) {
+        // keys[n - 1] = stems of toks[i..i + n] joined by spaces.
+        keys.clear();
+        for n in 1..=side.max_words.min(toks.len() - i) {
+            let mut k = keys.last().cloned().unwrap_or_default();
+            if n > 1 {
+                k.push(' ');
+            }
+            k.push_str(&stems[i + n - 1]);
+            keys.push(k);
+        }
+        for n in (1..=keys.len()).rev() {
+            if let Some(hits) = side.forms.get(&keys[n - 1]) {
+                let span = map[toks[i].start]..map[toks[i + n - 1].end - 1] + 1;
                 let before = out.len();
                 out.extend(
                     hits.iter()
                         .filter(|(_, case)| case.admits(&toks[i]))
-                        .map(|&(id, _)| id),
+                        .map(|&(id, _)| (id, span.clone())),
                 );
                 if out.len() > before {
                     i += n;
@@ -241,6 +280,16 @@ mod tests {
     fn currency_signs_are_concepts() {
         assert!(shared("$30 billion", "30 млрд долларов"));
         assert!(shared("€5", "5 евро"));
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "The U.S. and the United Nations";
+        let spans: Vec<&str> = concept_spans(text, Lang::En)
+            .into_iter()
+            .map(|(_, r)| &text[r])
+            .collect();
+        assert_eq!(spans, ["U.S", "United Nations"]);
     }
 
     #[test]

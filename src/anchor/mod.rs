@@ -12,7 +12,7 @@
 //!   `numbers(text, lang)`, `months(text, lang)`.
 //! * [`translit`]: Cyrillic to Latin transliteration (`to_latin`), a fuzzy
 //!   `name_similarity(en, ru)` in 0..1 for names and loanwords (match from
-//!   `NAME_THRESHOLD`), and a hashable `match_key(word, lang)` for the same
+//!   `NAME_THRESHOLD`), and a hashable `match_keys(word, lang)` for the same
 //!   matching without comparing every pair of words.
 //! * [`acronyms`]: fixed equivalents from `data/acronyms.tsv` (UN = ООН,
 //!   Britain = Великобритания, dollar = доллар) as concept ids:
@@ -21,7 +21,9 @@
 //!   lexicon and the name matcher.
 
 pub mod acronyms;
+pub mod lexicon;
 pub mod numbers;
+pub mod sentence;
 pub mod stem;
 pub mod tokens;
 pub mod translit;

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::tokens::tokens;
@@ -158,6 +159,15 @@ fn is_currency(c: char) -> bool {
 /// Years, ordinals (`21st`, `21-й`), parts of names (`COVID-19`) and dates
 /// (`23.03.2020` gives 23, 3 and 2020) are all numbers here.
 pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
+    number_spans(text, lang)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// Like [`numbers`], with the byte span each number was read from (digits,
+/// separators and a following scale word: `30 billion` is one span).
+pub fn number_spans(text: &str, lang: Lang) -> Vec<(Number, Range<usize>)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
     let mut out = Vec::new();
@@ -175,8 +185,9 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
 
         // Dotted dates and versions: 23.03.2020, 1.2.3 -> each part alone.
         if let Some(end) = dotted_run(&chars, k) {
-            for part in text[chars[begin].0..chars[end - 1].0 + 1].split('.') {
-                out.extend(Number::from_digits(part, "", 0));
+            let span = chars[begin].0..chars[end - 1].0 + 1;
+            for part in text[span.clone()].split('.') {
+                out.extend(Number::from_digits(part, "", 0).map(|n| (n, span.clone())));
             }
             k = end;
             continue;
@@ -220,10 +231,13 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
         }
         let currency = begin > 0 && is_currency(chars[begin - 1].1)
             || begin > 1 && chars[begin - 1].1 == ' ' && is_currency(chars[begin - 2].1);
-        let scale = scale_after(text, &chars, k, currency);
-        out.extend(Number::from_digits(&int, &frac, scale));
+        let (scale, end) = scale_after(text, &chars, k, currency);
+        let span = chars[begin].0..end.unwrap_or(chars[k - 1].0 + chars[k - 1].1.len_utf8());
+        out.extend(Number::from_digits(&int, &frac, scale).map(|n| (n, span.clone())));
         if ambiguous_thousands {
-            out.extend(Number::from_digits(&format!("{int}{frac}"), "", scale));
+            out.extend(
+                Number::from_digits(&format!("{int}{frac}"), "", scale).map(|n| (n, span.clone())),
+            );
         }
     }
     out
@@ -245,8 +259,14 @@ fn dotted_run(chars: &[(usize, char)], mut k: usize) -> Option<usize> {
 }
 
 /// The power of ten of a scale word right after a number (`30 billion`,
-/// `30 млрд.`, `$30bn`), or 0. `m` and `k` count only attached after a currency.
-fn scale_after(text: &str, chars: &[(usize, char)], mut k: usize, currency: bool) -> i32 {
+/// `30 млрд.`, `$30bn`), or 0, with the byte end of the scale word if any.
+/// `m` and `k` count only attached after a currency.
+fn scale_after(
+    text: &str,
+    chars: &[(usize, char)],
+    mut k: usize,
+    currency: bool,
+) -> (i32, Option<usize>) {
     let attached = chars.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
     while chars
         .get(k)
@@ -255,30 +275,41 @@ fn scale_after(text: &str, chars: &[(usize, char)], mut k: usize, currency: bool
         k += 1;
     }
     let Some(&(start, _)) = chars.get(k) else {
-        return 0;
+        return (0, None);
     };
     let end = chars[k..]
         .iter()
         .find(|&&(_, c)| !c.is_alphabetic())
         .map_or(text.len(), |&(i, _)| i);
     if start == end {
-        return 0;
+        return (0, None);
     }
     let word = text[start..end].to_lowercase();
     if attached && currency {
         match word.as_str() {
-            "m" => return 6,
-            "k" => return 3,
-            "b" => return 9,
+            "m" => return (6, Some(end)),
+            "k" => return (3, Some(end)),
+            "b" => return (9, Some(end)),
             _ => {}
         }
     }
-    tables().scales.get(word.as_str()).copied().unwrap_or(0)
+    match tables().scales.get(word.as_str()) {
+        Some(&power) => (power, Some(end)),
+        None => (0, None),
+    }
 }
 
 /// Month numbers (1–12) named in `text`: `March`, `Sept`, `марта`, `декабре`.
 /// English names count only when capitalised; `May` only beside a number.
 pub fn months(text: &str, lang: Lang) -> Vec<u8> {
+    month_spans(text, lang)
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect()
+}
+
+/// Like [`months`], with the byte span of each month name.
+pub fn month_spans(text: &str, lang: Lang) -> Vec<(u8, Range<usize>)> {
     let toks = tokens(text);
     let t = tables();
     let mut out = Vec::new();
@@ -297,7 +328,7 @@ pub fn months(text: &str, lang: Lang) -> Vec<u8> {
             }
             Lang::En => None,
         };
-        out.extend(month);
+        out.extend(month.map(|m| (m, tok.start..tok.end)));
     }
     out
 }
@@ -367,6 +398,22 @@ mod tests {
     fn dotted_dates_split_into_parts() {
         assert_eq!(nums("23.03.2020", Lang::Ru), ["23", "3", "2020"]);
         assert_eq!(nums("at 10:30", Lang::En), ["10", "30"]);
+    }
+
+    #[test]
+    fn spans_cover_digits_and_scale_word() {
+        let text = "about $30 billion, 1 000 and 21st";
+        let spans: Vec<&str> = number_spans(text, Lang::En)
+            .into_iter()
+            .map(|(_, r)| &text[r])
+            .collect();
+        assert_eq!(spans, ["30 billion", "1", "000", "21"]);
+        let text = "1 000,5 млн. человек";
+        let spans: Vec<&str> = number_spans(text, Lang::Ru)
+            .into_iter()
+            .map(|(_, r)| &text[r])
+            .collect();
+        assert_eq!(spans, ["1 000,5 млн"]);
     }
 
     #[test]
