@@ -76,11 +76,8 @@ fn sample_leaves_the_english_tail_unaligned() {
     // The Russian excerpt stops in Lavrov's first answer: everything after
     // its last sentence is English without Russian.
     assert!(lines[last_link + 1..].iter().all(|l| l.ends_with(":[]")));
-    assert!(
-        lines.len() - last_link - 1 >= 40,
-        "tail of {} beads",
-        lines.len() - last_link - 1
-    );
+    let tail = lines.len() - last_link - 1;
+    assert!(tail >= 40, "tail of {tail} beads");
 }
 
 #[test]
