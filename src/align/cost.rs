@@ -1,8 +1,7 @@
 //! The cost of a bead: how unlikely it is, as `-ln` of a probability.
 
 use super::AlignOptions;
-use super::lexical::{self, Keys};
-use crate::anchor::lexicon::Lexicon;
+use super::lexical::Keys;
 use crate::split::Sentence;
 
 /// Prior probability of each bead shape, in the order of `dp::SHAPES`.
@@ -14,8 +13,6 @@ const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
 const RATIO_PRIOR_WEIGHT: f64 = 5.0;
-/// Keys kept per block in the coarse pass: the rarest, which place a block.
-const COARSE_KEYS: usize = 12;
 /// The document ratio stays within these factors of the fitted one.
 const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
 
@@ -28,17 +25,16 @@ pub struct CostModel<'a> {
     ru_prefix: Vec<usize>,
     ratio: f64,
     prior_costs: [f64; 8],
-    keys: Keys,
+    keys: &'a Keys,
 }
 
 impl<'a> CostModel<'a> {
-    /// Prepares the costs of one document pair; `coarse` when its
-    /// "sentences" are blocks of sentences, for the coarse pass.
+    /// Prepares the costs of one document pair with its anchor keys.
     pub fn new(
         en: &'a [Sentence],
         ru: &'a [Sentence],
         options: &'a AlignOptions,
-        coarse: bool,
+        keys: &'a Keys,
     ) -> Self {
         let en_prefix = prefix_lengths(en);
         let ru_prefix = prefix_lengths(ru);
@@ -64,14 +60,7 @@ impl<'a> CostModel<'a> {
             ru_prefix,
             ratio,
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
-            keys: {
-                let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
-                let mut keys = lexical::link(en, ru, lexicon);
-                if coarse {
-                    keys.keep_rarest(COARSE_KEYS);
-                }
-                keys
-            },
+            keys,
         }
     }
 

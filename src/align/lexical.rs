@@ -106,11 +106,30 @@ pub fn link(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Keys {
 }
 
 impl Keys {
-    /// Keeps, per sentence, only the `keep` rarest distinct keys: enough to
-    /// place a block of sentences, at a bounded cost per bead.
-    pub fn keep_rarest(&mut self, keep: usize) {
+    /// The keys of blocks of `size` consecutive sentences, each block keeping
+    /// only its `keep` rarest distinct keys: enough to place a block, at a
+    /// bounded cost per bead.
+    pub fn blocks(&self, size: usize, keep: usize) -> Keys {
+        let group = |lists: &[Vec<(u32, f64)>]| -> Vec<Vec<(u32, f64)>> {
+            lists.chunks(size).map(|c| c.concat()).collect()
+        };
+        let mut out = Keys {
+            en: group(&self.en),
+            ru: group(&self.ru),
+            en_total: Vec::new(),
+            ru_total: Vec::new(),
+        };
+        out.en_total = vec![0.0; out.en.len()];
+        out.ru_total = vec![0.0; out.ru.len()];
+        out.keep_rarest(keep);
+        out
+    }
+
+    /// Keeps, per sentence, only the `keep` rarest distinct keys.
+    fn keep_rarest(&mut self, keep: usize) {
         let thin = |lists: &mut Vec<Vec<(u32, f64)>>, totals: &mut Vec<f64>| {
             for (list, total) in lists.iter_mut().zip(totals.iter_mut()) {
+                list.sort_unstable_by_key(|e| e.0);
                 list.dedup_by_key(|e| e.0);
                 list.sort_by(|x, y| y.1.total_cmp(&x.1));
                 list.truncate(keep);
