@@ -402,7 +402,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{AlignOptions, Aligner};
+    use crate::Aligner;
 
     fn options() -> WriteOptions {
         WriteOptions {
