@@ -34,6 +34,7 @@ pub mod anchor;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod report;
 pub mod split;
 pub mod write;
 
