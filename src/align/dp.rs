@@ -26,70 +26,113 @@ const FULL_TABLE_CELLS: usize = 4_000_000;
 /// Half-width of the band (in Russian sentences) for long texts.
 const BAND_HALF_WIDTH: usize = 250;
 
-/// One row of the table: the cells `lo..lo + cost.len()` of English prefix `i`.
+/// One row of the tables: the cells `lo..lo + len` of English prefix `i`.
 struct Row {
     lo: usize,
-    cost: Vec<f64>,
+    /// Cost of the best path from the origin to the cell (Viterbi).
+    best: Vec<f64>,
+    /// Back-pointer: index into `SHAPES` of the last bead of that path.
     back: Vec<u8>,
+    /// Soft minimum over all paths from the origin (forward, `-T ln sum`).
+    forward: Vec<f64>,
+    /// Soft minimum over all paths from the cell to the end (backward).
+    backward: Vec<f64>,
 }
 
 impl Row {
-    fn get(&self, j: usize) -> Option<f64> {
-        j.checked_sub(self.lo)
-            .and_then(|k| self.cost.get(k))
-            .copied()
-            .filter(|c| c.is_finite())
+    fn new(lo: usize, hi: usize) -> Row {
+        let len = hi - lo + 1;
+        Row {
+            lo,
+            best: vec![f64::INFINITY; len],
+            back: vec![u8::MAX; len],
+            forward: vec![f64::INFINITY; len],
+            backward: vec![f64::INFINITY; len],
+        }
+    }
+
+    fn index(&self, j: usize) -> Option<usize> {
+        j.checked_sub(self.lo).filter(|&k| k < self.best.len())
     }
 }
 
-/// Aligns two sentence lists and returns beads in document order.
+/// `-t ln(exp(-x / t) + exp(-y / t))`, the soft minimum of two costs.
+fn soft_min(x: f64, y: f64, t: f64) -> f64 {
+    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
+    if hi == f64::INFINITY {
+        return lo;
+    }
+    lo - t * (-(hi - lo) / t).exp().ln_1p()
+}
+
+/// Aligns two sentence lists and returns beads in document order, each with
+/// its posterior probability under the cost model as confidence.
 pub fn align(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<Bead> {
     let model = CostModel::new(en, ru, options);
+    let t = options.temperature;
     let (n, m) = (en.len(), ru.len());
     let bands = bands(n, m);
     let mut rows: Vec<Row> = Vec::with_capacity(n + 1);
     for (i, &(lo, hi)) in bands.iter().enumerate() {
-        let mut row = Row {
-            lo,
-            cost: vec![f64::INFINITY; hi - lo + 1],
-            back: vec![u8::MAX; hi - lo + 1],
-        };
+        let mut row = Row::new(lo, hi);
         for j in lo..=hi {
+            let k = j - lo;
             if i == 0 && j == 0 {
-                row.cost[0] = 0.0;
+                row.best[0] = 0.0;
+                row.forward[0] = 0.0;
                 continue;
             }
-            let mut best = (f64::INFINITY, u8::MAX);
-            for (k, &(a, b)) in SHAPES.iter().enumerate() {
+            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                 if a > i || b > j {
                     continue;
                 }
-                let previous = if a == 0 {
-                    row.get(j - b)
-                } else {
-                    rows[i - a].get(j - b)
-                };
-                let Some(previous) = previous else { continue };
-                let total = previous + model.cost(i - a, a, j - b, b);
-                if total < best.0 {
-                    best = (total, k as u8);
+                let from = if a == 0 { &row } else { &rows[i - a] };
+                let Some(p) = from.index(j - b) else { continue };
+                let (best, forward) = (from.best[p], from.forward[p]);
+                if best == f64::INFINITY {
+                    continue;
                 }
+                let cost = model.cost(i - a, a, j - b, b);
+                if best + cost < row.best[k] {
+                    row.best[k] = best + cost;
+                    row.back[k] = shape as u8;
+                }
+                row.forward[k] = soft_min(row.forward[k], forward + cost, t);
             }
-            row.cost[j - lo] = best.0;
-            row.back[j - lo] = best.1;
         }
         rows.push(row);
     }
+    // Backward pass, needed only for the posteriors of the beads we keep.
+    for i in (0..=n).rev() {
+        let (lo, hi) = bands[i];
+        for j in (lo..=hi).rev() {
+            let mut total = if i == n && j == m { 0.0 } else { f64::INFINITY };
+            for &(a, b) in &SHAPES {
+                let Some(to) = rows.get(i + a) else { continue };
+                let Some(p) = to.index(j + b) else { continue };
+                let after = to.backward[p];
+                if after < f64::INFINITY {
+                    total = soft_min(total, model.cost(i, a, j, b) + after, t);
+                }
+            }
+            rows[i].backward[j - lo] = total;
+        }
+    }
+    let everything = rows[n].forward[m - rows[n].lo];
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let row = &rows[i];
-        let (a, b) = SHAPES[row.back[j - row.lo] as usize];
+        let k = j - row.lo;
+        let (a, b) = SHAPES[row.back[k] as usize];
+        let before = &rows[i - a];
+        let start = before.forward[j - b - before.lo];
         let cost = model.cost(i - a, a, j - b, b);
+        let posterior = (-(start + cost + row.backward[k] - everything) / t).exp();
         beads.push(Bead {
             en: i - a..i,
             ru: j - b..j,
-            score: model.confidence(a, b, cost),
+            score: posterior.clamp(0.0, 1.0),
         });
         i -= a;
         j -= b;
