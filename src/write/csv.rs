@@ -79,7 +79,7 @@ mod tests {
         assert_eq!(lines.next(), Some("en,ru,score,bead,en_ids,ru_ids"));
         let row = lines.next().unwrap();
         assert!(
-            row.starts_with(r#""Yes, ""he"" said.","Да, сказал он.",0."#),
+            row.starts_with(r#""Yes, ""he"" said.","Да, сказал он.","#),
             "{row}"
         );
         assert!(row.ends_with(",1-1,0,0"), "{row}");
