@@ -68,7 +68,19 @@ pub fn append(
     options: &WriteOptions,
     out: &mut dyn Write,
 ) -> Result<Written, Error> {
+    // quick-xml skips a byte-order mark, so its offsets count from after it.
+    let (bom, existing) = match existing.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", existing),
+    };
     let found = read_units(existing, path)?;
+    if !existing.is_char_boundary(found.body_end) {
+        return Err(Error::Format {
+            path: path.to_path_buf(),
+            line: 1,
+            message: "cannot find the end of <body>".into(),
+        });
+    }
     let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -95,6 +107,7 @@ pub fn append(
     let fragment = w.into_inner();
     let (head, tail) = existing.split_at(found.body_end);
     let result: io::Result<()> = (|| {
+        out.write_all(bom.as_bytes())?;
         if found.body_empty {
             // `<body/>`: replace the empty tag by an open and a close tag.
             out.write_all(head.as_bytes())?;
@@ -473,6 +486,21 @@ mod tests {
         assert_eq!(merged.matches("<tu ").count(), 2);
         assert!(merged.contains(r#"<tu tuid="2""#));
         assert!(merged.trim_end().ends_with("</body>\n</tmx>"));
+    }
+
+    #[test]
+    fn append_keeps_a_byte_order_mark_and_crlf_lines() {
+        let text = "\u{feff}<tmx version=\"1.4\">\r\n<header/>\r\n<body>\r\n  <tu><tuv xml:lang=\"en\"><seg>Да</seg></tuv></tu>\r\n</body>\r\n</tmx>\r\n";
+        let alignment = Aligner::default().align("Yes.", "Да.");
+        let mut out = Vec::new();
+        append(text, Path::new("m.tmx"), &alignment, &options(), &mut out).unwrap();
+        let merged = String::from_utf8(out).unwrap();
+        assert!(merged.starts_with("\u{feff}<tmx"));
+        assert!(merged.contains("</tu>\n    <tu tuid=\"1\""), "{merged}");
+        assert!(
+            merged.ends_with("</tu>\n  </body>\r\n</tmx>\r\n"),
+            "{merged}"
+        );
     }
 
     #[test]
