@@ -1,9 +1,10 @@
 //! Numbers in a sentence, for the number-mismatch check of `sverka check`.
 //!
 //! A small, private extractor: it reads digit groupings of both languages
-//! ("1,000,000" and "1 000 000"; "3.5" and "3,5"), dates written with dots
-//! ("23.03.2021" is three numbers) and scale words ("$30 billion" and
-//! "30 млрд" are both 3e10, see `scale_words.txt`).
+//! ("1,000,000" and "1 000 000"; "3.5" and "3,5"), scale words ("$30 billion"
+//! and "30 млрд" are both 3e10, see `scale_words.txt`) and dates: month names
+//! (`months.txt`) and numeric dates ("23.03.2021", "23/03/2021") give a
+//! [`Kind::Month`], so "23 March 2021" and "23.03.2021" agree.
 // TODO(lead): unify with `sverka::anchor::numbers` once it lands.
 
 use crate::Lang;
@@ -11,10 +12,21 @@ use crate::Lang;
 /// A number found in a text: its value and the text it was read from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Number {
-    /// The value, scale words applied.
+    /// The value, scale words applied; 1 to 12 for a month.
     pub value: f64,
     /// The number as written, with its scale word.
     pub text: String,
+    /// A plain number or a month.
+    pub kind: Kind,
+}
+
+/// What a [`Number`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Number,
+    /// A month, named ("March", "марта") or the middle of a numeric date.
+    Month,
 }
 
 /// Numbers on each side of a pair that have no equal on the other side.
@@ -34,12 +46,13 @@ impl Unmatched {
 ///
 /// When both sides have numbers the other lacks, all of them are reported: one
 /// was translated into the other wrongly ("2020" / "2021"). When only one side
-/// has extra numbers, small integers (up to 10) are forgiven, because the other
-/// side may spell them out ("three agreements" / "3 соглашения").
+/// has extra numbers, small integers (up to 10) and months are forgiven,
+/// because the other side may spell them out ("three agreements" /
+/// "3 соглашения") or say them otherwise ("in spring").
 pub fn unmatched(en: &str, ru: &str) -> Unmatched {
     let mut en = numbers(en, Lang::En);
     let mut ru = numbers(ru, Lang::Ru);
-    en.retain(|n| match ru.iter().position(|m| same(n.value, m.value)) {
+    en.retain(|n| match ru.iter().position(|m| same(n, m)) {
         Some(i) => {
             ru.remove(i);
             false
@@ -47,15 +60,16 @@ pub fn unmatched(en: &str, ru: &str) -> Unmatched {
         None => true,
     });
     if en.is_empty() || ru.is_empty() {
-        let small = |n: &Number| n.value.fract() == 0.0 && n.value.abs() <= 10.0;
+        let small =
+            |n: &Number| n.kind == Kind::Month || (n.value.fract() == 0.0 && n.value.abs() <= 10.0);
         en.retain(|n| !small(n));
         ru.retain(|n| !small(n));
     }
     Unmatched { en, ru }
 }
 
-fn same(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+fn same(a: &Number, b: &Number) -> bool {
+    a.kind == b.kind && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(b.value.abs())
 }
 
 /// The numbers written with digits in `text`, in order.
@@ -64,8 +78,29 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].1.is_ascii_digit() {
+        let c = chars[i].1;
+        if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].1.is_alphabetic() {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().map(|c| c.1).collect();
+            if let Some(month) = month(&word, lang) {
+                out.push(Number {
+                    value: f64::from(month),
+                    text: word,
+                    kind: Kind::Month,
+                });
+            }
+            continue;
+        }
+        if !c.is_ascii_digit() {
             i += 1;
+            continue;
+        }
+        if let Some((date, after)) = numeric_date(&chars, i) {
+            out.extend(date);
+            i = after;
             continue;
         }
         let start = i;
@@ -106,12 +141,14 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
             out.push(Number {
                 value: value * factor,
                 text: slice(text, &chars, start, i),
+                kind: Kind::Number,
             });
         } else if parts.len() > 2 {
             for part in parts {
                 out.push(Number {
                     value: part.parse().unwrap_or(0.0),
                     text: part,
+                    kind: Kind::Number,
                 });
             }
         } else {
@@ -121,11 +158,86 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
             out.push(Number {
                 value: value * factor,
                 text: slice(text, &chars, start, i),
+                kind: Kind::Number,
             });
         }
         i = i.max(end_of_digits);
     }
     out
+}
+
+/// A numeric date at `i`, `dd.mm.yyyy` or `dd/mm/yyyy` (day and month of one
+/// or two digits, year of two or four; en-GB and Russian put the day first):
+/// day, month and year, and the index after the date.
+fn numeric_date(chars: &[(usize, char)], i: usize) -> Option<(Vec<Number>, usize)> {
+    let mut parts = Vec::new();
+    let mut j = i;
+    let mut separator = None;
+    loop {
+        let mut part = String::new();
+        j = digits(chars, j, &mut part);
+        parts.push(part);
+        if parts.len() == 3 {
+            break;
+        }
+        let sep = chars
+            .get(j)
+            .map(|c| c.1)
+            .filter(|c| matches!(c, '.' | '/'))?;
+        if separator.is_some_and(|s| s != sep) || !chars.get(j + 1)?.1.is_ascii_digit() {
+            return None;
+        }
+        separator = Some(sep);
+        j += 1;
+    }
+    let (day, month, year) = (&parts[0], &parts[1], &parts[2]);
+    let followed_by_digit = chars
+        .get(j..j + 2)
+        .is_some_and(|c| matches!(c[0].1, '.' | '/') && c[1].1.is_ascii_digit());
+    if day.len() > 2 || month.len() > 2 || !matches!(year.len(), 2 | 4) || followed_by_digit {
+        return None;
+    }
+    let month_value: u8 = month.parse().ok()?;
+    let day_value: u8 = day.parse().ok()?;
+    if !(1..=12).contains(&month_value) || !(1..=31).contains(&day_value) {
+        return None;
+    }
+    let number = |text: &String, kind| Number {
+        value: text.parse().unwrap_or(0.0),
+        text: text.clone(),
+        kind,
+    };
+    let date = vec![
+        number(day, Kind::Number),
+        number(month, Kind::Month),
+        number(year, Kind::Number),
+    ];
+    Some((date, j))
+}
+
+/// The month `word` names, if any (see `months.txt`).
+fn month(word: &str, lang: Lang) -> Option<u8> {
+    let lower = word.to_lowercase();
+    include_str!("months.txt").lines().find_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let mut fields = line.split_whitespace();
+        let entry_lang: Lang = fields.next()?.parse().ok()?;
+        let number: u8 = fields.next()?.parse().ok()?;
+        let name = fields.next()?;
+        if entry_lang != lang {
+            return None;
+        }
+        let found = match (lang, name.strip_suffix('-')) {
+            (Lang::Ru, Some(stem)) => lower.starts_with(stem),
+            (Lang::Ru, None) => lower == name,
+            // English month names are capitalised: "May", not "may".
+            (Lang::En, _) => word == name,
+        };
+        found.then_some(number)
+    })
 }
 
 /// Appends the ASCII digits from `i` to `out`; returns the index after them.
@@ -209,7 +321,7 @@ mod tests {
     #[test]
     fn keeps_a_year_apart_from_the_number_after_it() {
         assert_eq!(values("in 2020 100 people", Lang::En), [2020.0, 100.0]);
-        assert_eq!(values("March 23, 2021", Lang::En), [23.0, 2021.0]);
+        assert_eq!(values("23, 2021", Lang::En), [23.0, 2021.0]);
     }
 
     #[test]
@@ -219,8 +331,25 @@ mod tests {
     }
 
     #[test]
-    fn reads_a_dotted_date_as_three_numbers() {
-        assert_eq!(values("23.03.2021", Lang::Ru), [23.0, 3.0, 2021.0]);
+    fn reads_a_numeric_date_as_day_month_and_year() {
+        let date = numbers("13:06 23.03.2021", Lang::Ru);
+        let kinds: Vec<Kind> = date.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            values("13:06 23.03.2021", Lang::Ru),
+            [13.0, 6.0, 23.0, 3.0, 2021.0]
+        );
+        assert_eq!(kinds[3], Kind::Month);
+        assert_eq!(numbers("23/03/21", Lang::En)[1].kind, Kind::Month);
+        assert_eq!(values("version 1.2.3.4", Lang::En), [1.0, 2.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn a_named_month_agrees_with_a_numeric_one() {
+        assert!(unmatched("Moscow, March 23, 2021", "Москва, 23.03.2021").is_empty());
+        assert!(unmatched("on 1 May", "1 мая").is_empty());
+        assert!(!unmatched("on 23 March", "23 апреля").is_empty());
+        assert_eq!(numbers("You may go.", Lang::En), []);
+        assert_eq!(numbers("Моя мама.", Lang::Ru), []);
     }
 
     #[test]
