@@ -91,6 +91,12 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
                     text: word,
                     kind: Kind::Month,
                 });
+            } else if let Some(value) = roman(&word) {
+                out.push(Number {
+                    value: f64::from(value),
+                    text: word,
+                    kind: Kind::Number,
+                });
             }
             continue;
         }
@@ -136,7 +142,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
         let end_of_digits = i;
         if parts.len() == 2 {
             let value = format!("{}.{}", parts[0], parts[1]).parse().unwrap_or(0.0);
-            let (factor, after) = scale(&chars, i, lang);
+            let (factor, after) = scale(&chars, start, i, lang);
             i = after;
             out.push(Number {
                 value: value * factor,
@@ -153,7 +159,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
             }
         } else {
             let value: f64 = parts[0].parse().unwrap_or(0.0);
-            let (factor, after) = scale(&chars, i, lang);
+            let (factor, after) = scale(&chars, start, i, lang);
             i = after;
             out.push(Number {
                 value: value * factor,
@@ -249,9 +255,11 @@ fn digits(chars: &[(usize, char)], mut i: usize, out: &mut String) -> usize {
     i
 }
 
-/// The factor of a scale word right after a number (`30 billion`, `30bn`),
-/// and the index after the word; `(1.0, i)` when there is none.
-fn scale(chars: &[(usize, char)], i: usize, lang: Lang) -> (f64, usize) {
+/// The factor of a scale word right after the number `chars[start..i]`
+/// (`30 billion`, `30bn`, `£75m`), and the index after the word; `(1.0, i)`
+/// when there is none.
+fn scale(chars: &[(usize, char)], start: usize, i: usize, lang: Lang) -> (f64, usize) {
+    let currency = start > 0 && matches!(chars[start - 1].1, '$' | '£' | '€' | '¥');
     let mut j = i;
     while j < chars.len() && matches!(chars[j].1, ' ' | '\u{a0}' | '\u{202f}') && j - i < 2 {
         j += 1;
@@ -268,30 +276,66 @@ fn scale(chars: &[(usize, char)], i: usize, lang: Lang) -> (f64, usize) {
         return (1.0, i);
     }
     let best = scale_words()
-        .filter(|(l, prefix, _)| *l == lang && word.starts_with(prefix))
-        .max_by_key(|(_, prefix, _)| prefix.len());
+        .filter(|w| w.lang == lang && word.starts_with(w.prefix) && (currency || !w.currency_only))
+        .max_by_key(|w| w.prefix.len());
     match best {
         // An English abbreviation must be the whole word ("mn", not
         // "mnemonic"); Russian ones are inflected ("тыс", "тысяч").
-        Some((_, prefix, power)) if lang == Lang::Ru || prefix.len() > 3 || word == prefix => {
+        Some(w) if lang == Lang::Ru || w.prefix.len() > 3 || word == w.prefix => {
+            let power = w.power;
             (10f64.powi(power), j)
         }
         _ => (1.0, i),
     }
 }
 
-fn scale_words() -> impl Iterator<Item = (Lang, &'static str, i32)> {
+/// One line of `scale_words.txt`.
+struct ScaleWord {
+    lang: Lang,
+    prefix: &'static str,
+    power: i32,
+    /// Only right after a currency sign (`£75m`; `75m` may be metres).
+    currency_only: bool,
+}
+
+fn scale_words() -> impl Iterator<Item = ScaleWord> {
     include_str!("scale_words.txt").lines().filter_map(|line| {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             return None;
         }
         let mut fields = line.split_whitespace();
-        let lang = fields.next()?.parse().ok()?;
-        let prefix = fields.next()?;
-        let power = fields.next()?.parse().ok()?;
-        Some((lang, prefix, power))
+        Some(ScaleWord {
+            lang: fields.next()?.parse().ok()?,
+            prefix: fields.next()?,
+            power: fields.next()?.parse().ok()?,
+            currency_only: fields.next() == Some("currency"),
+        })
     })
+}
+
+/// The value of a Roman numeral from II to XXXIX (centuries, monarchs,
+/// congresses: "XVII века" for "17th century"). Larger ones and single
+/// letters are left alone: "DC", "CD", "MIX" and "I" are words too.
+fn roman(word: &str) -> Option<u32> {
+    if word.len() < 2 || !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+        return None;
+    }
+    let tens = word.bytes().take_while(|&b| b == b'X').count();
+    let units = match &word[tens..] {
+        "" => 0,
+        "I" => 1,
+        "II" => 2,
+        "III" => 3,
+        "IV" => 4,
+        "V" => 5,
+        "VI" => 6,
+        "VII" => 7,
+        "VIII" => 8,
+        "IX" => 9,
+        _ => return None,
+    };
+    (tens <= 3).then_some(10 * tens as u32 + units)
 }
 
 fn slice(text: &str, chars: &[(usize, char)], start: usize, end: usize) -> String {
@@ -359,6 +403,20 @@ mod tests {
         assert_eq!(values("30 млрд долларов", Lang::Ru), [3e10]);
         assert_eq!(values("2,5 миллиона", Lang::Ru), [2.5e6]);
         assert_eq!(values("5 mnemonics", Lang::En), [5.0]);
+    }
+
+    #[test]
+    fn reads_currency_abbreviations_only_after_a_currency_sign() {
+        assert_eq!(values("£75m in aid", Lang::En), [7.5e7]);
+        assert_eq!(values("a 75m tower", Lang::En), [75.0]);
+        assert!(unmatched("another £75m in aid", "ещё 75 миллионов фунтов").is_empty());
+    }
+
+    #[test]
+    fn reads_roman_numerals_up_to_thirty_nine() {
+        assert!(unmatched("the 17th century", "XVII века").is_empty());
+        assert_eq!(values("Louis XIV and World War II", Lang::En), [14.0, 2.0]);
+        assert!(values("Washington DC, MIX, I, XL", Lang::En).is_empty());
     }
 
     #[test]
