@@ -269,6 +269,7 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
     let mut found = ExistingUnits::default();
     let mut root_seen = false;
     let mut body_seen = false;
+    let mut body_closed = false;
     // Inside a <tu>: the language of the current <tuv>, the depth below <seg>
     // (0: directly in it), the segment text, and the unit's segments so far.
     let mut lang: Option<Lang> = None;
@@ -355,7 +356,10 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
                         found.pairs.insert((en, ru));
                     }
                 }
-                (None, "body") => found.body_end = before as usize,
+                (None, "body") => {
+                    found.body_end = before as usize;
+                    body_closed = true;
+                }
                 _ => {}
             },
             Event::Eof => break,
@@ -366,6 +370,12 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
         return Err(error(
             text.len() as u64,
             "not a TMX file (no <tmx> with a <body>)".into(),
+        ));
+    }
+    if !body_closed && !found.body_empty {
+        return Err(error(
+            text.len() as u64,
+            "the file ends before </body>".into(),
         ));
     }
     Ok(found)
@@ -538,6 +548,15 @@ mod tests {
             &mut Vec::new(),
         )
         .unwrap_err();
+        let cut = append(
+            "<tmx>\n<body>\n<tu/>\n",
+            Path::new("x.tmx"),
+            &alignment,
+            &options(),
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(cut.to_string(), "x.tmx:4: the file ends before </body>");
         assert!(
             error
                 .to_string()
