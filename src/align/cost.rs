@@ -13,6 +13,8 @@ const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
 const RATIO_PRIOR_WEIGHT: f64 = 5.0;
+/// Keys kept per block in the coarse pass: the rarest, which place a block.
+const COARSE_KEYS: usize = 12;
 /// The document ratio stays within these factors of the fitted one.
 const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
 
@@ -29,7 +31,14 @@ pub struct CostModel<'a> {
 }
 
 impl<'a> CostModel<'a> {
-    pub fn new(en: &'a [Sentence], ru: &'a [Sentence], options: &'a AlignOptions) -> Self {
+    /// Prepares the costs of one document pair; `coarse` when its
+    /// "sentences" are blocks of sentences, for the coarse pass.
+    pub fn new(
+        en: &'a [Sentence],
+        ru: &'a [Sentence],
+        options: &'a AlignOptions,
+        coarse: bool,
+    ) -> Self {
         let en_prefix = prefix_lengths(en);
         let ru_prefix = prefix_lengths(ru);
         let (total_en, total_ru) = (en_prefix[en.len()] as f64, ru_prefix[ru.len()] as f64);
@@ -54,7 +63,13 @@ impl<'a> CostModel<'a> {
             ru_prefix,
             ratio,
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
-            keys: lexical::link(en, ru),
+            keys: {
+                let mut keys = lexical::link(en, ru);
+                if coarse {
+                    keys.keep_rarest(COARSE_KEYS);
+                }
+                keys
+            },
         }
     }
 

@@ -21,10 +21,12 @@ pub const SHAPES: [(usize, usize); 8] = [
     (1, 3),
 ];
 
-/// Full tables up to this many cells; beyond it, a band around the diagonal.
-const FULL_TABLE_CELLS: usize = 4_000_000;
-/// Half-width of the band (in Russian sentences) for long texts.
-const BAND_HALF_WIDTH: usize = 250;
+/// Full tables up to this many cells; beyond it, coarse-to-fine bands.
+const FULL_TABLE_CELLS: usize = 250_000;
+/// Sentences per block in the coarse pass.
+const BLOCK: usize = 8;
+/// Rows and columns of slack around the coarse path.
+const MARGIN: usize = BLOCK;
 
 /// One row of the tables: the cells `lo..lo + len` of English prefix `i`.
 struct Row {
@@ -68,10 +70,20 @@ fn soft_min(x: f64, y: f64, t: f64) -> f64 {
 /// Aligns two sentence lists and returns beads in document order, each with
 /// its posterior probability under the cost model as confidence.
 pub fn align(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<Bead> {
-    let model = CostModel::new(en, ru, options);
+    align_level(en, ru, options, false)
+}
+
+/// Aligns sentences, or (`coarse`) blocks of sentences for a band.
+fn align_level(
+    en: &[Sentence],
+    ru: &[Sentence],
+    options: &AlignOptions,
+    coarse: bool,
+) -> Vec<Bead> {
+    let model = CostModel::new(en, ru, options, coarse);
     let t = options.temperature;
     let (n, m) = (en.len(), ru.len());
-    let bands = bands(n, m);
+    let bands = bands(en, ru, options);
     let mut rows: Vec<Row> = Vec::with_capacity(n + 1);
     for (i, &(lo, hi)) in bands.iter().enumerate() {
         let mut row = Row::new(lo, hi);
@@ -142,18 +154,69 @@ pub fn align(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<Be
 }
 
 /// The range of Russian prefixes `lo..=hi` kept for each English prefix.
-fn bands(n: usize, m: usize) -> Vec<(usize, usize)> {
+///
+/// Small pairs get the full table. Larger ones are aligned coarse-to-fine,
+/// as Vecalign does: consecutive sentences are grouped into blocks of
+/// `BLOCK` on each side, the blocks are aligned by this same programme
+/// (recursively, until the table is small), and the fine table keeps only a
+/// band around the block path. The work then grows with `n * BLOCK`, and a
+/// text that is cut short or has a dropped section still has its path inside
+/// the band, which a fixed band around the diagonal would miss.
+fn bands(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<(usize, usize)> {
+    let (n, m) = (en.len(), ru.len());
     if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
         return vec![(0, m); n + 1];
     }
-    // Around the diagonal, wide enough that consecutive rows overlap by more
-    // than the widest bead, so every kept cell stays reachable.
-    (0..=n)
+    let coarse_en = blocks(en);
+    let coarse_ru = blocks(ru);
+    let mut coarse_options = options.clone();
+    // A block omission stands for BLOCK sentence omissions.
+    coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
+    coarse_options.paragraph_cost = 0.0;
+    let path = align_level(&coarse_en, &coarse_ru, &coarse_options, true);
+    let mut band = vec![(usize::MAX, 0); n + 1];
+    for bead in &path {
+        let (e0, e1) = ((bead.en.start * BLOCK).min(n), (bead.en.end * BLOCK).min(n));
+        let (r0, r1) = ((bead.ru.start * BLOCK).min(m), (bead.ru.end * BLOCK).min(m));
+        for row in &mut band[e0..=e1] {
+            row.0 = row.0.min(r0);
+            row.1 = row.1.max(r1);
+        }
+    }
+    widen(&band, MARGIN, m)
+}
+
+/// Widens every row's range to cover its neighbours within `margin` rows,
+/// plus `margin` columns on each side.
+fn widen(band: &[(usize, usize)], margin: usize, m: usize) -> Vec<(usize, usize)> {
+    let n = band.len();
+    (0..n)
         .map(|i| {
-            let centre = (i as f64 * m as f64 / n.max(1) as f64).round() as usize;
-            let lo = centre.saturating_sub(BAND_HALF_WIDTH);
-            let hi = (centre + BAND_HALF_WIDTH).min(m);
-            (lo, hi)
+            let near = &band[i.saturating_sub(margin)..(i + margin + 1).min(n)];
+            let lo = near.iter().map(|r| r.0).min().unwrap_or(0);
+            let hi = near.iter().map(|r| r.1).max().unwrap_or(m);
+            (lo.saturating_sub(margin), (hi + margin).min(m))
+        })
+        .collect()
+}
+
+/// Groups consecutive sentences into blocks of `BLOCK` for the coarse pass.
+fn blocks(sentences: &[Sentence]) -> Vec<Sentence> {
+    sentences
+        .chunks(BLOCK)
+        .map(|chunk| {
+            let mut text = String::new();
+            for s in chunk {
+                text.push_str(&s.text);
+                text.push(' ');
+            }
+            Sentence {
+                text,
+                start: chunk[0].start,
+                end: chunk[chunk.len() - 1].end,
+                paragraph: 0,
+                line: chunk[0].line,
+            }
         })
         .collect()
 }
@@ -200,11 +263,37 @@ mod tests {
         assert_eq!(beads_of("", ""), Vec::<(Vec<usize>, Vec<usize>)>::new());
     }
 
+    fn numbered(n: usize, words: &[&str]) -> Vec<Sentence> {
+        let lines: Vec<String> = (0..n)
+            .map(|k| format!("{} {k} {}", words[k % words.len()], "x".repeat(k * 7 % 40)))
+            .collect();
+        presplit(&lines.join("\n"))
+    }
+
     #[test]
-    fn band_rows_cover_both_corners() {
-        let b = bands(10_000, 9_000);
+    fn band_of_a_long_pair_covers_both_corners_and_stays_narrow() {
+        let en = numbered(3_000, &["alpha", "beta"]);
+        let ru = numbered(2_900, &["альфа", "бета"]);
+        let b = bands(&en, &ru, &AlignOptions::default());
         assert_eq!(b[0].0, 0);
-        assert_eq!(b[10_000].1, 9_000);
-        assert!(b.windows(2).all(|w| w[1].0 >= w[0].0 && w[1].0 <= w[0].1));
+        assert_eq!(b[3_000].1, 2_900);
+        assert!(b.windows(2).all(|w| w[1].0 >= w[0].0 && w[1].1 >= w[0].1));
+        let cells: usize = b.iter().map(|(lo, hi)| hi - lo + 1).sum();
+        assert!(cells < 3_000 * 200, "band has {cells} cells");
+    }
+
+    #[test]
+    fn long_pair_with_a_missing_tail_leaves_the_tail_unaligned() {
+        let en = numbered(2_000, &["alpha"]);
+        let ru = numbered(1_000, &["альфа"]);
+        let beads = align(&en, &ru, &AlignOptions::default());
+        let linked: usize = beads.iter().filter(|b| b.is_link()).count();
+        assert!(linked >= 990, "only {linked} links");
+        assert!(
+            beads
+                .iter()
+                .filter(|b| b.en.start >= 1_010)
+                .all(|b| b.ru.is_empty())
+        );
     }
 }

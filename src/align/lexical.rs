@@ -8,7 +8,6 @@
 //! weighted share of keys its two sides have in common. Rare keys weigh more:
 //! a number that occurs once in each text says much, "1" little.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::split::Sentence;
@@ -21,8 +20,6 @@ pub struct Keys {
     /// Total key weight of each sentence.
     en_total: Vec<f64>,
     ru_total: Vec<f64>,
-    /// Reused buffers for multi-sentence beads.
-    scratch: RefCell<(Vec<u32>, Vec<u32>)>,
 }
 
 /// Words of a sentence: lowercased runs of letters and digits.
@@ -195,11 +192,27 @@ pub fn link(en: &[Sentence], ru: &[Sentence]) -> Keys {
         en: en_lists,
         ru: ru_lists,
         weight,
-        scratch: RefCell::default(),
     }
 }
 
 impl Keys {
+    /// Keeps, per sentence, only the `keep` rarest distinct keys: enough to
+    /// place a block of sentences, at a bounded cost per bead.
+    pub fn keep_rarest(&mut self, keep: usize) {
+        let weight = &self.weight;
+        let thin = |lists: &mut Vec<Vec<u32>>, totals: &mut Vec<f64>| {
+            for (list, total) in lists.iter_mut().zip(totals.iter_mut()) {
+                list.dedup();
+                list.sort_by(|x, y| weight[*y as usize].total_cmp(&weight[*x as usize]));
+                list.truncate(keep);
+                list.sort_unstable();
+                *total = list.iter().map(|&k| weight[k as usize]).sum();
+            }
+        };
+        thin(&mut self.en, &mut self.en_total);
+        thin(&mut self.ru, &mut self.ru_total);
+    }
+
     /// The anchor weight the two sides of the bead `en[i..i+a]` ~ `ru[j..j+b]`
     /// share (counted on both sides), and the total weight on both sides.
     pub fn overlap(&self, i: usize, a: usize, j: usize, b: usize) -> (f64, f64) {
@@ -208,29 +221,24 @@ impl Keys {
         if total == 0.0 {
             return (0.0, 0.0);
         }
-        let common = if a == 1 && b == 1 {
-            self.common(&self.en[i], &self.ru[j])
-        } else {
-            let mut scratch = self.scratch.borrow_mut();
-            let (e, r) = &mut *scratch;
-            gather(e, &self.en[i..i + a]);
-            gather(r, &self.ru[j..j + b]);
-            self.common(e, r)
-        };
+        let common = self.common(
+            Merged::new(&self.en[i..i + a]),
+            Merged::new(&self.ru[j..j + b]),
+        );
         (common, total)
     }
 
-    /// Twice the weight of the keys two sorted lists share (as multisets).
-    fn common(&self, e: &[u32], r: &[u32]) -> f64 {
-        let (mut x, mut y, mut common) = (0, 0, 0.0);
-        while x < e.len() && y < r.len() {
-            match e[x].cmp(&r[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
+    /// Twice the weight of the keys two sorted sequences share (as multisets).
+    fn common(&self, mut e: Merged<'_>, mut r: Merged<'_>) -> f64 {
+        let (mut x, mut y, mut common) = (e.next(), r.next(), 0.0);
+        while let (Some(kx), Some(ky)) = (x, y) {
+            match kx.cmp(&ky) {
+                std::cmp::Ordering::Less => x = e.next(),
+                std::cmp::Ordering::Greater => y = r.next(),
                 std::cmp::Ordering::Equal => {
-                    common += 2.0 * self.weight[e[x] as usize];
-                    x += 1;
-                    y += 1;
+                    common += 2.0 * self.weight[kx as usize];
+                    x = e.next();
+                    y = r.next();
                 }
             }
         }
@@ -238,11 +246,37 @@ impl Keys {
     }
 }
 
-/// The sorted union (with repeats) of the key lists of consecutive sentences.
-fn gather(into: &mut Vec<u32>, lists: &[Vec<u32>]) {
-    into.clear();
-    for list in lists {
-        into.extend_from_slice(list);
+/// The keys of up to three consecutive sentences in sorted order, merged on
+/// the fly from their sorted lists (no allocation in the aligner's inner loop).
+struct Merged<'a> {
+    lists: [&'a [u32]; 3],
+}
+
+impl<'a> Merged<'a> {
+    fn new(lists: &'a [Vec<u32>]) -> Self {
+        let mut out = Merged { lists: [&[]; 3] };
+        for (slot, list) in out.lists.iter_mut().zip(lists) {
+            *slot = list;
+        }
+        out
     }
-    into.sort_unstable();
+}
+
+impl Iterator for Merged<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let mut pick: Option<usize> = None;
+        for k in 0..3 {
+            if let Some(&head) = self.lists[k].first()
+                && pick.is_none_or(|p| head < self.lists[p][0])
+            {
+                pick = Some(k);
+            }
+        }
+        let k = pick?;
+        let (&head, rest) = self.lists[k].split_first()?;
+        self.lists[k] = rest;
+        Some(head)
+    }
 }
