@@ -13,7 +13,7 @@ pub mod json;
 mod numbers;
 pub mod text;
 
-pub use numbers::{Number, Unmatched};
+pub use numbers::{Kind, Number, Unmatched};
 
 use serde::Serialize;
 
