@@ -2,6 +2,7 @@
 
 use super::AlignOptions;
 use super::lexical::{self, Keys};
+use crate::anchor::lexicon::Lexicon;
 use crate::split::Sentence;
 
 /// Prior probability of each bead shape, in the order of `dp::SHAPES`.
@@ -64,7 +65,8 @@ impl<'a> CostModel<'a> {
             ratio,
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
             keys: {
-                let mut keys = lexical::link(en, ru);
+                let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
+                let mut keys = lexical::link(en, ru, lexicon);
                 if coarse {
                     keys.keep_rarest(COARSE_KEYS);
                 }
@@ -87,9 +89,18 @@ impl<'a> CostModel<'a> {
             cost += self.options.paragraph_cost;
         }
         let (matched, total) = self.keys.overlap(i, a, j, b);
-        cost +=
-            self.options.mismatch_cost * (total - matched) - self.options.match_reward * matched;
-        cost
+        // The log-likelihood ratio of the anchor overlap, true pair against
+        // random pair, is close to linear in the Dice share of matched key
+        // weight (measured on the 1-1 gold beads of the dev data: from -2.8
+        // at no overlap to +6 at 0.8). It counts once per bead: counted per
+        // sentence, pooling two beads into one 2-2 would gain from chance
+        // matches across them.
+        let evidence = if total > 0.0 {
+            self.options.match_reward * matched / total - self.options.mismatch_cost
+        } else {
+            -self.options.no_anchor_cost
+        };
+        cost - evidence
     }
 }
 

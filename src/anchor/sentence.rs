@@ -160,6 +160,11 @@ impl SentenceAnchors {
         out
     }
 
+    /// The anchor keys with the content token each belongs to, sorted by key.
+    pub fn keys(&self) -> &[(u64, u32)] {
+        &self.keys
+    }
+
     /// Number of content tokens (not stopwords) in the sentence.
     pub fn content_tokens(&self) -> usize {
         self.content as usize
