@@ -149,15 +149,23 @@ impl Keys {
         if total == 0.0 {
             return (0.0, 0.0);
         }
-        let common = self.common(
-            Merged::new(&self.en[i..i + a]),
-            Merged::new(&self.ru[j..j + b]),
-        );
+        let common = match (a, b) {
+            // Most beads are 1-1: their lists need no merging.
+            (1, 1) => self.common(self.en[i].iter().copied(), self.ru[j].iter().copied()),
+            _ => self.common(
+                Merged::new(&self.en[i..i + a]),
+                Merged::new(&self.ru[j..j + b]),
+            ),
+        };
         (common, total)
     }
 
     /// Twice the weight of the keys two sorted sequences share (as multisets).
-    fn common(&self, mut e: Merged<'_>, mut r: Merged<'_>) -> f64 {
+    fn common(
+        &self,
+        mut e: impl Iterator<Item = (u32, f64)>,
+        mut r: impl Iterator<Item = (u32, f64)>,
+    ) -> f64 {
         let (mut x, mut y, mut common) = (e.next(), r.next(), 0.0);
         while let (Some((kx, wx)), Some((ky, wy))) = (x, y) {
             match kx.cmp(&ky) {
