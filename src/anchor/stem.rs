@@ -24,32 +24,35 @@ const MIN_STEM: usize = 3;
 /// The stem of a lowercased Russian word: reflexive `-ся/-сь` and one
 /// inflectional ending removed, then one trailing vowel or soft sign.
 pub fn stem_ru(word: &str) -> String {
-    let mut chars: Vec<char> = word
-        .chars()
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect();
-    if chars.len() > MIN_STEM + 2 && (ends_with(&chars, "ся") || ends_with(&chars, "сь")) {
-        chars.truncate(chars.len() - 2);
+    let folded;
+    let mut s: &str = if word.contains('ё') {
+        folded = word.replace('ё', "е");
+        &folded
+    } else {
+        word
+    };
+    let mut n = s.chars().count();
+    if n > MIN_STEM + 2 && (s.ends_with("ся") || s.ends_with("сь")) {
+        s = &s[..s.len() - "ся".len()];
+        n -= 2;
     }
-    if let Some(e) = RU_ENDINGS
-        .iter()
-        .find(|e| ends_with(&chars, e) && chars.len() >= MIN_STEM + e.chars().count())
+    for e in RU_ENDINGS {
+        if s.ends_with(e) {
+            let k = e.chars().count();
+            if n >= MIN_STEM + k {
+                s = &s[..s.len() - e.len()];
+                n -= k;
+                break;
+            }
+        }
+    }
+    if n > MIN_STEM
+        && let Some(c) = s.chars().next_back()
+        && (RU_VOWELS.contains(c) || c == 'ь')
     {
-        chars.truncate(chars.len() - e.chars().count());
+        s = &s[..s.len() - c.len_utf8()];
     }
-    if chars.len() > MIN_STEM
-        && chars
-            .last()
-            .is_some_and(|&c| RU_VOWELS.contains(c) || c == 'ь')
-    {
-        chars.pop();
-    }
-    chars.into_iter().collect()
-}
-
-fn ends_with(chars: &[char], suffix: &str) -> bool {
-    let n = suffix.chars().count();
-    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(suffix.chars())
+    s.to_string()
 }
 
 /// The stem of a lowercased English word: possessive, plural, `-ed`, `-ing`,

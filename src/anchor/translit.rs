@@ -138,6 +138,27 @@ fn variants(word: &str, lang: Lang) -> Vec<String> {
     let latin_script = lower.chars().any(|c| c.is_ascii_alphabetic());
     let mut out = Vec::with_capacity(4);
     if lang == Lang::En || latin_script {
+        // Soft c and g have two Russian spellings: ц/с (France = Франция,
+        // Barcelona = Барселона) and г/дж (Rogers = Роджерс).
+        let soft = |c: char| {
+            let mut out = String::with_capacity(lower.len());
+            let mut it = lower.chars().peekable();
+            while let Some(x) = it.next() {
+                let before_front = it.peek().is_some_and(|&n| matches!(n, 'e' | 'i' | 'y'));
+                match x {
+                    'c' if c == 'c' && before_front => out.push('s'),
+                    'g' if c == 'g' && before_front => out.push('j'),
+                    _ => out.push(x),
+                }
+            }
+            out
+        };
+        for c in ['c', 'g'] {
+            let variant = soft(c);
+            if variant != lower {
+                out.push(skeleton(&variant, true));
+            }
+        }
         let s = skeleton(&lower, true);
         if s.len() > 4 && (s.ends_with('s') || s.ends_with(['a', 'e', 'i', 'o'])) {
             out.push(s[..s.len() - 1].to_string());
@@ -236,6 +257,28 @@ fn weighted_levenshtein(a: &str, b: &str) -> f64 {
 /// forms under 4 letters. Two words match when they share a key:
 /// `Lavrov` and `Лаврова` both give `lavro`.
 pub fn match_keys(word: &str, lang: Lang) -> Vec<String> {
+    // Words repeat within a document: remember recent answers per thread.
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<(String, Lang), Vec<String>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    const CACHE_LIMIT: usize = 50_000;
+    let cache_key = (word.to_string(), lang);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&cache_key).cloned()) {
+        return hit;
+    }
+    let keys = compute_match_keys(word, lang);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(cache_key, keys.clone());
+    });
+    keys
+}
+
+fn compute_match_keys(word: &str, lang: Lang) -> Vec<String> {
     let mut keys: Vec<String> = variants(word, lang)
         .into_iter()
         .filter(|s| s.len() >= 4)
