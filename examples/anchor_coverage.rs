@@ -173,6 +173,7 @@ fn main() {
     ];
     let mut misses: HashMap<String, usize> = HashMap::new();
     let mut ru_misses: HashMap<String, usize> = HashMap::new();
+    let mut cooc: HashMap<(String, String), usize> = HashMap::new();
     for (name, run) in configs {
         let mut t = Tally::default();
         let mut seed: u64 = 0x9E3779B97F4A7C15;
@@ -223,6 +224,25 @@ fn main() {
                 }
                 if show_misses && name == "all anchors" {
                     let (hit, ru_hit) = matched_tokens(e, r);
+                    let ru_unmatched: Vec<String> = tokens(&doc.ru[k])
+                        .into_iter()
+                        .filter(|w| !is_stopword(&w.text, Lang::Ru))
+                        .zip(ru_hit.iter())
+                        .filter(|(w, h)| !**h && !w.has_digit)
+                        .map(|(w, _)| sverka::anchor::stem::stem_ru(&w.text))
+                        .collect();
+                    let en_unmatched: Vec<String> = tokens(&doc.en[i])
+                        .into_iter()
+                        .filter(|w| !is_stopword(&w.text, Lang::En))
+                        .zip(hit.iter())
+                        .filter(|(w, h)| !**h && !w.has_digit)
+                        .map(|(w, _)| w.text)
+                        .collect();
+                    for ew in &en_unmatched {
+                        for rw in &ru_unmatched {
+                            *cooc.entry((ew.clone(), rw.clone())).or_default() += 1;
+                        }
+                    }
                     let ru_words: Vec<_> = tokens(&doc.ru[k])
                         .into_iter()
                         .filter(|w| !is_stopword(&w.text, Lang::Ru))
@@ -259,6 +279,19 @@ fn main() {
     if show_misses {
         let mut m: Vec<_> = misses.into_iter().collect();
         m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        println!(
+            "unmatched English words with the unmatched Russian stems they co-occur with most:"
+        );
+        for (w, n) in m.iter().take(150) {
+            let mut c: Vec<_> = cooc
+                .iter()
+                .filter(|((e, _), _)| e == w)
+                .map(|((_, r), c)| (c, r))
+                .collect();
+            c.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(b.1)));
+            let top: Vec<String> = c.iter().take(4).map(|(c, r)| format!("{r}:{c}")).collect();
+            println!("  {w}:{n} -> {}", top.join(" "));
+        }
         println!("most frequent unmatched English content words:");
         for (w, n) in m.iter().take(300) {
             print!("{w}:{n} ");

@@ -216,7 +216,12 @@ impl Lexicon {
             Lang::Ru => &self.ru,
         };
         let key = stem(&super::tokens::normalise(word), lang);
-        let exact = map.get(&key);
+        // A stem that is itself inflected-looking (журнала -> журнал, listed
+        // as журнал -> журн): strip once more before giving up.
+        let exact = map.get(&key).or_else(|| {
+            let again = stem(&key, lang);
+            if again != key { map.get(&again) } else { None }
+        });
         // No entry for the stem: fall back on entries whose stem starts with
         // the same PREFIX letters (разработан ~ разработать), words of 6+ letters only.
         let fallback = match exact {

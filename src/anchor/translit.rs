@@ -178,6 +178,17 @@ fn variants(word: &str, lang: Lang) -> Vec<String> {
                 out.push(skeleton(&variant, true));
             }
         }
+        // An i before one consonant and a vowel often sounds "ai" (Biden = Байден, Nike = Найк).
+        let b: Vec<char> = lower.chars().collect();
+        let vowel = |c: char| "aeiouy".contains(c);
+        if let Some(i) = (1..b.len().saturating_sub(2))
+            .find(|&i| b[i] == 'i' && !vowel(b[i - 1]) && !vowel(b[i + 1]) && vowel(b[i + 2]))
+        {
+            let mut v: String = b[..i].iter().collect();
+            v.push_str("ai");
+            v.extend(&b[i + 1..]);
+            out.push(skeleton(&v, true));
+        }
         let s = skeleton(&lower, true);
         if s.len() > 4 && (s.ends_with('s') || s.ends_with(['a', 'e', 'i', 'o'])) {
             out.push(s[..s.len() - 1].to_string());
