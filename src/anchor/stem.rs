@@ -43,6 +43,17 @@ pub fn stem_ru(word: &str) -> String {
         s = &s[..s.len() - "ся".len()];
         n -= 2;
     }
+    // A short infinitive (знать, спать) is too short for -ать: keep the
+    // vowel, drop -ть, so that it meets its present forms (знаю, знает).
+    if n == MIN_STEM + 2
+        && s.ends_with("ть")
+        && s[..s.len() - "ть".len()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| RU_VOWELS.contains(c))
+    {
+        return s[..s.len() - "ть".len()].to_string();
+    }
     for e in RU_ENDINGS {
         if s.ends_with(e) {
             let k = e.chars().count();
@@ -167,6 +178,7 @@ mod tests {
         same_ru(&["число", "числа", "числе"]);
         same_ru(&["часть", "части", "частью"]);
         same_ru(&["первый", "первым", "первого"]);
+        same_ru(&["знать", "знаю", "знает"]);
     }
 
     #[test]
