@@ -58,6 +58,11 @@ fn read_doc(dir: &Path) -> Result<Doc, String> {
     })
 }
 
+/// Histogram bucket of an overlap ratio: tenths, 1.0 in the last one.
+fn bucket(ratio: f64) -> usize {
+    ((ratio * 10.0) as usize).min(9)
+}
+
 #[derive(Default)]
 struct Tally {
     gold_matched: usize,
@@ -66,6 +71,8 @@ struct Tally {
     ru_gold_matched: usize,
     ru_total: usize,
     top1: usize,
+    gold_hist: [usize; 10],
+    random_hist: [usize; 10],
     links: usize,
 }
 
@@ -199,6 +206,7 @@ fn main() {
                 };
                 let o = overlap(e, r);
                 t.gold_matched += o.en_matched;
+                t.gold_hist[bucket(o.ratio())] += 1;
                 t.total += o.en_total;
                 t.ru_gold_matched += o.ru_matched;
                 t.ru_total += o.ru_total;
@@ -211,7 +219,9 @@ fn main() {
                     if j >= k {
                         j += 1;
                     }
-                    t.random_matched += overlap(e, &ru[j]).en_matched;
+                    let ro = overlap(e, &ru[j]);
+                    t.random_matched += ro.en_matched;
+                    t.random_hist[bucket(ro.ratio())] += 1;
                 }
                 let best = ru
                     .iter()
@@ -275,6 +285,24 @@ fn main() {
             t.total,
             extraction * 1e6 / sentences.max(1) as f64
         );
+        if name == "all anchors" {
+            // How much more likely a ratio is for a translation than for a random
+            // pair: ln P(ratio | gold) / P(ratio | random), add-one smoothed.
+            let (g, r): (usize, usize) = (t.gold_hist.iter().sum(), t.random_hist.iter().sum());
+            println!("  overlap ratio   gold   random   ln(P gold / P random)");
+            for b in 0..10 {
+                let pg = (t.gold_hist[b] as f64 + 1.0) / (g as f64 + 10.0);
+                let pr = (t.random_hist[b] as f64 + 1.0) / (r as f64 + 10.0);
+                println!(
+                    "  {:.1}-{:.1}      {:>6} {:>8}   {:>6.2}",
+                    b as f64 / 10.0,
+                    (b + 1) as f64 / 10.0,
+                    t.gold_hist[b],
+                    t.random_hist[b],
+                    (pg / pr).ln()
+                );
+            }
+        }
     }
     if show_misses {
         let mut m: Vec<_> = misses.into_iter().collect();
