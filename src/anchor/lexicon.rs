@@ -44,6 +44,17 @@ pub struct Lexicon {
 /// 7.8%) or no fallback (57.4% / 7.3%); 5 is kept as the safer middle.
 const PREFIX_LEN: usize = 5;
 
+/// Adds `id` to the ids of `key`, once.
+fn push_id(map: &mut HashMap<String, Vec<u32>>, key: &str, id: u32) {
+    match map.get_mut(key) {
+        Some(ids) if ids.last() == Some(&id) => {}
+        Some(ids) => ids.push(id),
+        None => {
+            map.insert(key.to_string(), vec![id]);
+        }
+    }
+}
+
 /// Stems of the content words of a dictionary phrase.
 fn phrase_stems(phrase: &str, lang: Lang) -> Vec<String> {
     let phrase = phrase.trim();
@@ -140,34 +151,23 @@ impl Lexicon {
     pub fn add(&mut self, en: &str, ru: &str) {
         let id = self.concepts;
         let mut any = false;
-        for (map, side, lang) in [(&mut self.en, en, Lang::En), (&mut self.ru, ru, Lang::Ru)] {
+        for (map, prefixes, side, lang) in [
+            (&mut self.en, &mut self.en_prefix, en, Lang::En),
+            (&mut self.ru, &mut self.ru_prefix, ru, Lang::Ru),
+        ] {
             for form in side.split('|') {
                 for s in phrase_stems(form, lang) {
-                    let ids = map.entry(s).or_default();
-                    if ids.last() != Some(&id) {
-                        ids.push(id);
+                    if let Some((cut, _)) = s.char_indices().nth(PREFIX_LEN - 1) {
+                        let end = cut + s[cut..].chars().next().map_or(0, char::len_utf8);
+                        push_id(prefixes, &s[..end], id);
                     }
+                    push_id(map, &s, id);
                     any = true;
                 }
             }
         }
         if any {
             self.concepts += 1;
-            for (map, side, lang) in [
-                (&mut self.en_prefix, en, Lang::En),
-                (&mut self.ru_prefix, ru, Lang::Ru),
-            ] {
-                for form in side.split('|') {
-                    for s in phrase_stems(form, lang) {
-                        if s.chars().count() >= PREFIX_LEN {
-                            let ids = map.entry(s.chars().take(PREFIX_LEN).collect()).or_default();
-                            if ids.last() != Some(&id) {
-                                ids.push(id);
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 
