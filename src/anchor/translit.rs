@@ -330,6 +330,24 @@ fn compute_match_keys(word: &str, lang: Lang) -> Vec<String> {
     keys
 }
 
+/// A key for a short capitalised word (a name of two or three letters:
+/// `Kim` = `Ким`, `Xi` = `Си`), which [`match_keys`] skips as too short to
+/// trust in general; the caller decides that the word is a name.
+pub fn short_name_key(word: &str, lang: Lang) -> Option<String> {
+    let lower = super::tokens::normalise(word);
+    let s = match lang {
+        Lang::Ru if !lower.chars().any(|c| c.is_ascii_alphabetic()) => {
+            skeleton(&to_latin(&lower), false)
+        }
+        _ => skeleton(&lower, true),
+    };
+    // "ks" is how English x is spelt here; Xi = Си.
+    let s = s
+        .strip_prefix("ks")
+        .map_or(s.clone(), |rest| format!("s{rest}"));
+    (2..=3).contains(&s.len()).then_some(s)
+}
+
 /// The hand-written evaluation pairs of `data/translit-pairs.tsv` as
 /// `(english, russian, same)`; used by `examples/translit_pairs.rs` and tests.
 pub fn labelled_pairs() -> Vec<(String, String, bool)> {
@@ -427,6 +445,19 @@ mod tests {
             precision >= 0.9 && recall >= 0.8,
             "P {precision} R {recall}"
         );
+    }
+
+    #[test]
+    fn short_names_have_keys() {
+        assert_eq!(
+            short_name_key("Kim", Lang::En),
+            short_name_key("Ким", Lang::Ru)
+        );
+        assert_eq!(
+            short_name_key("Xi", Lang::En),
+            short_name_key("Си", Lang::Ru)
+        );
+        assert_eq!(short_name_key("Washington", Lang::En), None);
     }
 
     #[test]
