@@ -23,6 +23,8 @@ struct Doc {
     ru: Vec<String>,
     /// 1-1 gold beads as (English index, Russian index).
     links: Vec<(usize, usize)>,
+    /// 2-1 and 1-2 gold beads as (English indices, Russian indices).
+    merges: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
 fn read_lines(path: &Path) -> Result<Vec<String>, String> {
@@ -42,6 +44,7 @@ fn parse_side(s: &str) -> Vec<usize> {
 
 fn read_doc(dir: &Path) -> Result<Doc, String> {
     let mut links = Vec::new();
+    let mut merges = Vec::new();
     for line in read_lines(&dir.join("gold.beads"))? {
         let Some((a, b)) = line.split_once(':') else {
             continue;
@@ -49,12 +52,15 @@ fn read_doc(dir: &Path) -> Result<Doc, String> {
         let (a, b) = (parse_side(a), parse_side(b));
         if a.len() == 1 && b.len() == 1 {
             links.push((a[0], b[0]));
+        } else if a.len() + b.len() == 3 && !a.is_empty() && !b.is_empty() {
+            merges.push((a, b));
         }
     }
     Ok(Doc {
         en: read_lines(&dir.join("en.sents"))?,
         ru: read_lines(&dir.join("ru.sents"))?,
         links,
+        merges,
     })
 }
 
@@ -304,6 +310,47 @@ fn main() {
             }
         }
     }
+    // 2-1 / 1-2 gold beads: does the whole bead overlap better than the
+    // best 1-1 part of it (what a 1-1 + 1-0 reading would keep)?
+    let (mut merges, mut whole_wins, mut whole_sum, mut part_sum) = (0, 0, 0.0, 0.0);
+    for doc in &docs {
+        let en: Vec<_> = doc
+            .en
+            .iter()
+            .map(|s| SentenceAnchors::new(s, Lang::En, lex))
+            .collect();
+        let ru: Vec<_> = doc
+            .ru
+            .iter()
+            .map(|s| SentenceAnchors::new(s, Lang::Ru, lex))
+            .collect();
+        for (a, b) in &doc.merges {
+            if a.iter().any(|&i| i >= en.len()) || b.iter().any(|&k| k >= ru.len()) {
+                continue;
+            }
+            let e = SentenceAnchors::join(a.iter().map(|&i| &en[i]));
+            let r = SentenceAnchors::join(b.iter().map(|&k| &ru[k]));
+            let whole = overlap(&e, &r).ratio();
+            let mut best_part: f64 = 0.0;
+            for &i in a {
+                for &k in b {
+                    best_part = best_part.max(overlap(&en[i], &ru[k]).ratio());
+                }
+            }
+            merges += 1;
+            whole_sum += whole;
+            part_sum += best_part;
+            if whole > best_part {
+                whole_wins += 1;
+            }
+        }
+    }
+    println!(
+        "2-1/1-2 gold beads: {merges}; mean overlap ratio of the whole bead {:.3}, of its best 1-1 part {:.3}; whole bead higher in {:.1}%",
+        whole_sum / merges.max(1) as f64,
+        part_sum / merges.max(1) as f64,
+        100.0 * whole_wins as f64 / merges.max(1) as f64
+    );
     if show_misses {
         let mut m: Vec<_> = misses.into_iter().collect();
         m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
