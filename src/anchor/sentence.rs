@@ -115,6 +115,15 @@ impl SentenceAnchors {
                     );
                 }
             }
+            // Short names (Kim = Ким): only capitalised words not at the start
+            // of the sentence, where a capital says "name".
+            if run.names
+                && t.capitalised
+                && t.start > 0
+                && let Some(k) = translit::short_name_key(&t.text, lang)
+            {
+                keys.push((key(Kind::Name, ("short", k)), i));
+            }
             // Latin-script words kept as they are in Russian text (FedEx, iPhone, C).
             if run.names
                 && t.text
@@ -283,6 +292,36 @@ mod tests {
             "Лавров обсудил с НАТО в Брюсселе 30 млрд долларов.",
         );
         assert!(o.en_matched >= 6, "{o:?}");
+    }
+
+    #[test]
+    fn short_names_inside_a_sentence_match() {
+        let o = pair("Leaders Kim and Xi met.", "Встретились лидеры Ким и Си.");
+        assert_eq!((o.en_matched, o.en_total), (4, 4), "{o:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_anchors_without_panicking(text in "\\PC{0,80}") {
+            let lex = Lexicon::builtin();
+            for lang in [Lang::En, Lang::Ru] {
+                let a = SentenceAnchors::new(&text, lang, lex);
+                let o = overlap(&a, &a);
+                // A sentence matches itself on every token that has a key.
+                let keyed = a.keys.iter().map(|&(_, t)| t).collect::<std::collections::HashSet<_>>().len();
+                proptest::prop_assert_eq!(o.en_matched, keyed);
+                proptest::prop_assert!(o.en_matched <= o.en_total);
+            }
+        }
+
+        #[test]
+        fn mixed_numbers_and_scripts_never_panic(text in "[0-9 ,.\\u{00A0}\\u{202F}$€a-zA-Zа-яА-ЯёЁ%-]{0,60}") {
+            for lang in [Lang::En, Lang::Ru] {
+                let _ = numbers::number_spans(&text, lang);
+                let _ = numbers::month_spans(&text, lang);
+                let _ = acronyms::concept_spans(&text, lang);
+            }
+        }
     }
 
     #[test]

@@ -7,13 +7,20 @@
 
 /// Russian inflectional endings, tried longest first (nouns, adjectives,
 /// verbs in the past, present and infinitive). Written by the sverka team
-/// after the usual declension and conjugation tables.
+/// after the usual declension and conjugation tables. Past-tense `-ла/-ло/-ли`
+/// and the infinitive `-ть` are only listed after a vowel (`заявила`,
+/// `сказать`), so that nouns like `школа`, `число`, `власть` keep their stem.
 const RU_ENDINGS: &[&str] = &[
-    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ешь", "ишь", "ете", "ите",
-    "ать", "ять", "ить", "еть", "уть", "ыть", "ах", "ях", "ам", "ям", "ов", "ев", "ом", "ем", "ых",
-    "их", "ая", "яя", "ое", "ее", "ой", "ей", "ий", "ый", "ую", "юю", "ия", "ие", "ии", "ию", "ье",
-    "ья", "ьи", "ью", "ет", "ит", "ут", "ют", "ат", "ят", "ал", "ял", "ил", "ел", "ыл", "ла", "ло",
-    "ли", "ти", "ть", "ы", "и", "а", "я", "у", "ю", "е", "о", "ь", "й",
+    // four letters
+    "иями", // three letters
+    "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ешь", "ишь", "ете", "ите", "ать",
+    "ять", "ить", "еть", "уть", "ыть", "оть", "ала", "яла", "ила", "ела", "ыла", "ула", "ало",
+    "яло", "ило", "ело", "ыло", "уло", "али", "яли", "или", "ели", "ыли", "ули",
+    // two letters
+    "ах", "ях", "ам", "ям", "ов", "ев", "ом", "ем", "ых", "их", "ым", "им", "ая", "яя", "ое", "ее",
+    "ой", "ей", "ий", "ый", "ую", "юю", "ия", "ие", "ии", "ию", "ье", "ья", "ьи", "ью", "ет", "ит",
+    "ут", "ют", "ат", "ят", "ал", "ял", "ил", "ел", "ыл", "ул", // one letter
+    "ы", "и", "а", "я", "у", "ю", "е", "о", "ь", "й",
 ];
 
 const RU_VOWELS: &str = "аеиоуыэюяй";
@@ -24,32 +31,46 @@ const MIN_STEM: usize = 3;
 /// The stem of a lowercased Russian word: reflexive `-ся/-сь` and one
 /// inflectional ending removed, then one trailing vowel or soft sign.
 pub fn stem_ru(word: &str) -> String {
-    let mut chars: Vec<char> = word
-        .chars()
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect();
-    if chars.len() > MIN_STEM + 2 && (ends_with(&chars, "ся") || ends_with(&chars, "сь")) {
-        chars.truncate(chars.len() - 2);
+    let folded;
+    let mut s: &str = if word.contains('ё') {
+        folded = word.replace('ё', "е");
+        &folded
+    } else {
+        word
+    };
+    let mut n = s.chars().count();
+    if n > MIN_STEM + 2 && (s.ends_with("ся") || s.ends_with("сь")) {
+        s = &s[..s.len() - "ся".len()];
+        n -= 2;
     }
-    if let Some(e) = RU_ENDINGS
-        .iter()
-        .find(|e| ends_with(&chars, e) && chars.len() >= MIN_STEM + e.chars().count())
+    // A short infinitive (знать, спать) is too short for -ать: keep the
+    // vowel, drop -ть, so that it meets its present forms (знаю, знает).
+    if n == MIN_STEM + 2
+        && s.ends_with("ть")
+        && s[..s.len() - "ть".len()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| RU_VOWELS.contains(c))
     {
-        chars.truncate(chars.len() - e.chars().count());
+        return s[..s.len() - "ть".len()].to_string();
     }
-    if chars.len() > MIN_STEM
-        && chars
-            .last()
-            .is_some_and(|&c| RU_VOWELS.contains(c) || c == 'ь')
+    for e in RU_ENDINGS {
+        if s.ends_with(e) {
+            let k = e.chars().count();
+            if n >= MIN_STEM + k {
+                s = &s[..s.len() - e.len()];
+                n -= k;
+                break;
+            }
+        }
+    }
+    if n > MIN_STEM
+        && let Some(c) = s.chars().next_back()
+        && (RU_VOWELS.contains(c) || c == 'ь')
     {
-        chars.pop();
+        s = &s[..s.len() - c.len_utf8()];
     }
-    chars.into_iter().collect()
-}
-
-fn ends_with(chars: &[char], suffix: &str) -> bool {
-    let n = suffix.chars().count();
-    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(suffix.chars())
+    s.to_string()
 }
 
 /// The stem of a lowercased English word: possessive, plural, `-ed`, `-ing`,
@@ -147,6 +168,17 @@ mod tests {
         same_ru(&["заявил", "заявила", "заявили", "заявить"]);
         same_ru(&["говорит", "говорил", "говорят", "говорить"]);
         same_ru(&["встретиться", "встретились", "встретил"]);
+    }
+
+    #[test]
+    fn nouns_ending_like_verbs_keep_their_stem() {
+        same_ru(&["власть", "власти", "властью"]);
+        same_ru(&["гость", "гостей", "гостя"]);
+        same_ru(&["школа", "школы", "школе"]);
+        same_ru(&["число", "числа", "числе"]);
+        same_ru(&["часть", "части", "частью"]);
+        same_ru(&["первый", "первым", "первого"]);
+        same_ru(&["знать", "знаю", "знает"]);
     }
 
     #[test]
