@@ -131,3 +131,44 @@ fn unknown_format_is_refused_before_anything_is_written() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("out.docx"));
     assert!(!target.exists());
 }
+
+#[test]
+fn malformed_dictionary_names_file_and_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dict = dir.path().join("dict.txt");
+    std::fs::write(&dict, "пароход @ steamship\nno separator here\n").expect("write dict");
+    let out = sverka(&[
+        "align",
+        &sample("en.txt"),
+        &sample("ru.txt"),
+        "--dict",
+        dict.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("dict.txt:2:"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn user_dictionary_in_both_formats_is_accepted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hunalign = dir.path().join("hunalign.dic");
+    let tsv = dir.path().join("pairs.tsv");
+    std::fs::write(&hunalign, "пароход @ steamship\n").expect("write dict");
+    std::fs::write(&tsv, "steamship\tпароход\n").expect("write dict");
+    let with = stdout_of(&[
+        "align",
+        &sample("en.txt"),
+        &sample("ru.txt"),
+        "-f",
+        "beads",
+        "--dict",
+        hunalign.to_str().expect("UTF-8 path"),
+        "--dict",
+        tsv.to_str().expect("UTF-8 path"),
+    ]);
+    let without = stdout_of(&["align", &sample("en.txt"), &sample("ru.txt"), "-f", "beads"]);
+    // Neither word occurs in the sample, so the alignment must not change.
+    assert_eq!(with, without);
+}

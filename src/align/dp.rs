@@ -7,8 +7,8 @@
 
 use super::cost::CostModel;
 use super::lexical::{self, Keys};
-use crate::anchor::lexicon::Lexicon;
 use super::{AlignOptions, Bead};
+use crate::anchor::lexicon::Lexicon;
 use crate::split::Sentence;
 
 /// Bead shapes the aligner considers: (English sentences, Russian sentences).

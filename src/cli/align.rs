@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{AlignOptions, Aligner, Lang, input, split};
+use sverka::{Aligner, Lang, input, split};
 
 use super::output::Output;
 
@@ -38,6 +38,10 @@ pub struct Args {
     /// Overwrite an existing output file.
     #[arg(long)]
     force: bool,
+    /// A bilingual dictionary added to the built-in one: hunalign's
+    /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
+    #[arg(long, value_name = "FILE")]
+    dict: Vec<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -71,7 +75,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             split::split(&ru_text, Lang::Ru),
         )
     };
-    let alignment = Aligner::new(AlignOptions::default()).align_sentences(en, ru);
+    let alignment = Aligner::new(super::align_options(&args.dict)?).align_sentences(en, ru);
     let inputs: [&Path; 2] = [&args.en, &args.ru];
     let options = WriteOptions {
         min_score: args.min_score,

@@ -10,3 +10,18 @@ pub fn report_error(error: &anyhow::Error) {
     let message: Vec<String> = error.chain().map(|e| e.to_string()).collect();
     eprintln!("sverka: error: {}", message.join(": "));
 }
+
+/// Aligner options with the user's dictionaries (`--dict`) added to the
+/// built-in lexicon.
+pub fn align_options(dicts: &[std::path::PathBuf]) -> anyhow::Result<sverka::AlignOptions> {
+    use sverka::anchor::lexicon::Lexicon;
+    let mut options = sverka::AlignOptions::default();
+    if !dicts.is_empty() {
+        let mut lexicon = Lexicon::builtin().clone();
+        for path in dicts {
+            lexicon.extend(&Lexicon::from_path(path)?);
+        }
+        options.lexicon = Some(std::sync::Arc::new(lexicon));
+    }
+    Ok(options)
+}
