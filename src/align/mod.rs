@@ -9,6 +9,7 @@ mod cost;
 mod dp;
 mod length;
 pub mod lexical;
+pub mod model1;
 
 pub use length::LengthModel;
 
@@ -110,6 +111,10 @@ pub struct AlignOptions {
     /// ([`Lexicon::builtin`]). Extend the built-in one with a user dictionary
     /// by cloning it and calling [`Lexicon::extend`].
     pub lexicon: Option<Arc<Lexicon>>,
+    /// Align twice: learn word translations from the confident beads of a
+    /// first pass (IBM Model 1, as Moore 2002) and add them to the lexicon
+    /// for the second. Costs one more alignment.
+    pub self_train: bool,
 }
 
 impl Default for AlignOptions {
@@ -124,6 +129,7 @@ impl Default for AlignOptions {
             paragraph_cost: 4.0,
             temperature: 1.0,
             lexicon: None,
+            self_train: true,
         }
     }
 }
@@ -144,6 +150,10 @@ impl AlignOptions {
             "no_anchor_cost" => &mut self.no_anchor_cost,
             "paragraph_cost" => &mut self.paragraph_cost,
             "temperature" => &mut self.temperature,
+            "self_train" => {
+                self.self_train = value != 0.0;
+                return Ok(());
+            }
             "ratio" => &mut self.length.ratio,
             "variance" => &mut self.length.variance,
             "outlier_share" => &mut self.length.outlier_share,
@@ -174,6 +184,34 @@ impl Aligner {
     /// Aligns sentences that are already split (see [`split::presplit`]).
     pub fn align_sentences(&self, en: Vec<Sentence>, ru: Vec<Sentence>) -> Alignment {
         let beads = dp::align(&en, &ru, &self.options);
+        let first = Alignment { en, ru, beads };
+        if !self.options.self_train {
+            return first;
+        }
+        let mut corpus = model1::Corpus::default();
+        corpus.add(&first);
+        self.realign(first, &corpus.learn())
+    }
+
+    /// Aligns again with `learned` word pairs added to the lexicon (from
+    /// [`model1::Corpus::learn`], for instance over a whole batch of pairs).
+    pub fn realign(&self, alignment: Alignment, learned: &Lexicon) -> Alignment {
+        if learned.is_empty() {
+            return alignment;
+        }
+        let base = self
+            .options
+            .lexicon
+            .as_deref()
+            .unwrap_or(Lexicon::builtin());
+        let mut lexicon = base.clone();
+        lexicon.extend(learned);
+        let options = AlignOptions {
+            lexicon: Some(Arc::new(lexicon)),
+            ..self.options.clone()
+        };
+        let Alignment { en, ru, .. } = alignment;
+        let beads = dp::align(&en, &ru, &options);
         Alignment { en, ru, beads }
     }
 }
