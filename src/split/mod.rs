@@ -6,11 +6,39 @@
 //! the spans of all sentences, in order, cover every non-whitespace character
 //! exactly once.
 
-mod rules;
+mod abbreviations;
+mod en;
+mod ru;
+mod scanner;
+mod words;
 
-pub use rules::split_paragraph;
+pub use abbreviations::Kind as AbbreviationKind;
 
 use crate::Lang;
+
+/// The rules of `lang`.
+fn rules(lang: Lang) -> &'static scanner::Rules {
+    match lang {
+        Lang::En => &en::RULES,
+        Lang::Ru => &ru::RULES,
+    }
+}
+
+/// Byte ranges of the sentences of one paragraph (relative to `paragraph`),
+/// untrimmed: together they cover the whole paragraph.
+pub fn split_paragraph(paragraph: &str, lang: Lang) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new();
+    scanner::find_cuts(paragraph, rules(lang), &mut cuts);
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for end in cuts.into_iter().chain([paragraph.len()]) {
+        if end > start {
+            out.push((start, end));
+            start = end;
+        }
+    }
+    out
+}
 
 /// One sentence of an input text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -29,11 +57,18 @@ pub struct Sentence {
 
 /// Splits `text` into sentences with the rules of `lang`.
 pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
+    let rules = rules(lang);
     let mut out = Vec::new();
+    let mut cuts = Vec::new();
     for (index, (start, end)) in paragraphs(text).into_iter().enumerate() {
-        for (s, e) in split_paragraph(&text[start..end], lang) {
-            push(&mut out, text, start + s, start + e, index);
+        cuts.clear();
+        scanner::find_cuts(&text[start..end], rules, &mut cuts);
+        let mut from = start;
+        for &cut in &cuts {
+            push(&mut out, text, from, start + cut, index);
+            from = start + cut;
         }
+        push(&mut out, text, from, end, index);
     }
     number_lines(text, &mut out);
     out

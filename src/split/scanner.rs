@@ -1,0 +1,753 @@
+//! The boundary scanner shared by English and Russian.
+//!
+//! One pass over the bytes of a paragraph. Most bytes are letters and are
+//! skipped with one comparison; the scanner stops only at the characters that
+//! can end a sentence (`. ! ? …`, a line break, a dash, an emoji, a smiley, a
+//! bullet, a hashtag, a link, a salutation's comma) and decides there by
+//! looking at the word before and the word after. The language only supplies
+//! word lists ([`Rules`]).
+
+use super::abbreviations::{Abbreviations, Kind};
+use super::words::{SALUTATION_MAX_BYTES, Salutations, Starters};
+
+/// The word lists that make a language's splitter.
+#[derive(Debug)]
+pub struct Rules {
+    pub abbreviations: Abbreviations,
+    pub starters: Starters,
+    pub salutations: Salutations,
+}
+
+/// Quotes and brackets that close a sentence after its final mark: `.»` `?"`
+/// `!)`; U+2800 is the blank that social media posts use as a spacer.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '}' | '“' | '›' | '\u{2800}'
+    )
+}
+
+/// Quotes, brackets and dashes that may open a sentence before its first word.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '«'
+            | '“'
+            | '„'
+            | '‘'
+            | '‚'
+            | '('
+            | '['
+            | '{'
+            | '‹'
+            | '—'
+            | '–'
+            | '-'
+            | '*'
+    )
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '-' | '‒' | '―')
+}
+
+/// Marks that end a sentence: full stop, question and exclamation marks, ellipsis.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁉' | '⁈' | '⁇')
+}
+
+/// Bullets that start a list item, also in the middle of a scraped line.
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '●' | '▪' | '■' | '◦' | '‣' | '►' | '▸')
+}
+
+/// Pictographs and the marks that join or modify them (skin tones, ZWJ,
+/// VS16, the keycap of "3⃣").
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0x203C | 0x2049 | 0x200D | 0xFE0F | 0x20E3 | 0xE0020..=0xE007F)
+}
+
+/// A Roman numeral written in capitals: II, XIV, XXI.
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 8 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+/// A number as written in running text: 2021, 3.5, 1,000, 23.03.2021, 2020–2021, §2.
+fn is_number(word: &str) -> bool {
+    let word = word.trim_start_matches(['§', '№', '#']);
+    word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-' | '–'))
+}
+
+/// A web address: http://…, https://…, www.….
+fn is_link(word: &str) -> bool {
+    word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.")
+}
+
+/// A clock time: 13:00, 8:02, 03:14:14.
+fn is_time(word: &str) -> bool {
+    word.len() >= 4 && word.contains(':') && word.bytes().all(|b| b.is_ascii_digit() || b == b':')
+}
+
+/// A numeric date with slashes, as e-mail headers write it: 08/15/2000, 4/2/01.
+fn is_slash_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// What follows a possible sentence end, after spaces and opening quotes.
+#[derive(Debug, Clone, Copy)]
+struct Next<'a> {
+    /// The first character that is neither space nor opener; `None` at the end.
+    first: Option<char>,
+    /// The text from `first` on.
+    rest: &'a str,
+    /// The word starting at `first` (letters only; empty when `first` is no letter).
+    word: &'a str,
+    /// The word is directly followed by a full stop, as an initial is.
+    word_has_stop: bool,
+    /// A quote or a dash stood between the mark and `first`.
+    quoted: bool,
+    /// A round or square bracket stood between the mark and `first`.
+    bracketed: bool,
+    /// A dash stood between the mark and `first`.
+    dashed: bool,
+}
+
+impl Next<'_> {
+    fn is_lower(&self) -> bool {
+        self.first.is_some_and(char::is_lowercase)
+    }
+
+    fn is_upper(&self) -> bool {
+        self.first.is_some_and(char::is_uppercase)
+    }
+
+    fn is_digit(&self) -> bool {
+        self.first.is_some_and(|c| c.is_ascii_digit())
+    }
+
+    fn is_emoji(&self) -> bool {
+        self.first.is_some_and(is_emoji)
+    }
+
+    /// Punctuation that continues the sentence: `etc., and`, `Inc.)`, `#tag`.
+    fn continues(&self) -> bool {
+        self.first.is_some_and(|c| {
+            matches!(
+                c,
+                ',' | ';' | ':' | ')' | ']' | '}' | '%' | '»' | '”' | '’' | '#'
+            ) || is_terminal(c)
+        })
+    }
+
+    fn is_starter(&self, starters: &Starters) -> bool {
+        !self.word_has_stop && !self.word.is_empty() && starters.contains(self.word)
+    }
+}
+
+/// Scans one paragraph and pushes the byte offsets where its sentences end.
+pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        rules,
+        cuts,
+        sentence_start: 0,
+        open_parens: 0,
+        lower: String::new(),
+        wrapped: None,
+    };
+    scanner.run();
+}
+
+struct Scanner<'a, 'c> {
+    text: &'a str,
+    bytes: &'a [u8],
+    rules: &'a Rules,
+    cuts: &'c mut Vec<usize>,
+    /// Byte offset where the current sentence starts (just after the last cut).
+    sentence_start: usize,
+    /// Round brackets opened in the current sentence and not yet closed.
+    open_parens: usize,
+    /// Scratch buffer for case-folding words, reused so that lookups do not allocate.
+    lower: String,
+    /// Whether the paragraph is prose hard-wrapped at a fixed width (found lazily).
+    wrapped: Option<bool>,
+}
+
+impl<'a> Scanner<'a, '_> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.bytes.len() {
+            // A rule may cut after the word it looked at; never look back past a cut.
+            i = i.max(self.sentence_start);
+            let Some(&byte) = self.bytes.get(i) else {
+                break;
+            };
+            i = match byte {
+                b'.' | b'!' | b'?' => self.terminal(i),
+                b'\n' => self.line_break(i),
+                b'(' => self.open_paren(i),
+                b')' => self.close_paren(i),
+                b',' => self.comma(i),
+                b';' => self.semicolon(i),
+                b'#' | b'@' | b'h' | b'w' | b'A' | b'P' | b'0'..=b'9' | b'-' => self.word_rule(i),
+                // Lead bytes of the multi-byte characters the scanner cares about:
+                // … ‼ ⁉ • — – (E2), emoji (E2, F0).
+                0xE2 | 0xF0 => self.special(i),
+                _ => i + 1,
+            };
+        }
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text[..i].chars().next_back()
+    }
+
+    fn at_word_start(&self, i: usize) -> bool {
+        i == 0 || self.char_before(i).is_some_and(char::is_whitespace)
+    }
+
+    fn cut(&mut self, at: usize) {
+        if at > self.sentence_start && self.has_content(at) {
+            self.cuts.push(at);
+            self.sentence_start = at;
+            self.open_parens = 0;
+        }
+    }
+
+    /// The sentence so far holds something besides spaces.
+    fn has_content(&self, at: usize) -> bool {
+        at > self.sentence_start && !self.text[self.sentence_start..at].trim().is_empty()
+    }
+
+    /// The sentence so far holds a letter (not only emoji, digits or marks).
+    fn has_letters(&self, at: usize) -> bool {
+        at > self.sentence_start
+            && self.text[self.sentence_start..at]
+                .chars()
+                .any(char::is_alphabetic)
+    }
+
+    /// Looks past spaces, opening quotes, brackets and dashes from byte `i`.
+    fn next(&self, mut i: usize) -> Next<'a> {
+        let (mut quoted, mut bracketed, mut dashed) = (false, false, false);
+        let mut first = None;
+        while let Some(c) = self.char_at(i) {
+            if c.is_whitespace() || c == '\u{2800}' {
+                i += c.len_utf8();
+            } else if is_opener(c) {
+                if matches!(c, '(' | '[' | '{') {
+                    bracketed = true;
+                } else {
+                    quoted = true;
+                }
+                dashed |= is_dash(c);
+                i += c.len_utf8();
+            } else {
+                first = Some(c);
+                break;
+            }
+        }
+        let text = self.text;
+        let rest = &text[i..];
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(at, _)| at);
+        Next {
+            first,
+            rest,
+            word: &rest[..len],
+            word_has_stop: rest[len..].starts_with('.'),
+            quoted,
+            bracketed,
+            dashed,
+        }
+    }
+
+    /// Start of the word that ends at byte `end`.
+    fn word_start(&self, end: usize) -> usize {
+        self.text[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(at, c)| at + c.len_utf8())
+    }
+
+    /// End of the word that starts at byte `start`.
+    fn word_end(&self, start: usize) -> usize {
+        self.text[start..]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(self.text.len(), |(at, _)| start + at)
+    }
+
+    /// A run of `. ! ? …` starting at `i`, with any closing quotes after it.
+    fn terminal(&mut self, i: usize) -> usize {
+        let mut j = i;
+        let (mut stops, mut marks, mut ellipsis) = (0, false, false);
+        while let Some(c) = self.char_at(j) {
+            match c {
+                '.' => stops += 1,
+                '…' => ellipsis = true,
+                c if is_terminal(c) => marks = true,
+                _ => break,
+            }
+            j += c.len_utf8();
+        }
+        ellipsis |= stops >= 2 && !marks;
+        let marks_end = j;
+        let mut quote_closed = false;
+        while let Some(c) = self.char_at(j).filter(|&c| is_closer(c)) {
+            if c == ')' {
+                self.open_parens = self.open_parens.saturating_sub(1);
+            }
+            quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
+            j += c.len_utf8();
+        }
+        // "(!)", "(?)": a mark in brackets comments on a word; "[...]" marks a
+        // cut in a quotation and is judged like any ellipsis.
+        let before = self.char_before(i);
+        if (before == Some('(') || before == Some('[') && !ellipsis) && j > marks_end {
+            return j;
+        }
+        let Some(after) = self.char_at(j) else {
+            return j;
+        };
+        if !after.is_whitespace() {
+            // "shop?There": a question or exclamation glued to the next sentence.
+            if marks && after.is_uppercase() && self.has_letters(i) {
+                self.cut(j);
+            }
+            return j;
+        }
+        // Reference marks after the full stop stay with their sentence: "1805. [6]".
+        j = self.skip_references(j);
+        let next = self.next(j);
+        if next.first.is_none() || next.continues() || !self.has_content(i) {
+            return j;
+        }
+        let ends = if next.is_lower() {
+            // Lower case after a mark continues the sentence ("etc. and",
+            // "— Да? — спросил он.", "“Why?” she asked"), except after a bare
+            // question or exclamation in web text ("what? where did you go?")
+            // and before a link.
+            (marks && !ellipsis && !quote_closed && !next.dashed) || is_link(next.rest)
+        } else if next.is_emoji() {
+            // An emoji after the mark and a space opens the next sentence.
+            true
+        } else if stops == 1 && !marks && !ellipsis {
+            self.full_stop_ends(i, &next)
+        } else if ellipsis && !marks {
+            // "..." ends before a capital, not before a number ("1... 2... 3").
+            !next.is_digit()
+        } else {
+            true
+        };
+        if ends {
+            self.cut(j);
+        }
+        j
+    }
+
+    /// Skips reference marks such as "[6]" or "[17][18]" after a sentence end.
+    fn skip_references(&self, j: usize) -> usize {
+        let mut end = j;
+        let mut at = j;
+        loop {
+            let rest = &self.text[at..];
+            let trimmed = rest.trim_start();
+            let Some(inner) = trimmed.strip_prefix('[') else {
+                return end;
+            };
+            let Some(close) = inner.find(']') else {
+                return end;
+            };
+            let body = &inner[..close];
+            if body.is_empty()
+                || body.len() > 12
+                || !body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '–' | '-' | ' '))
+            {
+                return end;
+            }
+            at += rest.len() - trimmed.len() + 1 + close + 1;
+            if !self.char_at(at).is_none_or(char::is_whitespace) {
+                return end;
+            }
+            end = at;
+        }
+    }
+
+    /// Decides whether the full stop at byte `i` ends the sentence, given
+    /// that what follows it is not lower case.
+    fn full_stop_ends(&mut self, i: usize, next: &Next) -> bool {
+        let text = self.text;
+        let rules = self.rules;
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        if word.is_empty() {
+            return true;
+        }
+        let starter = next.quoted || next.is_starter(&rules.starters);
+        let first_in_sentence = text[self.sentence_start..start].trim().is_empty();
+        let previous = self.previous_word(start);
+
+        // An initial ("V. Putin", "С. В. Лавров") or initials without spaces
+        // ("С.В. Лавров", "J.R.R. Tolkien"): the name goes on unless a common
+        // sentence opener follows.
+        let initials = word.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        });
+        if initials {
+            let heading = first_in_sentence && is_roman(word) && next.is_upper();
+            return !heading && starter; // "I. Introduction" is a numbered heading
+        }
+
+        // Two-word abbreviations first: "т. д.", "et al."
+        let kind = previous
+            .filter(|p| p.len() + word.len() < 24)
+            .and_then(|p| {
+                let pair = format!("{} {word}", p.trim_start_matches(is_opener));
+                rules.abbreviations.kind(&pair, &mut self.lower)
+            })
+            .or_else(|| rules.abbreviations.kind(word, &mut self.lower));
+        if let Some(kind) = kind {
+            let before_number = next.is_digit() && (next.dashed || next.bracketed);
+            return match kind {
+                Kind::Prefix => false,
+                Kind::Terminal => !before_number && !next.bracketed,
+                Kind::Ambiguous => starter,
+                Kind::Numbered => !next.is_digit() && starter,
+                Kind::Numeric => {
+                    let after_number = previous.is_some_and(|p| {
+                        let p = p.strip_suffix('.').unwrap_or(p);
+                        is_number(p)
+                            || is_roman(p)
+                            || rules.abbreviations.kind(p, &mut self.lower) == Some(Kind::Numeric)
+                    });
+                    after_number && !before_number && !next.bracketed
+                }
+            };
+        }
+        // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First".
+        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+        if first_in_sentence && (is_number(word) && word.len() <= 4 || single_letter) {
+            return false;
+        }
+        // Dotted letters not in the list ("a.s.a.p"): like an abbreviation.
+        if word.contains('.')
+            && word.split('.').all(|p| {
+                !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
+            })
+        {
+            return starter;
+        }
+        true
+    }
+
+    /// The word before the word that starts at `start`, if any in this sentence.
+    fn previous_word(&self, start: usize) -> Option<&'a str> {
+        let text = self.text;
+        let before = text[self.sentence_start..start].trim_end();
+        if before.is_empty() {
+            return None;
+        }
+        let end = self.sentence_start + before.len();
+        let from = self.word_start(end).max(self.sentence_start);
+        Some(&text[from..end])
+    }
+
+    /// A line break inside a paragraph: ends a line without a final mark (a
+    /// heading, a date line, a list item), unless the text just wraps.
+    fn line_break(&mut self, i: usize) -> usize {
+        let line_start = self.text[..i].rfind('\n').map_or(0, |p| p + 1);
+        let line = self.text[line_start..i].trim_end();
+        let Some(last) = line.chars().next_back() else {
+            return i + 1;
+        };
+        let core = line.trim_end_matches(is_closer);
+        if core.chars().next_back().is_some_and(is_terminal) {
+            return i + 1; // the mark's own rule has decided
+        }
+        let next = self.next(i + 1);
+        let next_is_item = starts_list_item(self.text[i + 1..].trim_start());
+        let ends = match last {
+            ',' | ';' => self
+                .rules
+                .salutations
+                .matches(line.trim_end_matches([',', ';'])),
+            ':' => {
+                // "Sergey Lavrov:" on its own line stays with what it introduces.
+                let label = line.split_whitespace().count() <= 4;
+                !label && next_is_item
+            }
+            c if is_dash(c) => next_is_item,
+            _ if next_is_item => true,
+            _ if next.is_lower() => false,
+            _ => !self.is_wrapped(),
+        };
+        if ends {
+            self.cut(line_start + line.len());
+        }
+        i + 1
+    }
+
+    /// True when the paragraph is prose hard-wrapped at a fixed width: its
+    /// lines, but the last, are long and of about the same length.
+    fn is_wrapped(&mut self) -> bool {
+        let text = self.text;
+        *self.wrapped.get_or_insert_with(|| {
+            let lines: Vec<usize> = text.lines().map(|l| l.trim().chars().count()).collect();
+            let Some((_, body)) = lines.split_last() else {
+                return false;
+            };
+            if body.len() < 2 {
+                return false;
+            }
+            let longest = body.iter().copied().max().unwrap_or(0);
+            let shortest = body.iter().copied().min().unwrap_or(0);
+            shortest >= 30 && shortest * 10 >= longest * 7
+        })
+    }
+
+    fn open_paren(&mut self, i: usize) -> usize {
+        // "((" or "( " is a sad smiley, not a bracket.
+        match self.bytes.get(i + 1) {
+            Some(b'(') => {
+                let end = i + self.bytes[i..].iter().take_while(|&&b| b == b'(').count();
+                self.after_smiley(end)
+            }
+            Some(b) if !b.is_ascii_whitespace() => {
+                self.open_parens += 1;
+                i + 1
+            }
+            _ => self.after_smiley(i + 1),
+        }
+    }
+
+    /// A closing bracket; unmatched, or doubled, or after `:` it is a smiley,
+    /// which in social media text often ends a sentence: "спасибо))) Завтра".
+    fn close_paren(&mut self, i: usize) -> usize {
+        let run = self.bytes[i..].iter().take_while(|&&b| b == b')').count();
+        let end = i + run;
+        let face = matches!(self.char_before(i), Some(':' | ';' | '=' | '-'));
+        if !face && run == 1 && self.open_parens > 0 {
+            self.open_parens -= 1;
+            return end;
+        }
+        // "1)", "a)": a list marker, not a smiley.
+        let word = &self.text[self.word_start(i)..i];
+        let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric());
+        if marker && !face && run == 1 {
+            return end;
+        }
+        self.open_parens = 0;
+        self.after_smiley(end)
+    }
+
+    /// Cuts after a smiley or emoji when a new sentence visibly starts after
+    /// it: a capital, a mention, another emoji after a space.
+    fn after_smiley(&mut self, end: usize) -> usize {
+        if !self.char_at(end).is_some_and(char::is_whitespace) {
+            return end;
+        }
+        let next = self.next(end);
+        let starts = next.is_upper() || next.first == Some('@') || next.is_emoji();
+        if starts && self.has_letters(end) {
+            self.cut(end);
+        }
+        end
+    }
+
+    /// A comma ends a greeting or a sign-off that opens its sentence: "Hi, Can
+    /// you...", "Kind regards, John".
+    fn comma(&mut self, i: usize) -> usize {
+        if i - self.sentence_start > SALUTATION_MAX_BYTES + 8 {
+            return i + 1;
+        }
+        let next = self.next(i + 1);
+        if next.is_upper()
+            && self
+                .rules
+                .salutations
+                .matches(self.text[self.sentence_start..i].trim())
+        {
+            self.cut(i + 1);
+        }
+        i + 1
+    }
+
+    /// A semicolon before a list marker ends a list item: "…; 2) the next".
+    fn semicolon(&mut self, i: usize) -> usize {
+        let rest = self.text[i + 1..].trim_start();
+        if rest.len() < self.text.len() - i - 1 && starts_list_item(rest) {
+            self.cut(i + 1);
+        }
+        i + 1
+    }
+
+    /// Rules on whole words: hashtags, mentions, links, e-mail header dates
+    /// and times, and "--" used as a dash.
+    fn word_rule(&mut self, i: usize) -> usize {
+        if !self.at_word_start(i) {
+            return i + 1;
+        }
+        // Cheap test first: most words start with none of these bytes.
+        let end = self.word_end(i);
+        let text = self.text;
+        let word = &text[i..end];
+        let first = self.bytes[i];
+        let wanted = match first {
+            b'#' | b'@' => word.len() > 1,
+            b'h' | b'w' => is_link(word),
+            b'A' | b'P' => word == "AM" || word == "PM",
+            b'-' => word == "--",
+            _ => is_slash_date(word),
+        };
+        if !wanted {
+            return i + 1; // marks inside the word are still to be scanned
+        }
+        let next = self.next(end);
+        match first {
+            // A tag line ends before a capitalised sentence: "#sochi #snow Вау!".
+            b'#' => {
+                if next.is_upper() && self.has_letters(i) {
+                    self.cut(end);
+                }
+            }
+            // A reply opens with a mention: "…красиво @user спасибо".
+            b'@' if word[1..].starts_with(char::is_alphanumeric) => {
+                if self.has_letters(i) && !self.previous_is_function_word(i) {
+                    let at = text[..i].trim_end().len();
+                    self.cut(at);
+                }
+            }
+            b'h' | b'w' => {
+                if next.is_upper() && !next.bracketed {
+                    self.cut(end);
+                }
+            }
+            // E-mail headers: "John Smith 08/15/2000 06:23 PM Will you …".
+            b'0'..=b'9' => {
+                let time = text[end..].trim_start();
+                let after_name = self.previous_word(i).is_some_and(|p| {
+                    p.starts_with(char::is_uppercase) || p.ends_with('>') || p.contains('@')
+                });
+                if is_time(time.split_whitespace().next().unwrap_or("")) && after_name {
+                    let at = text[..i].trim_end().len();
+                    self.cut(at);
+                }
+            }
+            b'A' | b'P' => {
+                let time = self.previous_word(i).is_some_and(is_time);
+                if time && next.first.is_some_and(char::is_alphabetic) {
+                    self.cut(end);
+                }
+            }
+            b'-' => return self.dash(i, end),
+            _ => {}
+        }
+        i + 1
+    }
+
+    /// True when the word before byte `i` is a short lower-case word ("to",
+    /// "в"), after which a mention is part of the sentence.
+    fn previous_is_function_word(&self, i: usize) -> bool {
+        self.previous_word(i)
+            .is_some_and(|p| p.chars().count() <= 3 && p.chars().all(char::is_lowercase))
+    }
+
+    /// A dash between spaces before a capitalised sentence opener marks broken
+    /// off speech: "I was only there like – I mean, how many days…".
+    fn dash(&mut self, i: usize, end: usize) -> usize {
+        if self.at_word_start(i) && self.char_at(end).is_some_and(char::is_whitespace) {
+            let next = self.next(end);
+            let broken =
+                next.word.len() < next.rest.len() && next.rest[next.word.len()..].starts_with('-');
+            let opener = next.is_upper() && (next.is_starter(&self.rules.starters) || broken);
+            if opener && self.has_letters(i) {
+                self.cut(end);
+            }
+        }
+        end
+    }
+
+    /// Multi-byte characters: the ellipsis, the exclamation-question marks,
+    /// dashes, bullets and emoji.
+    fn special(&mut self, i: usize) -> usize {
+        let Some(c) = self.char_at(i) else {
+            return i + 1;
+        };
+        let end = i + c.len_utf8();
+        if is_terminal(c) {
+            return self.terminal(i);
+        }
+        if matches!(c, '—' | '–') {
+            return self.dash(i, end);
+        }
+        if is_bullet(c) {
+            // "… on Monday • Next item": a bullet after a space starts an item.
+            if self.at_word_start(i) {
+                let at = self.text[..i].trim_end().len();
+                self.cut(at);
+            }
+            return end;
+        }
+        if is_emoji(c) {
+            let mut end = i;
+            while let Some(c) = self.char_at(end).filter(|&c| is_emoji(c)) {
+                end += c.len_utf8();
+            }
+            // An emoji after a space opens what follows ("снимок 👍 Фото");
+            // one glued to a word closes it ("помощь🙏 Минимум").
+            if self.at_word_start(i) && self.has_letters(i) {
+                let next = self.next(end);
+                if next.is_upper() || next.first == Some('@') {
+                    let at = self.text[..i].trim_end().len();
+                    self.cut(at);
+                    return end;
+                }
+            }
+            return self.after_smiley(end);
+        }
+        end
+    }
+}
+
+/// A line that opens a list item: "• ...", "- ...", "1) ...", "2. ...", "a) ...".
+fn starts_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if is_bullet(first) || matches!(first, '-' | '–' | '—' | '*') {
+        return chars.next().is_some_and(char::is_whitespace);
+    }
+    let marker_len = line
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(line.len(), |(at, _)| at);
+    let marker = &line[..marker_len];
+    let rest = &line[marker_len..];
+    let digits =
+        !marker.is_empty() && marker.len() <= 3 && marker.bytes().all(|b| b.is_ascii_digit());
+    let letter = marker.chars().count() == 1;
+    (digits || letter) && rest.starts_with(')') || digits && rest.starts_with(". ")
+}
