@@ -59,7 +59,10 @@ fn is_terminal(c: char) -> bool {
 
 /// Bullets that start a list item, also in the middle of a scraped line.
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '●' | '▪' | '■' | '◦' | '‣' | '►' | '▸')
+    matches!(
+        c,
+        '•' | '●' | '▪' | '■' | '◦' | '‣' | '►' | '▸' | '✔' | '✅' | '☑' | '➤' | '➡'
+    )
 }
 
 /// Pictographs and the marks that join or modify them (skin tones, ZWJ,
@@ -348,8 +351,9 @@ impl<'a> Scanner<'a, '_> {
             // and before a link.
             (marks && !ellipsis && !quote_closed && !next.dashed) || is_link(next.rest)
         } else if next.is_emoji() {
-            // An emoji after the mark and a space opens the next sentence.
-            true
+            // An emoji after the mark belongs to the sentence it closes; the
+            // emoji's own rule cuts after it.
+            false
         } else if stops == 1 && !marks && !ellipsis {
             self.full_stop_ends(i, &next)
         } else if ellipsis && !marks {
@@ -448,7 +452,8 @@ impl<'a> Scanner<'a, '_> {
         }
         // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First".
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        if first_in_sentence && (is_number(word) && word.len() <= 4 || single_letter) {
+        let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
+        if first_in_sentence && marker {
             return false;
         }
         // Dotted letters not in the list ("a.s.a.p"): like an abbreviation.
@@ -710,21 +715,24 @@ impl<'a> Scanner<'a, '_> {
             }
             return end;
         }
-        if is_emoji(c) {
+        if is_emoji(c) && !is_bullet(c) {
             let mut end = i;
             while let Some(c) = self.char_at(end).filter(|&c| is_emoji(c)) {
                 end += c.len_utf8();
             }
-            // An emoji after a space opens what follows ("снимок 👍 Фото");
-            // one glued to a word closes it ("помощь🙏 Минимум").
-            if self.at_word_start(i) && self.has_letters(i) {
-                let next = self.next(end);
-                if next.is_upper() || next.first == Some('@') {
-                    let at = self.text[..i].trim_end().len();
+            // "3⃣ Отменить налоги": a keycap digit numbers a list item.
+            if c == '\u{20E3}' || c == '\u{FE0F}' && self.char_at(i + 3) == Some('\u{20E3}') {
+                let digit = self.text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|d| d.is_ascii_digit());
+                if digit && self.at_word_start(i - 1) {
+                    let at = self.text[..i - 1].trim_end().len();
                     self.cut(at);
-                    return end;
                 }
+                return end;
             }
+            // An emoji closes what comes before it ("идей 😉 Наш маршрут").
             return self.after_smiley(end);
         }
         end
