@@ -23,7 +23,7 @@ pub struct Rules {
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '}' | '“' | '›' | '\u{2800}'
+        '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '}' | '“' | '›' | '`' | '\u{2800}'
     )
 }
 
@@ -322,6 +322,14 @@ impl<'a> Scanner<'a, '_> {
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
             j += c.len_utf8();
         }
+        // Quotes escaped as HTML entities in scraped text: `!&#39;&#39;`, `.&quot;`.
+        while let Some(entity) = ["&#39;", "&quot;", "&#34;", "&raquo;"]
+            .into_iter()
+            .find(|e| self.text[j..].starts_with(e))
+        {
+            quote_closed = true;
+            j += entity.len();
+        }
         // "(!)", "(?)": a mark in brackets comments on a word; "[...]" marks a
         // cut in a quotation and is judged like any ellipsis.
         let before = self.char_before(i);
@@ -446,7 +454,7 @@ impl<'a> Scanner<'a, '_> {
                             || is_roman(p)
                             || rules.abbreviations.kind(p, &mut self.lower) == Some(Kind::Numeric)
                     });
-                    after_number && !before_number && !next.bracketed
+                    after_number && !before_number && !next.bracketed && !next.dashed
                 }
             };
         }
