@@ -115,7 +115,7 @@ struct Next<'a> {
     rest: &'a str,
     /// The word starting at `first` (letters only; empty when `first` is no letter).
     word: &'a str,
-    /// The word is directly followed by a full stop, as an initial is.
+    /// The word is one letter followed by a full stop: an initial.
     word_has_stop: bool,
     /// A quote or a dash stood between the mark and `first`.
     quoted: bool,
@@ -275,7 +275,7 @@ impl<'a> Scanner<'a, '_> {
             first,
             rest,
             word: &rest[..len],
-            word_has_stop: rest[len..].starts_with('.'),
+            word_has_stop: rest[len..].starts_with('.') && rest[..len].chars().count() == 1,
             quoted,
             bracketed,
             dashed,
@@ -333,6 +333,10 @@ impl<'a> Scanner<'a, '_> {
         // "(!)", "(?)": a mark in brackets comments on a word; "[...]" marks a
         // cut in a quotation and is judged like any ellipsis.
         let before = self.char_before(i);
+        // "Fax:? 203…": a question mark after a colon stands for a lost character.
+        if before == Some(':') && marks && stops == 0 {
+            return j;
+        }
         if (before == Some('(') || before == Some('[') && !ellipsis) && j > marks_end {
             return j;
         }
@@ -416,7 +420,7 @@ impl<'a> Scanner<'a, '_> {
         if word.is_empty() {
             return true;
         }
-        let starter = next.quoted || next.is_starter(&rules.starters);
+        let starter = next.quoted && !next.bracketed || next.is_starter(&rules.starters);
         let first_in_sentence = text[self.sentence_start..start].trim().is_empty();
         let previous = self.previous_word(start);
 
@@ -541,17 +545,17 @@ impl<'a> Scanner<'a, '_> {
     }
 
     fn open_paren(&mut self, i: usize) -> usize {
-        // "((" or "( " is a sad smiley, not a bracket.
+        // "((" or ":(" is a sad smiley, not a bracket.
         match self.bytes.get(i + 1) {
             Some(b'(') => {
                 let end = i + self.bytes[i..].iter().take_while(|&&b| b == b'(').count();
                 self.after_smiley(end)
             }
-            Some(b) if !b.is_ascii_whitespace() => {
+            _ if self.char_before(i) == Some(':') => self.after_smiley(i + 1),
+            _ => {
                 self.open_parens += 1;
                 i + 1
             }
-            _ => self.after_smiley(i + 1),
         }
     }
 
@@ -617,7 +621,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Rules on whole words: hashtags, mentions, links, e-mail header dates
-    /// and times, and "--" used as a dash.
+    /// and times.
     fn word_rule(&mut self, i: usize) -> usize {
         if !self.at_word_start(i) {
             return i + 1;
@@ -628,10 +632,11 @@ impl<'a> Scanner<'a, '_> {
         let word = &text[i..end];
         let first = self.bytes[i];
         let wanted = match first {
-            b'#' | b'@' => word.len() > 1,
+            // "#sochi", "@user", but not "#1" nor "@example.com".
+            b'#' => word[1..].starts_with(char::is_alphabetic),
+            b'@' => word[1..].starts_with(char::is_alphanumeric) && !word.contains('.'),
             b'h' | b'w' => is_link(word),
             b'A' | b'P' => word == "AM" || word == "PM",
-            b'-' => word == "--",
             _ => is_slash_date(word),
         };
         if !wanted {
@@ -646,7 +651,7 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
             // A reply opens with a mention: "…красиво @user спасибо".
-            b'@' if word[1..].starts_with(char::is_alphanumeric) => {
+            b'@' => {
                 if self.has_letters(i) && !self.previous_is_function_word(i) {
                     let at = text[..i].trim_end().len();
                     self.cut(at);
@@ -674,7 +679,6 @@ impl<'a> Scanner<'a, '_> {
                     self.cut(end);
                 }
             }
-            b'-' => return self.dash(i, end),
             _ => {}
         }
         i + 1
@@ -687,21 +691,6 @@ impl<'a> Scanner<'a, '_> {
             .is_some_and(|p| p.chars().count() <= 3 && p.chars().all(char::is_lowercase))
     }
 
-    /// A dash between spaces before a capitalised sentence opener marks broken
-    /// off speech: "I was only there like – I mean, how many days…".
-    fn dash(&mut self, i: usize, end: usize) -> usize {
-        if self.at_word_start(i) && self.char_at(end).is_some_and(char::is_whitespace) {
-            let next = self.next(end);
-            let broken =
-                next.word.len() < next.rest.len() && next.rest[next.word.len()..].starts_with('-');
-            let opener = next.is_upper() && (next.is_starter(&self.rules.starters) || broken);
-            if opener && self.has_letters(i) {
-                self.cut(end);
-            }
-        }
-        end
-    }
-
     /// Multi-byte characters: the ellipsis, the exclamation-question marks,
     /// dashes, bullets and emoji.
     fn special(&mut self, i: usize) -> usize {
@@ -711,9 +700,6 @@ impl<'a> Scanner<'a, '_> {
         let end = i + c.len_utf8();
         if is_terminal(c) {
             return self.terminal(i);
-        }
-        if matches!(c, '—' | '–') {
-            return self.dash(i, end);
         }
         if is_bullet(c) {
             // "… on Monday • Next item": a bullet after a space starts an item.
