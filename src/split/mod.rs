@@ -182,3 +182,110 @@ mod tests {
         assert_eq!(s[2].line, 5);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every rule: marks, quotes, abbreviations, initials,
+    /// numbers, links, emoji, smileys, bullets, line breaks and blank lines.
+    const PIECES: &[&str] = &[
+        "word",
+        "Word",
+        "слово",
+        "Слово",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        ".",
+        "!",
+        "?",
+        "?!",
+        "...",
+        "…",
+        "»",
+        "«",
+        "\"",
+        "“",
+        "”",
+        "„",
+        "(",
+        ")",
+        ")))",
+        "((",
+        ":",
+        ";",
+        ",",
+        "—",
+        "-",
+        "--",
+        "Mr.",
+        "т.е.",
+        "г.",
+        "2021",
+        "3.5",
+        "1 000,5",
+        "U.S.",
+        "С.В.",
+        "J.",
+        "e.g.",
+        "http://a.b/c",
+        "@user",
+        "#tag",
+        "😊",
+        "🙏🏻",
+        "3⃣",
+        "•",
+        "✔",
+        "[1]",
+        "[...]",
+        "AM",
+        "08/15/2000",
+        "13:00",
+        "\u{a0}",
+        "\u{2800}",
+        "&#39;",
+        "1)",
+        "IV.",
+        "Thanks,",
+        "No.",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|p| p.concat())
+    }
+
+    fn without_space(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn spans_tile_the_input_without_whitespace(text in text(), russian in any::<bool>()) {
+            let lang = if russian { Lang::Ru } else { Lang::En };
+            let sentences = split(&text, lang);
+            let mut previous_end = 0;
+            let mut joined = String::new();
+            for s in &sentences {
+                prop_assert!(s.start >= previous_end && s.start < s.end);
+                prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+                prop_assert_eq!(s.text.trim(), s.text.as_str());
+                joined.push_str(&s.text);
+                previous_end = s.end;
+            }
+            prop_assert_eq!(without_space(&joined), without_space(&text));
+        }
+
+        #[test]
+        fn any_text_splits_without_loss(text in "(\\PC|\n|[.!?)(])*", russian in any::<bool>()) {
+            let lang = if russian { Lang::Ru } else { Lang::En };
+            let joined: String = split(&text, lang).into_iter().map(|s| s.text).collect();
+            prop_assert_eq!(without_space(&joined), without_space(&text));
+        }
+    }
+}

@@ -452,11 +452,15 @@ impl<'a> Scanner<'a, '_> {
                 Kind::Ambiguous => starter,
                 Kind::Numbered => !next.is_digit() && starter,
                 Kind::Numeric => {
+                    // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
                     let after_number = previous.is_some_and(|p| {
-                        let p = p.strip_suffix('.').unwrap_or(p);
-                        is_number(p)
-                            || is_roman(p)
-                            || rules.abbreviations.kind(p, &mut self.lower) == Some(Kind::Numeric)
+                        let bare = p.strip_suffix('.').unwrap_or(p);
+                        let unit = p.ends_with('.') || bare.chars().count() >= 3;
+                        is_number(bare)
+                            || is_roman(bare)
+                            || unit
+                                && rules.abbreviations.kind(bare, &mut self.lower)
+                                    == Some(Kind::Numeric)
                     });
                     after_number && !before_number && !next.bracketed && !next.dashed
                 }
@@ -510,11 +514,9 @@ impl<'a> Scanner<'a, '_> {
                 .rules
                 .salutations
                 .matches(line.trim_end_matches([',', ';'])),
-            ':' => {
-                // "Sergey Lavrov:" on its own line stays with what it introduces.
-                let label = line.split_whitespace().count() <= 4;
-                !label && next_is_item
-            }
+            // "Sergey Lavrov:" on its own line stays with what it introduces;
+            // a list after a colon is cut into its items.
+            ':' => next_is_item,
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
             _ if next.is_lower() => false,
@@ -643,43 +645,29 @@ impl<'a> Scanner<'a, '_> {
             return i + 1; // marks inside the word are still to be scanned
         }
         let next = self.next(end);
-        match first {
+        let before = text[..i].trim_end().len();
+        let cut_at = match first {
             // A tag line ends before a capitalised sentence: "#sochi #snow Вау!".
-            b'#' => {
-                if next.is_upper() && self.has_letters(i) {
-                    self.cut(end);
-                }
-            }
+            b'#' => (next.is_upper() && self.has_letters(i)).then_some(end),
             // A reply opens with a mention: "…красиво @user спасибо".
-            b'@' => {
-                if self.has_letters(i) && !self.previous_is_function_word(i) {
-                    let at = text[..i].trim_end().len();
-                    self.cut(at);
-                }
-            }
-            b'h' | b'w' => {
-                if next.is_upper() && !next.bracketed {
-                    self.cut(end);
-                }
-            }
+            b'@' => (self.has_letters(i) && !self.previous_is_function_word(i)).then_some(before),
+            // A link ends its sentence when a capitalised one follows.
+            b'h' | b'w' => (next.is_upper() && !next.bracketed).then_some(end),
             // E-mail headers: "John Smith 08/15/2000 06:23 PM Will you …".
-            b'0'..=b'9' => {
-                let time = text[end..].trim_start();
+            b'A' | b'P' => {
+                let time = self.previous_word(i).is_some_and(is_time);
+                (time && next.first.is_some_and(char::is_alphabetic)).then_some(end)
+            }
+            _ => {
+                let time = text[end..].split_whitespace().next().is_some_and(is_time);
                 let after_name = self.previous_word(i).is_some_and(|p| {
                     p.starts_with(char::is_uppercase) || p.ends_with('>') || p.contains('@')
                 });
-                if is_time(time.split_whitespace().next().unwrap_or("")) && after_name {
-                    let at = text[..i].trim_end().len();
-                    self.cut(at);
-                }
+                (time && after_name).then_some(before)
             }
-            b'A' | b'P' => {
-                let time = self.previous_word(i).is_some_and(is_time);
-                if time && next.first.is_some_and(char::is_alphabetic) {
-                    self.cut(end);
-                }
-            }
-            _ => {}
+        };
+        if let Some(at) = cut_at {
+            self.cut(at);
         }
         i + 1
     }
@@ -752,4 +740,116 @@ fn starts_list_item(line: &str) -> bool {
         !marker.is_empty() && marker.len() <= 3 && marker.bytes().all(|b| b.is_ascii_digit());
     let letter = marker.chars().count() == 1;
     (digits || letter) && rest.starts_with(')') || digits && rest.starts_with(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Lang;
+    use crate::split::split;
+
+    fn texts(text: &str, lang: Lang) -> Vec<String> {
+        split(text, lang).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn heading_line_without_stop_ends_sentence() {
+        assert_eq!(
+            texts("Press release\nThe minister met his colleague.", Lang::En),
+            ["Press release", "The minister met his colleague."]
+        );
+    }
+
+    #[test]
+    fn date_line_ends_sentence() {
+        assert_eq!(
+            texts("13:06 23.03.2021\nВопрос: Когда визит?", Lang::Ru),
+            ["13:06 23.03.2021", "Вопрос: Когда визит?"]
+        );
+    }
+
+    #[test]
+    fn date_glued_to_time_stays_one_sentence() {
+        assert_eq!(
+            texts(
+                "23 March 202113:00\nForeign Minister’s interview, Moscow",
+                Lang::En
+            ),
+            ["23 March 202113:00", "Foreign Minister’s interview, Moscow"]
+        );
+    }
+
+    #[test]
+    fn speaker_label_line_stays_with_sentence() {
+        assert_eq!(
+            texts(
+                "Sergey Lavrov:\nKorea is our partner. We maintain ties.",
+                Lang::En
+            ),
+            ["Sergey Lavrov:\nKorea is our partner.", "We maintain ties."]
+        );
+    }
+
+    #[test]
+    fn line_wrapped_before_lower_case_continues() {
+        assert_eq!(
+            texts(
+                "The minister said that the talks\nwould continue next week.",
+                Lang::En
+            ),
+            ["The minister said that the talks\nwould continue next week."]
+        );
+    }
+
+    #[test]
+    fn line_ending_in_comma_continues() {
+        assert_eq!(
+            texts("Moscow,\nMarch 23, 2021", Lang::En),
+            ["Moscow,\nMarch 23, 2021"]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_keeps_its_sentences() {
+        let text = "The meeting of the two ministers took place in\n\
+                    Moscow on Tuesday, and both sides said that the\n\
+                    Talks had been useful. They will meet again.";
+        assert_eq!(texts(text, Lang::En).len(), 2);
+    }
+
+    #[test]
+    fn list_items_on_lines_are_sentences() {
+        assert_eq!(
+            texts("Agenda:\n1) Trade\n2) Culture\n- Science", Lang::En),
+            ["Agenda:", "1) Trade", "2) Culture", "- Science"]
+        );
+    }
+
+    #[test]
+    fn bullet_inside_line_starts_item() {
+        assert_eq!(
+            texts("Topics • Trade • Culture", Lang::En),
+            ["Topics", "• Trade", "• Culture"]
+        );
+    }
+
+    #[test]
+    fn bracketed_mark_is_not_a_sentence_end() {
+        assert_eq!(
+            texts("He paid (!) Twice the price.", Lang::En),
+            ["He paid (!) Twice the price."]
+        );
+    }
+
+    #[test]
+    fn question_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("Is the shop open?There is a queue.", Lang::En),
+            ["Is the shop open?", "There is a queue."]
+        );
+    }
+
+    #[test]
+    fn question_mark_after_colon_is_a_lost_character() {
+        assert_eq!(texts("Fax:? 555 0100", Lang::En), ["Fax:? 555 0100"]);
+    }
 }
