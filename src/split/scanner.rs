@@ -61,7 +61,19 @@ fn is_terminal(c: char) -> bool {
 fn is_bullet(c: char) -> bool {
     matches!(
         c,
-        '•' | '●' | '▪' | '■' | '◦' | '‣' | '►' | '▸' | '✔' | '✅' | '☑' | '➤' | '➡'
+        '•' | '●'
+            | '▪'
+            | '■'
+            | '◦'
+            | '‣'
+            | '⁃'
+            | '►'
+            | '▸'
+            | '✔'
+            | '✅'
+            | '☑'
+            | '➤'
+            | '➡'
     )
 }
 
@@ -81,6 +93,13 @@ fn is_roman(word: &str) -> bool {
 /// A number as written in running text: 2021, 3.5, 1,000, 23.03.2021, 2020–2021, §2.
 fn is_number(word: &str) -> bool {
     let word = word.trim_start_matches(['§', '№', '#']);
+    // "1990-х", "5-го": a number with a case ending.
+    let word = match word.rsplit_once('-') {
+        Some((number, ending)) if !ending.is_empty() && ending.chars().all(char::is_alphabetic) => {
+            number
+        }
+        _ => word,
+    };
     word.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && word
             .chars()
@@ -166,6 +185,7 @@ pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
         cuts,
         sentence_start: 0,
         open_parens: 0,
+        last_item: None,
         lower: String::new(),
         wrapped: None,
     };
@@ -181,6 +201,9 @@ struct Scanner<'a, 'c> {
     sentence_start: usize,
     /// Round brackets opened in the current sentence and not yet closed.
     open_parens: usize,
+    /// Number of the last list item marker seen in the paragraph ("2." or
+    /// "b)" is 2), so that the next marker can start a new item.
+    last_item: Option<u32>,
     /// Scratch buffer for case-folding words, reused so that lookups do not allocate.
     lower: String,
     /// Whether the paragraph is prose hard-wrapped at a fixed width (found lazily).
@@ -356,6 +379,11 @@ impl<'a> Scanner<'a, '_> {
         if next.first.is_none() || next.continues() || !self.has_content(i) {
             return j;
         }
+        // «К чему ты готовишься? – спросила мама. – Завтра выходной»: the
+        // dialogue inside an open quotation is one sentence.
+        if next.dashed && self.inside_guillemets(i) {
+            return j;
+        }
         let ends = if next.is_lower() {
             // Lower case after a mark continues the sentence ("etc. and",
             // "— Да? — спросил он.", "“Why?” she asked"), except after a bare
@@ -369,8 +397,9 @@ impl<'a> Scanner<'a, '_> {
         } else if stops == 1 && !marks && !ellipsis {
             self.full_stop_ends(i, &next)
         } else if ellipsis && !marks {
-            // "..." ends before a capital, not before a number ("1... 2... 3").
-            !next.is_digit()
+            // "..." ends before a capital, not before a number ("1... 2... 3")
+            // nor a bracketed citation ("[...]\" (Smith 55)").
+            !next.is_digit() && !next.bracketed
         } else {
             true
         };
@@ -378,6 +407,12 @@ impl<'a> Scanner<'a, '_> {
             self.cut(j);
         }
         j
+    }
+
+    /// True when a « opened in the current sentence is not closed before `i`.
+    fn inside_guillemets(&self, i: usize) -> bool {
+        let sentence = &self.text[self.sentence_start..i];
+        sentence.matches('«').count() > sentence.matches('»').count()
     }
 
     /// Skips reference marks such as "[6]" or "[17][18]" after a sentence end.
@@ -421,7 +456,10 @@ impl<'a> Scanner<'a, '_> {
             return true;
         }
         let starter = next.quoted && !next.bracketed || next.is_starter(&rules.starters);
-        let first_in_sentence = text[self.sentence_start..start].trim().is_empty();
+        // Only spaces, bullets or dashes before the word: "• 9. The first item".
+        let first_in_sentence = text[self.sentence_start..start]
+            .chars()
+            .all(|c| c.is_whitespace() || is_bullet(c) || is_dash(c));
         let previous = self.previous_word(start);
 
         // An initial ("V. Putin", "С. В. Лавров") or initials without spaces
@@ -436,6 +474,19 @@ impl<'a> Scanner<'a, '_> {
             return !heading && starter; // "I. Introduction" is a numbered heading
         }
 
+        // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";
+        // the next marker in the paragraph opens the next item: "1. One 2. Two".
+        if let Some(value) = item_number(word) {
+            if first_in_sentence {
+                self.last_item = Some(value);
+                return false;
+            }
+            if self.last_item.is_some_and(|last| value == last + 1) && next.is_upper() {
+                self.last_item = Some(value);
+                self.cut(start);
+                return false;
+            }
+        }
         // Two-word abbreviations first: "т. д.", "et al."
         let kind = previous
             .filter(|p| p.len() + word.len() < 24)
@@ -466,7 +517,6 @@ impl<'a> Scanner<'a, '_> {
                 }
             };
         }
-        // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First".
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
         if first_in_sentence && marker {
@@ -575,6 +625,16 @@ impl<'a> Scanner<'a, '_> {
         let word = &self.text[self.word_start(i)..i];
         let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric());
         if marker && !face && run == 1 {
+            // "1) The first item 2) The second item": the next number starts an item.
+            if let Some(value) = item_number(word) {
+                let start = self.word_start(i);
+                if self.last_item.is_some_and(|last| value == last + 1)
+                    && start > self.sentence_start
+                {
+                    self.cut(start);
+                }
+                self.last_item = Some(value);
+            }
             return end;
         }
         self.open_parens = 0;
@@ -721,6 +781,19 @@ impl<'a> Scanner<'a, '_> {
     }
 }
 
+/// The number of a list item marker: "3" is 3, "c" is 3; `None` for other words.
+fn item_number(word: &str) -> Option<u32> {
+    let word = word.trim_start_matches(|c: char| is_bullet(c) || is_dash(c));
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ 'a'..='z'), None) => Some(c as u32 - 'a' as u32 + 1),
+        _ if (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) => {
+            word.parse().ok()
+        }
+        _ => None,
+    }
+}
+
 /// A line that opens a list item: "• ...", "- ...", "1) ...", "2. ...", "a) ...".
 fn starts_list_item(line: &str) -> bool {
     let mut chars = line.chars();
@@ -851,5 +924,63 @@ mod tests {
     #[test]
     fn question_mark_after_colon_is_a_lost_character() {
         assert_eq!(texts("Fax:? 555 0100", Lang::En), ["Fax:? 555 0100"]);
+    }
+
+    #[test]
+    fn inline_list_markers_start_items() {
+        assert_eq!(
+            texts("1. Trade talks 2. Culture", Lang::En),
+            ["1. Trade talks", "2. Culture"]
+        );
+        assert_eq!(
+            texts("1) Trade talks 2) Culture", Lang::En),
+            ["1) Trade talks", "2) Culture"]
+        );
+        assert_eq!(
+            texts("a. Trade b. Culture c. Science", Lang::En),
+            ["a. Trade", "b. Culture", "c. Science"]
+        );
+        assert_eq!(
+            texts("• 9. Trade • 10. Culture", Lang::En),
+            ["• 9. Trade", "• 10. Culture"]
+        );
+    }
+
+    #[test]
+    fn number_at_sentence_end_is_not_a_list_marker() {
+        assert_eq!(
+            texts("The score was 2. The match ended.", Lang::En),
+            ["The score was 2.", "The match ended."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_bracketed_citation_continues() {
+        assert_eq!(
+            texts("\"Bohr [...] used stairs [...]\" (Smith 55).", Lang::En),
+            ["\"Bohr [...] used stairs [...]\" (Smith 55)."]
+        );
+    }
+
+    #[test]
+    fn dialogue_inside_guillemets_is_one_sentence() {
+        assert_eq!(
+            texts(
+                "«Ты куда? – спросила мама. – Завтра выходной». Он молчал.",
+                Lang::Ru
+            ),
+            [
+                "«Ты куда? – спросила мама. – Завтра выходной».",
+                "Он молчал."
+            ]
+        );
+    }
+
+    #[test]
+    fn decade_with_case_ending_counts_as_number() {
+        assert_eq!(
+            texts("Это было в 1990-х гг. Но никто не заметил.", Lang::Ru),
+            ["Это было в 1990-х гг.", "Но никто не заметил."]
+        );
     }
 }
