@@ -188,6 +188,7 @@ pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
         last_item: None,
         lower: String::new(),
         wrapped: None,
+        casual: None,
     };
     scanner.run();
 }
@@ -208,6 +209,9 @@ struct Scanner<'a, 'c> {
     lower: String,
     /// Whether the paragraph is prose hard-wrapped at a fixed width (found lazily).
     wrapped: Option<bool>,
+    /// Whether the paragraph is written without capitals at sentence starts,
+    /// as chats and comments are (found lazily).
+    casual: Option<bool>,
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -389,7 +393,9 @@ impl<'a> Scanner<'a, '_> {
             // "— Да? — спросил он.", "“Why?” she asked"), except after a bare
             // question or exclamation in web text ("what? where did you go?")
             // and before a link.
-            (marks && !ellipsis && !quote_closed && !next.dashed) || is_link(next.rest)
+            (marks && !ellipsis && !quote_closed && !next.dashed)
+                || is_link(next.rest)
+                || stops == 1 && !marks && !ellipsis && !next.bracketed && self.casual_stop_ends(i)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
             // emoji's own rule cuts after it.
@@ -407,6 +413,42 @@ impl<'a> Scanner<'a, '_> {
             self.cut(j);
         }
         j
+    }
+
+    /// In a paragraph written in lower case, a full stop before a lower-case
+    /// word ends the sentence unless it follows an abbreviation, an initial or
+    /// a single letter: "i think so. they left."
+    fn casual_stop_ends(&mut self, i: usize) -> bool {
+        if !self.is_casual() {
+            return false;
+        }
+        let text = self.text;
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
+        letters >= 2
+            && !word.contains('.')
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+            && self
+                .rules
+                .abbreviations
+                .kind(word, &mut self.lower)
+                .is_none()
+    }
+
+    /// True when the paragraph starts in lower case or uses a lower-case "i"
+    /// as a pronoun.
+    fn is_casual(&mut self) -> bool {
+        let text = self.text;
+        *self.casual.get_or_insert_with(|| {
+            let first = text.chars().find(|c| c.is_alphabetic());
+            first.is_some_and(char::is_lowercase)
+                || text
+                    .split_whitespace()
+                    .any(|w| w == "i" || w.starts_with("i'") || w.starts_with("i’"))
+        })
     }
 
     /// True when a « opened in the current sentence is not closed before `i`.
@@ -981,6 +1023,34 @@ mod tests {
         assert_eq!(
             texts("Это было в 1990-х гг. Но никто не заметил.", Lang::Ru),
             ["Это было в 1990-х гг.", "Но никто не заметил."]
+        );
+    }
+
+    #[test]
+    fn casual_paragraph_ends_sentence_before_lower_case() {
+        assert_eq!(
+            texts("i think so. they left early. see you", Lang::En),
+            ["i think so.", "they left early.", "see you"]
+        );
+        assert_eq!(
+            texts("не была в горах. они меня пугают", Lang::Ru),
+            ["не была в горах.", "они меня пугают"]
+        );
+    }
+
+    #[test]
+    fn casual_paragraph_keeps_abbreviations() {
+        assert_eq!(
+            texts("i paid approx. ten pounds for it", Lang::En),
+            ["i paid approx. ten pounds for it"]
+        );
+    }
+
+    #[test]
+    fn edited_paragraph_keeps_lower_case_after_full_stop() {
+        assert_eq!(
+            texts("The fee is 5 ducats. per head, they said.", Lang::En),
+            ["The fee is 5 ducats. per head, they said."]
         );
     }
 }
