@@ -543,7 +543,8 @@ impl<'a> Scanner<'a, '_> {
                 Kind::Prefix => false,
                 Kind::Terminal => !before_number && !next.bracketed,
                 Kind::Ambiguous => starter,
-                Kind::Numbered => !next.is_digit() && starter,
+                // "No. Keys?": alone in its sentence, "No." is the word no.
+                Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
                 Kind::Numeric => {
                     // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
                     let after_number = previous.is_some_and(|p| {
