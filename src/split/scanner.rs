@@ -377,8 +377,10 @@ impl<'a> Scanner<'a, '_> {
             }
             return j;
         }
-        // Reference marks after the full stop stay with their sentence: "1805. [6]".
+        // Reference marks after the full stop stay with their sentence: "1805. [6]",
+        // and so do the blank characters (U+2800) posts use as spacers.
         j = self.skip_references(j);
+        j = self.skip_spacers(j);
         let next = self.next(j);
         if next.first.is_none() || next.continues() || !self.has_content(i) {
             return j;
@@ -455,6 +457,19 @@ impl<'a> Scanner<'a, '_> {
     fn inside_guillemets(&self, i: usize) -> bool {
         let sentence = &self.text[self.sentence_start..i];
         sentence.matches('«').count() > sentence.matches('»').count()
+    }
+
+    /// Skips spaces up to the last U+2800 blank after `j`, if there is one.
+    fn skip_spacers(&self, j: usize) -> usize {
+        let mut end = j;
+        for (at, c) in self.text[j..].char_indices() {
+            if c == '\u{2800}' {
+                end = j + at + c.len_utf8();
+            } else if !c.is_whitespace() {
+                break;
+            }
+        }
+        end
     }
 
     /// Skips reference marks such as "[6]" or "[17][18]" after a sentence end.
@@ -693,7 +708,9 @@ impl<'a> Scanner<'a, '_> {
         let next = self.next(end);
         let starts = next.is_upper() || next.first == Some('@') || next.is_emoji();
         if starts && self.has_letters(end) {
-            self.cut(end);
+            let at = self.skip_spacers(end);
+            self.cut(at);
+            return at;
         }
         end
     }
@@ -1052,6 +1069,14 @@ mod tests {
         assert_eq!(
             texts("The fee is 5 ducats. per head, they said.", Lang::En),
             ["The fee is 5 ducats. per head, they said."]
+        );
+    }
+
+    #[test]
+    fn spacer_blank_stays_with_sentence() {
+        assert_eq!(
+            texts("Какое зрелище! \u{2800} Поэтому молчу.", Lang::Ru),
+            ["Какое зрелище! \u{2800}", "Поэтому молчу."]
         );
     }
 }
