@@ -1,18 +1,24 @@
 //! Sentence splitting: text in, [`Sentence`]s with byte spans out.
 //!
-//! A blank line always ends a paragraph and a sentence. Inside a paragraph the
-//! language's rules ([`en`], [`ru`]) decide where sentences end. Splitting
-//! never changes the text: every sentence is a trimmed slice of the input, so
-//! the spans of all sentences, in order, cover every non-whitespace character
-//! exactly once.
+//! A blank line always ends a paragraph and a sentence. Inside a paragraph one
+//! pass of a shared scanner (`scanner.rs`) finds the sentence ends; English
+//! (`en.rs`) and Russian (`ru.rs`) differ only in their word lists, kept as
+//! data files in `data/`: abbreviations and whether each can end a sentence
+//! (`abbreviations-*.txt`), common sentence openers (`sentence-starters-*.txt`)
+//! and salutations (`salutations-*.txt`). Beyond `. ! ? …` the scanner ends a
+//! sentence at a line that has no final mark (a heading, a date line, a list
+//! item), at list markers, after emoji, smileys and hashtags before a new
+//! capitalised sentence, and at e-mail header dates.
+//!
+//! Splitting never changes the text: every sentence is a trimmed slice of the
+//! input, so the spans of all sentences, in order, cover every non-whitespace
+//! character exactly once (a property test checks it).
 
 mod abbreviations;
 mod en;
 mod ru;
 mod scanner;
 mod words;
-
-pub use abbreviations::Kind as AbbreviationKind;
 
 use crate::Lang;
 
