@@ -372,7 +372,7 @@ impl<'a> Scanner<'a, '_> {
         };
         if !after.is_whitespace() {
             // "shop?There": a question or exclamation glued to the next sentence.
-            if marks && after.is_uppercase() && self.has_letters(i) {
+            if marks && after.is_uppercase() && self.has_letters(i) || self.glued_stop_ends(i, j) {
                 self.cut(j);
             }
             return j;
@@ -415,6 +415,31 @@ impl<'a> Scanner<'a, '_> {
             self.cut(j);
         }
         j
+    }
+
+    /// "high quality.You'll find": a full stop glued to a capitalised word
+    /// ends the sentence when the word before is a plain lower-case word
+    /// (not "U.S.Army", "В.В.Путин", "ASP.NET" nor an abbreviation).
+    fn glued_stop_ends(&mut self, i: usize, j: usize) -> bool {
+        if j != i + 1 || self.bytes[i] != b'.' {
+            return false;
+        }
+        let text = self.text;
+        let mut after = text[j..].chars();
+        let capitalised = after.next().is_some_and(char::is_uppercase)
+            && after.next().is_some_and(char::is_lowercase);
+        if !capitalised {
+            return false;
+        }
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        word.chars().count() >= 2
+            && word.chars().all(char::is_lowercase)
+            && self
+                .rules
+                .abbreviations
+                .kind(word, &mut self.lower)
+                .is_none()
     }
 
     /// In a paragraph written in lower case, a full stop before a lower-case
@@ -1077,6 +1102,18 @@ mod tests {
         assert_eq!(
             texts("Какое зрелище! \u{2800} Поэтому молчу.", Lang::Ru),
             ["Какое зрелище! \u{2800}", "Поэтому молчу."]
+        );
+    }
+
+    #[test]
+    fn full_stop_glued_to_capitalised_word_ends_sentence() {
+        assert_eq!(
+            texts("It was good.The rest was not.", Lang::En),
+            ["It was good.", "The rest was not."]
+        );
+        assert_eq!(
+            texts("The U.S.Army and В.В.Путин stay whole.", Lang::En),
+            ["The U.S.Army and В.В.Путин stay whole."]
         );
     }
 }
