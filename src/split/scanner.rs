@@ -118,10 +118,9 @@ fn is_time(word: &str) -> bool {
 
 /// A numeric date with slashes, as e-mail headers write it: 08/15/2000, 4/2/01.
 fn is_slash_date(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('/').collect();
-    parts.len() == 3
-        && parts
-            .iter()
+    word.bytes().filter(|&b| b == b'/').count() == 2
+        && word
+            .split('/')
             .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
