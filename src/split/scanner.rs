@@ -792,7 +792,10 @@ impl<'a> Scanner<'a, '_> {
         let before = text[..i].trim_end().len();
         let cut_at = match first {
             // A tag line ends before a capitalised sentence: "#sochi #snow Вау!".
-            b'#' => (next.is_upper() && self.has_letters(i)).then_some(end),
+            // Not a placeholder such as "#PRS_ORG#".
+            b'#' => {
+                (next.is_upper() && self.has_letters(i) && !word[1..].ends_with('#')).then_some(end)
+            }
             // A reply opens with a mention: "…красиво @user спасибо".
             b'@' => (self.has_letters(i) && !self.previous_is_function_word(i)).then_some(before),
             // A link ends its sentence when a capitalised one follows.
@@ -1113,6 +1116,14 @@ mod tests {
         assert_eq!(
             texts("The U.S.Army and В.В.Путин stay whole.", Lang::En),
             ["The U.S.Army and В.В.Путин stay whole."]
+        );
+    }
+
+    #[test]
+    fn placeholder_with_hashes_is_not_a_hashtag() {
+        assert_eq!(
+            texts("Open the #APP_NAME# App on your phone.", Lang::En),
+            ["Open the #APP_NAME# App on your phone."]
         );
     }
 }
