@@ -74,6 +74,11 @@ impl Abbreviations {
         out
     }
 
+    /// The kind of `word` as listed with exactly that spelling ("No", "U.S").
+    pub fn exact_kind(&self, word: &str) -> Option<Kind> {
+        self.exact.get(word).copied()
+    }
+
     /// The kind of `word` (written without its final full stop), if listed.
     /// `lower` is a scratch buffer, so that a lookup does not allocate.
     pub fn kind(&self, word: &str, lower: &mut String) -> Option<Kind> {

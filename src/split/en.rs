@@ -272,4 +272,12 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn postscript_stays_with_its_text() {
+        assert_eq!(
+            texts("Thanks again. P.S. I am moving soon. PS. Love it!"),
+            ["Thanks again.", "P.S. I am moving soon.", "PS. Love it!"]
+        );
+    }
 }

@@ -144,8 +144,11 @@ struct Next<'a> {
 }
 
 impl Next<'_> {
+    /// The next word starts in lower case, and is not a name such as "eBay".
     fn is_lower(&self) -> bool {
-        self.first.is_some_and(char::is_lowercase)
+        let mut chars = self.rest.chars();
+        chars.next().is_some_and(char::is_lowercase)
+            && !chars.next().is_some_and(char::is_uppercase)
     }
 
     fn is_upper(&self) -> bool {
@@ -550,7 +553,7 @@ impl<'a> Scanner<'a, '_> {
             let mut chars = part.chars();
             chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
         });
-        if initials {
+        if initials && rules.abbreviations.exact_kind(word).is_none() {
             let heading = first_in_sentence && is_roman(word) && next.is_upper();
             return !heading && starter; // "I. Introduction" is a numbered heading
         }
@@ -568,14 +571,25 @@ impl<'a> Scanner<'a, '_> {
                 return false;
             }
         }
+        // A word in capitals matches a lower-case entry only in text written in
+        // capitals ("ARGUMENT OF GEN. SMITH"), not an acronym ("known as ED. It").
+        let shouting = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let exact_only = shouting(word) && !shouting(next.word);
         // Two-word abbreviations first: "т. д.", "et al."
-        let kind = previous
-            .filter(|p| p.len() + word.len() < 24)
-            .and_then(|p| {
-                let pair = format!("{} {word}", p.trim_start_matches(is_opener));
-                rules.abbreviations.kind(&pair, &mut self.lower)
-            })
-            .or_else(|| rules.abbreviations.kind(word, &mut self.lower));
+        let kind = if exact_only {
+            rules.abbreviations.exact_kind(word)
+        } else {
+            previous
+                .filter(|p| p.len() + word.len() < 24)
+                .and_then(|p| {
+                    let pair = format!("{} {word}", p.trim_start_matches(is_opener));
+                    rules.abbreviations.kind(&pair, &mut self.lower)
+                })
+                .or_else(|| rules.abbreviations.kind(word, &mut self.lower))
+        };
         if let Some(kind) = kind {
             let before_number = next.is_digit() && (next.dashed || next.bracketed);
             return match kind {
@@ -1124,6 +1138,22 @@ mod tests {
         assert_eq!(
             texts("Open the #APP_NAME# App on your phone.", Lang::En),
             ["Open the #APP_NAME# App on your phone."]
+        );
+    }
+
+    #[test]
+    fn acronym_is_not_a_lower_case_abbreviation() {
+        assert_eq!(
+            texts("It is known as ED. Treatment exists.", Lang::En),
+            ["It is known as ED.", "Treatment exists."]
+        );
+    }
+
+    #[test]
+    fn brand_in_lower_case_starts_sentence() {
+        assert_eq!(
+            texts("You may cancel the order. eBay shows the date.", Lang::En),
+            ["You may cancel the order.", "eBay shows the date."]
         );
     }
 }
