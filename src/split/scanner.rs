@@ -45,6 +45,7 @@ fn is_opener(c: char) -> bool {
             | '–'
             | '-'
             | '*'
+            | '`'
     )
 }
 
@@ -168,7 +169,7 @@ impl Next<'_> {
         self.first.is_some_and(|c| {
             matches!(
                 c,
-                ',' | ';' | ':' | ')' | ']' | '}' | '%' | '»' | '”' | '’' | '#'
+                ',' | ';' | ':' | ')' | ']' | '}' | '%' | '»' | '”' | '’' | '#' | '/'
             ) || is_terminal(c)
         })
     }
@@ -1154,6 +1155,22 @@ mod tests {
         assert_eq!(
             texts("You may cancel the order. eBay shows the date.", Lang::En),
             ["You may cancel the order.", "eBay shows the date."]
+        );
+    }
+
+    #[test]
+    fn backtick_quotes_close_and_open_sentences() {
+        assert_eq!(
+            texts("Он сказал: ``Я верю! ``. Все согласились.", Lang::Ru),
+            ["Он сказал: ``Я верю! ``.", "Все согласились."]
+        );
+    }
+
+    #[test]
+    fn unit_abbreviation_before_slash_continues() {
+        assert_eq!(
+            texts("Плотность 13 чел. / км2. Город растёт.", Lang::Ru),
+            ["Плотность 13 чел. / км2.", "Город растёт."]
         );
     }
 }
