@@ -18,6 +18,9 @@ pub struct Rules {
     pub salutations: Salutations,
 }
 
+/// Longest word, in bytes, that the rules look back at.
+const LONGEST_WORD: usize = 256;
+
 /// Quotes and brackets that close a sentence after its final mark: `.»` `?"`
 /// `!)`; U+2800 is the blank that social media posts use as a spacer.
 fn is_closer(c: char) -> bool {
@@ -189,6 +192,9 @@ pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
         sentence_start: 0,
         open_parens: 0,
         last_item: None,
+        letter_at: None,
+        letters_checked: 0,
+        open_guillemets: 0,
         lower: String::new(),
         wrapped: None,
         casual: None,
@@ -208,6 +214,12 @@ struct Scanner<'a, 'c> {
     /// Number of the last list item marker seen in the paragraph ("2." or
     /// "b)" is 2), so that the next marker can start a new item.
     last_item: Option<u32>,
+    /// First letter of the current sentence, if one was found before `letters_checked`.
+    letter_at: Option<usize>,
+    /// Byte offset up to which the current sentence was searched for a letter.
+    letters_checked: usize,
+    /// « opened in the current sentence and not yet closed by ».
+    open_guillemets: usize,
     /// Scratch buffer for case-folding words, reused so that lookups do not allocate.
     lower: String,
     /// Whether the paragraph is prose hard-wrapped at a fixed width (found lazily).
@@ -233,6 +245,15 @@ impl<'a> Scanner<'a, '_> {
                 b')' => self.close_paren(i),
                 b',' => self.comma(i),
                 b';' => self.semicolon(i),
+                // « and » (C2 AB, C2 BB): count the quotation left open.
+                0xC2 => {
+                    match self.bytes.get(i + 1) {
+                        Some(0xAB) => self.open_guillemets += 1,
+                        Some(0xBB) => self.open_guillemets = self.open_guillemets.saturating_sub(1),
+                        _ => {}
+                    }
+                    i + 1
+                }
                 b'#' | b'@' | b'h' | b'w' | b'A' | b'P' | b'0'..=b'9' | b'-' => self.word_rule(i),
                 // Lead bytes of the multi-byte characters the scanner cares about:
                 // … ‼ ⁉ • — – (E2), emoji (E2, F0).
@@ -259,6 +280,9 @@ impl<'a> Scanner<'a, '_> {
             self.cuts.push(at);
             self.sentence_start = at;
             self.open_parens = 0;
+            self.letter_at = None;
+            self.letters_checked = at;
+            self.open_guillemets = 0;
         }
     }
 
@@ -268,11 +292,22 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The sentence so far holds a letter (not only emoji, digits or marks).
-    fn has_letters(&self, at: usize) -> bool {
-        at > self.sentence_start
-            && self.text[self.sentence_start..at]
-                .chars()
-                .any(char::is_alphabetic)
+    ///
+    /// Remembers how far it has looked, so that a long run of emoji or
+    /// digits is scanned once, not once per emoji.
+    fn has_letters(&mut self, at: usize) -> bool {
+        if self.letter_at.is_some_and(|p| p < at) {
+            return true;
+        }
+        let from = self.letters_checked.max(self.sentence_start);
+        if at > from {
+            self.letter_at = self.text[from..at]
+                .char_indices()
+                .find(|&(_, c)| c.is_alphabetic())
+                .map(|(p, _)| from + p);
+            self.letters_checked = at;
+        }
+        self.letter_at.is_some_and(|p| p < at)
     }
 
     /// Looks past spaces, opening quotes, brackets and dashes from byte `i`.
@@ -313,12 +348,19 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Start of the word that ends at byte `end`.
+    ///
+    /// Looks back at most [`LONGEST_WORD`] bytes, so that a text without
+    /// spaces cannot make the scan quadratic; no rule needs a longer word.
     fn word_start(&self, end: usize) -> usize {
-        self.text[..end]
+        let mut floor = end.saturating_sub(LONGEST_WORD);
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        self.text[floor..end]
             .char_indices()
             .rev()
             .find(|&(_, c)| c.is_whitespace())
-            .map_or(0, |(at, c)| at + c.len_utf8())
+            .map_or(floor, |(at, c)| floor + at + c.len_utf8())
     }
 
     /// End of the word that starts at byte `start`.
@@ -390,7 +432,7 @@ impl<'a> Scanner<'a, '_> {
         }
         // «К чему ты готовишься? – спросила мама. – Завтра выходной»: the
         // dialogue inside an open quotation is one sentence.
-        if next.dashed && self.inside_guillemets(i) {
+        if next.dashed && self.open_guillemets > 0 {
             return j;
         }
         let ends = if next.is_lower() {
@@ -479,12 +521,6 @@ impl<'a> Scanner<'a, '_> {
                     .split_whitespace()
                     .any(|w| w == "i" || w.starts_with("i'") || w.starts_with("i’"))
         })
-    }
-
-    /// True when a « opened in the current sentence is not closed before `i`.
-    fn inside_guillemets(&self, i: usize) -> bool {
-        let sentence = &self.text[self.sentence_start..i];
-        sentence.matches('«').count() > sentence.matches('»').count()
     }
 
     /// Skips spaces up to the last U+2800 blank after `j`, if there is one.
