@@ -280,4 +280,12 @@ mod tests {
             ["Thanks again.", "P.S. I am moving soon.", "PS. Love it!"]
         );
     }
+
+    #[test]
+    fn name_with_exclamation_mark_keeps_sentence() {
+        assert_eq!(
+            texts("She works at Yahoo! in the accounts team."),
+            ["She works at Yahoo! in the accounts team."]
+        );
+    }
 }

@@ -440,7 +440,7 @@ impl<'a> Scanner<'a, '_> {
             // "— Да? — спросил он.", "“Why?” she asked"), except after a bare
             // question or exclamation in web text ("what? where did you go?")
             // and before a link.
-            (marks && !ellipsis && !quote_closed && !next.dashed)
+            (marks && !ellipsis && !quote_closed && !next.dashed && !self.after_name(i))
                 || is_link(next.rest)
                 || stops == 1 && !marks && !ellipsis && !next.bracketed && self.casual_stop_ends(i)
         } else if next.is_emoji() {
@@ -460,6 +460,19 @@ impl<'a> Scanner<'a, '_> {
             self.cut(j);
         }
         j
+    }
+
+    /// True when the word before byte `i` is a capitalised word in the middle
+    /// of its sentence: a name such as "Yahoo!" that keeps its mark.
+    fn after_name(&self, i: usize) -> bool {
+        let start = self.word_start(i).max(self.sentence_start);
+        let mid_sentence = self.text[self.sentence_start..start]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphanumeric());
+        let mut chars = self.text[start..i].chars();
+        mid_sentence
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() && !c.is_uppercase())
     }
 
     /// "high quality.You'll find": a full stop glued to a capitalised word
