@@ -16,6 +16,7 @@
 
 mod abbreviations;
 mod en;
+mod marks;
 mod ru;
 mod scanner;
 mod words;

@@ -2,12 +2,17 @@
 //!
 //! One pass over the bytes of a paragraph. Most bytes are letters and are
 //! skipped with one comparison; the scanner stops only at the characters that
-//! can end a sentence (`. ! ? …`, a line break, a dash, an emoji, a smiley, a
-//! bullet, a hashtag, a link, a salutation's comma) and decides there by
-//! looking at the word before and the word after. The language only supplies
-//! word lists ([`Rules`]).
+//! can end a sentence (`. ! ? …`, a line break, an emoji, a smiley, a bullet,
+//! a list marker, a hashtag, a mention, a link, an e-mail header date, a
+//! salutation's comma) and decides there by looking at the word before and
+//! the word after. The language only supplies word lists ([`Rules`]); the
+//! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
+use super::marks::{
+    is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
+    is_slash_date, is_terminal, is_time, item_number, starts_list_item,
+};
 use super::words::{SALUTATION_MAX_BYTES, Salutations, Starters};
 
 /// The word lists that make a language's splitter.
@@ -20,113 +25,6 @@ pub struct Rules {
 
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
-
-/// Quotes and brackets that close a sentence after its final mark: `.»` `?"`
-/// `!)`; U+2800 is the blank that social media posts use as a spacer.
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '}' | '“' | '›' | '`' | '\u{2800}'
-    )
-}
-
-/// Quotes, brackets and dashes that may open a sentence before its first word.
-fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '«'
-            | '“'
-            | '„'
-            | '‘'
-            | '‚'
-            | '('
-            | '['
-            | '{'
-            | '‹'
-            | '—'
-            | '–'
-            | '-'
-            | '*'
-            | '`'
-    )
-}
-
-fn is_dash(c: char) -> bool {
-    matches!(c, '—' | '–' | '-' | '‒' | '―')
-}
-
-/// Marks that end a sentence: full stop, question and exclamation marks, ellipsis.
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁉' | '⁈' | '⁇')
-}
-
-/// Bullets that start a list item, also in the middle of a scraped line.
-fn is_bullet(c: char) -> bool {
-    matches!(
-        c,
-        '•' | '●'
-            | '▪'
-            | '■'
-            | '◦'
-            | '‣'
-            | '⁃'
-            | '►'
-            | '▸'
-            | '✔'
-            | '✅'
-            | '☑'
-            | '➤'
-            | '➡'
-    )
-}
-
-/// Pictographs and the marks that join or modify them (skin tones, ZWJ,
-/// VS16, the keycap of "3⃣").
-fn is_emoji(c: char) -> bool {
-    matches!(c as u32,
-        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
-        | 0x203C | 0x2049 | 0x200D | 0xFE0F | 0x20E3 | 0xE0020..=0xE007F)
-}
-
-/// A Roman numeral written in capitals: II, XIV, XXI.
-fn is_roman(word: &str) -> bool {
-    !word.is_empty() && word.len() <= 8 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
-}
-
-/// A number as written in running text: 2021, 3.5, 1,000, 23.03.2021, 2020–2021, §2.
-fn is_number(word: &str) -> bool {
-    let word = word.trim_start_matches(['§', '№', '#']);
-    // "1990-х", "5-го": a number with a case ending.
-    let word = match word.rsplit_once('-') {
-        Some((number, ending)) if !ending.is_empty() && ending.chars().all(char::is_alphabetic) => {
-            number
-        }
-        _ => word,
-    };
-    word.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-' | '–'))
-}
-
-/// A web address: http://…, https://…, www.….
-fn is_link(word: &str) -> bool {
-    word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.")
-}
-
-/// A clock time: 13:00, 8:02, 03:14:14.
-fn is_time(word: &str) -> bool {
-    word.len() >= 4 && word.contains(':') && word.bytes().all(|b| b.is_ascii_digit() || b == b':')
-}
-
-/// A numeric date with slashes, as e-mail headers write it: 08/15/2000, 4/2/01.
-fn is_slash_date(word: &str) -> bool {
-    word.bytes().filter(|&b| b == b'/').count() == 2
-        && word
-            .split('/')
-            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-}
 
 /// What follows a possible sentence end, after spaces and opening quotes.
 #[derive(Debug, Clone, Copy)]
@@ -930,40 +828,6 @@ impl<'a> Scanner<'a, '_> {
         }
         end
     }
-}
-
-/// The number of a list item marker: "3" is 3, "c" is 3; `None` for other words.
-fn item_number(word: &str) -> Option<u32> {
-    let word = word.trim_start_matches(|c: char| is_bullet(c) || is_dash(c));
-    let mut chars = word.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c @ 'a'..='z'), None) => Some(c as u32 - 'a' as u32 + 1),
-        _ if (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) => {
-            word.parse().ok()
-        }
-        _ => None,
-    }
-}
-
-/// A line that opens a list item: "• ...", "- ...", "1) ...", "2. ...", "a) ...".
-fn starts_list_item(line: &str) -> bool {
-    let mut chars = line.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if is_bullet(first) || matches!(first, '-' | '–' | '—' | '*') {
-        return chars.next().is_some_and(char::is_whitespace);
-    }
-    let marker_len = line
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(line.len(), |(at, _)| at);
-    let marker = &line[..marker_len];
-    let rest = &line[marker_len..];
-    let digits =
-        !marker.is_empty() && marker.len() <= 3 && marker.bytes().all(|b| b.is_ascii_digit());
-    let letter = marker.chars().count() == 1;
-    (digits || letter) && rest.starts_with(')') || digits && rest.starts_with(". ")
 }
 
 #[cfg(test)]
