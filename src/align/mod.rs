@@ -97,10 +97,11 @@ pub struct AlignOptions {
     /// Reward for the share of anchor weight the two sides of a bead have in
     /// common (Dice, 0..1), per bead.
     pub match_reward: f64,
-    /// Cost of a bead's anchors, before the reward: the
+    /// Cost of a bead's anchors per sentence pair, before the reward: the
     /// overlap must exceed `mismatch_cost / match_reward` to count for a link.
     pub mismatch_cost: f64,
-    /// Cost of a bead in which neither side has any linked anchor.
+    /// Cost, per sentence pair, of a bead in which neither side has any
+    /// linked anchor.
     pub no_anchor_cost: f64,
     /// Cost of a bead that joins sentences across a paragraph break.
     pub paragraph_cost: f64,
@@ -122,7 +123,7 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             length: LengthModel::EN_RU,
-            omission_cost: 0.0,
+            omission_cost: 1.0,
             match_reward: 11.0,
             mismatch_cost: 2.8,
             no_anchor_cost: 0.9,
