@@ -10,7 +10,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
-use crate::anchor::sentence::SentenceAnchors;
+use crate::anchor::sentence::{Extractors, SentenceAnchors};
 use crate::anchor::tokens::{is_stopword, tokens};
 use crate::anchor::translit::to_latin;
 
@@ -38,11 +38,31 @@ pub struct Keys {
 /// key), shared out over the keys of its content token, so that a word with
 /// two matching keys counts once, and a number found in two sentences of a
 /// thousand counts far more than a word found in three hundred.
-pub fn link(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Keys {
+pub fn link(
+    en: &[Sentence],
+    ru: &[Sentence],
+    lexicon: &Lexicon,
+    learned: Option<&Lexicon>,
+) -> Keys {
+    let only_lexicon = Extractors {
+        lexicon: true,
+        names: false,
+        numbers: false,
+        months: false,
+        fixed: false,
+    };
     let extract = |sentences: &[Sentence], lang: Lang| -> Vec<Vec<(u64, u32)>> {
         sentences
             .iter()
-            .map(|s| SentenceAnchors::new(&s.text, lang, lexicon).keys().to_vec())
+            .map(|s| {
+                let mut keys = SentenceAnchors::new(&s.text, lang, lexicon).keys().to_vec();
+                if let Some(learned) = learned {
+                    let more = SentenceAnchors::with(&s.text, lang, learned, only_lexicon);
+                    keys.extend_from_slice(more.keys());
+                    keys.sort_unstable();
+                }
+                keys
+            })
             .collect()
     };
     let mut en_anchors = extract(en, Lang::En);
@@ -364,7 +384,7 @@ mod tests {
         let ru = presplit(
             "В 2019 году начались переговоры.\nПереговоры шли.\nПереговоры закончились.\n",
         );
-        let keys = link(&en, &ru, Lexicon::builtin());
+        let keys = link(&en, &ru, Lexicon::builtin(), None);
         // Both pairs share "talks"; only the first also shares 2019, which
         // occurs once on each side and so weighs more than "talks" (six times).
         let (first, _) = keys.overlap(0, 1, 0, 1);

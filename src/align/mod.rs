@@ -184,7 +184,7 @@ impl Aligner {
 
     /// Aligns sentences that are already split (see [`split::presplit`]).
     pub fn align_sentences(&self, en: Vec<Sentence>, ru: Vec<Sentence>) -> Alignment {
-        let beads = dp::align(&en, &ru, &self.options);
+        let beads = dp::align(&en, &ru, &self.options, None);
         let first = Alignment { en, ru, beads };
         if !self.options.self_train {
             return first;
@@ -200,19 +200,8 @@ impl Aligner {
         if learned.is_empty() {
             return alignment;
         }
-        let base = self
-            .options
-            .lexicon
-            .as_deref()
-            .unwrap_or(Lexicon::builtin());
-        let mut lexicon = base.clone();
-        lexicon.extend(learned);
-        let options = AlignOptions {
-            lexicon: Some(Arc::new(lexicon)),
-            ..self.options.clone()
-        };
         let Alignment { en, ru, .. } = alignment;
-        let beads = dp::align(&en, &ru, &options);
+        let beads = dp::align(&en, &ru, &self.options, Some(learned));
         Alignment { en, ru, beads }
     }
 }
