@@ -21,6 +21,8 @@ enum Command {
     Align(cli::align::Args),
     /// Split a text into sentences, one per line.
     Split(cli::split::Args),
+    /// Align many document pairs in parallel (manifest, two folders or JSONL).
+    Batch(cli::batch::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Align(args) => cli::align::run(args),
         Command::Split(args) => cli::split::run(args),
+        Command::Batch(args) => cli::batch::run(args),
     };
     match result {
         Ok(code) => code,
