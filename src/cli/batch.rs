@@ -92,6 +92,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.jsonl {
         return pool.install(|| run_jsonl(&args, &aligner));
     }
+    if args.out_dir.is_none() && args.output.is_none() {
+        bail!("give --out-dir DIR (a file per pair) or --output FILE (one file)");
+    }
+    let format = output_format(&args)?;
     let (pairs, problems) = match (&args.manifest, &args.en_dir, &args.ru_dir) {
         (Some(manifest), _, _) => pairs_from_manifest(manifest)?,
         (None, Some(en_dir), Some(ru_dir)) => pairs_from_folders(en_dir, ru_dir)?,
@@ -100,7 +104,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if pairs.is_empty() && problems.is_empty() {
         bail!("no document pairs found: {}", source_name(&args));
     }
-    let format = output_format(&args)?;
     let destination = destination(&args, &pairs, format)?;
     let plan = Plan {
         aligner: &aligner,
