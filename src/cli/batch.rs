@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::ArgGroup;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
 use sverka::write::{self, Format, WriteOptions};
@@ -205,7 +205,9 @@ fn run_files(
     quiet: bool,
 ) -> Result<ExitCode> {
     let started = Instant::now();
-    let bar = progress_bar(pairs.len() as u64, quiet);
+    // Pairs that failed before aligning count as done from the start.
+    let bar = progress_bar((pairs.len() + problems.len()) as u64, quiet);
+    bar.inc(problems.len() as u64);
     for problem in &problems {
         bar.suspend(|| eprintln!("sverka: error: {problem}"));
     }
@@ -279,9 +281,15 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(len);
     let style = ProgressStyle::with_template(
-        "{elapsed_precise} [{wide_bar}] {pos}/{len} pairs, {per_sec}, eta {eta} {msg}",
+        "{elapsed_precise} [{wide_bar}] {pos}/{len} pairs, {rate}, eta {eta} {msg}",
     )
     .expect("the progress template is valid")
+    .with_key(
+        "rate",
+        |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0} pairs/s", state.per_sec());
+        },
+    )
     .progress_chars("=> ");
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
