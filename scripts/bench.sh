@@ -76,7 +76,7 @@ peak_mb() {  # peak_mb COMMAND...: maximum resident set size in MB
 }
 
 RESULTS="$WORK/results.tsv"
-echo -e "case\ttool\tmean_s\tstddev_s\tpeak_mb" > "$RESULTS"
+echo -e "case\ttool\tmean_s\tstddev_s\tcpu_s\tpeak_mb" > "$RESULTS"
 
 bench_case() {  # bench_case CASE TOOL...
   local case=$1; shift
@@ -90,7 +90,7 @@ bench_case() {  # bench_case CASE TOOL...
     args+=(-n "$tool" "$cmd")
   done
   [ "${#args[@]}" -gt 0 ] || return 0
-  log "$case: timing ${#args[@]} commands, $RUNS runs each"
+  log "$case: timing $(( ${#args[@]} / 3 )) commands, $RUNS runs each"
   hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/$case.json" \
     "${args[@]}" > "$WORK/$case.hyperfine.txt"
   for tool in "$@"; do
@@ -100,7 +100,8 @@ import json, sys
 path, case, tool, peak = sys.argv[1:]
 for r in json.load(open(path))["results"]:
     if r["command"] == tool:
-        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{peak}")
+        cpu = r["user"] + r["system"]
+        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{cpu:.3f}\t{peak}")
 PY
   done
 }
@@ -135,27 +136,32 @@ import json, sys
 path, case, tool, peak = sys.argv[1:]
 for r in json.load(open(path))["results"]:
     if r["command"] == tool:
-        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{peak}")
+        cpu = r["user"] + r["system"]
+        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{cpu:.3f}\t{peak}")
 PY
 done
 
 # --- report --------------------------------------------------------------------
+# Wall time is what a user waits; CPU time (user + system) is less disturbed by other
+# load on the machine. Ratios are to sverka (to batch_1 for the batch rows).
 python3 - "$RESULTS" "$WORK" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 work = sys.argv[2]
-base = {r["case"]: float(r["mean_s"]) for r in rows if r["tool"] in ("sverka", "batch_1")}
-sizes = {}
-for r in rows:
+base = {r["case"]: r for r in rows if r["tool"] in ("sverka", "batch_1")}
+def size(case):
     try:
-        sizes[r["case"]] = sum(1 for _ in open(f"{work}/{r['case']}/en.sents"))
+        return str(sum(1 for _ in open(f"{work}/{case}/en.sents")))
     except OSError:
-        sizes[r["case"]] = "1000 pairs"
-print(f"{'case':<14}{'en lines':>11}  {'tool':<11}{'mean s':>9}{'± s':>8}{'× sverka':>10}{'peak MB':>9}")
+        return "1000 pairs"
+print(f"{'case':<14}{'en lines':>11}  {'tool':<11}{'wall s':>8}{'± s':>7}{'× sverka':>9}"
+      f"{'CPU s':>8}{'× sverka':>9}{'peak MB':>9}")
 for r in rows:
-    mean = float(r["mean_s"])
-    ratio = mean / base[r["case"]] if r["case"] in base else float("nan")
-    print(f"{r['case']:<14}{sizes[r['case']]!s:>11}  {r['tool']:<11}{mean:>9.3f}{float(r['stddev_s']):>8.3f}"
-          f"{ratio:>10.2f}{r['peak_mb']:>9}")
+    b = base.get(r["case"])
+    wall, cpu = float(r["mean_s"]), float(r["cpu_s"])
+    wall_x = wall / float(b["mean_s"]) if b else float("nan")
+    cpu_x = cpu / float(b["cpu_s"]) if b else float("nan")
+    print(f"{r['case']:<14}{size(r['case']):>11}  {r['tool']:<11}{wall:>8.2f}{float(r['stddev_s']):>7.2f}"
+          f"{wall_x:>9.2f}{cpu:>8.2f}{cpu_x:>9.2f}{r['peak_mb']:>9}")
 PY
 log "hyperfine output: $WORK/*.hyperfine.txt, JSON: $WORK/*.json, table: $RESULTS"
