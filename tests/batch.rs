@@ -298,3 +298,21 @@ fn jsonl_quiet_success_prints_nothing_on_stderr() {
     let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(result["beads"][1]["ru_text"], "Мы остались.");
 }
+
+#[test]
+fn presplit_pairs_keep_one_sentence_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("en")).unwrap();
+    fs::create_dir_all(root.join("ru")).unwrap();
+    // Without --presplit "One. Two." is two sentences; with it each line is
+    // one sentence whatever it holds.
+    fs::write(root.join("en/a.txt"), "One. Two.\nThree\n").unwrap();
+    fs::write(root.join("ru/a.txt"), "Раз. Два.\nТри\n").unwrap();
+    let args = [
+        "batch", "--en-dir", "en", "--ru-dir", "ru", "-o", "-", "-f", "beads",
+    ];
+    let out = sverka(&[&args[..], &["--presplit", "--quiet"]].concat(), root);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "[0]:[0]\n[1]:[1]\n");
+}
