@@ -11,7 +11,7 @@
 # Environment:
 #   KIT         the evaluation kit (default: ../shared/eval beside the repository)
 #   RUNS        timed runs per command (default 3; one warm-up run before them)
-#   PEERS       peers to run (default "galechurch nltk_gc")
+#   PEERS       peers to run (default "galechurch nltk_gc"; PEERS="" for sverka only)
 #   NO_BUILD=1  use target/release/sverka as it is
 #
 # Inputs, all written to WORK_DIR:
@@ -30,7 +30,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 KIT="${KIT:-$ROOT/../shared/eval}"
 WORK="${1:-/tmp/sverka-bench}"
 RUNS="${RUNS:-3}"
-PEERS="${PEERS:-galechurch nltk_gc}"
+PEERS="${PEERS-galechurch nltk_gc}"
 log() { echo "[bench] $*" >&2; }
 
 mkdir -p "$WORK"
