@@ -5,6 +5,7 @@
 //! cargo run --release --example eval_align -- ../shared/eval/align/dev
 //! cargo run --release --example eval_align -- ../shared/eval/align/dev --cases official-ragged
 //! cargo run --release --example eval_align -- ../shared/eval/align/dev --set omission_cost=4
+//! cargo run --release --example eval_align -- ../shared/eval/align/dev --learn-all
 //! ```
 //!
 //! Prints, per set and for all cases pooled (micro-averaged), the measures of
@@ -235,7 +236,30 @@ fn main() {
             options.set(assignment).unwrap_or_else(|e| panic!("{e}"));
         }
     }
-    let aligner = Aligner::new(options);
+    // --learn-all: learn word translations from every case first, as
+    // `sverka batch --learn-all` does over an archive.
+    let aligner = if args.iter().any(|a| a == "--learn-all") {
+        let first = Aligner::new(AlignOptions {
+            self_train: false,
+            ..options.clone()
+        });
+        let mut corpus = sverka::align::model1::Corpus::default();
+        for dir in cases(&root) {
+            let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("case file");
+            corpus.add(
+                &first.align_sentences(presplit(&read("en.sents")), presplit(&read("ru.sents"))),
+            );
+        }
+        let mut lexicon = sverka::anchor::lexicon::Lexicon::builtin().clone();
+        lexicon.extend(&corpus.learn());
+        Aligner::new(AlignOptions {
+            lexicon: Some(std::sync::Arc::new(lexicon)),
+            self_train: false,
+            ..options
+        })
+    } else {
+        Aligner::new(options)
+    };
     let mut sets: BTreeMap<String, Counts> = BTreeMap::new();
     let mut all = Counts::default();
     let mut worst = Vec::new();

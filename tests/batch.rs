@@ -316,3 +316,45 @@ fn presplit_pairs_keep_one_sentence_per_line() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "[0]:[0]\n[1]:[1]\n");
 }
+
+#[test]
+fn learning_from_all_pairs_aligns_every_pair_and_covers_every_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    gen_pairs::generate(dir.path(), 20, 12).unwrap();
+    let out = sverka(
+        &[
+            "batch",
+            "-m",
+            "manifest.csv",
+            "-d",
+            "out",
+            "-f",
+            "beads",
+            "--learn-all",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(files_in(&dir.path().join("out")).len(), 20);
+    // Every English line of a pair appears in exactly one bead.
+    let beads = fs::read_to_string(dir.path().join("out/p00007.beads")).unwrap();
+    let english = fs::read_to_string(dir.path().join("en/p00007.txt")).unwrap();
+    let single = sverka(&["split", "--lang", "en", "en/p00007.txt"], dir.path());
+    let sentences = String::from_utf8(single.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let covered: usize = beads
+        .lines()
+        .map(|l| {
+            let en = l.split(':').next().unwrap();
+            en.trim_matches(|c| c == '[' || c == ']')
+                .split(',')
+                .filter(|x| !x.trim().is_empty())
+                .count()
+        })
+        .sum();
+    assert!(!english.is_empty());
+    assert_eq!(covered, sentences);
+}

@@ -12,6 +12,7 @@ use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -20,8 +21,10 @@ use clap::ArgGroup;
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
+use sverka::align::model1;
+use sverka::anchor::lexicon::Lexicon;
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{Aligner, Alignment, Bead, Lang, Sentence, input, split};
+use sverka::{AlignOptions, Aligner, Alignment, Bead, Lang, Sentence, input, split};
 
 use super::output::Output;
 
@@ -68,6 +71,10 @@ pub struct Args {
     /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
+    /// Learn word translations from all pairs at once (a first pass over the
+    /// whole archive), rather than from each pair alone.
+    #[arg(long, conflicts_with = "jsonl")]
+    learn_all: bool,
 }
 
 /// One document pair named in a manifest or found in two folders.
@@ -92,7 +99,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let aligner = Aligner::new(super::align_options(&args.dict)?);
+    let options = super::align_options(&args.dict)?;
+    let aligner = Aligner::new(options.clone());
     if args.jsonl {
         return pool.install(|| run_jsonl(&args, &aligner));
     }
@@ -109,6 +117,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("no document pairs found: {}", source_name(&args));
     }
     let destination = destination(&args, &pairs, format)?;
+    let aligner = if args.learn_all {
+        pool.install(|| learn_from_all(options, &pairs, args.presplit))
+    } else {
+        aligner
+    };
     let plan = Plan {
         aligner: &aligner,
         presplit: args.presplit,
@@ -298,6 +311,36 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+/// An aligner whose lexicon holds the word translations learned from a first
+/// pass over every pair (IBM Model 1 on their confident beads, as each pair's
+/// own self-training does, but with the whole archive as training data).
+/// Pairs that fail here are reported by the main pass.
+fn learn_from_all(options: AlignOptions, pairs: &[Pair], presplit: bool) -> Aligner {
+    let first = Aligner::new(AlignOptions {
+        self_train: false,
+        ..options.clone()
+    });
+    let alignments: Vec<Alignment> = pairs
+        .par_iter()
+        .filter_map(|pair| align_pair(&first, pair, presplit).ok())
+        .collect();
+    let mut corpus = model1::Corpus::default();
+    for alignment in &alignments {
+        corpus.add(alignment);
+    }
+    let mut lexicon = options
+        .lexicon
+        .as_deref()
+        .unwrap_or(Lexicon::builtin())
+        .clone();
+    lexicon.extend(&corpus.learn());
+    Aligner::new(AlignOptions {
+        lexicon: Some(Arc::new(lexicon)),
+        self_train: false,
+        ..options
+    })
 }
 
 /// Reads, splits and aligns one pair of files.
