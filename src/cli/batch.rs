@@ -759,7 +759,7 @@ fn text_field<'a>(request: &'a Value, name: &str) -> Result<&'a str, String> {
     }
 }
 
-/// The result object of an aligned pair (schema in README-batch.md).
+/// The result object of an aligned pair (schema in docs/batch.md).
 fn jsonl_alignment(id: &Value, alignment: &Alignment) -> Value {
     let beads: Vec<Value> = alignment
         .beads
