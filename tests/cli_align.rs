@@ -172,3 +172,20 @@ fn user_dictionary_in_both_formats_is_accepted() {
     // Neither word occurs in the sample, so the alignment must not change.
     assert_eq!(with, without);
 }
+
+#[test]
+fn self_training_keeps_the_manual_gold_alignment() {
+    let beads = stdout_of(&[
+        "align",
+        "--presplit",
+        "--self-train",
+        "-f",
+        "beads",
+        &sample("en.sents"),
+        &sample("ru.sents"),
+    ]);
+    let gold =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(sample("gold.beads")))
+            .expect("gold file");
+    assert_eq!(beads.replace(' ', ""), gold.replace(' ', ""));
+}

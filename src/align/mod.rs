@@ -114,7 +114,10 @@ pub struct AlignOptions {
     pub lexicon: Option<Arc<Lexicon>>,
     /// Align twice: learn word translations from the confident beads of a
     /// first pass (IBM Model 1, as Moore 2002) and add them to the lexicon
-    /// for the second. Costs one more alignment.
+    /// for the second. Costs one more alignment; off by default, since on
+    /// the dev data the built-in lexicon leaves it nothing to gain within a
+    /// single document (learning from a whole archive does gain: see
+    /// `sverka batch --learn-all`).
     pub self_train: bool,
 }
 
@@ -130,7 +133,7 @@ impl Default for AlignOptions {
             paragraph_cost: 4.0,
             temperature: 1.0,
             lexicon: None,
-            self_train: true,
+            self_train: false,
         }
     }
 }

@@ -38,6 +38,10 @@ pub struct Args {
     /// Overwrite an existing output file.
     #[arg(long)]
     force: bool,
+    /// Align twice, learning word translations from the confident pairs of
+    /// the first pass (IBM Model 1); about twice the time.
+    #[arg(long)]
+    self_train: bool,
     /// A bilingual dictionary added to the built-in one: hunalign's
     /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
     #[arg(long, value_name = "FILE")]
@@ -75,7 +79,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             split::split(&ru_text, Lang::Ru),
         )
     };
-    let alignment = Aligner::new(super::align_options(&args.dict)?).align_sentences(en, ru);
+    let mut options = super::align_options(&args.dict)?;
+    options.self_train = args.self_train;
+    let alignment = Aligner::new(options).align_sentences(en, ru);
     let inputs: [&Path; 2] = [&args.en, &args.ru];
     let options = WriteOptions {
         min_score: args.min_score,
