@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{AlignOptions, Aligner, Lang, input, split};
+use sverka::{AlignOptions, Aligner, Lang, split};
 
+use super::input::{InputArgs, coverage_note};
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -27,6 +28,8 @@ pub struct Args {
     /// Overwrite an existing output file.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -41,8 +44,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
         (None, None) => Format::Table,
     };
-    let (en_text, _) = input::read_text(&args.en)?;
-    let (ru_text, _) = input::read_text(&args.ru)?;
+    let en_file = args.input.read(&args.en)?;
+    let ru_file = args.input.read(&args.ru)?;
+    args.input
+        .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
+    let (en_text, ru_text) = (en_file.text, ru_file.text);
     let (en, ru) = if args.presplit {
         (split::presplit(&en_text), split::presplit(&ru_text))
     } else {
@@ -52,6 +58,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )
     };
     let alignment = Aligner::new(AlignOptions::default()).align_sentences(en, ru);
+    if let Some(note) = coverage_note(&alignment, &args.en, &args.ru) {
+        eprintln!("{note}");
+    }
     let inputs: [&Path; 2] = [&args.en, &args.ru];
     let mut out = Output::create(args.output.as_deref(), &inputs, args.force)?;
     write::write(&alignment, format, &WriteOptions::default(), out.writer())?;

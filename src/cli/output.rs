@@ -12,6 +12,7 @@ pub enum Output {
     File {
         path: PathBuf,
         file: BufWriter<tempfile::NamedTempFile>,
+        force: bool,
     },
 }
 
@@ -30,6 +31,12 @@ impl Output {
                 );
             }
         }
+        if path.is_dir() {
+            bail!(
+                "{}: is a directory; give a file name for the output",
+                path.display()
+            );
+        }
         if path.exists() && !force {
             bail!(
                 "{}: already exists; give --force to overwrite it",
@@ -40,13 +47,27 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".sverka-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".sverka-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            // What `>` would give (0666 less the umask, which the kernel
+            // applies), not tempfile's private 0600.
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder
             .tempfile_in(dir)
-            .with_context(|| format!("{}: cannot create output file", path.display()))?;
+            .with_context(|| {
+                format!(
+                    "{}: cannot create the output file; check that the directory exists and is writable",
+                    path.display()
+                )
+            })?;
         Ok(Output::File {
             path: path.to_path_buf(),
             file: BufWriter::new(temp),
+            force,
         })
     }
 
@@ -68,21 +89,42 @@ impl Output {
                     _ => Ok(()),
                 }
             }
-            Output::File { path, file } => {
+            Output::File { path, file, force } => {
                 let temp = file
                     .into_inner()
                     .map_err(|e| e.into_error())
                     .with_context(|| format!("{}: cannot write", path.display()))?;
-                temp.persist(&path)
-                    .map_err(|e| e.error)
+                temp.as_file()
+                    .sync_all()
                     .with_context(|| format!("{}: cannot write", path.display()))?;
+                // Without --force, a file that appeared meanwhile is not replaced.
+                let persisted = if force {
+                    temp.persist(&path)
+                } else {
+                    temp.persist_noclobber(&path)
+                };
+                // On failure the temporary file is dropped, which deletes it.
+                persisted.map_err(|e| e.error).with_context(|| {
+                    format!(
+                        "{}: cannot move the finished output into place",
+                        path.display()
+                    )
+                })?;
                 Ok(())
             }
         }
     }
 }
 
+/// True when `a` and `b` name the same file, through links and `..` alike.
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
