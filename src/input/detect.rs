@@ -4,63 +4,122 @@
 //! The two Russian encodings put the same letters on different bytes; in
 //! particular Windows-1251 has the lowercase letters at 0xE0-0xFF and KOI8-R
 //! at 0xC0-0xDF, swapped with the capitals. Read in the wrong one, Russian
-//! text turns into mostly capital letters, so the most frequent lowercase
-//! letters are a strong signal. Text in a Latin one-byte encoding (é, à, ü)
-//! also decodes to Cyrillic letters, but single ones between Latin letters,
-//! never whole words; requiring runs of Cyrillic letters rules it out.
+//! prose turns into capitals, its capitalised words into "пРИВЕТ", and its
+//! letters into other letters with the wrong frequencies. A reading is
+//! plausible when most letters are lowercase, words do not switch to capitals
+//! midway, and the letters are likelier Russian than in the other reading;
+//! the guess is made only when exactly one reading is plausible. Text in a
+//! Latin one-byte encoding (é, à, ü) also decodes to Cyrillic letters, but
+//! single ones between Latin letters, which rules it out. Text all in
+//! capitals stays ambiguous: an error asks for `--encoding`.
+
+use std::sync::OnceLock;
 
 use super::encoding::{Encoding, single_byte_table};
 
-/// The ten most frequent Russian letters, about two thirds of all letters in
-/// running text (textbook letter frequencies: о 11%, е 8.5%, а 8%, и 7.4%,
-/// н 6.7%, т 6.3%, с 5.5%, р 4.7%, в 4.5%, л 4.4%).
-const FREQUENT: &str = "оеаинтсрвл";
 /// Fewer Cyrillic letters than this are too few to judge.
 const MIN_LETTERS: usize = 8;
-/// Share of letters among the frequent lowercase ones, below which the text
-/// does not read as Russian (real text: about 0.6; the wrong encoding: < 0.1).
-const MIN_FREQUENT_SHARE: f64 = 0.3;
-/// Share of Cyrillic letters that must have a Cyrillic letter beside them.
-const MIN_IN_WORDS_SHARE: f64 = 0.7;
+/// Least share of lowercase letters in a plausible reading (prose: > 0.9;
+/// the wrong encoding: < 0.2 unless the text is full of acronyms).
+const MIN_LOWERCASE_SHARE: f64 = 0.6;
+/// Most words in twenty that may switch from lowercase to capitals.
+const MAX_CASE_SWITCHES_PER_20_WORDS: usize = 1;
+/// Most share of Cyrillic letters that may touch a Latin letter (a Latin-1
+/// file read as Cyrillic: nearly all do).
+const MAX_MIXED_SHARE: f64 = 0.2;
+/// Frequency per 1000 given to Cyrillic letters missing from the table.
+const RARE_LETTER: f64 = 0.1;
 
 /// The Russian one-byte encoding `bytes` is written in, if it is clear.
 pub fn legacy_cyrillic(bytes: &[u8]) -> Option<Encoding> {
-    let cp1251 = score(bytes, Encoding::Windows1251)?;
-    let koi8r = score(bytes, Encoding::Koi8R)?;
-    // The right reading must be Russian-like and clearly better than the other.
-    if cp1251 >= MIN_FREQUENT_SHARE && cp1251 > 2.0 * koi8r {
-        Some(Encoding::Windows1251)
-    } else if koi8r >= MIN_FREQUENT_SHARE && koi8r > 2.0 * cp1251 {
-        Some(Encoding::Koi8R)
-    } else {
-        None
+    let cp1251 = Reading::of(bytes, Encoding::Windows1251);
+    let koi8r = Reading::of(bytes, Encoding::Koi8R);
+    let cp1251_ok = cp1251.plausible() && cp1251.log_likelihood > koi8r.log_likelihood;
+    let koi8r_ok = koi8r.plausible() && koi8r.log_likelihood > cp1251.log_likelihood;
+    match (cp1251_ok, koi8r_ok) {
+        (true, false) => Some(Encoding::Windows1251),
+        (false, true) => Some(Encoding::Koi8R),
+        _ => None,
     }
 }
 
-/// Share of the frequent lowercase letters among the Cyrillic letters of
-/// `bytes` read as `encoding`; `None` if the reading is not Cyrillic words.
-fn score(bytes: &[u8], encoding: Encoding) -> Option<f64> {
-    let table = single_byte_table(encoding);
-    let is_cyrillic = |b: u8| table[b as usize].is_some_and(is_cyrillic_letter);
-    let (mut letters, mut frequent, mut in_words) = (0usize, 0usize, 0usize);
-    for (i, &b) in bytes.iter().enumerate() {
-        let Some(c) = table[b as usize].filter(|&c| is_cyrillic_letter(c)) else {
-            continue;
-        };
-        letters += 1;
-        if FREQUENT.contains(c) {
-            frequent += 1;
+/// Letter statistics of `bytes` read in one encoding.
+#[derive(Debug, Default)]
+struct Reading {
+    letters: usize,
+    lowercase: usize,
+    /// Cyrillic letters with a Latin letter right before or after them.
+    mixed: usize,
+    words: usize,
+    /// Words with a capital after a lowercase letter ("пРИВЕТ").
+    case_switches: usize,
+    /// Sum over letters of ln(frequency), case ignored.
+    log_likelihood: f64,
+}
+
+impl Reading {
+    fn of(bytes: &[u8], encoding: Encoding) -> Reading {
+        let table = single_byte_table(encoding);
+        let letter = |b: u8| table[b as usize].filter(|&c| is_cyrillic_letter(c));
+        let latin = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphabetic);
+        let mut r = Reading::default();
+        let (mut in_word, mut seen_lower, mut switched) = (false, false, false);
+        for (i, &b) in bytes.iter().enumerate() {
+            let Some(c) = letter(b) else {
+                if in_word {
+                    r.words += 1;
+                    r.case_switches += usize::from(switched);
+                }
+                (in_word, seen_lower, switched) = (false, false, false);
+                continue;
+            };
+            in_word = true;
+            r.letters += 1;
+            if c.is_lowercase() {
+                r.lowercase += 1;
+                seen_lower = true;
+            } else if seen_lower {
+                switched = true;
+            }
+            if latin(i.checked_sub(1).map(|j| &bytes[j])) || latin(bytes.get(i + 1)) {
+                r.mixed += 1;
+            }
+            r.log_likelihood += frequency(c).ln();
         }
-        let before = i.checked_sub(1).is_some_and(|j| is_cyrillic(bytes[j]));
-        let after = bytes.get(i + 1).is_some_and(|&b| is_cyrillic(b));
-        if before || after {
-            in_words += 1;
+        if in_word {
+            r.words += 1;
+            r.case_switches += usize::from(switched);
         }
+        r
     }
-    if letters < MIN_LETTERS || (in_words as f64) < MIN_IN_WORDS_SHARE * letters as f64 {
-        return None;
+
+    fn plausible(&self) -> bool {
+        let letters = self.letters as f64;
+        self.letters >= MIN_LETTERS
+            && self.mixed as f64 <= MAX_MIXED_SHARE * letters
+            && self.lowercase as f64 >= MIN_LOWERCASE_SHARE * letters
+            && self.case_switches * 20 <= MAX_CASE_SWITCHES_PER_20_WORDS * self.words.max(20)
     }
-    Some(frequent as f64 / letters as f64)
+}
+
+/// How often `c` (either case) occurs in Russian text, per 1000 letters.
+fn frequency(c: char) -> f64 {
+    static TABLE: OnceLock<Vec<(char, f64)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("russian_letters.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (letter, freq) = l.split_once(' ')?;
+                Some((letter.chars().next()?, freq.trim().parse().ok()?))
+            })
+            .collect()
+    });
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    table
+        .iter()
+        .find(|&&(l, _)| l == lower)
+        .map_or(RARE_LETTER, |&(_, f)| f)
 }
 
 fn is_cyrillic_letter(c: char) -> bool {
@@ -143,6 +202,26 @@ mod tests {
             .chars()
             .map(|c| c as u32 as u8)
             .collect();
+        assert_eq!(legacy_cyrillic(&bytes), None);
+    }
+
+    #[test]
+    fn letter_table_has_the_whole_alphabet() {
+        for c in "абвгдеёжзийклмнопрстуфхцчшщъыьэюя".chars() {
+            assert!(frequency(c) > RARE_LETTER, "{c}");
+        }
+        assert_eq!(frequency('О'), frequency('о'));
+    }
+
+    #[test]
+    fn short_line_with_an_acronym_is_recognised() {
+        let bytes = encode("в докладе ООН и в нашей стране", Encoding::Windows1251);
+        assert_eq!(legacy_cyrillic(&bytes), Some(Encoding::Windows1251));
+    }
+
+    #[test]
+    fn all_capitals_stay_ambiguous() {
+        let bytes = encode("ПРОТОКОЛ О НАМЕРЕНИЯХ", Encoding::Koi8R);
         assert_eq!(legacy_cyrillic(&bytes), None);
     }
 
