@@ -4,7 +4,7 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 /// Where output goes: stdout, or a file written atomically.
 pub enum Output {
@@ -47,6 +47,13 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        if !dir.is_dir() {
+            bail!(
+                "{}: directory {} does not exist; create it or write elsewhere",
+                path.display(),
+                dir.display()
+            );
+        }
         let mut builder = tempfile::Builder::new();
         builder.prefix(".sverka-").suffix(".tmp");
         #[cfg(unix)]
@@ -56,14 +63,14 @@ impl Output {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let temp = builder
-            .tempfile_in(dir)
-            .with_context(|| {
-                format!(
-                    "{}: cannot create the output file; check that the directory exists and is writable",
-                    path.display()
-                )
-            })?;
+        let temp = builder.tempfile_in(dir).map_err(|e| {
+            anyhow!(
+                "{}: cannot create a file in {} ({}); check its permissions or write elsewhere",
+                path.display(),
+                dir.display(),
+                e.kind()
+            )
+        })?;
         Ok(Output::File {
             path: path.to_path_buf(),
             file: BufWriter::new(temp),
