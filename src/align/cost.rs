@@ -1,6 +1,7 @@
 //! The cost of a bead: how unlikely it is, as `-ln` of a probability.
 
 use super::AlignOptions;
+use super::lexical::{self, Keys};
 use crate::split::Sentence;
 
 /// Prior probability of each bead shape, in the order of `dp::SHAPES`.
@@ -9,13 +10,13 @@ use crate::split::Sentence;
 // counts of real statement pairs, where translators drop and merge more.
 const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 
-/// How much an omitted sentence costs beyond its prior, per bead.
-const OMISSION_COST: f64 = 6.0;
-/// Extra cost of a bead whose sentences straddle a paragraph break on one side.
-const PARAGRAPH_CROSSING_COST: f64 = 4.0;
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
 const RATIO_PRIOR_WEIGHT: f64 = 5.0;
+/// Keys kept per block in the coarse pass: the rarest, which place a block.
+const COARSE_KEYS: usize = 12;
+/// The document ratio stays within these factors of the fitted one.
+const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
 
 /// Precomputed per-document data for bead costs.
 pub struct CostModel<'a> {
@@ -26,10 +27,18 @@ pub struct CostModel<'a> {
     ru_prefix: Vec<usize>,
     ratio: f64,
     prior_costs: [f64; 8],
+    keys: Keys,
 }
 
 impl<'a> CostModel<'a> {
-    pub fn new(en: &'a [Sentence], ru: &'a [Sentence], options: &'a AlignOptions) -> Self {
+    /// Prepares the costs of one document pair; `coarse` when its
+    /// "sentences" are blocks of sentences, for the coarse pass.
+    pub fn new(
+        en: &'a [Sentence],
+        ru: &'a [Sentence],
+        options: &'a AlignOptions,
+        coarse: bool,
+    ) -> Self {
         let en_prefix = prefix_lengths(en);
         let ru_prefix = prefix_lengths(ru);
         let (total_en, total_ru) = (en_prefix[en.len()] as f64, ru_prefix[ru.len()] as f64);
@@ -38,7 +47,11 @@ impl<'a> CostModel<'a> {
             // Blend the document's ratio with the fitted one, in log space.
             let w = en.len().min(ru.len()) as f64
                 / (en.len().min(ru.len()) as f64 + RATIO_PRIOR_WEIGHT);
-            ((1.0 - w) * fitted.ln() + w * (total_ru / total_en).ln()).exp()
+            let blended = ((1.0 - w) * fitted.ln() + w * (total_ru / total_en).ln()).exp();
+            // One text may be cut short (a scraped excerpt, a dropped
+            // section): never let that bend the ratio beyond what real
+            // translations show (0.87 to 1.15 per dev set).
+            blended.clamp(fitted * RATIO_CLAMP.0, fitted * RATIO_CLAMP.1)
         } else {
             fitted
         };
@@ -50,6 +63,13 @@ impl<'a> CostModel<'a> {
             ru_prefix,
             ratio,
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
+            keys: {
+                let mut keys = lexical::link(en, ru);
+                if coarse {
+                    keys.keep_rarest(COARSE_KEYS);
+                }
+                keys
+            },
         }
     }
 
@@ -58,21 +78,18 @@ impl<'a> CostModel<'a> {
         let shape = shape_index(a, b);
         let mut cost = self.prior_costs[shape];
         if a == 0 || b == 0 {
-            return cost + OMISSION_COST;
+            return cost + self.options.omission_cost;
         }
         let l1 = self.en_prefix[i + a] - self.en_prefix[i];
         let l2 = self.ru_prefix[j + b] - self.ru_prefix[j];
         cost += self.options.length.cost(self.ratio, l1, l2);
         if crosses_paragraph(&self.en[i..i + a]) || crosses_paragraph(&self.ru[j..j + b]) {
-            cost += PARAGRAPH_CROSSING_COST;
+            cost += self.options.paragraph_cost;
         }
+        let (matched, total) = self.keys.overlap(i, a, j, b);
+        cost +=
+            self.options.mismatch_cost * (total - matched) - self.options.match_reward * matched;
         cost
-    }
-
-    /// A 0..1 confidence for a bead of shape `a-b` that cost `cost`.
-    pub fn confidence(&self, a: usize, b: usize, cost: f64) -> f64 {
-        let excess = cost - self.prior_costs[shape_index(a, b)];
-        1.0 / (1.0 + (excess - 3.0).exp())
     }
 }
 

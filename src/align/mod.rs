@@ -8,6 +8,7 @@
 mod cost;
 mod dp;
 mod length;
+mod lexical;
 
 pub use length::LengthModel;
 
@@ -87,13 +88,56 @@ fn join(sentences: &[Sentence]) -> String {
 pub struct AlignOptions {
     /// The length model (Gale–Church), fitted for English → Russian.
     pub length: LengthModel,
+    /// Cost of leaving a sentence unaligned, on top of the 1-0/0-1 prior.
+    /// Lower finds more omissions, and forces fewer wrong pairs.
+    pub omission_cost: f64,
+    /// Reward per unit of anchor weight the two sides of a bead share.
+    pub match_reward: f64,
+    /// Cost per unit of anchor weight on one side that the other side lacks.
+    pub mismatch_cost: f64,
+    /// Cost of a bead that joins sentences across a paragraph break.
+    pub paragraph_cost: f64,
+    /// Temperature of the posterior bead probabilities given as confidence:
+    /// above 1 spreads probability over more alignments (less confident).
+    pub temperature: f64,
 }
 
 impl Default for AlignOptions {
+    // Weights tuned on shared/eval/align/dev with examples/eval_align.rs.
     fn default() -> Self {
         AlignOptions {
             length: LengthModel::EN_RU,
+            omission_cost: 3.0,
+            match_reward: 1.0,
+            mismatch_cost: 0.3,
+            paragraph_cost: 4.0,
+            temperature: 1.0,
         }
+    }
+}
+
+impl AlignOptions {
+    /// Sets a weight by name (`omission_cost=3`), for experiments and tuning.
+    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
+        let (name, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| format!("`{assignment}`: expected NAME=VALUE"))?;
+        let value: f64 = value
+            .parse()
+            .map_err(|_| format!("`{assignment}`: `{value}` is not a number"))?;
+        let slot = match name {
+            "omission_cost" => &mut self.omission_cost,
+            "match_reward" => &mut self.match_reward,
+            "mismatch_cost" => &mut self.mismatch_cost,
+            "paragraph_cost" => &mut self.paragraph_cost,
+            "temperature" => &mut self.temperature,
+            "ratio" => &mut self.length.ratio,
+            "variance" => &mut self.length.variance,
+            "outlier_share" => &mut self.length.outlier_share,
+            _ => return Err(format!("`{name}`: unknown aligner setting")),
+        };
+        *slot = value;
+        Ok(())
     }
 }
 

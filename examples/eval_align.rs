@@ -1,0 +1,327 @@
+//! Scores sverka's aligner on every case below a folder in the evaluation
+//! kit's layout (`<set>/<doc>/{en.sents, ru.sents, gold.beads}`).
+//!
+//! ```sh
+//! cargo run --release --example eval_align -- ../shared/eval/align/dev
+//! cargo run --release --example eval_align -- ../shared/eval/align/dev --cases official-ragged
+//! cargo run --release --example eval_align -- ../shared/eval/align/dev --set omission_cost=4
+//! ```
+//!
+//! Prints, per set and for all cases pooled (micro-averaged), the measures of
+//! the kit's `align/score.py`: strict and lax precision, recall and F1 over
+//! links (beads with both sides non-empty), strict recall on n-m gold links,
+//! and omission detection over sentences left unaligned. Then the calibration
+//! of bead confidence: for each score band, how many predicted links are
+//! exactly right. `--per-case` lists the worst cases.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use sverka::split::presplit;
+use sverka::{AlignOptions, Aligner};
+
+type Side = Vec<usize>;
+type Bead = (Side, Side);
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    cases: usize,
+    gold_links: usize,
+    pred_links: usize,
+    strict_tp: usize,
+    lax_tp_pred: usize,
+    lax_tp_gold: usize,
+    gold_nm: usize,
+    gold_nm_hit: usize,
+    gold_omit: usize,
+    pred_omit: usize,
+    omit_tp: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.cases += o.cases;
+        self.gold_links += o.gold_links;
+        self.pred_links += o.pred_links;
+        self.strict_tp += o.strict_tp;
+        self.lax_tp_pred += o.lax_tp_pred;
+        self.lax_tp_gold += o.lax_tp_gold;
+        self.gold_nm += o.gold_nm;
+        self.gold_nm_hit += o.gold_nm_hit;
+        self.gold_omit += o.gold_omit;
+        self.pred_omit += o.pred_omit;
+        self.omit_tp += o.omit_tp;
+    }
+
+    fn strict_f1(&self) -> f64 {
+        prf(
+            self.strict_tp,
+            self.pred_links,
+            self.strict_tp,
+            self.gold_links,
+        )
+        .2
+    }
+}
+
+/// Precision, recall and F1 as `score.py` defines them (empty sets score 1).
+fn prf(tp_p: usize, n_p: usize, tp_r: usize, n_r: usize) -> (f64, f64, f64) {
+    let p = if n_p == 0 {
+        1.0
+    } else {
+        tp_p as f64 / n_p as f64
+    };
+    let r = if n_r == 0 {
+        1.0
+    } else {
+        tp_r as f64 / n_r as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+fn links(beads: &[Bead]) -> Vec<&Bead> {
+    beads
+        .iter()
+        .filter(|(e, r)| !e.is_empty() && !r.is_empty())
+        .collect()
+}
+
+/// How many links of `a` overlap some link of `b` on both sides.
+fn overlaps(a: &[&Bead], b: &[&Bead]) -> usize {
+    let mut en_of = BTreeMap::new();
+    let mut ru_of = BTreeMap::new();
+    for (k, (e, r)) in b.iter().enumerate() {
+        e.iter().for_each(|&x| {
+            en_of.insert(x, k);
+        });
+        r.iter().for_each(|&y| {
+            ru_of.insert(y, k);
+        });
+    }
+    a.iter()
+        .filter(|(e, r)| {
+            let ks: HashSet<usize> = e.iter().filter_map(|x| en_of.get(x).copied()).collect();
+            r.iter()
+                .any(|y| ru_of.get(y).is_some_and(|k| ks.contains(k)))
+        })
+        .count()
+}
+
+fn omitted(beads: &[Bead]) -> HashSet<(u8, usize)> {
+    let mut out = HashSet::new();
+    for (e, r) in beads {
+        if r.is_empty() {
+            out.extend(e.iter().map(|&x| (0, x)));
+        }
+        if e.is_empty() {
+            out.extend(r.iter().map(|&y| (1, y)));
+        }
+    }
+    out
+}
+
+fn count(gold: &[Bead], pred: &[Bead]) -> Counts {
+    let (gl, pl) = (links(gold), links(pred));
+    let gold_set: HashSet<&Bead> = gl.iter().copied().collect();
+    let pred_set: HashSet<&Bead> = pl.iter().copied().collect();
+    let nm: Vec<&&Bead> = gl
+        .iter()
+        .filter(|(e, r)| !(e.len() == 1 && r.len() == 1))
+        .collect();
+    let (go, po) = (omitted(gold), omitted(pred));
+    Counts {
+        cases: 1,
+        gold_links: gl.len(),
+        pred_links: pl.len(),
+        strict_tp: pl.iter().filter(|b| gold_set.contains(*b)).count(),
+        lax_tp_pred: overlaps(&pl, &gl),
+        lax_tp_gold: overlaps(&gl, &pl),
+        gold_nm: nm.len(),
+        gold_nm_hit: nm.iter().filter(|b| pred_set.contains(**b)).count(),
+        gold_omit: go.len(),
+        pred_omit: po.len(),
+        omit_tp: go.intersection(&po).count(),
+    }
+}
+
+fn parse_side(s: &str) -> Side {
+    s.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .split(',')
+        .filter(|x| !x.trim().is_empty())
+        .map(|x| x.trim().parse().expect("gold index is a number"))
+        .collect()
+}
+
+fn read_gold(path: &Path) -> Vec<Bead> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let (e, r) = l.split_once(':').expect("bead has a colon");
+            (parse_side(e), parse_side(r))
+        })
+        .collect()
+}
+
+fn cases(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        if dir.join("gold.beads").is_file() {
+            out.push(dir);
+            continue;
+        }
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            stack.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn row(name: &str, c: &Counts) {
+    let s = prf(c.strict_tp, c.pred_links, c.strict_tp, c.gold_links);
+    let l = prf(c.lax_tp_pred, c.pred_links, c.lax_tp_gold, c.gold_links);
+    let o = prf(c.omit_tp, c.pred_omit, c.omit_tp, c.gold_omit);
+    let nm = if c.gold_nm == 0 {
+        "     -".to_string()
+    } else {
+        format!("{:6.3}", c.gold_nm_hit as f64 / c.gold_nm as f64)
+    };
+    println!(
+        "{name:<24} {:>5} {:>6} {:>6} | {:8.3} {:6.3} {:6.3} | {:6.3} {:6.3} {:6.3} | {nm} | {:6.3} {:6.3} {:6.3} {:>5} {:>5}",
+        c.cases,
+        c.gold_links,
+        c.pred_links,
+        s.0,
+        s.1,
+        s.2,
+        l.0,
+        l.1,
+        l.2,
+        o.0,
+        o.1,
+        o.2,
+        c.gold_omit,
+        c.pred_omit
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = PathBuf::from(
+        args.first()
+            .map_or("../shared/eval/align/dev", |s| s.as_str()),
+    );
+    let per_case = args.iter().any(|a| a == "--per-case");
+    let only: Option<Vec<&str>> = args
+        .iter()
+        .position(|a| a == "--cases")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').collect());
+    let mut options = AlignOptions::default();
+    for (k, a) in args.iter().enumerate() {
+        if a == "--set" {
+            let assignment = args.get(k + 1).expect("--set takes NAME=VALUE");
+            options.set(assignment).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let aligner = Aligner::new(options);
+    let mut sets: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut all = Counts::default();
+    let mut worst = Vec::new();
+    // Calibration: per score band (tenths), predicted links and exact hits.
+    let mut bands = [(0usize, 0usize); 10];
+    let started = Instant::now();
+    for dir in cases(&root) {
+        let rel = dir.strip_prefix(&root).unwrap_or(&dir).to_path_buf();
+        let set = rel
+            .components()
+            .next()
+            .map_or(".".into(), |c| c.as_os_str().to_string_lossy().into_owned());
+        if only.as_ref().is_some_and(|o| !o.contains(&set.as_str())) {
+            continue;
+        }
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("case file");
+        let alignment =
+            aligner.align_sentences(presplit(&read("en.sents")), presplit(&read("ru.sents")));
+        let gold = read_gold(&dir.join("gold.beads"));
+        let gold_links: HashSet<Bead> = gold
+            .iter()
+            .filter(|(e, r)| !e.is_empty() && !r.is_empty())
+            .cloned()
+            .collect();
+        let pred: Vec<Bead> = alignment
+            .beads
+            .iter()
+            .map(|b| (b.en.clone().collect(), b.ru.clone().collect()))
+            .collect();
+        for (bead, p) in alignment.beads.iter().zip(&pred) {
+            if bead.is_link() {
+                let band = &mut bands[((bead.score * 10.0) as usize).min(9)];
+                band.0 += 1;
+                band.1 += usize::from(gold_links.contains(p));
+            }
+        }
+        let c = count(&gold, &pred);
+        worst.push((c.strict_f1(), rel.display().to_string()));
+        sets.entry(set).or_default().add(&c);
+        all.add(&c);
+    }
+    let elapsed = started.elapsed();
+    let head = format!(
+        "{:<24} {:>5} {:>6} {:>6} | {:>8} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} | {:>6} {:>6} {:>6} {:>5} {:>5}",
+        "set",
+        "cases",
+        "gold",
+        "pred",
+        "strict P",
+        "R",
+        "F1",
+        "lax P",
+        "R",
+        "F1",
+        "n-m R",
+        "omit P",
+        "R",
+        "F1",
+        "gold",
+        "pred"
+    );
+    println!("{head}\n{}", "-".repeat(head.len()));
+    for (name, c) in &sets {
+        row(name, c);
+    }
+    row("ALL", &all);
+    println!("\nconfidence calibration (predicted links per score band, share exactly right):");
+    for (k, (n, hit)) in bands.iter().enumerate().filter(|(_, (n, _))| *n > 0) {
+        println!(
+            "  {:.1}-{:.1}: {:>6} links, {:5.1}% right",
+            k as f64 / 10.0,
+            (k + 1) as f64 / 10.0,
+            n,
+            100.0 * *hit as f64 / *n as f64
+        );
+    }
+    println!(
+        "\naligned {} cases in {:.2} s",
+        all.cases,
+        elapsed.as_secs_f64()
+    );
+    if per_case {
+        worst.sort_by(|a, b| a.0.total_cmp(&b.0));
+        println!("\nworst cases (strict F1):");
+        for (f, name) in worst.iter().take(25) {
+            println!("  {f:.3} {name}");
+        }
+    }
+}
