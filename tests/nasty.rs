@@ -111,8 +111,7 @@ fn general_failures(out: &Output, dir: &Path) -> Vec<Failure> {
         .lines()
         .filter(|l| l.starts_with("sverka:"))
         .collect();
-    let usage = stderr.starts_with("error:"); // clap's own usage message
-    if !usage && ours.len() != stderr.lines().count() {
+    if ours.len() != stderr.lines().count() {
         failures.push(format!(
             "stderr has lines that are not sverka messages: {stderr}"
         ));
