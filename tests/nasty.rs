@@ -319,3 +319,24 @@ fn output_file_gets_ordinary_permissions() {
     // 0600 of a temporary file.
     assert_eq!(mode("o.beads"), mode("en.txt"));
 }
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    // `sverka split big.txt | head -1`: the reader stops early.
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("en.txt"), "Yes.\n".repeat(200_000)).expect("write");
+    let mut child = Command::new(SVERKA)
+        .args(["split", "--lang", "en", "en.txt"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run sverka");
+    let mut first = [0u8; 5];
+    std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut first).expect("read");
+    assert_eq!(&first, b"Yes.\n");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

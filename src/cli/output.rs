@@ -8,7 +8,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 /// Where output goes: stdout, or a file written atomically.
 pub enum Output {
-    Stdout(BufWriter<io::Stdout>),
+    Stdout(BufWriter<PipeSink>),
     File {
         path: PathBuf,
         file: BufWriter<tempfile::NamedTempFile>,
@@ -21,7 +21,10 @@ impl Output {
     /// `inputs`, and an existing file unless `force`.
     pub fn create(path: Option<&Path>, inputs: &[&Path], force: bool) -> Result<Output> {
         let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-            return Ok(Output::Stdout(BufWriter::new(io::stdout())));
+            return Ok(Output::Stdout(BufWriter::new(PipeSink {
+                out: io::stdout(),
+                closed: false,
+            })));
         };
         for input in inputs {
             if same_file(path, input) {
@@ -89,13 +92,7 @@ impl Output {
     /// Flushes and, for a file, moves it into place.
     pub fn finish(self) -> Result<()> {
         match self {
-            Output::Stdout(mut w) => {
-                // A closed pipe (`sverka ... | head`) is not an error.
-                match w.flush() {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
-                    _ => Ok(()),
-                }
-            }
+            Output::Stdout(mut w) => Ok(w.flush()?),
             Output::File { path, file, force } => {
                 let temp = file
                     .into_inner()
@@ -135,5 +132,37 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// Standard output that treats a closed pipe (`sverka ... | head`) as the
+/// reader having seen enough: the rest is dropped, not reported as an error.
+pub struct PipeSink {
+    out: io::Stdout,
+    closed: bool,
+}
+
+impl Write for PipeSink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.out.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.out.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
     }
 }
