@@ -42,7 +42,10 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => {
             let message = e.to_string();
             assert!(!message.contains('\n'), "multi-line error: {message}");
-            assert!(message.starts_with("fuzz.txt"), "error without file: {message}");
+            assert!(
+                message.starts_with("fuzz.txt"),
+                "error without file: {message}"
+            );
         }
     }
 });
