@@ -58,12 +58,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )
     };
     let alignment = Aligner::new(AlignOptions::default()).align_sentences(en, ru);
-    if let Some(note) = coverage_note(&alignment, &args.en, &args.ru) {
-        eprintln!("{note}");
-    }
     let inputs: [&Path; 2] = [&args.en, &args.ru];
     let mut out = Output::create(args.output.as_deref(), &inputs, args.force)?;
     write::write(&alignment, format, &WriteOptions::default(), out.writer())?;
     out.finish()?;
+    // Only after a successful run: on failure the error is the one line.
+    if let Some(note) = coverage_note(&alignment, &args.en, &args.ru) {
+        eprintln!("{note}");
+    }
     Ok(ExitCode::SUCCESS)
 }
