@@ -28,12 +28,14 @@
 //! * [`anchor`] finds what survives translation: numbers, names, acronyms.
 //! * [`align`] pairs the sentences into [`Bead`]s with a length model and anchors.
 //! * [`write`] renders an [`Alignment`] as TMX, CSV, TSV, JSONL, beads or a table.
+//! * [`report`] checks coverage: untranslated sentences, numbers that disagree.
 
 pub mod align;
 pub mod anchor;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod report;
 pub mod split;
 pub mod write;
 

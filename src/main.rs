@@ -21,6 +21,8 @@ enum Command {
     Align(cli::align::Args),
     /// Split a text into sentences, one per line.
     Split(cli::split::Args),
+    /// Check that each text is a complete translation of the other.
+    Check(cli::check::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Align(args) => cli::align::run(args),
         Command::Split(args) => cli::split::run(args),
+        Command::Check(args) => cli::check::run(args),
     };
     match result {
         Ok(code) => code,

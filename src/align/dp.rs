@@ -6,7 +6,9 @@
 //! kept, so memory grows with `n * width`, never with `n * m` for long texts.
 
 use super::cost::CostModel;
+use super::lexical::{self, Keys};
 use super::{AlignOptions, Bead};
+use crate::anchor::lexicon::Lexicon;
 use crate::split::Sentence;
 
 /// Bead shapes the aligner considers: (English sentences, Russian sentences).
@@ -25,6 +27,8 @@ pub const SHAPES: [(usize, usize); 8] = [
 const FULL_TABLE_CELLS: usize = 250_000;
 /// Sentences per block in the coarse pass.
 const BLOCK: usize = 8;
+/// Keys kept per block in the coarse pass: the rarest, which place a block.
+const COARSE_KEYS: usize = 12;
 /// Rows and columns of slack around the coarse path.
 const MARGIN: usize = BLOCK;
 
@@ -70,20 +74,17 @@ fn soft_min(x: f64, y: f64, t: f64) -> f64 {
 /// Aligns two sentence lists and returns beads in document order, each with
 /// its posterior probability under the cost model as confidence.
 pub fn align(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<Bead> {
-    align_level(en, ru, options, false)
+    let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
+    let keys = lexical::link(en, ru, lexicon);
+    align_with(en, ru, &keys, options)
 }
 
-/// Aligns sentences, or (`coarse`) blocks of sentences for a band.
-fn align_level(
-    en: &[Sentence],
-    ru: &[Sentence],
-    options: &AlignOptions,
-    coarse: bool,
-) -> Vec<Bead> {
-    let model = CostModel::new(en, ru, options, coarse);
+/// Aligns sentences (or blocks of sentences) whose anchor keys are known.
+fn align_with(en: &[Sentence], ru: &[Sentence], keys: &Keys, options: &AlignOptions) -> Vec<Bead> {
+    let model = CostModel::new(en, ru, options, keys);
     let t = options.temperature;
     let (n, m) = (en.len(), ru.len());
-    let bands = bands(en, ru, options);
+    let bands = bands(en, ru, keys, options);
     let mut rows: Vec<Row> = Vec::with_capacity(n + 1);
     for (i, &(lo, hi)) in bands.iter().enumerate() {
         let mut row = Row::new(lo, hi);
@@ -162,7 +163,12 @@ fn align_level(
 /// band around the block path. The work then grows with `n * BLOCK`, and a
 /// text that is cut short or has a dropped section still has its path inside
 /// the band, which a fixed band around the diagonal would miss.
-fn bands(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<(usize, usize)> {
+fn bands(
+    en: &[Sentence],
+    ru: &[Sentence],
+    keys: &Keys,
+    options: &AlignOptions,
+) -> Vec<(usize, usize)> {
     let (n, m) = (en.len(), ru.len());
     if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
         return vec![(0, m); n + 1];
@@ -173,7 +179,8 @@ fn bands(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<(usize
     // A block omission stands for BLOCK sentence omissions.
     coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
     coarse_options.paragraph_cost = 0.0;
-    let path = align_level(&coarse_en, &coarse_ru, &coarse_options, true);
+    let coarse_keys = keys.blocks(BLOCK, COARSE_KEYS);
+    let path = align_with(&coarse_en, &coarse_ru, &coarse_keys, &coarse_options);
     let mut band = vec![(usize::MAX, 0); n + 1];
     for bead in &path {
         let (e0, e1) = ((bead.en.start * BLOCK).min(n), (bead.en.end * BLOCK).min(n));
@@ -274,7 +281,8 @@ mod tests {
     fn band_of_a_long_pair_covers_both_corners_and_stays_narrow() {
         let en = numbered(3_000, &["alpha", "beta"]);
         let ru = numbered(2_900, &["альфа", "бета"]);
-        let b = bands(&en, &ru, &AlignOptions::default());
+        let keys = lexical::link(&en, &ru, Lexicon::builtin());
+        let b = bands(&en, &ru, &keys, &AlignOptions::default());
         assert_eq!(b[0].0, 0);
         assert_eq!(b[3_000].1, 2_900);
         assert!(b.windows(2).all(|w| w[1].0 >= w[0].0 && w[1].1 >= w[0].1));

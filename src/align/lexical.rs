@@ -1,189 +1,100 @@
 //! Lexical evidence: which words of the two documents translate each other.
 //!
-//! Before aligning, the *linker* looks at the word types of both documents
-//! and links an English type to a Russian type when they are the same number,
-//! the same Latin token, or the same word once the Russian is transliterated
-//! (names and loanwords). Every linked pair becomes a *key*; each sentence is
-//! then the sorted list of its keys, and a bead's lexical similarity is the
-//! weighted share of keys its two sides have in common. Rare keys weigh more:
-//! a number that occurs once in each text says much, "1" little.
+//! Before aligning, the *linker* extracts every sentence's anchors (see
+//! [`crate::anchor`]) and keeps the keys found on both sides of the pair.
+//! A bead's lexical evidence is then the weight of the keys its two sides
+//! have in common against the weight of those they do not.
 
 use std::collections::HashMap;
 
+use crate::Lang;
+use crate::anchor::lexicon::Lexicon;
+use crate::anchor::sentence::SentenceAnchors;
 use crate::split::Sentence;
 
 /// Per-sentence key lists and key weights for one document pair.
 pub struct Keys {
-    en: Vec<Vec<u32>>,
-    ru: Vec<Vec<u32>>,
-    weight: Vec<f64>,
+    /// Per sentence, `(key id, weight)` sorted by key id.
+    en: Vec<Vec<(u32, f64)>>,
+    ru: Vec<Vec<(u32, f64)>>,
     /// Total key weight of each sentence.
     en_total: Vec<f64>,
     ru_total: Vec<f64>,
 }
 
-/// Words of a sentence: lowercased runs of letters and digits.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(|w| w.trim_matches(|c| c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-fn is_cyrillic(word: &str) -> bool {
-    word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
-}
-
-/// A crude Cyrillic-to-Latin transliteration for matching names.
-fn translit(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        let s = match c {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'д' => "d",
-            'е' => "e",
-            'ё' => "e",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "i",
-            'й' => "i",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ъ' | 'ь' => "",
-            'ы' => "y",
-            'э' => "e",
-            'ю' => "yu",
-            'я' => "ya",
-            other => {
-                out.push(other);
-                continue;
-            }
-        };
-        out.push_str(s);
-    }
-    out
-}
-
-/// Folds spelling differences between English and transliterated Russian.
-fn skeleton(latin: &str) -> String {
-    let s = latin
-        .replace("ph", "f")
-        .replace("th", "t")
-        .replace("ch", "c")
-        .replace("kh", "h")
-        .replace('k', "c")
-        .replace('w', "v")
-        .replace(['y', 'j'], "i")
-        .replace('x', "cs")
-        .replace('q', "c");
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if out.ends_with(c) {
-            continue; // doubled letters
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The part of a word that survives inflection, for cognate matching.
-fn prefix(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
-}
-
-/// Links the two documents' words and returns every sentence's keys.
-pub fn link(en: &[Sentence], ru: &[Sentence]) -> Keys {
-    let en_words: Vec<Vec<String>> = en.iter().map(|s| words(&s.text).collect()).collect();
-    let ru_words: Vec<Vec<String>> = ru.iter().map(|s| words(&s.text).collect()).collect();
-    // Key of a word: numbers and Latin tokens as they are; other words by
-    // the first letters of their skeleton.
-    let key_of = |w: &str, russian: bool| -> Option<String> {
-        if w.chars().all(|c| c.is_ascii_digit()) {
-            return Some(format!("#{w}"));
-        }
-        if w.chars().count() < 4 {
-            return None;
-        }
-        let latin = if russian && is_cyrillic(w) {
-            translit(w)
-        } else if !russian && !is_cyrillic(w) {
-            w.to_string()
-        } else {
-            return None;
-        };
-        let sk = skeleton(&latin);
-        Some(prefix(&sk, 5).to_string())
-    };
-    let mut en_keys: HashMap<String, usize> = HashMap::new();
-    for ws in &en_words {
-        for w in ws {
-            if let Some(k) = key_of(w, false) {
-                *en_keys.entry(k).or_default() += 1;
-            }
-        }
-    }
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut df: Vec<usize> = Vec::new();
-    let mut ru_lists = Vec::with_capacity(ru.len());
-    for ws in &ru_words {
-        let mut list = Vec::new();
-        for w in ws {
-            let Some(k) = key_of(w, true) else { continue };
-            if !en_keys.contains_key(&k) {
-                continue;
-            }
-            let next = ids.len() as u32;
-            let id = *ids.entry(k).or_insert(next);
-            if id as usize == df.len() {
-                df.push(0);
-            }
-            df[id as usize] += 1;
-            list.push(id);
-        }
-        list.sort_unstable();
-        ru_lists.push(list);
-    }
-    let mut en_lists = Vec::with_capacity(en.len());
-    for ws in &en_words {
-        let mut list = Vec::new();
-        for w in ws {
-            if let Some(id) = key_of(w, false).and_then(|k| ids.get(&k).copied()) {
-                df[id as usize] += 1;
-                list.push(id);
-            }
-        }
-        list.sort_unstable();
-        en_lists.push(list);
-    }
-    let total = (en.len() + ru.len()).max(1) as f64;
-    let weight: Vec<f64> = df
+/// Links the two documents' anchors and returns every sentence's keys.
+///
+/// An anchor key (a dictionary concept, a transliteration key, a number, a
+/// month, an acronym) is kept only if it occurs on both sides of the pair.
+/// A key weighs `ln(1 + N / df)` (N sentences in all, df of them holding the
+/// key), shared out over the keys of its content token, so that a word with
+/// two matching keys counts once, and a number found in two sentences of a
+/// thousand counts far more than a word found in three hundred.
+pub fn link(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Keys {
+    let en_anchors: Vec<SentenceAnchors> = en
         .iter()
-        .map(|&d| (1.0 + total / d.max(1) as f64).ln())
+        .map(|s| SentenceAnchors::new(&s.text, Lang::En, lexicon))
         .collect();
-    let totals = |lists: &[Vec<u32>]| -> Vec<f64> {
+    let ru_anchors: Vec<SentenceAnchors> = ru
+        .iter()
+        .map(|s| SentenceAnchors::new(&s.text, Lang::Ru, lexicon))
+        .collect();
+    // Document frequency of each key per side (sentences holding it).
+    let mut df: HashMap<u64, (u32, u32)> = HashMap::new();
+    for (side, anchors) in [(0, &en_anchors), (1, &ru_anchors)] {
+        for a in anchors {
+            let mut last = None;
+            for &(key, _) in a.keys() {
+                if last != Some(key) {
+                    let entry = df.entry(key).or_default();
+                    if side == 0 {
+                        entry.0 += 1
+                    } else {
+                        entry.1 += 1
+                    }
+                    last = Some(key);
+                }
+            }
+        }
+    }
+    let mut ids: HashMap<u64, u32> = HashMap::new();
+    let total = (en.len() + ru.len()).max(1) as f64;
+    let mut lists = |anchors: &[SentenceAnchors]| -> Vec<Vec<(u32, f64)>> {
+        anchors
+            .iter()
+            .map(|a| {
+                let linked: Vec<(u64, u32)> = a
+                    .keys()
+                    .iter()
+                    .copied()
+                    .filter(|(k, _)| df.get(k).is_some_and(|&(e, r)| e > 0 && r > 0))
+                    .collect();
+                // Keys per content token, to share the token's weight out.
+                let mut per_token: HashMap<u32, u32> = HashMap::new();
+                for &(_, token) in &linked {
+                    *per_token.entry(token).or_default() += 1;
+                }
+                let mut list: Vec<(u32, f64)> = linked
+                    .iter()
+                    .map(|&(k, token)| {
+                        let (e, r) = df[&k];
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(k).or_insert(next);
+                        let weight = (1.0 + total / f64::from(e + r)).ln();
+                        (id, weight / f64::from(per_token[&token]))
+                    })
+                    .collect();
+                list.sort_unstable_by_key(|e| e.0);
+                list
+            })
+            .collect()
+    };
+    let en_lists = lists(&en_anchors);
+    let ru_lists = lists(&ru_anchors);
+    let totals = |lists: &[Vec<(u32, f64)>]| -> Vec<f64> {
         lists
             .iter()
-            .map(|l| l.iter().map(|&k| weight[k as usize]).sum())
+            .map(|l| l.iter().map(|&(_, w)| w).sum())
             .collect()
     };
     Keys {
@@ -191,22 +102,39 @@ pub fn link(en: &[Sentence], ru: &[Sentence]) -> Keys {
         ru_total: totals(&ru_lists),
         en: en_lists,
         ru: ru_lists,
-        weight,
     }
 }
 
 impl Keys {
-    /// Keeps, per sentence, only the `keep` rarest distinct keys: enough to
-    /// place a block of sentences, at a bounded cost per bead.
-    pub fn keep_rarest(&mut self, keep: usize) {
-        let weight = &self.weight;
-        let thin = |lists: &mut Vec<Vec<u32>>, totals: &mut Vec<f64>| {
+    /// The keys of blocks of `size` consecutive sentences, each block keeping
+    /// only its `keep` rarest distinct keys: enough to place a block, at a
+    /// bounded cost per bead.
+    pub fn blocks(&self, size: usize, keep: usize) -> Keys {
+        let group = |lists: &[Vec<(u32, f64)>]| -> Vec<Vec<(u32, f64)>> {
+            lists.chunks(size).map(|c| c.concat()).collect()
+        };
+        let mut out = Keys {
+            en: group(&self.en),
+            ru: group(&self.ru),
+            en_total: Vec::new(),
+            ru_total: Vec::new(),
+        };
+        out.en_total = vec![0.0; out.en.len()];
+        out.ru_total = vec![0.0; out.ru.len()];
+        out.keep_rarest(keep);
+        out
+    }
+
+    /// Keeps, per sentence, only the `keep` rarest distinct keys.
+    fn keep_rarest(&mut self, keep: usize) {
+        let thin = |lists: &mut Vec<Vec<(u32, f64)>>, totals: &mut Vec<f64>| {
             for (list, total) in lists.iter_mut().zip(totals.iter_mut()) {
-                list.dedup();
-                list.sort_by(|x, y| weight[*y as usize].total_cmp(&weight[*x as usize]));
+                list.sort_unstable_by_key(|e| e.0);
+                list.dedup_by_key(|e| e.0);
+                list.sort_by(|x, y| y.1.total_cmp(&x.1));
                 list.truncate(keep);
-                list.sort_unstable();
-                *total = list.iter().map(|&k| weight[k as usize]).sum();
+                list.sort_unstable_by_key(|e| e.0);
+                *total = list.iter().map(|&(_, w)| w).sum();
             }
         };
         thin(&mut self.en, &mut self.en_total);
@@ -221,22 +149,30 @@ impl Keys {
         if total == 0.0 {
             return (0.0, 0.0);
         }
-        let common = self.common(
-            Merged::new(&self.en[i..i + a]),
-            Merged::new(&self.ru[j..j + b]),
-        );
+        let common = match (a, b) {
+            // Most beads are 1-1: their lists need no merging.
+            (1, 1) => self.common(self.en[i].iter().copied(), self.ru[j].iter().copied()),
+            _ => self.common(
+                Merged::new(&self.en[i..i + a]),
+                Merged::new(&self.ru[j..j + b]),
+            ),
+        };
         (common, total)
     }
 
     /// Twice the weight of the keys two sorted sequences share (as multisets).
-    fn common(&self, mut e: Merged<'_>, mut r: Merged<'_>) -> f64 {
+    fn common(
+        &self,
+        mut e: impl Iterator<Item = (u32, f64)>,
+        mut r: impl Iterator<Item = (u32, f64)>,
+    ) -> f64 {
         let (mut x, mut y, mut common) = (e.next(), r.next(), 0.0);
-        while let (Some(kx), Some(ky)) = (x, y) {
+        while let (Some((kx, wx)), Some((ky, wy))) = (x, y) {
             match kx.cmp(&ky) {
                 std::cmp::Ordering::Less => x = e.next(),
                 std::cmp::Ordering::Greater => y = r.next(),
                 std::cmp::Ordering::Equal => {
-                    common += 2.0 * self.weight[kx as usize];
+                    common += wx + wy;
                     x = e.next();
                     y = r.next();
                 }
@@ -249,11 +185,11 @@ impl Keys {
 /// The keys of up to three consecutive sentences in sorted order, merged on
 /// the fly from their sorted lists (no allocation in the aligner's inner loop).
 struct Merged<'a> {
-    lists: [&'a [u32]; 3],
+    lists: [&'a [(u32, f64)]; 3],
 }
 
 impl<'a> Merged<'a> {
-    fn new(lists: &'a [Vec<u32>]) -> Self {
+    fn new(lists: &'a [Vec<(u32, f64)>]) -> Self {
         let mut out = Merged { lists: [&[]; 3] };
         for (slot, list) in out.lists.iter_mut().zip(lists) {
             *slot = list;
@@ -263,13 +199,13 @@ impl<'a> Merged<'a> {
 }
 
 impl Iterator for Merged<'_> {
-    type Item = u32;
+    type Item = (u32, f64);
 
-    fn next(&mut self) -> Option<u32> {
+    fn next(&mut self) -> Option<(u32, f64)> {
         let mut pick: Option<usize> = None;
         for k in 0..3 {
             if let Some(&head) = self.lists[k].first()
-                && pick.is_none_or(|p| head < self.lists[p][0])
+                && pick.is_none_or(|p| head.0 < self.lists[p][0].0)
             {
                 pick = Some(k);
             }

@@ -8,13 +8,16 @@
 mod cost;
 mod dp;
 mod length;
-mod lexical;
+pub mod lexical;
+pub mod model1;
 
 pub use length::LengthModel;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::Lang;
+use crate::anchor::lexicon::Lexicon;
 use crate::split::{self, Sentence};
 
 /// One aligned group of English and Russian sentences.
@@ -91,15 +94,27 @@ pub struct AlignOptions {
     /// Cost of leaving a sentence unaligned, on top of the 1-0/0-1 prior.
     /// Lower finds more omissions, and forces fewer wrong pairs.
     pub omission_cost: f64,
-    /// Reward per unit of anchor weight the two sides of a bead share.
+    /// Reward for the share of anchor weight the two sides of a bead have in
+    /// common (Dice, 0..1), per bead.
     pub match_reward: f64,
-    /// Cost per unit of anchor weight on one side that the other side lacks.
+    /// Cost of a bead's anchors, before the reward: the
+    /// overlap must exceed `mismatch_cost / match_reward` to count for a link.
     pub mismatch_cost: f64,
+    /// Cost of a bead in which neither side has any linked anchor.
+    pub no_anchor_cost: f64,
     /// Cost of a bead that joins sentences across a paragraph break.
     pub paragraph_cost: f64,
     /// Temperature of the posterior bead probabilities given as confidence:
     /// above 1 spreads probability over more alignments (less confident).
     pub temperature: f64,
+    /// The bilingual lexicon; `None` uses the built-in one
+    /// ([`Lexicon::builtin`]). Extend the built-in one with a user dictionary
+    /// by cloning it and calling [`Lexicon::extend`].
+    pub lexicon: Option<Arc<Lexicon>>,
+    /// Align twice: learn word translations from the confident beads of a
+    /// first pass (IBM Model 1, as Moore 2002) and add them to the lexicon
+    /// for the second. Costs one more alignment.
+    pub self_train: bool,
 }
 
 impl Default for AlignOptions {
@@ -107,11 +122,14 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             length: LengthModel::EN_RU,
-            omission_cost: 3.0,
-            match_reward: 1.0,
-            mismatch_cost: 0.3,
+            omission_cost: 0.0,
+            match_reward: 11.0,
+            mismatch_cost: 2.8,
+            no_anchor_cost: 0.9,
             paragraph_cost: 4.0,
             temperature: 1.0,
+            lexicon: None,
+            self_train: true,
         }
     }
 }
@@ -129,8 +147,13 @@ impl AlignOptions {
             "omission_cost" => &mut self.omission_cost,
             "match_reward" => &mut self.match_reward,
             "mismatch_cost" => &mut self.mismatch_cost,
+            "no_anchor_cost" => &mut self.no_anchor_cost,
             "paragraph_cost" => &mut self.paragraph_cost,
             "temperature" => &mut self.temperature,
+            "self_train" => {
+                self.self_train = value != 0.0;
+                return Ok(());
+            }
             "ratio" => &mut self.length.ratio,
             "variance" => &mut self.length.variance,
             "outlier_share" => &mut self.length.outlier_share,
@@ -161,6 +184,34 @@ impl Aligner {
     /// Aligns sentences that are already split (see [`split::presplit`]).
     pub fn align_sentences(&self, en: Vec<Sentence>, ru: Vec<Sentence>) -> Alignment {
         let beads = dp::align(&en, &ru, &self.options);
+        let first = Alignment { en, ru, beads };
+        if !self.options.self_train {
+            return first;
+        }
+        let mut corpus = model1::Corpus::default();
+        corpus.add(&first);
+        self.realign(first, &corpus.learn())
+    }
+
+    /// Aligns again with `learned` word pairs added to the lexicon (from
+    /// [`model1::Corpus::learn`], for instance over a whole batch of pairs).
+    pub fn realign(&self, alignment: Alignment, learned: &Lexicon) -> Alignment {
+        if learned.is_empty() {
+            return alignment;
+        }
+        let base = self
+            .options
+            .lexicon
+            .as_deref()
+            .unwrap_or(Lexicon::builtin());
+        let mut lexicon = base.clone();
+        lexicon.extend(learned);
+        let options = AlignOptions {
+            lexicon: Some(Arc::new(lexicon)),
+            ..self.options.clone()
+        };
+        let Alignment { en, ru, .. } = alignment;
+        let beads = dp::align(&en, &ru, &options);
         Alignment { en, ru, beads }
     }
 }

@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{AlignOptions, Aligner, Lang, split};
+use sverka::{Aligner, Lang, split};
 
 use super::input::{InputArgs, coverage_note};
 use super::output::Output;
@@ -19,15 +19,30 @@ pub struct Args {
     /// Write to this file (format from its extension) instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Output format: table, beads (default: from -o's extension, else table).
+    /// Output format: table, beads, tmx, csv, tsv, jsonl, moses (default: from
+    /// -o's extension, else table). moses writes PREFIX.en and PREFIX.ru for -o PREFIX.
     #[arg(long, short)]
     format: Option<Format>,
+    /// Leave out pairs whose confidence (0 to 1) is below this.
+    #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
+    min_score: f64,
+    /// Also write sentences without a counterpart (empty opposite side) to
+    /// tmx, csv, tsv and moses, for reviewers.
+    #[arg(long)]
+    keep_unaligned: bool,
+    /// Add the pairs to an existing TMX file (-o), skipping pairs already in it.
+    #[arg(long, requires = "output")]
+    append: bool,
     /// Inputs are pre-split: one sentence per line, blank line between paragraphs.
     #[arg(long)]
     presplit: bool,
     /// Overwrite an existing output file.
     #[arg(long)]
     force: bool,
+    /// A bilingual dictionary added to the built-in one: hunalign's
+    /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
+    #[arg(long, value_name = "FILE")]
+    dict: Vec<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -44,10 +59,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
         (None, None) => Format::Table,
     };
+    if !(0.0..=1.0).contains(&args.min_score) {
+        bail!(
+            "--min-score must be between 0 and 1, not {}",
+            args.min_score
+        );
+    }
+    if args.append && format != Format::Tmx {
+        bail!("--append works with tmx output only");
+    }
     let en_file = args.input.read(&args.en)?;
     let ru_file = args.input.read(&args.ru)?;
     args.input
         .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
+    // JSONL offsets: text offsets plus the BOM, file offsets for UTF-8 input.
+    let (en_skipped, ru_skipped) = (en_file.bom_len, ru_file.bom_len);
     let (en_text, ru_text) = (en_file.text, ru_file.text);
     let (en, ru) = if args.presplit {
         (split::presplit(&en_text), split::presplit(&ru_text))
@@ -57,11 +83,62 @@ pub fn run(args: Args) -> Result<ExitCode> {
             split::split(&ru_text, Lang::Ru),
         )
     };
-    let alignment = Aligner::new(AlignOptions::default()).align_sentences(en, ru);
+    let alignment = Aligner::new(super::align_options(&args.dict)?).align_sentences(en, ru);
     let inputs: [&Path; 2] = [&args.en, &args.ru];
-    let mut out = Output::create(args.output.as_deref(), &inputs, args.force)?;
-    write::write(&alignment, format, &WriteOptions::default(), out.writer())?;
-    out.finish()?;
+    let options = WriteOptions {
+        min_score: args.min_score,
+        keep_unaligned: args.keep_unaligned,
+        en_skipped,
+        ru_skipped,
+        en_document: Some(args.en.display().to_string()),
+        ru_document: Some(args.ru.display().to_string()),
+        // Reproducible builds' convention for a fixed timestamp.
+        created: std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse().ok()),
+        ..WriteOptions::default()
+    };
+    let written = match (format, args.output.as_deref()) {
+        (Format::Moses, None) => {
+            bail!("moses output is two files; give -o PREFIX (writes PREFIX.en and PREFIX.ru)")
+        }
+        (Format::Moses, Some(path)) => {
+            let (en_path, ru_path) = write::moses::paths(path);
+            let mut en_out = Output::create(Some(&en_path), &inputs, args.force)?;
+            let mut ru_out = Output::create(Some(&ru_path), &inputs, args.force)?;
+            let written =
+                write::moses::write(&alignment, &options, en_out.writer(), ru_out.writer())?;
+            en_out.finish()?;
+            ru_out.finish()?;
+            written
+        }
+        (Format::Tmx, Some(path)) if args.append && path.exists() => {
+            let existing = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read the TMX to append to", path.display()))?;
+            let mut out = Output::create(Some(path), &inputs, true)?;
+            let written = write::tmx::append(&existing, path, &alignment, &options, out.writer())?;
+            out.finish()?;
+            written
+        }
+        (_, output) => {
+            let mut out = Output::create(output, &inputs, args.force || args.append)?;
+            let written = write::write(&alignment, format, &options, out.writer())?;
+            out.finish()?;
+            written
+        }
+    };
+    if written.removed_chars > 0 {
+        eprintln!(
+            "sverka: warning: removed {} control character(s) that XML 1.0 does not allow",
+            written.removed_chars
+        );
+    }
+    if written.duplicates > 0 {
+        eprintln!(
+            "sverka: {} pair(s) already in the TMX were not added again",
+            written.duplicates
+        );
+    }
     // Only after a successful run: on failure the error is the one line.
     if let Some(note) = coverage_note(&alignment, &args.en, &args.ru) {
         eprintln!("{note}");

@@ -1,6 +1,7 @@
 //! Subcommands of the `sverka` binary, one file each.
 
 pub mod align;
+pub mod check;
 pub mod input;
 pub mod output;
 pub mod split;
@@ -55,6 +56,21 @@ fn one_line_usage_error(rendered: &str) -> String {
         .unwrap_or(&message)
         .trim_end_matches(':')
         .to_string()
+}
+
+/// Aligner options with the user's dictionaries (`--dict`) added to the
+/// built-in lexicon.
+pub fn align_options(dicts: &[std::path::PathBuf]) -> anyhow::Result<sverka::AlignOptions> {
+    use sverka::anchor::lexicon::Lexicon;
+    let mut options = sverka::AlignOptions::default();
+    if !dicts.is_empty() {
+        let mut lexicon = Lexicon::builtin().clone();
+        for path in dicts {
+            lexicon.extend(&Lexicon::from_path(path)?);
+        }
+        options.lexicon = Some(std::sync::Arc::new(lexicon));
+    }
+    Ok(options)
 }
 
 #[cfg(test)]

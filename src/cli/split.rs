@@ -22,6 +22,16 @@ pub struct Args {
     format: SplitFormat,
     #[command(flatten)]
     input: InputArgs,
+    /// Batch protocol for evaluation: `ff` reads many texts separated by a line
+    /// holding only a form feed and prints each text's sentences, one per line,
+    /// followed by such a line (the protocol of the eval kit's split/score.py).
+    #[arg(long, value_name = "PROTOCOL")]
+    protocol: Option<Protocol>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Protocol {
+    Ff,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -31,6 +41,9 @@ enum SplitFormat {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(Protocol::Ff) = args.protocol {
+        return run_ff(&args);
+    }
     let (name, file) = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => (path, args.input.read(path)?),
         None => {
@@ -69,6 +82,51 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
         paragraph = s.paragraph;
+    }
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The separator between texts in the `ff` protocol: a line holding only U+000C.
+const FF_SEPARATOR: &str = "\n\u{c}\n";
+
+/// Splits every text of a form-feed separated batch, read from the input file
+/// or stdin, and prints the sentences of each text followed by a form-feed line.
+fn run_ff(args: &Args) -> Result<ExitCode> {
+    let bytes = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
+        }
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("<stdin>: cannot read")?;
+            bytes
+        }
+    };
+    let name = args
+        .file
+        .as_deref()
+        .map_or("<stdin>".into(), |p| p.display().to_string());
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{name}: not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let mut pieces: Vec<&str> = text.split(FF_SEPARATOR).collect();
+    if pieces.last().is_some_and(|p| p.is_empty()) {
+        pieces.pop();
+    }
+    let mut out = Output::create(None, &[], false)?;
+    let w = out.writer();
+    for piece in pieces {
+        for s in split::split(piece, args.lang) {
+            let line: Vec<&str> = s.text.split_whitespace().collect();
+            writeln!(w, "{}", line.join(" "))?;
+        }
+        writeln!(w, "\u{c}")?;
     }
     out.finish()?;
     Ok(ExitCode::SUCCESS)

@@ -1,16 +1,51 @@
 //! Sentence splitting: text in, [`Sentence`]s with byte spans out.
 //!
-//! A blank line always ends a paragraph and a sentence. Inside a paragraph the
-//! language's rules ([`en`], [`ru`]) decide where sentences end. Splitting
-//! never changes the text: every sentence is a trimmed slice of the input, so
-//! the spans of all sentences, in order, cover every non-whitespace character
-//! exactly once.
+//! A blank line always ends a paragraph and a sentence. Inside a paragraph one
+//! pass of a shared scanner (`scanner.rs`) finds the sentence ends; English
+//! (`en.rs`) and Russian (`ru.rs`) differ only in their word lists, kept as
+//! data files in `data/`: abbreviations and whether each can end a sentence
+//! (`abbreviations-*.txt`), common sentence openers (`sentence-starters-*.txt`)
+//! and salutations (`salutations-*.txt`). Beyond `. ! ? …` the scanner ends a
+//! sentence at a line that has no final mark (a heading, a date line, a list
+//! item), at list markers, after emoji, smileys and hashtags before a new
+//! capitalised sentence, and at e-mail header dates.
+//!
+//! Splitting never changes the text: every sentence is a trimmed slice of the
+//! input, so the spans of all sentences, in order, cover every non-whitespace
+//! character exactly once (a property test checks it).
 
-mod rules;
-
-pub use rules::split_paragraph;
+mod abbreviations;
+mod en;
+mod marks;
+mod ru;
+mod scanner;
+mod words;
 
 use crate::Lang;
+
+/// The rules of `lang`.
+fn rules(lang: Lang) -> &'static scanner::Rules {
+    match lang {
+        Lang::En => &en::RULES,
+        Lang::Ru => &ru::RULES,
+    }
+}
+
+/// Byte ranges of the sentences of one paragraph (relative to `paragraph`),
+/// untrimmed: together they cover the whole paragraph.
+pub fn split_paragraph(paragraph: &str, lang: Lang) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new();
+    scanner::find_cuts(paragraph, rules(lang), &mut cuts);
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for end in cuts.into_iter().chain([paragraph.len()]) {
+        if end > start {
+            out.push((start, end));
+            start = end;
+        }
+    }
+    out
+}
 
 /// One sentence of an input text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -29,11 +64,18 @@ pub struct Sentence {
 
 /// Splits `text` into sentences with the rules of `lang`.
 pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
+    let rules = rules(lang);
     let mut out = Vec::new();
+    let mut cuts = Vec::new();
     for (index, (start, end)) in paragraphs(text).into_iter().enumerate() {
-        for (s, e) in split_paragraph(&text[start..end], lang) {
-            push(&mut out, text, start + s, start + e, index);
+        cuts.clear();
+        scanner::find_cuts(&text[start..end], rules, &mut cuts);
+        let mut from = start;
+        for &cut in &cuts {
+            push(&mut out, text, from, start + cut, index);
+            from = start + cut;
         }
+        push(&mut out, text, from, end, index);
     }
     number_lines(text, &mut out);
     out
@@ -145,5 +187,112 @@ mod tests {
         assert_eq!(texts, ["One.", "Two.", "Three."]);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 0, 1]);
         assert_eq!(s[2].line, 5);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every rule: marks, quotes, abbreviations, initials,
+    /// numbers, links, emoji, smileys, bullets, line breaks and blank lines.
+    const PIECES: &[&str] = &[
+        "word",
+        "Word",
+        "слово",
+        "Слово",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        ".",
+        "!",
+        "?",
+        "?!",
+        "...",
+        "…",
+        "»",
+        "«",
+        "\"",
+        "“",
+        "”",
+        "„",
+        "(",
+        ")",
+        ")))",
+        "((",
+        ":",
+        ";",
+        ",",
+        "—",
+        "-",
+        "--",
+        "Mr.",
+        "т.е.",
+        "г.",
+        "2021",
+        "3.5",
+        "1 000,5",
+        "U.S.",
+        "С.В.",
+        "J.",
+        "e.g.",
+        "http://a.b/c",
+        "@user",
+        "#tag",
+        "😊",
+        "🙏🏻",
+        "3⃣",
+        "•",
+        "✔",
+        "[1]",
+        "[...]",
+        "AM",
+        "08/15/2000",
+        "13:00",
+        "\u{a0}",
+        "\u{2800}",
+        "&#39;",
+        "1)",
+        "IV.",
+        "Thanks,",
+        "No.",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|p| p.concat())
+    }
+
+    fn without_space(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn spans_tile_the_input_without_whitespace(text in text(), russian in any::<bool>()) {
+            let lang = if russian { Lang::Ru } else { Lang::En };
+            let sentences = split(&text, lang);
+            let mut previous_end = 0;
+            let mut joined = String::new();
+            for s in &sentences {
+                prop_assert!(s.start >= previous_end && s.start < s.end);
+                prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+                prop_assert_eq!(s.text.trim(), s.text.as_str());
+                joined.push_str(&s.text);
+                previous_end = s.end;
+            }
+            prop_assert_eq!(without_space(&joined), without_space(&text));
+        }
+
+        #[test]
+        fn any_text_splits_without_loss(text in "(\\PC|\n|[.!?)(])*", russian in any::<bool>()) {
+            let lang = if russian { Lang::Ru } else { Lang::En };
+            let joined: String = split(&text, lang).into_iter().map(|s| s.text).collect();
+            prop_assert_eq!(without_space(&joined), without_space(&text));
+        }
     }
 }

@@ -1,0 +1,302 @@
+//! Fixed equivalents: acronyms, organisations, countries, currencies.
+//!
+//! `data/acronyms.tsv` holds one *concept* a line with its English and
+//! Russian forms (`UN|United Nations` ~ `ООН`). [`concepts`] finds the
+//! concepts named in a sentence; an English and a Russian sentence share a
+//! concept id when both name it. Forms may span several words and are
+//! matched word by word on stems, longest form first, so `Великобритании`
+//! matches `Великобритания` and `United Nations` is one concept, not two.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::stem::{stem_en, stem_ru};
+use super::tokens::{Token, tokens};
+use crate::Lang;
+
+/// How a form must be written in the text to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// Short capitals (`US`, `WHO`, `ЕС`): only in capitals, or they clash with words.
+    Upper,
+    /// A proper name (`Turkey`, `Fed`): only capitalised.
+    Capital,
+    /// A common word (`dollar`, `российский`): any case.
+    Any,
+}
+
+impl Case {
+    fn of(first: &Token) -> Case {
+        let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
+        if first.all_caps && letters <= 3 {
+            Case::Upper
+        } else if first.capitalised {
+            Case::Capital
+        } else {
+            Case::Any
+        }
+    }
+
+    fn admits(self, token: &Token) -> bool {
+        match self {
+            Case::Upper => token.all_caps,
+            Case::Capital => token.capitalised,
+            Case::Any => true,
+        }
+    }
+}
+
+/// The concept table of one language.
+#[derive(Default)]
+struct Side {
+    /// Stems of the form's words joined by a space -> (concept, case rule).
+    forms: HashMap<String, Vec<(u32, Case)>>,
+    /// Currency signs written as forms (`$`, `€`).
+    signs: HashMap<char, u32>,
+    /// The longest form, in words.
+    max_words: usize,
+}
+
+struct Table {
+    en: Side,
+    ru: Side,
+    len: usize,
+}
+
+fn stem(word: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => stem_en(word),
+        Lang::Ru => stem_ru(word),
+    }
+}
+
+fn key(tokens: &[Token], lang: Lang) -> String {
+    let mut key = String::new();
+    for t in tokens {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&stem(&t.text, lang));
+    }
+    key
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let (mut en, mut ru) = (Side::default(), Side::default());
+        let mut id = 0;
+        for line in include_str!("../../data/acronyms.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (en_forms, ru_forms) = line.split_once('\t').unwrap_or((line, ""));
+            for (side, forms, lang) in
+                [(&mut en, en_forms, Lang::En), (&mut ru, ru_forms, Lang::Ru)]
+            {
+                for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                    add_form(side, form, lang, id);
+                }
+            }
+            id += 1;
+        }
+        Table {
+            en,
+            ru,
+            len: id as usize,
+        }
+    })
+}
+
+fn add_form(side: &mut Side, form: &str, lang: Lang, id: u32) {
+    let toks = tokens(&undot(form));
+    let Some(first) = toks.first() else {
+        if let Some(c) = form.chars().next() {
+            side.signs.insert(c, id);
+        }
+        return;
+    };
+    side.max_words = side.max_words.max(toks.len());
+    let entry = side.forms.entry(key(&toks, lang)).or_default();
+    if !entry.iter().any(|&(i, _)| i == id) {
+        entry.push((id, Case::of(first)));
+    }
+}
+
+/// Removes the dots of dotted capitals: `U.S.` -> `US`, `U.N.` -> `UN`.
+/// A single capital with a dot (`A. Smith`) is an initial and stays.
+fn undot(text: &str) -> String {
+    undot_mapped(text).0
+}
+
+/// [`undot`], with the byte offset in `text` of every byte of the result
+/// (and one past the end), so that spans can be mapped back.
+fn undot_mapped(text: &str) -> (String, Vec<usize>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let pair = |k: usize| {
+        chars.get(k).is_some_and(|(_, c)| c.is_uppercase())
+            && chars.get(k + 1).map(|p| p.1) == Some('.')
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut push = |out: &mut String, (i, c): (usize, char)| {
+        out.push(c);
+        map.extend((0..c.len_utf8()).map(|d| i + d));
+    };
+    let mut k = 0;
+    while k < chars.len() {
+        if pair(k) && (k == 0 || !chars[k - 1].1.is_alphanumeric()) {
+            let mut end = k;
+            while pair(end) {
+                end += 2;
+            }
+            if end - k >= 4 {
+                for &(i, c) in chars[k..end].iter().filter(|p| p.1 != '.') {
+                    push(&mut out, (i, c));
+                }
+                k = end;
+                continue;
+            }
+        }
+        push(&mut out, chars[k]);
+        k += 1;
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// Number of concepts in the built-in table (ids are `0..len`).
+pub fn len() -> usize {
+    table().len
+}
+
+/// The concept ids named in `text`, in order (a concept named twice appears twice).
+pub fn concepts(text: &str, lang: Lang) -> Vec<u32> {
+    concept_spans(text, lang)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// Like [`concepts`], with the byte span of the form that named each concept.
+pub fn concept_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
+    let side = match lang {
+        Lang::En => &table().en,
+        Lang::Ru => &table().ru,
+    };
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        if let Some(&id) = side.signs.get(&c) {
+            out.push((id, i..i + c.len_utf8()));
+        }
+    }
+    let (undotted, map) = undot_mapped(text);
+    let toks = tokens(&undotted);
+    let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
+    let mut i = 0;
+    let mut keys: Vec<String> = Vec::with_capacity(side.max_words);
+    'words: while i < toks.len() {
+        // keys[n - 1] = stems of toks[i..i + n] joined by spaces.
+        keys.clear();
+        for n in 1..=side.max_words.min(toks.len() - i) {
+            let mut k = keys.last().cloned().unwrap_or_default();
+            if n > 1 {
+                k.push(' ');
+            }
+            k.push_str(&stems[i + n - 1]);
+            keys.push(k);
+        }
+        for n in (1..=keys.len()).rev() {
+            if let Some(hits) = side.forms.get(&keys[n - 1]) {
+                let span = map[toks[i].start]..map[toks[i + n - 1].end - 1] + 1;
+                let before = out.len();
+                out.extend(
+                    hits.iter()
+                        .filter(|(_, case)| case.admits(&toks[i]))
+                        .map(|&(id, _)| (id, span.clone())),
+                );
+                if out.len() > before {
+                    i += n;
+                    continue 'words;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(en: &str, ru: &str) -> bool {
+        let e = concepts(en, Lang::En);
+        concepts(ru, Lang::Ru).iter().any(|id| e.contains(id))
+    }
+
+    #[test]
+    fn acronyms_match_their_translations() {
+        assert!(shared("The UN said", "В ООН заявили"));
+        assert!(shared("NATO allies", "союзники по НАТО"));
+        assert!(shared("the U.S. economy", "экономика США"));
+        assert!(shared("WHO experts", "эксперты ВОЗ"));
+        assert!(shared("GDP grew", "ВВП вырос"));
+    }
+
+    #[test]
+    fn inflected_country_names_match() {
+        assert!(shared("in Britain", "в Великобритании"));
+        assert!(shared("Chinese exports", "экспорт Китая"));
+        assert!(shared("talks in Geneva", "переговоры в Женеве"));
+    }
+
+    #[test]
+    fn multi_word_forms_are_one_concept() {
+        assert_eq!(
+            concepts("the United Nations", Lang::En),
+            concepts("UN", Lang::En)
+        );
+        assert_eq!(
+            concepts("Европейский союз", Lang::Ru),
+            concepts("ЕС", Lang::Ru)
+        );
+    }
+
+    #[test]
+    fn short_capitals_do_not_match_pronouns() {
+        assert!(concepts("who told us about it", Lang::En).is_empty());
+        assert!(!concepts("WHO told the US", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn proper_names_need_a_capital() {
+        assert!(concepts("we ate turkey and were fed", Lang::En).is_empty());
+        assert_eq!(concepts("Turkey", Lang::En).len(), 1);
+    }
+
+    #[test]
+    fn currency_signs_are_concepts() {
+        assert!(shared("$30 billion", "30 млрд долларов"));
+        assert!(shared("€5", "5 евро"));
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "The U.S. and the United Nations";
+        let spans: Vec<&str> = concept_spans(text, Lang::En)
+            .into_iter()
+            .map(|(_, r)| &text[r])
+            .collect();
+        assert_eq!(spans, ["U.S", "United Nations"]);
+    }
+
+    #[test]
+    fn undot_keeps_ordinary_full_stops() {
+        assert_eq!(
+            undot("the U.S. and U.K. A. Smith."),
+            "the US and UK A. Smith."
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! Word tokens for both languages, and the stopword lists that mark function words.
+//!
+//! A *token* is a maximal run of letters and digits; an apostrophe (`'` or `’`)
+//! or a hyphen between two letters/digits stays inside the token, so `don't`,
+//! `Eui-yong`, `COVID-19` and `по-домашнему` are one token each. Tokens are
+//! lowercased (`ё` folds to `е`); whether the original began with a capital is
+//! kept, because capitalised words mid-sentence are the usual name candidates.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::Lang;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The word lowercased, `ё` folded to `е`, `’` folded to `'`.
+    pub text: String,
+    /// Byte offset of the first byte in the tokenised string.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The original began with an upper-case letter.
+    pub capitalised: bool,
+    /// Every letter of the original is upper case (and there are at least two): `NATO`, `ООН`.
+    pub all_caps: bool,
+    /// The token holds at least one digit.
+    pub has_digit: bool,
+}
+
+impl Token {
+    /// The token has at least one letter and no digit.
+    pub fn is_word(&self) -> bool {
+        !self.has_digit
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑')
+}
+
+/// Splits `text` into [`Token`]s, in order. Linear in the length of `text`.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        // Extend over letters/digits, and over a joiner only when a letter/digit follows it.
+        loop {
+            match chars.peek() {
+                Some(&(i, n)) if n.is_alphanumeric() => {
+                    end = i + n.len_utf8();
+                    chars.next();
+                }
+                Some(&(i, n)) if is_joiner(n) => {
+                    let after = text[i + n.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = i + n.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push(make_token(&text[start..end], start, end));
+    }
+    out
+}
+
+fn make_token(word: &str, start: usize, end: usize) -> Token {
+    let mut text = String::with_capacity(word.len());
+    let (mut letters, mut upper, mut has_digit) = (0, 0, false);
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        } else if c.is_numeric() {
+            has_digit = true;
+        }
+        match c {
+            'ё' | 'Ё' => text.push('е'),
+            '’' => text.push('\''),
+            '‑' => text.push('-'),
+            _ => text.extend(c.to_lowercase()),
+        }
+    }
+    Token {
+        text,
+        start,
+        end,
+        capitalised: word.chars().next().is_some_and(char::is_uppercase),
+        all_caps: letters >= 2 && upper == letters,
+        has_digit,
+    }
+}
+
+/// Lowercases a single word the way [`tokens`] does.
+pub fn normalise(word: &str) -> String {
+    make_token(word, 0, word.len()).text
+}
+
+static STOP_EN: OnceLock<HashSet<&'static str>> = OnceLock::new();
+static STOP_RU: OnceLock<HashSet<&'static str>> = OnceLock::new();
+
+fn load_list(data: &'static str) -> HashSet<&'static str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// True for a function word of `lang` (articles, pronouns, prepositions,
+/// auxiliaries, particles), from `data/stopwords-en.txt` / `data/stopwords-ru.txt`.
+/// `word` must already be normalised (see [`normalise`]).
+pub fn is_stopword(word: &str, lang: Lang) -> bool {
+    let set = match lang {
+        Lang::En => STOP_EN.get_or_init(|| load_list(include_str!("../../data/stopwords-en.txt"))),
+        Lang::Ru => STOP_RU.get_or_init(|| load_list(include_str!("../../data/stopwords-ru.txt"))),
+    };
+    set.contains(word)
+}
+
+/// The tokens of `text` that carry content: not stopwords, not bare numbers
+/// (numbers are anchors of their own, see [`super::numbers`]).
+pub fn content_tokens(text: &str, lang: Lang) -> Vec<Token> {
+    tokens(text)
+        .into_iter()
+        .filter(|t| !is_stopword(&t.text, lang))
+        .filter(|t| t.text.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_apostrophes_and_hyphens_inside_words() {
+        assert_eq!(
+            words("Don't stop the well-known COVID-19 talks - now."),
+            [
+                "don't",
+                "stop",
+                "the",
+                "well-known",
+                "covid-19",
+                "talks",
+                "now"
+            ]
+        );
+    }
+
+    #[test]
+    fn folds_yo_and_case_in_russian() {
+        assert_eq!(
+            words("Ещё ВСЁ по-домашнему!"),
+            ["еще", "все", "по-домашнему"]
+        );
+    }
+
+    #[test]
+    fn drops_trailing_joiners_and_quotes() {
+        assert_eq!(
+            words("«Нет», — сказал он. 'Yes'"),
+            ["нет", "сказал", "он", "yes"]
+        );
+    }
+
+    #[test]
+    fn records_spans_and_capitals() {
+        let t = tokens("Visit NATO in Brussels");
+        assert_eq!(&"Visit NATO in Brussels"[t[3].start..t[3].end], "Brussels");
+        assert!(t[1].all_caps && t[1].capitalised);
+        assert!(t[3].capitalised && !t[3].all_caps);
+        assert!(!t[2].capitalised);
+    }
+
+    #[test]
+    fn content_tokens_skip_function_words_and_numbers() {
+        let en: Vec<_> = content_tokens("The president said that 30 of them were there", Lang::En)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(en, ["president", "said"]);
+        let ru: Vec<_> = content_tokens("Президент сказал, что 30 из них были там", Lang::Ru)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(ru, ["президент", "сказал"]);
+    }
+}

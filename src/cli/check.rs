@@ -1,0 +1,118 @@
+//! `sverka check`: is each text a complete translation of the other?
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use sverka::report::{self, CheckOptions, CoverageReport};
+use sverka::{AlignOptions, Aligner, Lang, input, split};
+
+use super::output::Output;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The English text.
+    en: PathBuf,
+    /// The Russian text.
+    ru: PathBuf,
+    /// Print the report as JSON instead of the summary.
+    #[arg(long)]
+    json: bool,
+    /// Also write a self-contained HTML page: both texts side by side.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Exit with status 1 when fewer than PERCENT of the sentences of either
+    /// side have a counterpart.
+    #[arg(long, value_name = "PERCENT")]
+    fail_under: Option<f64>,
+    /// Pairs scoring below this (0 to 1) are listed as low-confidence.
+    #[arg(long, default_value_t = 0.5, value_name = "SCORE")]
+    low_score: f64,
+    /// Inputs are pre-split: one sentence per line, blank line between paragraphs.
+    #[arg(long)]
+    presplit: bool,
+    /// Overwrite an existing HTML file.
+    #[arg(long)]
+    force: bool,
+    /// Colour the summary: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, default_value = "auto", value_name = "WHEN")]
+    color: ColorWhen,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(percent) = args.fail_under
+        && !(0.0..=100.0).contains(&percent)
+    {
+        bail!("--fail-under must be a percentage from 0 to 100, not {percent}");
+    }
+    if !(0.0..=1.0).contains(&args.low_score) {
+        bail!(
+            "--low-score must be between 0 and 1, not {}",
+            args.low_score
+        );
+    }
+    let (en_text, _) = input::read_text(&args.en)?;
+    let (ru_text, _) = input::read_text(&args.ru)?;
+    let (en, ru) = if args.presplit {
+        (split::presplit(&en_text), split::presplit(&ru_text))
+    } else {
+        (
+            split::split(&en_text, Lang::En),
+            split::split(&ru_text, Lang::Ru),
+        )
+    };
+    let alignment = Aligner::new(AlignOptions::default()).align_sentences(en, ru);
+    let report = CoverageReport::new(
+        &alignment,
+        &CheckOptions {
+            low_score: args.low_score,
+        },
+    );
+    let inputs: [&Path; 2] = [&args.en, &args.ru];
+    if let Some(path) = &args.html {
+        let mut out = Output::create(Some(path), &inputs, args.force)?;
+        let name = |p: &Path| p.display().to_string();
+        report::html::write(
+            &report,
+            &alignment,
+            &name(&args.en),
+            &name(&args.ru),
+            out.writer(),
+        )?;
+        out.finish()?;
+    }
+    let mut out = Output::create(None, &[], false)?;
+    if args.json {
+        report::json::write(&report, out.writer())?;
+    } else {
+        let colour = match args.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        report::text::write(&report, colour, out.writer())?;
+    }
+    out.finish()?;
+    if let Some(threshold) = args.fail_under {
+        let coverage = report.coverage_percent();
+        if coverage < threshold {
+            eprintln!(
+                "sverka: coverage {coverage:.1}% is below --fail-under {threshold}% \
+                 (English {:.1}%, Russian {:.1}% of sentences)",
+                report.en.sentence_percent, report.ru.sentence_percent
+            );
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

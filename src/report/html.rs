@@ -1,0 +1,383 @@
+//! The coverage report as one self-contained HTML page: no scripts, fonts or
+//! style sheets from elsewhere, so it can be mailed or archived as it is.
+//!
+//! A summary at the top (coverage of each side, counts, links to the problem
+//! beads), then the two texts side by side, bead by bead: untranslated
+//! sentences on a red ground, numbers that disagree marked, low-confidence
+//! beads shaded grey. Every piece of input text goes through [`escape`].
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{CoverageReport, SideCoverage};
+use crate::{Alignment, Lang, Sentence};
+
+const STYLE: &str = "
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1d; background: #fff; }
+#summary { padding: 1em 2em; background: #f4f6f8; border-bottom: 1px solid #ccd; }
+h1 { font-size: 1.4em; margin: 0 0 .5em; }
+h2 { font-size: 1.1em; margin: 1em 0 .3em; }
+#coverage td, #coverage th { padding: .15em .8em .15em 0; text-align: left; }
+.bar { display: inline-block; width: 10em; height: .8em; background: #e3b3b3; vertical-align: middle; }
+.bar span { display: block; height: 100%; background: #4c9a5b; }
+.legend span { margin-right: 1.2em; padding: 0 .4em; }
+ul.problems { margin: .2em 0; padding-left: 1.2em; max-height: 14em; overflow-y: auto; }
+#beads { border-collapse: collapse; width: 100%; table-layout: fixed; }
+#beads th { position: sticky; top: 0; background: #fff; border-bottom: 2px solid #99a; text-align: left; padding: .4em; }
+#beads td { vertical-align: top; padding: .35em .5em; border-bottom: 1px solid #e2e2e8; }
+#beads col.n { width: 3.5em; } #beads col.meta { width: 6.5em; }
+td.n, td.meta { color: #667; font-size: .85em; }
+tr.untranslated td.en, tr.untranslated td.ru, .legend .untranslated { background: #fbe3e3; }
+td.missing { color: #a33; font-style: italic; }
+tr.low td, .legend .low { background: #ececec; color: #555; }
+mark.number, .legend .number { background: #ffd54a; color: #000; padding: 0 .1em; }
+tr.numbers td.meta { color: #a60; font-weight: bold; }
+";
+
+/// Writes the page. `en_name` and `ru_name` name the two inputs.
+pub fn write(
+    report: &CoverageReport,
+    alignment: &Alignment,
+    en_name: &str,
+    ru_name: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut page = String::new();
+    // Writing to a String cannot fail.
+    let _ = render(&mut page, report, alignment, en_name, ru_name);
+    out.write_all(page.as_bytes())
+}
+
+fn render(
+    page: &mut String,
+    report: &CoverageReport,
+    alignment: &Alignment,
+    en_name: &str,
+    ru_name: &str,
+) -> std::fmt::Result {
+    let (en_name, ru_name) = (escape(en_name), escape(ru_name));
+    writeln!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        page,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(page, "<title>sverka check: {en_name} / {ru_name}</title>")?;
+    writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>")?;
+
+    writeln!(page, "<header id=\"summary\">")?;
+    writeln!(page, "<h1>Translation coverage: {en_name} / {ru_name}</h1>")?;
+    writeln!(
+        page,
+        "<table id=\"coverage\"><tr><th></th><th>sentences with a counterpart</th><th></th><th>characters</th></tr>"
+    )?;
+    for side in [&report.en, &report.ru] {
+        coverage_row(page, side)?;
+    }
+    writeln!(page, "</table>")?;
+    writeln!(
+        page,
+        "<p>{} beads, {} pairs; {} untranslated sentences, {} pairs with numbers that disagree, {} low-confidence pairs (score below {:.2}).</p>",
+        report.beads,
+        report.links,
+        report.untranslated.len(),
+        report.number_mismatches.len(),
+        report.low_confidence.len(),
+        report.low_score
+    )?;
+    writeln!(
+        page,
+        "<p class=\"legend\"><span class=\"untranslated\">untranslated</span><span class=\"number\">number mismatch</span><span class=\"low\">low confidence</span></p>"
+    )?;
+    if !report.untranslated.is_empty() {
+        writeln!(
+            page,
+            "<h2>Untranslated sentences</h2>\n<ul class=\"problems\" id=\"untranslated\">"
+        )?;
+        for u in &report.untranslated {
+            writeln!(
+                page,
+                "<li><a href=\"#bead-{}\">{} paragraph {}, line {}</a>: {}</li>",
+                u.bead,
+                u.lang.code(),
+                u.paragraph,
+                u.line,
+                escape(&u.text)
+            )?;
+        }
+        writeln!(page, "</ul>")?;
+    }
+    if !report.number_mismatches.is_empty() {
+        writeln!(
+            page,
+            "<h2>Numbers that disagree</h2>\n<ul class=\"problems\" id=\"number-mismatches\">"
+        )?;
+        for pair in &report.number_mismatches {
+            let list = |numbers: &[super::Number]| {
+                let texts: Vec<String> = numbers.iter().map(|n| escape(&n.text)).collect();
+                if texts.is_empty() {
+                    "–".to_string()
+                } else {
+                    format!("<mark class=\"number\">{}</mark>", texts.join(", "))
+                }
+            };
+            writeln!(
+                page,
+                "<li><a href=\"#bead-{}\">en line {}, ru line {}</a>: en {}, ru {}</li>",
+                pair.bead,
+                pair.en_line,
+                pair.ru_line,
+                list(&pair.numbers.en),
+                list(&pair.numbers.ru)
+            )?;
+        }
+        writeln!(page, "</ul>")?;
+    }
+    writeln!(page, "</header>")?;
+
+    // Numbers to mark, by bead.
+    let marks: HashMap<usize, (Vec<&str>, Vec<&str>)> = report
+        .number_mismatches
+        .iter()
+        .map(|p| {
+            (
+                p.bead,
+                (number_texts(&p.numbers.en), number_texts(&p.numbers.ru)),
+            )
+        })
+        .collect();
+    writeln!(page, "<main>\n<table id=\"beads\">")?;
+    writeln!(
+        page,
+        "<colgroup><col class=\"n\"><col class=\"en\"><col class=\"ru\"><col class=\"meta\"></colgroup>"
+    )?;
+    writeln!(
+        page,
+        "<thead><tr><th>#</th><th>English: {en_name}</th><th>Russian: {ru_name}</th><th>pair</th></tr></thead>\n<tbody>"
+    )?;
+    for (index, bead) in alignment.beads.iter().enumerate() {
+        let mut classes = vec!["bead"];
+        let numbers = marks.get(&index);
+        if !bead.is_link() {
+            classes.push("untranslated");
+        } else if bead.score < report.low_score {
+            classes.push("low");
+        }
+        if numbers.is_some() {
+            classes.push("numbers");
+        }
+        write!(
+            page,
+            "<tr id=\"bead-{index}\" class=\"{}\"><td class=\"n\">{}</td>",
+            classes.join(" "),
+            index + 1
+        )?;
+        let none = (Vec::new(), Vec::new());
+        let (en_marks, ru_marks) = numbers.unwrap_or(&none);
+        cell(
+            page,
+            Lang::En,
+            alignment.side(Lang::En, bead),
+            bead.en.start,
+            en_marks,
+        )?;
+        cell(
+            page,
+            Lang::Ru,
+            alignment.side(Lang::Ru, bead),
+            bead.ru.start,
+            ru_marks,
+        )?;
+        writeln!(
+            page,
+            "<td class=\"meta\">{}<br>{:.2}</td></tr>",
+            bead.kind(),
+            bead.score
+        )?;
+    }
+    writeln!(page, "</tbody>\n</table>\n</main>\n</body>\n</html>")
+}
+
+fn number_texts(numbers: &[super::Number]) -> Vec<&str> {
+    numbers.iter().map(|n| n.text.as_str()).collect()
+}
+
+fn coverage_row(page: &mut String, side: &SideCoverage) -> std::fmt::Result {
+    writeln!(
+        page,
+        "<tr class=\"{}\"><th>{}</th><td>{:.1}% ({}/{})</td><td><span class=\"bar\"><span style=\"width:{:.1}%\"></span></span></td><td>{:.1}%</td></tr>",
+        side.lang.code(),
+        match side.lang {
+            Lang::En => "English",
+            Lang::Ru => "Russian",
+        },
+        side.sentence_percent,
+        side.translated_sentences,
+        side.sentences,
+        side.sentence_percent,
+        side.character_percent
+    )
+}
+
+/// One side of a bead: its sentences, or a note that there are none.
+fn cell(
+    page: &mut String,
+    lang: Lang,
+    sentences: &[Sentence],
+    first: usize,
+    marks: &[&str],
+) -> std::fmt::Result {
+    if sentences.is_empty() {
+        return write!(
+            page,
+            "<td class=\"{} missing\">no counterpart</td>",
+            lang.code()
+        );
+    }
+    write!(
+        page,
+        "<td class=\"{}\" lang=\"{}\">",
+        lang.code(),
+        lang.locale()
+    )?;
+    for (k, s) in sentences.iter().enumerate() {
+        let text: Vec<&str> = s.text.split_whitespace().collect();
+        write!(
+            page,
+            "{}<span class=\"sentence\" id=\"{}-{}\" title=\"paragraph {}, line {}\">{}</span>",
+            if k > 0 { " " } else { "" },
+            lang.code(),
+            first + k,
+            s.paragraph + 1,
+            s.line,
+            highlight(&text.join(" "), marks)
+        )?;
+    }
+    write!(page, "</td>")
+}
+
+/// `text` escaped, with every occurrence of a string in `marks` wrapped in
+/// `<mark class="number">`.
+fn highlight(text: &str, marks: &[&str]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    while at < text.len() {
+        // The earliest match from `at`, the longest one on a tie.
+        let next = marks
+            .iter()
+            .filter(|m| !m.is_empty())
+            .filter_map(|m| find_number(text, at, m).map(|i| (i, m.len())))
+            .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)));
+        match next {
+            Some((i, len)) => {
+                out.push_str(&escape(&text[at..i]));
+                out.push_str("<mark class=\"number\">");
+                out.push_str(&escape(&text[i..i + len]));
+                out.push_str("</mark>");
+                at = i + len;
+            }
+            None => {
+                out.push_str(&escape(&text[at..]));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Where `number` first occurs in `text` from byte `from` on, not as part of
+/// a longer number (`20` is not found in `2020`).
+fn find_number(text: &str, from: usize, number: &str) -> Option<usize> {
+    let digit_before = |i: usize| i > 0 && text.as_bytes()[i - 1].is_ascii_digit();
+    let digit_at = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    text[from..]
+        .match_indices(number)
+        .map(|(i, _)| from + i)
+        .find(|&i| !digit_before(i) && !digit_at(i + number.len()))
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{CheckOptions, fixed_alignment};
+
+    /// A page for texts whose sentences pair up in order, extra ones untranslated.
+    fn page(en: &str, ru: &str) -> String {
+        let mut alignment = fixed_alignment(en, ru, &[]);
+        let (n, m) = (alignment.en.len(), alignment.ru.len());
+        alignment.beads = (0..n.max(m))
+            .map(|i| crate::Bead {
+                en: i.min(n)..(i + 1).min(n),
+                ru: i.min(m)..(i + 1).min(m),
+                score: 0.9,
+            })
+            .collect();
+        let report = CoverageReport::new(&alignment, &CheckOptions::default());
+        let mut out = Vec::new();
+        write(&report, &alignment, "en <1>.txt", "ru.txt", &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_every_piece_of_input_text() {
+        let html = page("<script>alert(1)</script> & more.", "<b>жирный</b> & ещё.");
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more."));
+        assert!(html.contains("en &lt;1&gt;.txt"));
+    }
+
+    #[test]
+    fn marks_untranslated_beads_and_disagreeing_numbers() {
+        let html = page(
+            "In 2020 we met.\n\nThen we left.",
+            "В 2021 году мы встретились.",
+        );
+        assert!(html.contains("class=\"bead untranslated\""));
+        assert!(html.contains("<mark class=\"number\">2020</mark>"));
+        assert!(html.contains("<mark class=\"number\">2021</mark>"));
+    }
+
+    #[test]
+    fn loads_nothing_from_elsewhere() {
+        let html = page("Yes.", "Да.");
+        for external in ["http://", "https://", "<script", "<link", "src="] {
+            assert!(!html.contains(external), "{external}");
+        }
+    }
+
+    #[test]
+    fn does_not_mark_a_number_inside_a_longer_one() {
+        assert_eq!(
+            highlight("2020 and 20", &["20"]),
+            "2020 and <mark class=\"number\">20</mark>"
+        );
+    }
+
+    #[test]
+    fn highlights_the_longest_match_first() {
+        assert_eq!(
+            highlight("30 billion & 30", &["30", "30 billion"]),
+            "<mark class=\"number\">30 billion</mark> &amp; <mark class=\"number\">30</mark>"
+        );
+    }
+}

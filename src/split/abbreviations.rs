@@ -1,0 +1,125 @@
+//! Abbreviations that end in a full stop, read from `data/abbreviations-*.txt`.
+//!
+//! A full stop after an abbreviation is part of the word, not the end of the
+//! sentence, unless the abbreviation is the sentence's last word. The lists
+//! say, for each abbreviation, how likely that is ([`Kind`]).
+
+use std::collections::HashMap;
+
+/// How an abbreviation behaves at a possible sentence end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Always followed by the rest of its sentence: Mr., e.g., т.е., ул.
+    Prefix,
+    /// Often the last word of a sentence: it ends one before a capital (etc., т.д.).
+    Terminal,
+    /// Ends a sentence only before a common sentence opener (U.S., Jan., пр.).
+    Ambiguous,
+    /// Written before a number (No. 5, ст. 5): ends a sentence only when no
+    /// number follows and a common sentence opener does ("Just say No. The").
+    Numbered,
+    /// Terminal after a number or a Roman numeral (2021 г., XX в., 5 p.), else prefix.
+    Numeric,
+}
+
+/// An abbreviation list: exact entries (with a capital) and case-folded ones.
+#[derive(Debug, Default)]
+pub struct Abbreviations {
+    exact: HashMap<String, Kind>,
+    folded: HashMap<String, Kind>,
+    /// Length in bytes of the longest entry: longer words are never looked up.
+    longest: usize,
+}
+
+impl Abbreviations {
+    /// Parses a list in the format described at the top of the data files.
+    ///
+    /// Panics on a malformed line: the lists are compiled in, so a bad line is
+    /// a bug caught by the unit tests, never a user error.
+    pub fn parse(data: &str) -> Abbreviations {
+        let mut out = Abbreviations::default();
+        let mut kind = None;
+        for (number, line) in data.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                kind = Some(match section {
+                    "prefix" => Kind::Prefix,
+                    "terminal" => Kind::Terminal,
+                    "ambiguous" => Kind::Ambiguous,
+                    "numeric" => Kind::Numeric,
+                    "numbered" => Kind::Numbered,
+                    other => panic!("line {}: unknown section [{other}]", number + 1),
+                });
+                continue;
+            }
+            let kind =
+                kind.unwrap_or_else(|| panic!("line {}: entry before a section", number + 1));
+            let entry = line.strip_suffix('.').unwrap_or(line);
+            out.longest = out.longest.max(entry.len());
+            let map = if entry.chars().any(char::is_uppercase) {
+                &mut out.exact
+            } else {
+                &mut out.folded
+            };
+            let previous = map.insert(entry.to_string(), kind);
+            assert!(
+                previous.is_none(),
+                "line {}: `{line}` listed twice",
+                number + 1
+            );
+        }
+        out
+    }
+
+    /// The kind of `word` as listed with exactly that spelling ("No", "U.S").
+    pub fn exact_kind(&self, word: &str) -> Option<Kind> {
+        self.exact.get(word).copied()
+    }
+
+    /// The kind of `word` (written without its final full stop), if listed.
+    /// `lower` is a scratch buffer, so that a lookup does not allocate.
+    pub fn kind(&self, word: &str, lower: &mut String) -> Option<Kind> {
+        if word.is_empty() || word.len() > self.longest {
+            return None;
+        }
+        if let Some(&kind) = self.exact.get(word) {
+            return Some(kind);
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        self.folded.get(lower.as_str()).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(list: &Abbreviations, word: &str) -> Option<Kind> {
+        list.kind(word, &mut String::new())
+    }
+
+    #[test]
+    fn capitalised_entry_matches_only_its_spelling() {
+        let list = Abbreviations::parse("[prefix]\nNo.\n[terminal]\netc.\n");
+        assert_eq!(kind(&list, "No"), Some(Kind::Prefix));
+        assert_eq!(kind(&list, "no"), None);
+        assert_eq!(kind(&list, "ETC"), Some(Kind::Terminal));
+    }
+
+    #[test]
+    fn english_and_russian_lists_parse() {
+        let en = Abbreviations::parse(include_str!("../../data/abbreviations-en.txt"));
+        let ru = Abbreviations::parse(include_str!("../../data/abbreviations-ru.txt"));
+        assert_eq!(kind(&en, "Mr"), Some(Kind::Prefix));
+        assert_eq!(kind(&en, "e.g"), Some(Kind::Prefix));
+        assert_eq!(kind(&en, "U.S"), Some(Kind::Ambiguous));
+        assert_eq!(kind(&ru, "т.е"), Some(Kind::Prefix));
+        assert_eq!(kind(&ru, "т. д"), Some(Kind::Terminal));
+        assert_eq!(kind(&ru, "г"), Some(Kind::Numeric));
+        assert_eq!(kind(&ru, "Г-Н"), Some(Kind::Prefix));
+    }
+}

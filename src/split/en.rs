@@ -1,0 +1,291 @@
+//! English (en-GB) sentence rules: the shared scanner with English word lists.
+
+use std::sync::LazyLock;
+
+use super::abbreviations::Abbreviations;
+use super::scanner::Rules;
+use super::words::{Salutations, Starters};
+
+/// The English rules, parsed once from the data files on first use.
+pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
+    abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-en.txt")),
+    starters: Starters::parse(include_str!("../../data/sentence-starters-en.txt")),
+    salutations: Salutations::parse(include_str!("../../data/salutations-en.txt")),
+});
+
+#[cfg(test)]
+mod tests {
+    use crate::Lang;
+    use crate::split::split;
+
+    fn texts(text: &str) -> Vec<String> {
+        split(text, Lang::En).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn keeps_title_abbreviation_with_name() {
+        assert_eq!(
+            texts("Mr. Smith met Dr. Jones. They talked."),
+            ["Mr. Smith met Dr. Jones.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn keeps_title_abbreviation_in_capitals() {
+        assert_eq!(
+            texts("ARGUMENT OF GEN. SMITH FOR THE STATE"),
+            ["ARGUMENT OF GEN. SMITH FOR THE STATE"]
+        );
+    }
+
+    #[test]
+    fn keeps_latin_abbreviations() {
+        assert_eq!(
+            texts("Bring fruit, e.g. apples, i.e. something sweet. Then leave."),
+            [
+                "Bring fruit, e.g. apples, i.e. something sweet.",
+                "Then leave."
+            ]
+        );
+    }
+
+    #[test]
+    fn etc_ends_sentence_before_capital() {
+        assert_eq!(
+            texts("We bought pens, paper etc. The shop then closed."),
+            ["We bought pens, paper etc.", "The shop then closed."]
+        );
+    }
+
+    #[test]
+    fn etc_before_lower_case_continues() {
+        assert_eq!(
+            texts("We bought pens, paper etc. and went home."),
+            ["We bought pens, paper etc. and went home."]
+        );
+    }
+
+    #[test]
+    fn ambiguous_abbreviation_ends_only_before_sentence_opener() {
+        assert_eq!(
+            texts("He moved to the U.S. The move was hard."),
+            ["He moved to the U.S.", "The move was hard."]
+        );
+        assert_eq!(
+            texts("The U.S. Embassy issued a note."),
+            ["The U.S. Embassy issued a note."]
+        );
+        assert_eq!(
+            texts("Talks start on Jan. 5 in London."),
+            ["Talks start on Jan. 5 in London."]
+        );
+    }
+
+    #[test]
+    fn company_form_ends_sentence_only_before_opener() {
+        assert_eq!(
+            texts("He works for Acme Inc. The firm is small."),
+            ["He works for Acme Inc.", "The firm is small."]
+        );
+        assert_eq!(
+            texts("Acme Inc. Phone 555 0100"),
+            ["Acme Inc. Phone 555 0100"]
+        );
+    }
+
+    #[test]
+    fn keeps_initials_with_surname() {
+        assert_eq!(
+            texts("J. R. R. Tolkien wrote it. V. Putin spoke."),
+            ["J. R. R. Tolkien wrote it.", "V. Putin spoke."]
+        );
+        assert_eq!(
+            texts("J.R.R. Tolkien wrote books."),
+            ["J.R.R. Tolkien wrote books."]
+        );
+    }
+
+    #[test]
+    fn initial_ends_sentence_before_opener() {
+        assert_eq!(
+            texts("We chose plan B. The rest failed."),
+            ["We chose plan B.", "The rest failed."]
+        );
+    }
+
+    #[test]
+    fn numbered_abbreviation_keeps_its_number() {
+        assert_eq!(
+            texts("See No. 5 and Art. 12 of the treaty. It is clear."),
+            ["See No. 5 and Art. 12 of the treaty.", "It is clear."]
+        );
+        assert_eq!(texts("He said No. Not now."), ["He said No.", "Not now."]);
+    }
+
+    #[test]
+    fn time_abbreviation_ends_sentence() {
+        assert_eq!(
+            texts("We met at 5 p.m. The talks went on."),
+            ["We met at 5 p.m.", "The talks went on."]
+        );
+        assert_eq!(
+            texts("We met at 10 a.m. (CDT) in Houston."),
+            ["We met at 10 a.m. (CDT) in Houston."]
+        );
+    }
+
+    #[test]
+    fn keeps_decimals_and_thousands() {
+        assert_eq!(
+            texts("Growth was 3.5 per cent. Sales hit 1,000.5 tonnes."),
+            ["Growth was 3.5 per cent.", "Sales hit 1,000.5 tonnes."]
+        );
+    }
+
+    #[test]
+    fn keeps_urls_emails_and_versions() {
+        assert_eq!(
+            texts(
+                "Visit www.example.org/en or write to press@example.org today. Version 1.2.3 is out."
+            ),
+            [
+                "Visit www.example.org/en or write to press@example.org today.",
+                "Version 1.2.3 is out."
+            ]
+        );
+    }
+
+    #[test]
+    fn full_stop_before_link_ends_sentence() {
+        assert_eq!(
+            texts("Read more here. http://example.org/a"),
+            ["Read more here.", "http://example.org/a"]
+        );
+    }
+
+    #[test]
+    fn link_before_capital_ends_sentence() {
+        assert_eq!(
+            texts("Photos at http://example.org/a It is free."),
+            ["Photos at http://example.org/a", "It is free."]
+        );
+    }
+
+    #[test]
+    fn splits_after_runs_of_marks() {
+        assert_eq!(
+            texts("Really?! Yes!!! Fine."),
+            ["Really?!", "Yes!!!", "Fine."]
+        );
+    }
+
+    #[test]
+    fn quoted_question_with_attribution_continues() {
+        assert_eq!(
+            texts("“Why?” she asked. He shrugged."),
+            ["“Why?” she asked.", "He shrugged."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_sentence() {
+        assert_eq!(
+            texts("He said \"Go.\" Then he left."),
+            ["He said \"Go.\"", "Then he left."]
+        );
+        assert_eq!(
+            texts("(See the annex.) The rest follows."),
+            ["(See the annex.)", "The rest follows."]
+        );
+    }
+
+    #[test]
+    fn reference_marks_stay_with_sentence() {
+        assert_eq!(
+            texts("He was born in 1788. [3] He died young."),
+            ["He was born in 1788. [3]", "He died young."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_ends_sentence_only_before_capital() {
+        assert_eq!(
+            texts("I waited... Nobody came."),
+            ["I waited...", "Nobody came."]
+        );
+        assert_eq!(texts("I waited… and waited."), ["I waited… and waited."]);
+    }
+
+    #[test]
+    fn lower_case_after_abbreviation_continues() {
+        assert_eq!(
+            texts("It costs approx. ten pounds, vs. twelve before."),
+            ["It costs approx. ten pounds, vs. twelve before."]
+        );
+    }
+
+    #[test]
+    fn question_before_lower_case_ends_in_web_text() {
+        assert_eq!(
+            texts("where are you? call me."),
+            ["where are you?", "call me."]
+        );
+    }
+
+    #[test]
+    fn numbered_heading_is_not_a_sentence_end() {
+        assert_eq!(
+            texts("1. Scope of the agreement"),
+            ["1. Scope of the agreement"]
+        );
+        assert_eq!(texts("IV. Results"), ["IV. Results"]);
+    }
+
+    #[test]
+    fn salutation_comma_ends_sentence() {
+        assert_eq!(
+            texts("Kind regards, John Smith"),
+            ["Kind regards,", "John Smith"]
+        );
+        assert_eq!(
+            texts("Thank you, Mr Chairman."),
+            ["Thank you, Mr Chairman."]
+        );
+    }
+
+    #[test]
+    fn email_header_date_and_time_stand_apart() {
+        assert_eq!(
+            texts("Kay Mann 04/26/2001 07:17 AM Will you send it?"),
+            ["Kay Mann", "04/26/2001 07:17 AM", "Will you send it?"]
+        );
+    }
+
+    #[test]
+    fn speaker_label_stays_with_sentence() {
+        assert_eq!(
+            texts("Question: Will you visit Seoul? Sergey Lavrov: Yes. We will."),
+            [
+                "Question: Will you visit Seoul?",
+                "Sergey Lavrov: Yes.",
+                "We will."
+            ]
+        );
+    }
+
+    #[test]
+    fn postscript_stays_with_its_text() {
+        assert_eq!(
+            texts("Thanks again. P.S. I am moving soon. PS. Love it!"),
+            ["Thanks again.", "P.S. I am moving soon.", "PS. Love it!"]
+        );
+    }
+
+    #[test]
+    fn name_with_exclamation_mark_keeps_sentence() {
+        assert_eq!(
+            texts("She works at Yahoo! in the accounts team."),
+            ["She works at Yahoo! in the accounts team."]
+        );
+    }
+}

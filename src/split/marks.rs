@@ -1,0 +1,200 @@
+//! What the scanner recognises in text: the marks that end and open
+//! sentences, bullets and emoji, and the shapes of words (numbers, Roman
+//! numerals, links, times, dates, list markers).
+
+/// Quotes and brackets that close a sentence after its final mark: `.»` `?"`
+/// `!)`; U+2800 is the blank that social media posts use as a spacer.
+pub fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '}' | '“' | '›' | '`' | '\u{2800}'
+    )
+}
+
+/// Quotes, brackets and dashes that may open a sentence before its first word.
+pub fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '«'
+            | '“'
+            | '„'
+            | '‘'
+            | '‚'
+            | '('
+            | '['
+            | '{'
+            | '‹'
+            | '—'
+            | '–'
+            | '-'
+            | '*'
+            | '`'
+    )
+}
+
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '-' | '‒' | '―')
+}
+
+/// Marks that end a sentence: full stop, question and exclamation marks, ellipsis.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁉' | '⁈' | '⁇')
+}
+
+/// Bullets that start a list item, also in the middle of a scraped line.
+pub fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '●'
+            | '▪'
+            | '■'
+            | '◦'
+            | '‣'
+            | '⁃'
+            | '►'
+            | '▸'
+            | '✔'
+            | '✅'
+            | '☑'
+            | '➤'
+            | '➡'
+    )
+}
+
+/// Pictographs and the marks that join or modify them (skin tones, ZWJ,
+/// VS16, the keycap of "3⃣").
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0x203C | 0x2049 | 0x200D | 0xFE0F | 0x20E3 | 0xE0020..=0xE007F)
+}
+
+/// A Roman numeral written in capitals: II, XIV, XXI.
+pub fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 8 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+/// A number as written in running text: 2021, 3.5, 1,000, 23.03.2021, 2020–2021, §2.
+pub fn is_number(word: &str) -> bool {
+    let word = word.trim_start_matches(['§', '№', '#']);
+    // "1990-х", "5-го": a number with a case ending.
+    let word = match word.rsplit_once('-') {
+        Some((number, ending)) if !ending.is_empty() && ending.chars().all(char::is_alphabetic) => {
+            number
+        }
+        _ => word,
+    };
+    word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-' | '–'))
+}
+
+/// A web address: http://…, https://…, www.….
+pub fn is_link(word: &str) -> bool {
+    word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.")
+}
+
+/// A clock time: 13:00, 8:02, 03:14:14.
+pub fn is_time(word: &str) -> bool {
+    word.len() >= 4 && word.contains(':') && word.bytes().all(|b| b.is_ascii_digit() || b == b':')
+}
+
+/// A numeric date with slashes, as e-mail headers write it: 08/15/2000, 4/2/01.
+pub fn is_slash_date(word: &str) -> bool {
+    word.bytes().filter(|&b| b == b'/').count() == 2
+        && word
+            .split('/')
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The number of a list item marker: "3" is 3, "c" is 3; `None` for other words.
+pub fn item_number(word: &str) -> Option<u32> {
+    let word = word.trim_start_matches(|c: char| is_bullet(c) || is_dash(c));
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ 'a'..='z'), None) => Some(c as u32 - 'a' as u32 + 1),
+        _ if (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) => {
+            word.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// A line that opens a list item: "• ...", "- ...", "1) ...", "2. ...", "a) ...".
+pub fn starts_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if is_bullet(first) || matches!(first, '-' | '–' | '—' | '*') {
+        return chars.next().is_some_and(char::is_whitespace);
+    }
+    let marker_len = line
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(line.len(), |(at, _)| at);
+    let marker = &line[..marker_len];
+    let rest = &line[marker_len..];
+    let digits =
+        !marker.is_empty() && marker.len() <= 3 && marker.bytes().all(|b| b.is_ascii_digit());
+    let letter = marker.chars().count() == 1;
+    (digits || letter) && rest.starts_with(')') || digits && rest.starts_with(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_running_text() {
+        for word in [
+            "2021",
+            "3.5",
+            "1,000.5",
+            "23.03.2021",
+            "2020–2021",
+            "§2",
+            "1990-х",
+            "5-го",
+        ] {
+            assert!(is_number(word), "{word}");
+        }
+        for word in ["abc", "-5", "х-1990", ""] {
+            assert!(!is_number(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals_in_capitals() {
+        assert!(is_roman("XIV") && is_roman("I"));
+        assert!(!is_roman("xiv") && !is_roman("XIVA") && !is_roman(""));
+    }
+
+    #[test]
+    fn links_times_and_header_dates() {
+        assert!(is_link("https://mid.ru/en") && is_link("www.mid.ru"));
+        assert!(!is_link("mid.ru"));
+        assert!(is_time("13:00") && is_time("03:14:14") && !is_time("1:0"));
+        assert!(is_slash_date("08/15/2000") && is_slash_date("4/2/01"));
+        assert!(!is_slash_date("1/2") && !is_slash_date("a/b/c"));
+    }
+
+    #[test]
+    fn list_markers_and_items() {
+        assert_eq!(item_number("3"), Some(3));
+        assert_eq!(item_number("c"), Some(3));
+        assert_eq!(item_number("•10"), Some(10));
+        assert_eq!(item_number("1234"), None);
+        assert!(starts_list_item("1) Trade") && starts_list_item("b) Culture"));
+        assert!(starts_list_item("2. Science") && starts_list_item("• Item"));
+        assert!(!starts_list_item("2021 was good") && !starts_list_item("-5 degrees"));
+    }
+
+    #[test]
+    fn emoji_and_their_modifiers() {
+        assert!(is_emoji('😊') && is_emoji('\u{1F3FB}') && is_emoji('\u{FE0F}') && is_emoji('❤'));
+        assert!(!is_emoji('a') && !is_emoji('«'));
+    }
+}

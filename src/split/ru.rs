@@ -1,0 +1,270 @@
+//! Russian (ru-RU) sentence rules: the shared scanner with Russian word lists.
+
+use std::sync::LazyLock;
+
+use super::abbreviations::Abbreviations;
+use super::scanner::Rules;
+use super::words::{Salutations, Starters};
+
+/// The Russian rules, parsed once from the data files on first use.
+pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
+    abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-ru.txt")),
+    starters: Starters::parse(include_str!("../../data/sentence-starters-ru.txt")),
+    salutations: Salutations::parse(include_str!("../../data/salutations-ru.txt")),
+});
+
+#[cfg(test)]
+mod tests {
+    use crate::Lang;
+    use crate::split::split;
+
+    fn texts(text: &str) -> Vec<String> {
+        split(text, Lang::Ru).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn keeps_te_and_tk_with_or_without_space() {
+        assert_eq!(
+            texts("Это важно, т.е. нужно ехать, т. к. Он ждёт. Мы едем."),
+            ["Это важно, т.е. нужно ехать, т. к. Он ждёт.", "Мы едем."]
+        );
+    }
+
+    #[test]
+    fn td_ends_sentence_before_capital() {
+        assert_eq!(
+            texts("Купили ручки, бумагу и т.д. Магазин закрылся."),
+            ["Купили ручки, бумагу и т.д.", "Магазин закрылся."]
+        );
+        assert_eq!(
+            texts("Купили ручки и т. п. Потом ушли."),
+            ["Купили ручки и т. п.", "Потом ушли."]
+        );
+    }
+
+    #[test]
+    fn year_abbreviation_after_number_ends_sentence() {
+        assert_eq!(
+            texts("Это было в 2021 г. Потом всё изменилось."),
+            ["Это было в 2021 г.", "Потом всё изменилось."]
+        );
+        assert_eq!(
+            texts("Это было в XX в. Потом всё изменилось."),
+            ["Это было в XX в.", "Потом всё изменилось."]
+        );
+    }
+
+    #[test]
+    fn date_with_year_abbreviation_continues_before_lower_case() {
+        assert_eq!(
+            texts("Интервью от 23 марта 2021 г. опубликовано."),
+            ["Интервью от 23 марта 2021 г. опубликовано."]
+        );
+    }
+
+    #[test]
+    fn city_abbreviation_keeps_name() {
+        assert_eq!(
+            texts("Он живёт в г. Москве. Там тепло."),
+            ["Он живёт в г. Москве.", "Там тепло."]
+        );
+    }
+
+    #[test]
+    fn keeps_initials_with_and_without_spaces() {
+        assert_eq!(
+            texts("С.В.Лавров и В. В. Путин провели встречу. Встреча прошла хорошо."),
+            [
+                "С.В.Лавров и В. В. Путин провели встречу.",
+                "Встреча прошла хорошо."
+            ]
+        );
+        assert_eq!(texts("Выступил С.В. Лавров."), ["Выступил С.В. Лавров."]);
+    }
+
+    #[test]
+    fn initials_after_surname_end_sentence_before_opener() {
+        assert_eq!(
+            texts("Выступил Лавров С.В. Он говорил долго."),
+            ["Выступил Лавров С.В.", "Он говорил долго."]
+        );
+    }
+
+    #[test]
+    fn keeps_titles_and_forms_of_address_with_name() {
+        assert_eq!(
+            texts(
+                "Встретились г-н Иванов, проф. Петров и акад. Сидоров. Затем пришла г-жа Смирнова."
+            ),
+            [
+                "Встретились г-н Иванов, проф. Петров и акад. Сидоров.",
+                "Затем пришла г-жа Смирнова."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_abbreviation_keeps_section_number() {
+        assert_eq!(
+            texts("Согласно п. 3.2 договора и ст. 5 закона, см. рис. 2 и табл. 4. Это ясно."),
+            [
+                "Согласно п. 3.2 договора и ст. 5 закона, см. рис. 2 и табл. 4.",
+                "Это ясно."
+            ]
+        );
+    }
+
+    #[test]
+    fn money_abbreviations_after_number() {
+        assert_eq!(
+            texts("Выделено 5 млн. руб. на проект."),
+            ["Выделено 5 млн. руб. на проект."]
+        );
+        assert_eq!(
+            texts("Выделено 5 млн руб. Проект начат."),
+            ["Выделено 5 млн руб.", "Проект начат."]
+        );
+    }
+
+    #[test]
+    fn keeps_thousands_with_space_and_decimal_comma() {
+        assert_eq!(
+            texts("Цена 1 000,5 руб. за тонну."),
+            ["Цена 1 000,5 руб. за тонну."]
+        );
+    }
+
+    #[test]
+    fn keeps_dotted_dates_and_times() {
+        assert_eq!(
+            texts("Встреча 23.03.2021 в 13.00 прошла успешно. Итоги подведены."),
+            [
+                "Встреча 23.03.2021 в 13.00 прошла успешно.",
+                "Итоги подведены."
+            ]
+        );
+    }
+
+    #[test]
+    fn dialogue_dash_attribution_continues() {
+        assert_eq!(
+            texts("— Да, — сказал он. — Пойдём."),
+            ["— Да, — сказал он.", "— Пойдём."]
+        );
+        assert_eq!(texts("— Куда? — спросил он."), ["— Куда? — спросил он."]);
+    }
+
+    #[test]
+    fn closing_guillemet_stays_with_sentence() {
+        assert_eq!(
+            texts("Он сказал: «Идём». Все встали."),
+            ["Он сказал: «Идём».", "Все встали."]
+        );
+        assert_eq!(texts("«Идём!» — крикнул он."), ["«Идём!» — крикнул он."]);
+        assert_eq!(
+            texts("Он спросил: «Кто там?» Никто не ответил."),
+            ["Он спросил: «Кто там?»", "Никто не ответил."]
+        );
+    }
+
+    #[test]
+    fn closing_low_high_quote_stays_with_sentence() {
+        assert_eq!(
+            texts("Он ответил: „Нет“. Все замолчали."),
+            ["Он ответил: „Нет“.", "Все замолчали."]
+        );
+    }
+
+    #[test]
+    fn quote_opening_next_sentence_starts_it() {
+        assert_eq!(
+            texts("Он замолчал. «Зачем?» — подумал он."),
+            ["Он замолчал.", "«Зачем?» — подумал он."]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_full_stop_continues() {
+        assert_eq!(
+            texts("Он прибыл в 10 ч. утра и уехал."),
+            ["Он прибыл в 10 ч. утра и уехал."]
+        );
+    }
+
+    #[test]
+    fn exclamation_before_lower_case_ends_in_web_text() {
+        assert_eq!(
+            texts("Красота! никогда такого не видел"),
+            ["Красота!", "никогда такого не видел"]
+        );
+    }
+
+    #[test]
+    fn smiley_ends_sentence_before_capital() {
+        assert_eq!(
+            texts("спасибо))) Завтра увидимся"),
+            ["спасибо)))", "Завтра увидимся"]
+        );
+        assert_eq!(texts("Грустно(( Но ладно"), ["Грустно((", "Но ладно"]);
+    }
+
+    #[test]
+    fn bracket_pair_is_not_a_smiley() {
+        assert_eq!(
+            texts("Он (министр) Прибыл вовремя."),
+            ["Он (министр) Прибыл вовремя."]
+        );
+    }
+
+    #[test]
+    fn emoji_closes_sentence() {
+        assert_eq!(
+            texts("Отличный день 😊 Завтра снова"),
+            ["Отличный день 😊", "Завтра снова"]
+        );
+        assert_eq!(
+            texts("Нужна помощь🙏🏻 Сделайте репост"),
+            ["Нужна помощь🙏🏻", "Сделайте репост"]
+        );
+    }
+
+    #[test]
+    fn hashtags_close_sentence_before_capital() {
+        assert_eq!(
+            texts("Зима пришла #снег #зима Красота какая"),
+            ["Зима пришла #снег #зима", "Красота какая"]
+        );
+    }
+
+    #[test]
+    fn mention_opens_reply() {
+        assert_eq!(
+            texts("Очень красиво @user спасибо"),
+            ["Очень красиво", "@user спасибо"]
+        );
+    }
+
+    #[test]
+    fn list_marker_after_semicolon_starts_item() {
+        assert_eq!(
+            texts("1) продать долю; 2) подарить её."),
+            ["1) продать долю;", "2) подарить её."]
+        );
+    }
+
+    #[test]
+    fn keycap_digit_starts_list_item() {
+        assert_eq!(
+            texts("Требования: 1⃣ Поднять зарплаты 2⃣ Снизить налоги"),
+            ["Требования:", "1⃣ Поднять зарплаты", "2⃣ Снизить налоги"]
+        );
+    }
+
+    #[test]
+    fn speaker_label_stays_with_sentence() {
+        assert_eq!(
+            texts("Вопрос: Когда визит? С.В.Лавров: Весной. Мы готовы."),
+            ["Вопрос: Когда визит?", "С.В.Лавров: Весной.", "Мы готовы."]
+        );
+    }
+}

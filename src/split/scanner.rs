@@ -1,0 +1,1089 @@
+//! The boundary scanner shared by English and Russian.
+//!
+//! One pass over the bytes of a paragraph. Most bytes are letters and are
+//! skipped with one comparison; the scanner stops only at the characters that
+//! can end a sentence (`. ! ? …`, a line break, an emoji, a smiley, a bullet,
+//! a list marker, a hashtag, a mention, a link, an e-mail header date, a
+//! salutation's comma) and decides there by looking at the word before and
+//! the word after. The language only supplies word lists ([`Rules`]); the
+//! character classes and word shapes live in `marks.rs`.
+
+use super::abbreviations::{Abbreviations, Kind};
+use super::marks::{
+    is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
+    is_slash_date, is_terminal, is_time, item_number, starts_list_item,
+};
+use super::words::{SALUTATION_MAX_BYTES, Salutations, Starters};
+
+/// The word lists that make a language's splitter.
+#[derive(Debug)]
+pub struct Rules {
+    pub abbreviations: Abbreviations,
+    pub starters: Starters,
+    pub salutations: Salutations,
+}
+
+/// Longest word, in bytes, that the rules look back at.
+const LONGEST_WORD: usize = 256;
+
+/// What follows a possible sentence end, after spaces and opening quotes.
+#[derive(Debug, Clone, Copy)]
+struct Next<'a> {
+    /// The first character that is neither space nor opener; `None` at the end.
+    first: Option<char>,
+    /// The text from `first` on.
+    rest: &'a str,
+    /// The word starting at `first` (letters only; empty when `first` is no letter).
+    word: &'a str,
+    /// The word is one letter followed by a full stop: an initial.
+    word_has_stop: bool,
+    /// A quote or a dash stood between the mark and `first`.
+    quoted: bool,
+    /// A round or square bracket stood between the mark and `first`.
+    bracketed: bool,
+    /// A dash stood between the mark and `first`.
+    dashed: bool,
+}
+
+impl Next<'_> {
+    /// The next word starts in lower case, and is not a name such as "eBay".
+    fn is_lower(&self) -> bool {
+        let mut chars = self.rest.chars();
+        chars.next().is_some_and(char::is_lowercase)
+            && !chars.next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_upper(&self) -> bool {
+        self.first.is_some_and(char::is_uppercase)
+    }
+
+    fn is_digit(&self) -> bool {
+        self.first.is_some_and(|c| c.is_ascii_digit())
+    }
+
+    fn is_emoji(&self) -> bool {
+        self.first.is_some_and(is_emoji)
+    }
+
+    /// Punctuation that continues the sentence: `etc., and`, `Inc.)`, `#tag`.
+    fn continues(&self) -> bool {
+        self.first.is_some_and(|c| {
+            matches!(
+                c,
+                ',' | ';' | ':' | ')' | ']' | '}' | '%' | '»' | '”' | '’' | '#' | '/'
+            ) || is_terminal(c)
+        })
+    }
+
+    fn is_starter(&self, starters: &Starters) -> bool {
+        !self.word_has_stop && !self.word.is_empty() && starters.contains(self.word)
+    }
+}
+
+/// Scans one paragraph and pushes the byte offsets where its sentences end.
+pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        rules,
+        cuts,
+        sentence_start: 0,
+        open_parens: 0,
+        last_item: None,
+        letter_at: None,
+        letters_checked: 0,
+        open_guillemets: 0,
+        lower: String::new(),
+        wrapped: None,
+        casual: None,
+    };
+    scanner.run();
+}
+
+struct Scanner<'a, 'c> {
+    text: &'a str,
+    bytes: &'a [u8],
+    rules: &'a Rules,
+    cuts: &'c mut Vec<usize>,
+    /// Byte offset where the current sentence starts (just after the last cut).
+    sentence_start: usize,
+    /// Round brackets opened in the current sentence and not yet closed.
+    open_parens: usize,
+    /// Number of the last list item marker seen in the paragraph ("2." or
+    /// "b)" is 2), so that the next marker can start a new item.
+    last_item: Option<u32>,
+    /// First letter of the current sentence, if one was found before `letters_checked`.
+    letter_at: Option<usize>,
+    /// Byte offset up to which the current sentence was searched for a letter.
+    letters_checked: usize,
+    /// « opened in the current sentence and not yet closed by ».
+    open_guillemets: usize,
+    /// Scratch buffer for case-folding words, reused so that lookups do not allocate.
+    lower: String,
+    /// Whether the paragraph is prose hard-wrapped at a fixed width (found lazily).
+    wrapped: Option<bool>,
+    /// Whether the paragraph is written without capitals at sentence starts,
+    /// as chats and comments are (found lazily).
+    casual: Option<bool>,
+}
+
+impl<'a> Scanner<'a, '_> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.bytes.len() {
+            // A rule may cut after the word it looked at; never look back past a cut.
+            i = i.max(self.sentence_start);
+            let Some(&byte) = self.bytes.get(i) else {
+                break;
+            };
+            i = match byte {
+                b'.' | b'!' | b'?' => self.terminal(i),
+                b'\n' => self.line_break(i),
+                b'(' => self.open_paren(i),
+                b')' => self.close_paren(i),
+                b',' => self.comma(i),
+                b';' => self.semicolon(i),
+                // « and » (C2 AB, C2 BB): count the quotation left open.
+                0xC2 => {
+                    match self.bytes.get(i + 1) {
+                        Some(0xAB) => self.open_guillemets += 1,
+                        Some(0xBB) => self.open_guillemets = self.open_guillemets.saturating_sub(1),
+                        _ => {}
+                    }
+                    i + 1
+                }
+                b'#' | b'@' | b'h' | b'w' | b'A' | b'P' | b'0'..=b'9' | b'-' => self.word_rule(i),
+                // Lead bytes of the multi-byte characters the scanner cares about:
+                // … ‼ ⁉ • — – (E2), emoji (E2, F0).
+                0xE2 | 0xF0 => self.special(i),
+                _ => i + 1,
+            };
+        }
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text[..i].chars().next_back()
+    }
+
+    fn at_word_start(&self, i: usize) -> bool {
+        i == 0 || self.char_before(i).is_some_and(char::is_whitespace)
+    }
+
+    fn cut(&mut self, at: usize) {
+        if at > self.sentence_start && self.has_content(at) {
+            self.cuts.push(at);
+            self.sentence_start = at;
+            self.open_parens = 0;
+            self.letter_at = None;
+            self.letters_checked = at;
+            self.open_guillemets = 0;
+        }
+    }
+
+    /// The sentence so far holds something besides spaces.
+    fn has_content(&self, at: usize) -> bool {
+        at > self.sentence_start && !self.text[self.sentence_start..at].trim().is_empty()
+    }
+
+    /// The sentence so far holds a letter (not only emoji, digits or marks).
+    ///
+    /// Remembers how far it has looked, so that a long run of emoji or
+    /// digits is scanned once, not once per emoji.
+    fn has_letters(&mut self, at: usize) -> bool {
+        if self.letter_at.is_some_and(|p| p < at) {
+            return true;
+        }
+        let from = self.letters_checked.max(self.sentence_start);
+        if at > from {
+            self.letter_at = self.text[from..at]
+                .char_indices()
+                .find(|&(_, c)| c.is_alphabetic())
+                .map(|(p, _)| from + p);
+            self.letters_checked = at;
+        }
+        self.letter_at.is_some_and(|p| p < at)
+    }
+
+    /// Looks past spaces, opening quotes, brackets and dashes from byte `i`.
+    fn next(&self, mut i: usize) -> Next<'a> {
+        let (mut quoted, mut bracketed, mut dashed) = (false, false, false);
+        let mut first = None;
+        while let Some(c) = self.char_at(i) {
+            if c.is_whitespace() || c == '\u{2800}' {
+                i += c.len_utf8();
+            } else if is_opener(c) {
+                if matches!(c, '(' | '[' | '{') {
+                    bracketed = true;
+                } else {
+                    quoted = true;
+                }
+                dashed |= is_dash(c);
+                i += c.len_utf8();
+            } else {
+                first = Some(c);
+                break;
+            }
+        }
+        let text = self.text;
+        let rest = &text[i..];
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(at, _)| at);
+        Next {
+            first,
+            rest,
+            word: &rest[..len],
+            word_has_stop: rest[len..].starts_with('.') && rest[..len].chars().count() == 1,
+            quoted,
+            bracketed,
+            dashed,
+        }
+    }
+
+    /// Start of the word that ends at byte `end`.
+    ///
+    /// Looks back at most [`LONGEST_WORD`] bytes, so that a text without
+    /// spaces cannot make the scan quadratic; no rule needs a longer word.
+    fn word_start(&self, end: usize) -> usize {
+        let mut floor = end.saturating_sub(LONGEST_WORD);
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        self.text[floor..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(floor, |(at, c)| floor + at + c.len_utf8())
+    }
+
+    /// End of the word that starts at byte `start`.
+    fn word_end(&self, start: usize) -> usize {
+        self.text[start..]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(self.text.len(), |(at, _)| start + at)
+    }
+
+    /// A run of `. ! ? …` starting at `i`, with any closing quotes after it.
+    fn terminal(&mut self, i: usize) -> usize {
+        let mut j = i;
+        let (mut stops, mut marks, mut ellipsis) = (0, false, false);
+        while let Some(c) = self.char_at(j) {
+            match c {
+                '.' => stops += 1,
+                '…' => ellipsis = true,
+                c if is_terminal(c) => marks = true,
+                _ => break,
+            }
+            j += c.len_utf8();
+        }
+        ellipsis |= stops >= 2 && !marks;
+        let marks_end = j;
+        let mut quote_closed = false;
+        while let Some(c) = self.char_at(j).filter(|&c| is_closer(c)) {
+            if c == ')' {
+                self.open_parens = self.open_parens.saturating_sub(1);
+            }
+            quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
+            j += c.len_utf8();
+        }
+        // Quotes escaped as HTML entities in scraped text: `!&#39;&#39;`, `.&quot;`.
+        while let Some(entity) = ["&#39;", "&quot;", "&#34;", "&raquo;"]
+            .into_iter()
+            .find(|e| self.text[j..].starts_with(e))
+        {
+            quote_closed = true;
+            j += entity.len();
+        }
+        // "(!)", "(?)": a mark in brackets comments on a word; "[...]" marks a
+        // cut in a quotation and is judged like any ellipsis.
+        let before = self.char_before(i);
+        // "Fax:? 203…": a question mark after a colon stands for a lost character.
+        if before == Some(':') && marks && stops == 0 {
+            return j;
+        }
+        if (before == Some('(') || before == Some('[') && !ellipsis) && j > marks_end {
+            return j;
+        }
+        let Some(after) = self.char_at(j) else {
+            return j;
+        };
+        if !after.is_whitespace() {
+            // "shop?There": a question or exclamation glued to the next sentence.
+            if marks && after.is_uppercase() && self.has_letters(i) || self.glued_stop_ends(i, j) {
+                self.cut(j);
+            }
+            return j;
+        }
+        // Reference marks after the full stop stay with their sentence: "1805. [6]",
+        // and so do the blank characters (U+2800) posts use as spacers.
+        j = self.skip_references(j);
+        j = self.skip_spacers(j);
+        let next = self.next(j);
+        if next.first.is_none() || next.continues() || !self.has_content(i) {
+            return j;
+        }
+        // «К чему ты готовишься? – спросила мама. – Завтра выходной»: the
+        // dialogue inside an open quotation is one sentence.
+        if next.dashed && self.open_guillemets > 0 {
+            return j;
+        }
+        let ends = if next.is_lower() {
+            // Lower case after a mark continues the sentence ("etc. and",
+            // "— Да? — спросил он.", "“Why?” she asked"), except after a bare
+            // question or exclamation in web text ("what? where did you go?")
+            // and before a link.
+            (marks && !ellipsis && !quote_closed && !next.dashed && !self.after_name(i))
+                || is_link(next.rest)
+                || stops == 1 && !marks && !ellipsis && !next.bracketed && self.casual_stop_ends(i)
+        } else if next.is_emoji() {
+            // An emoji after the mark belongs to the sentence it closes; the
+            // emoji's own rule cuts after it.
+            false
+        } else if stops == 1 && !marks && !ellipsis {
+            self.full_stop_ends(i, &next)
+        } else if ellipsis && !marks {
+            // "..." ends before a capital, not before a number ("1... 2... 3")
+            // nor a bracketed citation ("[...]\" (Smith 55)").
+            !next.is_digit() && !next.bracketed
+        } else {
+            true
+        };
+        if ends {
+            self.cut(j);
+        }
+        j
+    }
+
+    /// True when the word before byte `i` is a capitalised word in the middle
+    /// of its sentence: a name such as "Yahoo!" that keeps its mark.
+    fn after_name(&self, i: usize) -> bool {
+        let start = self.word_start(i).max(self.sentence_start);
+        let mid_sentence = self.text[self.sentence_start..start]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphanumeric());
+        let mut chars = self.text[start..i].chars();
+        mid_sentence
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() && !c.is_uppercase())
+    }
+
+    /// "high quality.You'll find": a full stop glued to a capitalised word
+    /// ends the sentence when the word before is a plain lower-case word
+    /// (not "U.S.Army", "В.В.Путин", "ASP.NET" nor an abbreviation).
+    fn glued_stop_ends(&mut self, i: usize, j: usize) -> bool {
+        if j != i + 1 || self.bytes[i] != b'.' {
+            return false;
+        }
+        let text = self.text;
+        let mut after = text[j..].chars();
+        let capitalised = after.next().is_some_and(char::is_uppercase)
+            && after.next().is_some_and(char::is_lowercase);
+        if !capitalised {
+            return false;
+        }
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        word.chars().count() >= 2
+            && word.chars().all(char::is_lowercase)
+            && self
+                .rules
+                .abbreviations
+                .kind(word, &mut self.lower)
+                .is_none()
+    }
+
+    /// In a paragraph written in lower case, a full stop before a lower-case
+    /// word ends the sentence unless it follows an abbreviation, an initial or
+    /// a single letter: "i think so. they left."
+    fn casual_stop_ends(&mut self, i: usize) -> bool {
+        if !self.is_casual() {
+            return false;
+        }
+        let text = self.text;
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
+        letters >= 2
+            && !word.contains('.')
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+            && self
+                .rules
+                .abbreviations
+                .kind(word, &mut self.lower)
+                .is_none()
+    }
+
+    /// True when the paragraph starts in lower case or uses a lower-case "i"
+    /// as a pronoun.
+    fn is_casual(&mut self) -> bool {
+        let text = self.text;
+        *self.casual.get_or_insert_with(|| {
+            let first = text.chars().find(|c| c.is_alphabetic());
+            first.is_some_and(char::is_lowercase)
+                || text
+                    .split_whitespace()
+                    .any(|w| w == "i" || w.starts_with("i'") || w.starts_with("i’"))
+        })
+    }
+
+    /// Skips spaces up to the last U+2800 blank after `j`, if there is one.
+    fn skip_spacers(&self, j: usize) -> usize {
+        let mut end = j;
+        for (at, c) in self.text[j..].char_indices() {
+            if c == '\u{2800}' {
+                end = j + at + c.len_utf8();
+            } else if !c.is_whitespace() {
+                break;
+            }
+        }
+        end
+    }
+
+    /// Skips reference marks such as "[6]" or "[17][18]" after a sentence end.
+    fn skip_references(&self, j: usize) -> usize {
+        let mut end = j;
+        let mut at = j;
+        loop {
+            let rest = &self.text[at..];
+            let trimmed = rest.trim_start();
+            let Some(inner) = trimmed.strip_prefix('[') else {
+                return end;
+            };
+            let Some(close) = inner.find(']') else {
+                return end;
+            };
+            let body = &inner[..close];
+            if body.is_empty()
+                || body.len() > 12
+                || !body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '–' | '-' | ' '))
+            {
+                return end;
+            }
+            at += rest.len() - trimmed.len() + 1 + close + 1;
+            if !self.char_at(at).is_none_or(char::is_whitespace) {
+                return end;
+            }
+            end = at;
+        }
+    }
+
+    /// Decides whether the full stop at byte `i` ends the sentence, given
+    /// that what follows it is not lower case.
+    fn full_stop_ends(&mut self, i: usize, next: &Next) -> bool {
+        let text = self.text;
+        let rules = self.rules;
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        if word.is_empty() {
+            return true;
+        }
+        let starter = next.quoted && !next.bracketed || next.is_starter(&rules.starters);
+        // Only spaces, bullets or dashes before the word: "• 9. The first item".
+        let first_in_sentence = text[self.sentence_start..start]
+            .chars()
+            .all(|c| c.is_whitespace() || is_bullet(c) || is_dash(c));
+        let previous = self.previous_word(start);
+
+        // An initial ("V. Putin", "С. В. Лавров") or initials without spaces
+        // ("С.В. Лавров", "J.R.R. Tolkien"): the name goes on unless a common
+        // sentence opener follows.
+        let initials = word.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        });
+        if initials && rules.abbreviations.exact_kind(word).is_none() {
+            let heading = first_in_sentence && is_roman(word) && next.is_upper();
+            return !heading && starter; // "I. Introduction" is a numbered heading
+        }
+
+        // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";
+        // the next marker in the paragraph opens the next item: "1. One 2. Two".
+        if let Some(value) = item_number(word) {
+            if first_in_sentence {
+                self.last_item = Some(value);
+                return false;
+            }
+            if self.last_item.is_some_and(|last| value == last + 1) && next.is_upper() {
+                self.last_item = Some(value);
+                self.cut(start);
+                return false;
+            }
+        }
+        // A word in capitals matches a lower-case entry only in text written in
+        // capitals ("ARGUMENT OF GEN. SMITH"), not an acronym ("known as ED. It").
+        let shouting = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let exact_only = shouting(word) && !shouting(next.word);
+        // Two-word abbreviations first: "т. д.", "et al."
+        let kind = if exact_only {
+            rules.abbreviations.exact_kind(word)
+        } else {
+            previous
+                .filter(|p| p.len() + word.len() < 24)
+                .and_then(|p| {
+                    let pair = format!("{} {word}", p.trim_start_matches(is_opener));
+                    rules.abbreviations.kind(&pair, &mut self.lower)
+                })
+                .or_else(|| rules.abbreviations.kind(word, &mut self.lower))
+        };
+        if let Some(kind) = kind {
+            let before_number = next.is_digit() && (next.dashed || next.bracketed);
+            return match kind {
+                Kind::Prefix => false,
+                Kind::Terminal => !before_number && !next.bracketed,
+                Kind::Ambiguous => starter,
+                // "No. Keys?": alone in its sentence, "No." is the word no.
+                Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
+                Kind::Numeric => {
+                    // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
+                    let after_number = previous.is_some_and(|p| {
+                        let bare = p.strip_suffix('.').unwrap_or(p);
+                        let unit = p.ends_with('.') || bare.chars().count() >= 3;
+                        is_number(bare)
+                            || is_roman(bare)
+                            || unit
+                                && rules.abbreviations.kind(bare, &mut self.lower)
+                                    == Some(Kind::Numeric)
+                    });
+                    after_number && !before_number && !next.bracketed && !next.dashed
+                }
+            };
+        }
+        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+        let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
+        if first_in_sentence && marker {
+            return false;
+        }
+        // Dotted letters not in the list ("a.s.a.p"): like an abbreviation.
+        if word.contains('.')
+            && word.split('.').all(|p| {
+                !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
+            })
+        {
+            return starter;
+        }
+        true
+    }
+
+    /// The word before the word that starts at `start`, if any in this sentence.
+    fn previous_word(&self, start: usize) -> Option<&'a str> {
+        let text = self.text;
+        let before = text[self.sentence_start..start].trim_end();
+        if before.is_empty() {
+            return None;
+        }
+        let end = self.sentence_start + before.len();
+        let from = self.word_start(end).max(self.sentence_start);
+        Some(&text[from..end])
+    }
+
+    /// A line break inside a paragraph: ends a line without a final mark (a
+    /// heading, a date line, a list item), unless the text just wraps.
+    fn line_break(&mut self, i: usize) -> usize {
+        let line_start = self.text[..i].rfind('\n').map_or(0, |p| p + 1);
+        let line = self.text[line_start..i].trim_end();
+        let Some(last) = line.chars().next_back() else {
+            return i + 1;
+        };
+        let core = line.trim_end_matches(is_closer);
+        if core.chars().next_back().is_some_and(is_terminal) {
+            return i + 1; // the mark's own rule has decided
+        }
+        let next = self.next(i + 1);
+        let next_is_item = starts_list_item(self.text[i + 1..].trim_start());
+        let ends = match last {
+            ',' | ';' => self
+                .rules
+                .salutations
+                .matches(line.trim_end_matches([',', ';'])),
+            // "Sergey Lavrov:" on its own line stays with what it introduces;
+            // a list after a colon is cut into its items.
+            ':' => next_is_item,
+            c if is_dash(c) => next_is_item,
+            _ if next_is_item => true,
+            _ if next.is_lower() => false,
+            _ => !self.is_wrapped(),
+        };
+        if ends {
+            self.cut(line_start + line.len());
+        }
+        i + 1
+    }
+
+    /// True when the paragraph is prose hard-wrapped at a fixed width: its
+    /// lines, but the last, are long and of about the same length.
+    fn is_wrapped(&mut self) -> bool {
+        let text = self.text;
+        *self.wrapped.get_or_insert_with(|| {
+            let lines: Vec<usize> = text.lines().map(|l| l.trim().chars().count()).collect();
+            let Some((_, body)) = lines.split_last() else {
+                return false;
+            };
+            if body.len() < 2 {
+                return false;
+            }
+            let longest = body.iter().copied().max().unwrap_or(0);
+            let shortest = body.iter().copied().min().unwrap_or(0);
+            shortest >= 30 && shortest * 10 >= longest * 7
+        })
+    }
+
+    fn open_paren(&mut self, i: usize) -> usize {
+        // "((" or ":(" is a sad smiley, not a bracket.
+        match self.bytes.get(i + 1) {
+            Some(b'(') => {
+                let end = i + self.bytes[i..].iter().take_while(|&&b| b == b'(').count();
+                self.after_smiley(end)
+            }
+            _ if self.char_before(i) == Some(':') => self.after_smiley(i + 1),
+            _ => {
+                self.open_parens += 1;
+                i + 1
+            }
+        }
+    }
+
+    /// A closing bracket; unmatched, or doubled, or after `:` it is a smiley,
+    /// which in social media text often ends a sentence: "спасибо))) Завтра".
+    fn close_paren(&mut self, i: usize) -> usize {
+        let run = self.bytes[i..].iter().take_while(|&&b| b == b')').count();
+        let end = i + run;
+        let face = matches!(self.char_before(i), Some(':' | ';' | '=' | '-'));
+        if !face && run == 1 && self.open_parens > 0 {
+            self.open_parens -= 1;
+            return end;
+        }
+        // "1)", "a)": a list marker, not a smiley.
+        let word = &self.text[self.word_start(i)..i];
+        let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric());
+        if marker && !face && run == 1 {
+            // "1) The first item 2) The second item": the next number starts an item.
+            if let Some(value) = item_number(word) {
+                let start = self.word_start(i);
+                if self.last_item.is_some_and(|last| value == last + 1)
+                    && start > self.sentence_start
+                {
+                    self.cut(start);
+                }
+                self.last_item = Some(value);
+            }
+            return end;
+        }
+        self.open_parens = 0;
+        self.after_smiley(end)
+    }
+
+    /// Cuts after a smiley or emoji when a new sentence visibly starts after
+    /// it: a capital, a mention, another emoji after a space.
+    fn after_smiley(&mut self, end: usize) -> usize {
+        if !self.char_at(end).is_some_and(char::is_whitespace) {
+            return end;
+        }
+        let next = self.next(end);
+        let starts = next.is_upper() || next.first == Some('@') || next.is_emoji();
+        if starts && self.has_letters(end) {
+            let at = self.skip_spacers(end);
+            self.cut(at);
+            return at;
+        }
+        end
+    }
+
+    /// A comma ends a greeting or a sign-off that opens its sentence: "Hi, Can
+    /// you...", "Kind regards, John".
+    fn comma(&mut self, i: usize) -> usize {
+        if i - self.sentence_start > SALUTATION_MAX_BYTES + 8 {
+            return i + 1;
+        }
+        let next = self.next(i + 1);
+        if next.is_upper()
+            && self
+                .rules
+                .salutations
+                .matches(self.text[self.sentence_start..i].trim())
+        {
+            self.cut(i + 1);
+        }
+        i + 1
+    }
+
+    /// A semicolon before a list marker ends a list item: "…; 2) the next".
+    fn semicolon(&mut self, i: usize) -> usize {
+        let rest = self.text[i + 1..].trim_start();
+        if rest.len() < self.text.len() - i - 1 && starts_list_item(rest) {
+            self.cut(i + 1);
+        }
+        i + 1
+    }
+
+    /// Rules on whole words: hashtags, mentions, links, e-mail header dates
+    /// and times.
+    fn word_rule(&mut self, i: usize) -> usize {
+        if !self.at_word_start(i) {
+            return i + 1;
+        }
+        // Cheap test first: most words start with none of these bytes.
+        let end = self.word_end(i);
+        let text = self.text;
+        let word = &text[i..end];
+        let first = self.bytes[i];
+        let wanted = match first {
+            // "#sochi", "@user", but not "#1" nor "@example.com".
+            b'#' => word[1..].starts_with(char::is_alphabetic),
+            b'@' => word[1..].starts_with(char::is_alphanumeric) && !word.contains('.'),
+            b'h' | b'w' => is_link(word),
+            b'A' | b'P' => word == "AM" || word == "PM",
+            _ => is_slash_date(word),
+        };
+        if !wanted {
+            return i + 1; // marks inside the word are still to be scanned
+        }
+        let next = self.next(end);
+        let before = text[..i].trim_end().len();
+        let cut_at = match first {
+            // A tag line ends before a capitalised sentence: "#sochi #snow Вау!".
+            // Not a placeholder such as "#PRS_ORG#".
+            b'#' => {
+                (next.is_upper() && self.has_letters(i) && !word[1..].ends_with('#')).then_some(end)
+            }
+            // A reply opens with a mention: "…красиво @user спасибо".
+            b'@' => (self.has_letters(i) && !self.previous_is_function_word(i)).then_some(before),
+            // A link ends its sentence when a capitalised one follows.
+            b'h' | b'w' => (next.is_upper() && !next.bracketed).then_some(end),
+            // E-mail headers: "John Smith 08/15/2000 06:23 PM Will you …".
+            b'A' | b'P' => {
+                let time = self.previous_word(i).is_some_and(is_time);
+                (time && next.first.is_some_and(char::is_alphabetic)).then_some(end)
+            }
+            _ => {
+                let time = text[end..].split_whitespace().next().is_some_and(is_time);
+                let after_name = self.previous_word(i).is_some_and(|p| {
+                    p.starts_with(char::is_uppercase) || p.ends_with('>') || p.contains('@')
+                });
+                (time && after_name).then_some(before)
+            }
+        };
+        if let Some(at) = cut_at {
+            self.cut(at);
+        }
+        i + 1
+    }
+
+    /// True when the word before byte `i` is a short lower-case word ("to",
+    /// "в"), after which a mention is part of the sentence.
+    fn previous_is_function_word(&self, i: usize) -> bool {
+        self.previous_word(i)
+            .is_some_and(|p| p.chars().count() <= 3 && p.chars().all(char::is_lowercase))
+    }
+
+    /// Multi-byte characters: the ellipsis, the exclamation-question marks,
+    /// dashes, bullets and emoji.
+    fn special(&mut self, i: usize) -> usize {
+        let Some(c) = self.char_at(i) else {
+            return i + 1;
+        };
+        let end = i + c.len_utf8();
+        if is_terminal(c) {
+            return self.terminal(i);
+        }
+        if is_bullet(c) {
+            // "… on Monday • Next item": a bullet after a space starts an item.
+            if self.at_word_start(i) {
+                let at = self.text[..i].trim_end().len();
+                self.cut(at);
+            }
+            return end;
+        }
+        if is_emoji(c) && !is_bullet(c) {
+            let mut end = i;
+            while let Some(c) = self.char_at(end).filter(|&c| is_emoji(c)) {
+                end += c.len_utf8();
+            }
+            // "3⃣ Отменить налоги": a keycap digit numbers a list item.
+            if c == '\u{20E3}' || c == '\u{FE0F}' && self.char_at(i + 3) == Some('\u{20E3}') {
+                let digit = self.text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|d| d.is_ascii_digit());
+                if digit && self.at_word_start(i - 1) {
+                    let at = self.text[..i - 1].trim_end().len();
+                    self.cut(at);
+                }
+                return end;
+            }
+            // An emoji closes what comes before it ("идей 😉 Наш маршрут").
+            return self.after_smiley(end);
+        }
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Lang;
+    use crate::split::split;
+
+    fn texts(text: &str, lang: Lang) -> Vec<String> {
+        split(text, lang).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn heading_line_without_stop_ends_sentence() {
+        assert_eq!(
+            texts("Press release\nThe minister met his colleague.", Lang::En),
+            ["Press release", "The minister met his colleague."]
+        );
+    }
+
+    #[test]
+    fn date_line_ends_sentence() {
+        assert_eq!(
+            texts("13:06 23.03.2021\nВопрос: Когда визит?", Lang::Ru),
+            ["13:06 23.03.2021", "Вопрос: Когда визит?"]
+        );
+    }
+
+    #[test]
+    fn date_glued_to_time_stays_one_sentence() {
+        assert_eq!(
+            texts(
+                "23 March 202113:00\nForeign Minister’s interview, Moscow",
+                Lang::En
+            ),
+            ["23 March 202113:00", "Foreign Minister’s interview, Moscow"]
+        );
+    }
+
+    #[test]
+    fn speaker_label_line_stays_with_sentence() {
+        assert_eq!(
+            texts(
+                "Sergey Lavrov:\nKorea is our partner. We maintain ties.",
+                Lang::En
+            ),
+            ["Sergey Lavrov:\nKorea is our partner.", "We maintain ties."]
+        );
+    }
+
+    #[test]
+    fn line_wrapped_before_lower_case_continues() {
+        assert_eq!(
+            texts(
+                "The minister said that the talks\nwould continue next week.",
+                Lang::En
+            ),
+            ["The minister said that the talks\nwould continue next week."]
+        );
+    }
+
+    #[test]
+    fn line_ending_in_comma_continues() {
+        assert_eq!(
+            texts("Moscow,\nMarch 23, 2021", Lang::En),
+            ["Moscow,\nMarch 23, 2021"]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_keeps_its_sentences() {
+        let text = "The meeting of the two ministers took place in\n\
+                    Moscow on Tuesday, and both sides said that the\n\
+                    Talks had been useful. They will meet again.";
+        assert_eq!(texts(text, Lang::En).len(), 2);
+    }
+
+    #[test]
+    fn list_items_on_lines_are_sentences() {
+        assert_eq!(
+            texts("Agenda:\n1) Trade\n2) Culture\n- Science", Lang::En),
+            ["Agenda:", "1) Trade", "2) Culture", "- Science"]
+        );
+    }
+
+    #[test]
+    fn bullet_inside_line_starts_item() {
+        assert_eq!(
+            texts("Topics • Trade • Culture", Lang::En),
+            ["Topics", "• Trade", "• Culture"]
+        );
+    }
+
+    #[test]
+    fn bracketed_mark_is_not_a_sentence_end() {
+        assert_eq!(
+            texts("He paid (!) Twice the price.", Lang::En),
+            ["He paid (!) Twice the price."]
+        );
+    }
+
+    #[test]
+    fn question_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("Is the shop open?There is a queue.", Lang::En),
+            ["Is the shop open?", "There is a queue."]
+        );
+    }
+
+    #[test]
+    fn question_mark_after_colon_is_a_lost_character() {
+        assert_eq!(texts("Fax:? 555 0100", Lang::En), ["Fax:? 555 0100"]);
+    }
+
+    #[test]
+    fn inline_list_markers_start_items() {
+        assert_eq!(
+            texts("1. Trade talks 2. Culture", Lang::En),
+            ["1. Trade talks", "2. Culture"]
+        );
+        assert_eq!(
+            texts("1) Trade talks 2) Culture", Lang::En),
+            ["1) Trade talks", "2) Culture"]
+        );
+        assert_eq!(
+            texts("a. Trade b. Culture c. Science", Lang::En),
+            ["a. Trade", "b. Culture", "c. Science"]
+        );
+        assert_eq!(
+            texts("• 9. Trade • 10. Culture", Lang::En),
+            ["• 9. Trade", "• 10. Culture"]
+        );
+    }
+
+    #[test]
+    fn number_at_sentence_end_is_not_a_list_marker() {
+        assert_eq!(
+            texts("The score was 2. The match ended.", Lang::En),
+            ["The score was 2.", "The match ended."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_bracketed_citation_continues() {
+        assert_eq!(
+            texts("\"Bohr [...] used stairs [...]\" (Smith 55).", Lang::En),
+            ["\"Bohr [...] used stairs [...]\" (Smith 55)."]
+        );
+    }
+
+    #[test]
+    fn dialogue_inside_guillemets_is_one_sentence() {
+        assert_eq!(
+            texts(
+                "«Ты куда? – спросила мама. – Завтра выходной». Он молчал.",
+                Lang::Ru
+            ),
+            [
+                "«Ты куда? – спросила мама. – Завтра выходной».",
+                "Он молчал."
+            ]
+        );
+    }
+
+    #[test]
+    fn decade_with_case_ending_counts_as_number() {
+        assert_eq!(
+            texts("Это было в 1990-х гг. Но никто не заметил.", Lang::Ru),
+            ["Это было в 1990-х гг.", "Но никто не заметил."]
+        );
+    }
+
+    #[test]
+    fn casual_paragraph_ends_sentence_before_lower_case() {
+        assert_eq!(
+            texts("i think so. they left early. see you", Lang::En),
+            ["i think so.", "they left early.", "see you"]
+        );
+        assert_eq!(
+            texts("не была в горах. они меня пугают", Lang::Ru),
+            ["не была в горах.", "они меня пугают"]
+        );
+    }
+
+    #[test]
+    fn casual_paragraph_keeps_abbreviations() {
+        assert_eq!(
+            texts("i paid approx. ten pounds for it", Lang::En),
+            ["i paid approx. ten pounds for it"]
+        );
+    }
+
+    #[test]
+    fn edited_paragraph_keeps_lower_case_after_full_stop() {
+        assert_eq!(
+            texts("The fee is 5 ducats. per head, they said.", Lang::En),
+            ["The fee is 5 ducats. per head, they said."]
+        );
+    }
+
+    #[test]
+    fn spacer_blank_stays_with_sentence() {
+        assert_eq!(
+            texts("Какое зрелище! \u{2800} Поэтому молчу.", Lang::Ru),
+            ["Какое зрелище! \u{2800}", "Поэтому молчу."]
+        );
+    }
+
+    #[test]
+    fn full_stop_glued_to_capitalised_word_ends_sentence() {
+        assert_eq!(
+            texts("It was good.The rest was not.", Lang::En),
+            ["It was good.", "The rest was not."]
+        );
+        assert_eq!(
+            texts("The U.S.Army and В.В.Путин stay whole.", Lang::En),
+            ["The U.S.Army and В.В.Путин stay whole."]
+        );
+    }
+
+    #[test]
+    fn placeholder_with_hashes_is_not_a_hashtag() {
+        assert_eq!(
+            texts("Open the #APP_NAME# App on your phone.", Lang::En),
+            ["Open the #APP_NAME# App on your phone."]
+        );
+    }
+
+    #[test]
+    fn acronym_is_not_a_lower_case_abbreviation() {
+        assert_eq!(
+            texts("It is known as ED. Treatment exists.", Lang::En),
+            ["It is known as ED.", "Treatment exists."]
+        );
+    }
+
+    #[test]
+    fn brand_in_lower_case_starts_sentence() {
+        assert_eq!(
+            texts("You may cancel the order. eBay shows the date.", Lang::En),
+            ["You may cancel the order.", "eBay shows the date."]
+        );
+    }
+
+    #[test]
+    fn backtick_quotes_close_and_open_sentences() {
+        assert_eq!(
+            texts("Он сказал: ``Я верю! ``. Все согласились.", Lang::Ru),
+            ["Он сказал: ``Я верю! ``.", "Все согласились."]
+        );
+    }
+
+    #[test]
+    fn unit_abbreviation_before_slash_continues() {
+        assert_eq!(
+            texts("Плотность 13 чел. / км2. Город растёт.", Lang::Ru),
+            ["Плотность 13 чел. / км2.", "Город растёт."]
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! Small word lists for the splitter: sentence openers and salutations,
+//! read from `data/sentence-starters-*.txt` and `data/salutations-*.txt`.
+
+use std::collections::HashSet;
+
+/// Words that often open a sentence, matched exactly as written ("The", "Он").
+#[derive(Debug, Default)]
+pub struct Starters(HashSet<String>);
+
+impl Starters {
+    pub fn parse(data: &str) -> Starters {
+        Starters(entries(data).map(str::to_string).collect())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+/// Greetings and sign-offs that end a sentence at their comma ("Kind regards,").
+#[derive(Debug, Default)]
+pub struct Salutations {
+    /// Whole phrases, lower case, words joined by one space.
+    phrases: HashSet<String>,
+    /// Phrases after which one to three more words (a name) may follow.
+    openers: HashSet<String>,
+}
+
+/// Longest salutation the splitter looks at, in bytes; "Dear Mr and Mrs Smith".
+pub const SALUTATION_MAX_BYTES: usize = 48;
+
+impl Salutations {
+    pub fn parse(data: &str) -> Salutations {
+        let mut out = Salutations::default();
+        for entry in entries(data) {
+            match entry.strip_suffix('*') {
+                Some(opener) => out.openers.insert(opener.trim_end().to_string()),
+                None => out.phrases.insert(entry.to_string()),
+            };
+        }
+        out
+    }
+
+    /// True when `text` (the sentence up to its comma) is a salutation.
+    pub fn matches(&self, text: &str) -> bool {
+        if text.len() > SALUTATION_MAX_BYTES || self.phrases.is_empty() && self.openers.is_empty() {
+            return false;
+        }
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        if self.phrases.contains(&words.join(" ")) {
+            return true;
+        }
+        (1..words.len())
+            .filter(|&n| words.len() - n <= 3)
+            .any(|n| self.openers.contains(&words[..n].join(" ")))
+    }
+}
+
+/// The entries of a word list: trimmed lines that are neither blank nor comments.
+fn entries(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn salutation_with_name_matches_opener() {
+        let s = Salutations::parse("dear *\nkind regards\n");
+        assert!(s.matches("Dear Mr Smith"));
+        assert!(s.matches("Kind  regards"));
+        assert!(!s.matches("Dear"));
+        assert!(!s.matches("Dear friends of the old town hall"));
+    }
+
+    #[test]
+    fn starters_match_exactly() {
+        let s = Starters::parse("# comment\nThe\n");
+        assert!(s.contains("The"));
+        assert!(!s.contains("the"));
+    }
+}

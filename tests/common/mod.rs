@@ -1,0 +1,209 @@
+//! Helpers shared by the integration tests: running the binary, finding the
+//! sample corpus, and the external tools the output is checked with.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// The sample pair in `corpora/`: English longer than Russian.
+pub fn sample() -> (PathBuf, PathBuf) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/lavrov-2021-03-23");
+    (dir.join("en.txt"), dir.join("ru.txt"))
+}
+
+/// Runs `sverka` with `args`.
+pub fn sverka<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_sverka"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run sverka")
+}
+
+/// Runs `sverka` and insists that it succeeds; returns stdout.
+pub fn sverka_ok<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = sverka(args);
+    assert!(
+        out.status.success(),
+        "sverka failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// An external program the tests check output with.
+#[derive(Clone, Copy, Debug)]
+pub enum Tool {
+    /// `xmllint` (Debian libxml2-utils).
+    Xmllint,
+    /// `chromium` (Debian chromium).
+    Chromium,
+    /// Python with translate-toolkit, in a virtualenv made by ensure-tools.sh.
+    TranslateToolkit,
+}
+
+impl Tool {
+    fn find(self) -> Option<PathBuf> {
+        match self {
+            Tool::Xmllint => which("xmllint"),
+            Tool::Chromium => which("chromium").or_else(|| which("chromium-browser")),
+            Tool::TranslateToolkit => {
+                let python = tools_dir().join("venv/bin/python");
+                let ok = Command::new(&python)
+                    .args(["-c", "import translate.storage.tmx"])
+                    .output()
+                    .is_ok_and(|o| o.status.success());
+                ok.then_some(python)
+            }
+        }
+    }
+}
+
+/// The path of `tool`, installing it with `tests/tools/ensure-tools.sh` if it
+/// is missing. `None` (the test should return early) only when it cannot be
+/// installed here; with `SVERKA_REQUIRE_TOOLS=1` (CI) that is a failure.
+pub fn tool(tool: Tool, test: &str) -> Option<PathBuf> {
+    if let Some(path) = tool.find() {
+        return Some(path);
+    }
+    static ENSURED: OnceLock<String> = OnceLock::new();
+    let log = ENSURED.get_or_init(|| {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/ensure-tools.sh");
+        match Command::new("sh")
+            .arg(script)
+            .env("SVERKA_TOOLS_DIR", tools_dir())
+            .output()
+        {
+            Ok(out) => String::from_utf8_lossy(&out.stdout).into_owned(),
+            Err(e) => format!("cannot run ensure-tools.sh: {e}"),
+        }
+    });
+    if let Some(path) = tool.find() {
+        return Some(path);
+    }
+    let message = format!("{test}: {tool:?} is not available and could not be installed:\n{log}");
+    if std::env::var_os("SVERKA_REQUIRE_TOOLS").is_some_and(|v| v != "0") {
+        panic!("{message}");
+    }
+    eprintln!("SKIPPED {message}");
+    None
+}
+
+/// Where ensure-tools.sh keeps the virtualenv: `target/tools`.
+pub fn tools_dir() -> PathBuf {
+    std::env::var_os("SVERKA_TOOLS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tools"))
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+/// The TMX 1.4b DTD: `$SVERKA_TMX_DTD`, else `../shared/formats/tmx14.dtd`
+/// beside the repository (the layout the issue names; the DTD is LISA's, not
+/// ours, so it is not copied into the repository).
+pub fn tmx_dtd(test: &str) -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        std::env::var_os("SVERKA_TMX_DTD").map(PathBuf::from),
+        Some(root.join("../shared/formats/tmx14.dtd")),
+        Some(root.join("../../shared/formats/tmx14.dtd")),
+    ];
+    if let Some(found) = candidates.into_iter().flatten().find(|p| p.is_file()) {
+        return Some(found);
+    }
+    let message = format!("{test}: no tmx14.dtd (set SVERKA_TMX_DTD)");
+    if std::env::var_os("SVERKA_REQUIRE_TOOLS").is_some_and(|v| v != "0") {
+        panic!("{message}");
+    }
+    eprintln!("SKIPPED {message}");
+    None
+}
+
+/// Validates `file` against the TMX 1.4b DTD; panics with xmllint's message.
+pub fn assert_valid_tmx(xmllint: &Path, dtd: &Path, file: &Path) {
+    let out = Command::new(xmllint)
+        .args(["--noout", "--dtdvalid"])
+        .arg(dtd)
+        .arg(file)
+        .output()
+        .expect("run xmllint");
+    assert!(
+        out.status.success(),
+        "{} does not validate:\n{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The JSONL output of `sverka align` on `en` and `ru`, parsed.
+pub fn beads(en: &Path, ru: &Path) -> Vec<serde_json::Value> {
+    align_ok([
+        en.as_os_str(),
+        ru.as_os_str(),
+        "-f".as_ref(),
+        "jsonl".as_ref(),
+    ])
+    .lines()
+    .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+    .collect()
+}
+
+/// The text of one side of a JSONL bead as the TM formats write it.
+pub fn side_text(bead: &serde_json::Value, side: &str) -> String {
+    let words: Vec<String> = bead[side]
+        .as_array()
+        .expect("a list of sentences")
+        .iter()
+        .flat_map(|s| {
+            s["text"]
+                .as_str()
+                .expect("text")
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.join(" ")
+}
+
+pub fn is_link(bead: &serde_json::Value) -> bool {
+    ["en", "ru"]
+        .iter()
+        .all(|s| !bead[s].as_array().expect("list").is_empty())
+}
+
+/// Runs `sverka align` with `args`.
+pub fn align<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut all: Vec<std::ffi::OsString> = vec!["align".into()];
+    all.extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
+    sverka(all)
+}
+
+/// Runs `sverka align` and insists that it succeeds; returns stdout.
+pub fn align_ok<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut all: Vec<std::ffi::OsString> = vec!["align".into()];
+    all.extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
+    sverka_ok(all)
+}
