@@ -72,8 +72,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let ru_file = args.input.read(&args.ru)?;
     args.input
         .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
-    // JSONL offsets: text offsets plus the BOM, file offsets for UTF-8 input.
-    let (en_skipped, ru_skipped) = (en_file.bom_len, ru_file.bom_len);
+    // JSONL offsets are file offsets for UTF-8 input (text offsets plus the
+    // BOM); for other encodings they are offsets into the decoded UTF-8 text.
+    let skipped = |t: &sverka::input::Text| match t.encoding {
+        sverka::input::Encoding::Utf8 => t.bom_len,
+        _ => 0,
+    };
+    let (en_skipped, ru_skipped) = (skipped(&en_file), skipped(&ru_file));
     let (en_text, ru_text) = (en_file.text, ru_file.text);
     let (en, ru) = if args.presplit {
         (split::presplit(&en_text), split::presplit(&ru_text))
