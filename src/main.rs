@@ -23,6 +23,8 @@ enum Command {
     Split(cli::split::Args),
     /// Check that each text is a complete translation of the other.
     Check(cli::check::Args),
+    /// Align many document pairs in parallel (manifest, two folders or JSONL).
+    Batch(cli::batch::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Command::Align(args) => cli::align::run(args),
         Command::Split(args) => cli::split::run(args),
         Command::Check(args) => cli::check::run(args),
+        Command::Batch(args) => cli::batch::run(args),
     };
     match result {
         Ok(code) => code,

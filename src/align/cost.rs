@@ -81,13 +81,15 @@ impl<'a> CostModel<'a> {
         // The log-likelihood ratio of the anchor overlap, true pair against
         // random pair, is close to linear in the Dice share of matched key
         // weight (measured on the 1-1 gold beads of the dev data: from -2.8
-        // at no overlap to +6 at 0.8). It counts once per bead: counted per
-        // sentence, pooling two beads into one 2-2 would gain from chance
-        // matches across them.
+        // at no overlap to +6 at 0.8). The reward counts once per bead, or
+        // pooling two beads into one 2-2 would gain from chance matches
+        // across them; the offset counts per sentence pair, or pooling two
+        // beads with little evidence would save one offset.
+        let size = (a + b) as f64 / 2.0;
         let evidence = if total > 0.0 {
-            self.options.match_reward * matched / total - self.options.mismatch_cost
+            self.options.match_reward * matched / total - self.options.mismatch_cost * size
         } else {
-            -self.options.no_anchor_cost
+            -self.options.no_anchor_cost * size
         };
         cost - evidence
     }

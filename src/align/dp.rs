@@ -73,9 +73,16 @@ fn soft_min(x: f64, y: f64, t: f64) -> f64 {
 
 /// Aligns two sentence lists and returns beads in document order, each with
 /// its posterior probability under the cost model as confidence.
-pub fn align(en: &[Sentence], ru: &[Sentence], options: &AlignOptions) -> Vec<Bead> {
+/// `learned` is a lexicon consulted beside the options' one (see
+/// [`super::model1`]).
+pub fn align(
+    en: &[Sentence],
+    ru: &[Sentence],
+    options: &AlignOptions,
+    learned: Option<&Lexicon>,
+) -> Vec<Bead> {
     let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
-    let keys = lexical::link(en, ru, lexicon);
+    let keys = lexical::link(en, ru, lexicon, learned);
     align_with(en, ru, &keys, options)
 }
 
@@ -234,7 +241,7 @@ mod tests {
     use crate::split::presplit;
 
     fn beads_of(en: &str, ru: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
-        align(&presplit(en), &presplit(ru), &AlignOptions::default())
+        align(&presplit(en), &presplit(ru), &AlignOptions::default(), None)
             .into_iter()
             .map(|b| (b.en.collect(), b.ru.collect()))
             .collect()
@@ -281,7 +288,7 @@ mod tests {
     fn band_of_a_long_pair_covers_both_corners_and_stays_narrow() {
         let en = numbered(3_000, &["alpha", "beta"]);
         let ru = numbered(2_900, &["альфа", "бета"]);
-        let keys = lexical::link(&en, &ru, Lexicon::builtin());
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
         let b = bands(&en, &ru, &keys, &AlignOptions::default());
         assert_eq!(b[0].0, 0);
         assert_eq!(b[3_000].1, 2_900);
@@ -294,7 +301,7 @@ mod tests {
     fn long_pair_with_a_missing_tail_leaves_the_tail_unaligned() {
         let en = numbered(2_000, &["alpha"]);
         let ru = numbered(1_000, &["альфа"]);
-        let beads = align(&en, &ru, &AlignOptions::default());
+        let beads = align(&en, &ru, &AlignOptions::default(), None);
         let linked: usize = beads.iter().filter(|b| b.is_link()).count();
         assert!(linked >= 990, "only {linked} links");
         assert!(

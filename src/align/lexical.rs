@@ -5,11 +5,19 @@
 //! A bead's lexical evidence is then the weight of the keys its two sides
 //! have in common against the weight of those they do not.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
-use crate::anchor::sentence::SentenceAnchors;
+use crate::anchor::sentence::{Extractors, SentenceAnchors};
+use crate::anchor::tokens::{is_stopword, tokens};
+use crate::anchor::translit::to_latin;
+
+/// Names shorter than this are left to the exact keys (Ким, Си).
+const NAME_MIN_LEN: usize = 4;
+/// Jaro–Winkler similarity from which two unlinked names are linked.
+const NAME_SIMILARITY: f64 = 0.9;
 use crate::split::Sentence;
 
 /// Per-sentence key lists and key weights for one document pair.
@@ -30,41 +38,46 @@ pub struct Keys {
 /// key), shared out over the keys of its content token, so that a word with
 /// two matching keys counts once, and a number found in two sentences of a
 /// thousand counts far more than a word found in three hundred.
-pub fn link(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Keys {
-    let en_anchors: Vec<SentenceAnchors> = en
-        .iter()
-        .map(|s| SentenceAnchors::new(&s.text, Lang::En, lexicon))
-        .collect();
-    let ru_anchors: Vec<SentenceAnchors> = ru
-        .iter()
-        .map(|s| SentenceAnchors::new(&s.text, Lang::Ru, lexicon))
-        .collect();
-    // Document frequency of each key per side (sentences holding it).
-    let mut df: HashMap<u64, (u32, u32)> = HashMap::new();
-    for (side, anchors) in [(0, &en_anchors), (1, &ru_anchors)] {
-        for a in anchors {
-            let mut last = None;
-            for &(key, _) in a.keys() {
-                if last != Some(key) {
-                    let entry = df.entry(key).or_default();
-                    if side == 0 {
-                        entry.0 += 1
-                    } else {
-                        entry.1 += 1
-                    }
-                    last = Some(key);
+pub fn link(
+    en: &[Sentence],
+    ru: &[Sentence],
+    lexicon: &Lexicon,
+    learned: Option<&Lexicon>,
+) -> Keys {
+    let only_lexicon = Extractors {
+        lexicon: true,
+        names: false,
+        numbers: false,
+        months: false,
+        fixed: false,
+    };
+    let extract = |sentences: &[Sentence], lang: Lang| -> Vec<Vec<(u64, u32)>> {
+        sentences
+            .iter()
+            .map(|s| {
+                let mut keys = SentenceAnchors::new(&s.text, lang, lexicon).keys().to_vec();
+                if let Some(learned) = learned {
+                    let more = SentenceAnchors::with(&s.text, lang, learned, only_lexicon);
+                    keys.extend_from_slice(more.keys());
+                    keys.sort_unstable();
                 }
-            }
-        }
+                keys
+            })
+            .collect()
+    };
+    let mut en_anchors = extract(en, Lang::En);
+    let mut ru_anchors = extract(ru, Lang::Ru);
+    let mut df = document_frequencies(&en_anchors, &ru_anchors);
+    if link_names(en, ru, &mut en_anchors, &mut ru_anchors, &df) {
+        df = document_frequencies(&en_anchors, &ru_anchors);
     }
     let mut ids: HashMap<u64, u32> = HashMap::new();
     let total = (en.len() + ru.len()).max(1) as f64;
-    let mut lists = |anchors: &[SentenceAnchors]| -> Vec<Vec<(u32, f64)>> {
+    let mut lists = |anchors: &[Vec<(u64, u32)>]| -> Vec<Vec<(u32, f64)>> {
         anchors
             .iter()
             .map(|a| {
                 let linked: Vec<(u64, u32)> = a
-                    .keys()
                     .iter()
                     .copied()
                     .filter(|(k, _)| df.get(k).is_some_and(|&(e, r)| e > 0 && r > 0))
@@ -103,6 +116,129 @@ pub fn link(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Keys {
         en: en_lists,
         ru: ru_lists,
     }
+}
+
+/// Sentences holding each key, per side.
+fn document_frequencies(
+    en: &[Vec<(u64, u32)>],
+    ru: &[Vec<(u64, u32)>],
+) -> HashMap<u64, (u32, u32)> {
+    let mut df: HashMap<u64, (u32, u32)> = HashMap::new();
+    for (side, anchors) in [(0, en), (1, ru)] {
+        for keys in anchors {
+            let mut last = None;
+            for &(key, _) in keys {
+                if last != Some(key) {
+                    let entry = df.entry(key).or_default();
+                    if side == 0 {
+                        entry.0 += 1;
+                    } else {
+                        entry.1 += 1;
+                    }
+                    last = Some(key);
+                }
+            }
+        }
+    }
+    df
+}
+
+/// Capitalised words with no key shared across the pair, as
+/// `(lowercased Latin form, sentence, content token index)`.
+fn unlinked_names(
+    sentences: &[Sentence],
+    lang: Lang,
+    anchors: &[Vec<(u64, u32)>],
+    df: &HashMap<u64, (u32, u32)>,
+) -> Vec<(String, usize, u32)> {
+    let mut out = Vec::new();
+    for (k, (sentence, keys)) in sentences.iter().zip(anchors).enumerate() {
+        let content = tokens(&sentence.text)
+            .into_iter()
+            .filter(|t| !is_stopword(&t.text, lang));
+        for (i, token) in content.enumerate() {
+            let i = i as u32;
+            let named =
+                token.capitalised && !token.has_digit && token.text.chars().count() >= NAME_MIN_LEN;
+            let linked = keys
+                .iter()
+                .any(|(key, t)| *t == i && df.get(key).is_some_and(|&(e, r)| e > 0 && r > 0));
+            if named && !linked {
+                let latin = match lang {
+                    Lang::En => token.text,
+                    Lang::Ru => to_latin(&token.text),
+                };
+                out.push((latin, k, i));
+            }
+        }
+    }
+    out
+}
+
+/// Links names that no exact key matched (spelling variants the
+/// transliteration keys miss: Chung ~ Чон, Vladivostok ~ Владивостоке) by
+/// comparing their Latin forms with Jaro–Winkler similarity (`strsim`).
+/// Only capitalised words left unlinked are compared, each English type with
+/// the Russian types that share its first letter. Returns whether any key
+/// was added.
+fn link_names(
+    en: &[Sentence],
+    ru: &[Sentence],
+    en_anchors: &mut [Vec<(u64, u32)>],
+    ru_anchors: &mut [Vec<(u64, u32)>],
+    df: &HashMap<u64, (u32, u32)>,
+) -> bool {
+    let en_names = unlinked_names(en, Lang::En, en_anchors, df);
+    let ru_names = unlinked_names(ru, Lang::Ru, ru_anchors, df);
+    let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
+    for (latin, _, _) in &ru_names {
+        if let Some(first) = latin.chars().next() {
+            let list = ru_by_letter.entry(first).or_default();
+            if !list.contains(&latin.as_str()) {
+                list.push(latin);
+            }
+        }
+    }
+    // English type -> the Russian type it is most similar to, if close enough.
+    let mut matches: HashMap<&str, &str> = HashMap::new();
+    for (latin, _, _) in &en_names {
+        if matches.contains_key(latin.as_str()) {
+            continue;
+        }
+        let Some(candidates) = latin.chars().next().and_then(|c| ru_by_letter.get(&c)) else {
+            continue;
+        };
+        let best = candidates
+            .iter()
+            .map(|r| (strsim::jaro_winkler(latin, r), *r))
+            .filter(|(score, _)| *score >= NAME_SIMILARITY)
+            .max_by(|x, y| x.0.total_cmp(&y.0));
+        if let Some((_, r)) = best {
+            matches.insert(latin, r);
+        }
+    }
+    if matches.is_empty() {
+        return false;
+    }
+    let key = |ru_latin: &str| {
+        let mut h = DefaultHasher::new();
+        ("fuzzy-name", ru_latin).hash(&mut h);
+        h.finish()
+    };
+    let ru_matched: HashSet<&str> = matches.values().copied().collect();
+    for (latin, k, i) in &en_names {
+        if let Some(r) = matches.get(latin.as_str()) {
+            en_anchors[*k].push((key(r), *i));
+            en_anchors[*k].sort_unstable();
+        }
+    }
+    for (latin, k, i) in &ru_names {
+        if ru_matched.contains(latin.as_str()) {
+            ru_anchors[*k].push((key(latin), *i));
+            ru_anchors[*k].sort_unstable();
+        }
+    }
+    true
 }
 
 impl Keys {
@@ -214,5 +350,46 @@ impl Iterator for Merged<'_> {
         let (&head, rest) = self.lists[k].split_first()?;
         self.lists[k] = rest;
         Some(head)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split::presplit;
+
+    #[test]
+    fn links_unlinked_names_by_jaro_winkler() {
+        let en = presplit("Mr Zbrovsky arrived late.\nNobody came.\n");
+        let ru = presplit("Господин Збровски опоздал.\nНикто не пришёл.\n");
+        let (mut e, mut r) = (vec![Vec::new(); 2], vec![Vec::new(); 2]);
+        assert!(link_names(&en, &ru, &mut e, &mut r, &HashMap::new()));
+        assert_eq!(e[0].len(), 1, "{e:?}");
+        assert_eq!(r[0].len(), 1, "{r:?}");
+        assert_eq!(e[0][0].0, r[0][0].0);
+        assert!(e[1].is_empty() && r[1].is_empty());
+    }
+
+    #[test]
+    fn leaves_dissimilar_names_apart() {
+        let en = presplit("Mr Zbrovsky arrived.\n");
+        let ru = presplit("Господин Петров опоздал.\n");
+        let (mut e, mut r) = (vec![Vec::new()], vec![Vec::new()]);
+        assert!(!link_names(&en, &ru, &mut e, &mut r, &HashMap::new()));
+    }
+
+    #[test]
+    fn shared_rare_keys_outweigh_common_ones() {
+        let en = presplit("In 2019 the talks began.\nThe talks went on.\nThe talks ended.\n");
+        let ru = presplit(
+            "В 2019 году начались переговоры.\nПереговоры шли.\nПереговоры закончились.\n",
+        );
+        let keys = link(&en, &ru, Lexicon::builtin(), None);
+        // Both pairs share "talks"; only the first also shares 2019, which
+        // occurs once on each side and so weighs more than "talks" (six times).
+        let (first, _) = keys.overlap(0, 1, 0, 1);
+        let (second, _) = keys.overlap(1, 1, 1, 1);
+        assert!(second > 0.0);
+        assert!(first > second, "{first} vs {second}");
     }
 }

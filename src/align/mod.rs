@@ -97,10 +97,11 @@ pub struct AlignOptions {
     /// Reward for the share of anchor weight the two sides of a bead have in
     /// common (Dice, 0..1), per bead.
     pub match_reward: f64,
-    /// Cost of a bead's anchors, before the reward: the
+    /// Cost of a bead's anchors per sentence pair, before the reward: the
     /// overlap must exceed `mismatch_cost / match_reward` to count for a link.
     pub mismatch_cost: f64,
-    /// Cost of a bead in which neither side has any linked anchor.
+    /// Cost, per sentence pair, of a bead in which neither side has any
+    /// linked anchor.
     pub no_anchor_cost: f64,
     /// Cost of a bead that joins sentences across a paragraph break.
     pub paragraph_cost: f64,
@@ -122,7 +123,7 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             length: LengthModel::EN_RU,
-            omission_cost: 0.0,
+            omission_cost: 1.0,
             match_reward: 11.0,
             mismatch_cost: 2.8,
             no_anchor_cost: 0.9,
@@ -183,7 +184,7 @@ impl Aligner {
 
     /// Aligns sentences that are already split (see [`split::presplit`]).
     pub fn align_sentences(&self, en: Vec<Sentence>, ru: Vec<Sentence>) -> Alignment {
-        let beads = dp::align(&en, &ru, &self.options);
+        let beads = dp::align(&en, &ru, &self.options, None);
         let first = Alignment { en, ru, beads };
         if !self.options.self_train {
             return first;
@@ -199,19 +200,8 @@ impl Aligner {
         if learned.is_empty() {
             return alignment;
         }
-        let base = self
-            .options
-            .lexicon
-            .as_deref()
-            .unwrap_or(Lexicon::builtin());
-        let mut lexicon = base.clone();
-        lexicon.extend(learned);
-        let options = AlignOptions {
-            lexicon: Some(Arc::new(lexicon)),
-            ..self.options.clone()
-        };
         let Alignment { en, ru, .. } = alignment;
-        let beads = dp::align(&en, &ru, &options);
+        let beads = dp::align(&en, &ru, &self.options, Some(learned));
         Alignment { en, ru, beads }
     }
 }

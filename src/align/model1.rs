@@ -18,6 +18,9 @@ use crate::{Alignment, Bead};
 
 /// Beads at least this confident train the model.
 const MIN_SCORE: f64 = 0.9;
+/// Learned concept ids start here, far above any dictionary's, since the
+/// aligner consults the learned lexicon beside the others.
+const LEARNED_IDS: u32 = 1 << 30;
 /// EM iterations (Model 1 converges in a handful).
 const ITERATIONS: usize = 5;
 /// A learned pair needs this translation probability in both directions.
@@ -97,6 +100,7 @@ impl Corpus {
         for (e, r) in learned {
             lexicon.add(&self.en_words[e as usize], &self.ru_words[r as usize]);
         }
+        lexicon.shift_ids(LEARNED_IDS);
         lexicon
     }
 }

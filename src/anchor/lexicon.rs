@@ -194,6 +194,26 @@ impl Lexicon {
         self.concepts += other.concepts;
     }
 
+    /// Moves every concept id up by `base`, so that this lexicon's ids do not
+    /// collide with another's when both are consulted side by side (the
+    /// aligner does this with the lexicon it learns from a text, rather than
+    /// copying the built-in one).
+    pub fn shift_ids(&mut self, base: u32) {
+        let maps = [
+            &mut self.en,
+            &mut self.ru,
+            &mut self.en_prefix,
+            &mut self.ru_prefix,
+        ];
+        for map in maps {
+            for ids in map.values_mut() {
+                for id in ids {
+                    *id += base;
+                }
+            }
+        }
+    }
+
     /// Number of concepts (dictionary entries).
     pub fn len(&self) -> usize {
         self.concepts as usize

@@ -1,6 +1,7 @@
 //! Subcommands of the `sverka` binary, one file each.
 
 pub mod align;
+pub mod batch;
 pub mod check;
 pub mod input;
 pub mod output;

@@ -27,6 +27,10 @@ const MAX_CASE_SWITCHES_PER_20_WORDS: usize = 1;
 /// Most share of Cyrillic letters that may touch a Latin letter (a Latin-1
 /// file read as Cyrillic: nearly all do).
 const MAX_MIXED_SHARE: f64 = 0.2;
+/// Least share of bytes >= 0x80 that must be Cyrillic letters (the rest:
+/// «», dashes, №). Read in the wrong encoding, ё and punctuation turn into
+/// box-drawing characters.
+const MIN_LETTER_SHARE_OF_HIGH_BYTES: f64 = 0.9;
 /// Frequency per 1000 given to Cyrillic letters missing from the table.
 const RARE_LETTER: f64 = 0.1;
 
@@ -34,8 +38,9 @@ const RARE_LETTER: f64 = 0.1;
 pub fn legacy_cyrillic(bytes: &[u8]) -> Option<Encoding> {
     let cp1251 = Reading::of(bytes, Encoding::Windows1251);
     let koi8r = Reading::of(bytes, Encoding::Koi8R);
-    let cp1251_ok = cp1251.plausible() && cp1251.log_likelihood > koi8r.log_likelihood;
-    let koi8r_ok = koi8r.plausible() && koi8r.log_likelihood > cp1251.log_likelihood;
+    let cp1251_ok =
+        cp1251.plausible() && cp1251.mean_log_likelihood() > koi8r.mean_log_likelihood();
+    let koi8r_ok = koi8r.plausible() && koi8r.mean_log_likelihood() > cp1251.mean_log_likelihood();
     match (cp1251_ok, koi8r_ok) {
         (true, false) => Some(Encoding::Windows1251),
         (false, true) => Some(Encoding::Koi8R),
@@ -46,6 +51,8 @@ pub fn legacy_cyrillic(bytes: &[u8]) -> Option<Encoding> {
 /// Letter statistics of `bytes` read in one encoding.
 #[derive(Debug, Default)]
 struct Reading {
+    /// Bytes 0x80-0xFF.
+    high_bytes: usize,
     letters: usize,
     lowercase: usize,
     /// Cyrillic letters with a Latin letter right before or after them.
@@ -65,6 +72,7 @@ impl Reading {
         let mut r = Reading::default();
         let (mut in_word, mut seen_lower, mut switched) = (false, false, false);
         for (i, &b) in bytes.iter().enumerate() {
+            r.high_bytes += usize::from(b >= 0x80);
             let Some(c) = letter(b) else {
                 if in_word {
                     r.words += 1;
@@ -93,9 +101,14 @@ impl Reading {
         r
     }
 
+    fn mean_log_likelihood(&self) -> f64 {
+        self.log_likelihood / self.letters.max(1) as f64
+    }
+
     fn plausible(&self) -> bool {
         let letters = self.letters as f64;
         self.letters >= MIN_LETTERS
+            && letters >= MIN_LETTER_SHARE_OF_HIGH_BYTES * self.high_bytes as f64
             && self.mixed as f64 <= MAX_MIXED_SHARE * letters
             && self.lowercase as f64 >= MIN_LOWERCASE_SHARE * letters
             && self.case_switches * 20 <= MAX_CASE_SWITCHES_PER_20_WORDS * self.words.max(20)
@@ -217,6 +230,13 @@ mod tests {
     fn short_line_with_an_acronym_is_recognised() {
         let bytes = encode("в докладе ООН и в нашей стране", Encoding::Windows1251);
         assert_eq!(legacy_cyrillic(&bytes), Some(Encoding::Windows1251));
+    }
+
+    #[test]
+    fn box_drawing_reading_is_not_plausible() {
+        // Found by proptest: ё/Ё are box drawing in KOI8-R.
+        let bytes = encode("дБАБАЁЁёёЁёёЁЁААёАЁ", Encoding::Windows1251);
+        assert_ne!(legacy_cyrillic(&bytes), Some(Encoding::Koi8R));
     }
 
     #[test]

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: sverka and the aligners of the evaluation kit
+# (../shared/eval/peers) on the same inputs, timed with hyperfine, peak memory
+# from /usr/bin/time; prints times, ratios to sverka and peak memory.
+#
+#   scripts/bench.sh [WORK_DIR]        (default /tmp/sverka-bench; never inside the repo)
+#
+# Needs: hyperfine and time (Debian: apt-get install -y hyperfine time), python3,
+# the peers (PEERS_HOME=... ../shared/eval/peers/install.sh; the same PEERS_HOME here).
+#
+# Environment:
+#   KIT         the evaluation kit (default: ../shared/eval beside the repository)
+#   RUNS        timed runs per command (default 3; one warm-up run before them)
+#   PEERS       peers to run (default "galechurch nltk_gc"; PEERS="" for sverka only)
+#   NO_BUILD=1  use target/release/sverka as it is
+#
+# Inputs, all written to WORK_DIR:
+#   bible-gen     Genesis from the kit's verses-bible dev set (1,533 verses a side)
+#   bible-dev     all 23 verses-bible dev books as one pair (7,293 verses)
+#   bible-dev-x2  the same twice over (14,586 verses), sverka only: near the size of
+#                 the issue's reference point (hunalign, 17,900 verses, 5.6 s, 600 MB)
+#   pairs-1000    1,000 generated pairs of ~12 sentences (examples/gen_pairs.rs) for
+#                 `sverka batch`, with 1 and with all threads
+# Each aligner reads the one-sentence-per-line files (en.sents, ru.sents) and writes
+# beads; nltk_gc is run only where the input is within NLTK's 4,000-sentence block
+# limit (beyond it NLTK refuses; raising the limit needs memory growing with n*m).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+KIT="${KIT:-$ROOT/../shared/eval}"
+WORK="${1:-/tmp/sverka-bench}"
+RUNS="${RUNS:-3}"
+PEERS="${PEERS-galechurch nltk_gc}"
+log() { echo "[bench] $*" >&2; }
+
+mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd -P)"
+case "$WORK/" in
+  "$ROOT"/*) log "WORK_DIR=$WORK is inside the repository; choose a folder outside it"; exit 2 ;;
+esac
+for tool in hyperfine /usr/bin/time python3; do
+  command -v "$tool" > /dev/null || { log "$tool not found (apt-get install -y hyperfine time)"; exit 2; }
+done
+BIBLE="$KIT/align/dev/verses-bible"
+[ -d "$BIBLE" ] || { log "$BIBLE not found; set KIT"; exit 2; }
+
+if [ -z "${NO_BUILD:-}" ]; then
+  (cd "$ROOT" && cargo build --release --quiet --bin sverka --example gen_pairs)
+fi
+SVERKA="$ROOT/target/release/sverka"
+GEN_PAIRS="$ROOT/target/release/examples/gen_pairs"
+
+# --- inputs --------------------------------------------------------------------
+mkdir -p "$WORK/bible-gen" "$WORK/bible-dev" "$WORK/bible-dev-x2"
+cp "$BIBLE/GEN/en.sents" "$BIBLE/GEN/ru.sents" "$WORK/bible-gen/"
+for side in en ru; do
+  cat "$BIBLE"/*/"$side.sents" > "$WORK/bible-dev/$side.sents"
+  cat "$WORK/bible-dev/$side.sents" "$WORK/bible-dev/$side.sents" > "$WORK/bible-dev-x2/$side.sents"
+done
+rm -rf "$WORK/pairs-1000"
+"$GEN_PAIRS" "$WORK/pairs-1000" 1000 12
+
+# --- commands ------------------------------------------------------------------
+# cmd_<tool> CASE_DIR prints the command line that aligns the case.
+cmd_sverka() { echo "$SVERKA align --presplit --format beads $1/en.sents $1/ru.sents"; }
+cmd_galechurch() {
+  # galechurch refuses blocks above 50M DP cells by default; allow the case's n*m.
+  local n; n=$(wc -l < "$1/en.sents")
+  echo "env GALECHURCH_MAX_CELLS=$(( (n + 10) * (n + 10) )) $KIT/peers/align_galechurch.sh $1"
+}
+cmd_nltk_gc() { echo "$KIT/peers/align_nltk_gc.sh $1"; }
+
+peak_mb() {  # peak_mb COMMAND...: maximum resident set size in MB
+  /usr/bin/time -f '%M' -o "$WORK/.mem" "$@" > /dev/null 2>&1 || { echo failed; return; }
+  echo $(( $(tail -1 "$WORK/.mem") / 1024 ))
+}
+
+RESULTS="$WORK/results.tsv"
+echo -e "case\ttool\tmean_s\tstddev_s\tcpu_s\tpeak_mb" > "$RESULTS"
+
+bench_case() {  # bench_case CASE TOOL...
+  local case=$1; shift
+  local dir="$WORK/$case" args=() tool cmd
+  for tool in "$@"; do
+    cmd=$("cmd_$tool" "$dir")
+    # Check the command works (and the peer is installed) before timing it.
+    if ! $cmd > "$WORK/$case.$tool.beads" 2> "$WORK/$case.$tool.err"; then
+      log "$case: $tool failed: $(tail -1 "$WORK/$case.$tool.err")"; continue
+    fi
+    args+=(-n "$tool" "$cmd")
+  done
+  [ "${#args[@]}" -gt 0 ] || return 0
+  log "$case: timing $(( ${#args[@]} / 3 )) commands, $RUNS runs each"
+  hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/$case.json" \
+    "${args[@]}" > "$WORK/$case.hyperfine.txt"
+  for tool in "$@"; do
+    [ -s "$WORK/$case.$tool.beads" ] || continue
+    python3 - "$WORK/$case.json" "$case" "$tool" "$(peak_mb $("cmd_$tool" "$dir"))" >> "$RESULTS" <<'PY'
+import json, sys
+path, case, tool, peak = sys.argv[1:]
+for r in json.load(open(path))["results"]:
+    if r["command"] == tool:
+        cpu = r["user"] + r["system"]
+        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{cpu:.3f}\t{peak}")
+PY
+  done
+}
+
+lines() { wc -l < "$WORK/$1/en.sents"; }
+nltk_if_small() { [ "$(lines "$1")" -le 4000 ] && echo nltk_gc || true; }
+peers_for() {  # the peers of $PEERS that can take case $1
+  local p
+  for p in $PEERS; do
+    if [ "$p" = nltk_gc ]; then nltk_if_small "$1"; else echo "$p"; fi
+  done
+}
+
+# shellcheck disable=SC2046
+bench_case bible-gen sverka $(peers_for bible-gen)
+# shellcheck disable=SC2046
+bench_case bible-dev sverka $(peers_for bible-dev)
+bench_case bible-dev-x2 sverka
+
+# --- batch: 1,000 generated pairs ---------------------------------------------
+batch_cmd() {  # batch_cmd JOBS
+  echo "$SVERKA batch --en-dir $WORK/pairs-1000/en --ru-dir $WORK/pairs-1000/ru -d $WORK/pairs-1000/out -f beads --force --quiet --jobs $1"
+}
+cmd_batch_1() { batch_cmd 1; }
+cmd_batch_all() { batch_cmd "$(nproc)"; }
+log "pairs-1000: timing sverka batch"
+hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/pairs-1000.json" \
+  -n batch_1 "$(cmd_batch_1)" -n batch_all "$(cmd_batch_all)" > "$WORK/pairs-1000.hyperfine.txt"
+for tool in batch_1 batch_all; do
+  python3 - "$WORK/pairs-1000.json" pairs-1000 "$tool" "$(peak_mb $("cmd_$tool"))" >> "$RESULTS" <<'PY'
+import json, sys
+path, case, tool, peak = sys.argv[1:]
+for r in json.load(open(path))["results"]:
+    if r["command"] == tool:
+        cpu = r["user"] + r["system"]
+        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{cpu:.3f}\t{peak}")
+PY
+done
+
+# --- report --------------------------------------------------------------------
+# Wall time is what a user waits; CPU time (user + system) is less disturbed by other
+# load on the machine. Ratios are to sverka (to batch_1 for the batch rows).
+python3 - "$RESULTS" "$WORK" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+work = sys.argv[2]
+base = {r["case"]: r for r in rows if r["tool"] in ("sverka", "batch_1")}
+def size(case):
+    try:
+        return str(sum(1 for _ in open(f"{work}/{case}/en.sents")))
+    except OSError:
+        return "1000 pairs"
+print(f"{'case':<14}{'en lines':>11}  {'tool':<11}{'wall s':>8}{'± s':>7}{'× sverka':>9}"
+      f"{'CPU s':>8}{'× sverka':>9}{'peak MB':>9}")
+for r in rows:
+    b = base.get(r["case"])
+    wall, cpu = float(r["mean_s"]), float(r["cpu_s"])
+    wall_x = wall / float(b["mean_s"]) if b else float("nan")
+    cpu_x = cpu / float(b["cpu_s"]) if b else float("nan")
+    print(f"{r['case']:<14}{size(r['case']):>11}  {r['tool']:<11}{wall:>8.2f}{float(r['stddev_s']):>7.2f}"
+          f"{wall_x:>9.2f}{cpu:>8.2f}{cpu_x:>9.2f}{r['peak_mb']:>9}")
+PY
+log "hyperfine output: $WORK/*.hyperfine.txt, JSON: $WORK/*.json, table: $RESULTS"

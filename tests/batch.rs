@@ -1,0 +1,318 @@
+//! `sverka batch` end to end: the real binary on pairs generated in a
+//! temporary folder by `examples/gen_pairs.rs`.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+#[path = "../examples/gen_pairs.rs"]
+#[allow(dead_code)]
+mod gen_pairs;
+
+fn sverka(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sverka"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("sverka runs")
+}
+
+fn sverka_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sverka"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sverka runs");
+    let mut input = child.stdin.take().unwrap();
+    let text = stdin.to_string();
+    let writer = std::thread::spawn(move || input.write_all(text.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn thousand_pairs_with_broken_ones_align_the_rest_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    gen_pairs::generate(root, 1000, 4).unwrap();
+    // Broken pairs: an English file without its Russian partner, a binary
+    // file, an empty file.
+    fs::write(root.join("en/zz-unpaired.txt"), "Only in English.").unwrap();
+    fs::write(root.join("en/zz-binary.txt"), "Text.").unwrap();
+    fs::write(root.join("ru/zz-binary.txt"), b"\x00\x01\x02PK\x03\x04").unwrap();
+    fs::write(root.join("en/zz-empty.txt"), "").unwrap();
+    fs::write(root.join("ru/zz-empty.txt"), "Текст.").unwrap();
+
+    let out = sverka(
+        &[
+            "batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out", "-f", "beads",
+        ],
+        root,
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("zz-unpaired.txt: unpaired: no file of that name in ru"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ru/zz-binary.txt: looks like a binary file"),
+        "{err}"
+    );
+    assert!(err.contains("en/zz-empty.txt: file is empty"), "{err}");
+    assert_eq!(err.matches("sverka: error:").count(), 3, "{err}");
+    assert!(
+        err.contains("pairs      1003 (1000 aligned, 3 failed)"),
+        "{err}"
+    );
+    assert!(err.contains("failures   3 (listed above)"), "{err}");
+    // stderr is a pipe here: no progress bar drawing.
+    assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
+
+    let written = files_in(&root.join("out"));
+    assert_eq!(written.len(), 1000, "no extra, temporary or partial files");
+    assert_eq!(written[0], "p00000.beads");
+    assert!(
+        written
+            .iter()
+            .all(|n| n.starts_with('p') && n.ends_with(".beads"))
+    );
+}
+
+#[test]
+fn every_sentence_of_a_pair_lands_in_its_bead_file() {
+    let dir = tempfile::tempdir().unwrap();
+    gen_pairs::generate(dir.path(), 3, 20).unwrap();
+    let out = sverka(
+        &["batch", "-m", "manifest.csv", "-d", "out", "-f", "beads"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let single = sverka(
+        &["align", "-f", "beads", "en/p00001.txt", "ru/p00001.txt"],
+        dir.path(),
+    );
+    let from_batch = fs::read_to_string(dir.path().join("out/p00001.beads")).unwrap();
+    assert_eq!(from_batch, String::from_utf8(single.stdout).unwrap());
+}
+
+#[test]
+fn manifest_paths_are_relative_to_the_manifest_and_bad_rows_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    gen_pairs::generate(&data, 3, 5).unwrap();
+    let mut manifest = fs::read_to_string(data.join("manifest.csv")).unwrap();
+    manifest.push_str("p9,en/p00000.txt,\n");
+    fs::write(data.join("manifest.csv"), manifest).unwrap();
+
+    // Run from the parent folder: paths still resolve from data/.
+    let out = sverka(
+        &["batch", "-m", "data/manifest.csv", "-o", "all.beads"],
+        dir.path(),
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("data/manifest.csv:5: no ru"), "{err}");
+    assert!(err.contains("pairs      4 (3 aligned, 1 failed)"), "{err}");
+    assert!(dir.path().join("all.beads").exists());
+}
+
+#[test]
+fn merged_output_holds_every_pair_in_manifest_order() {
+    let dir = tempfile::tempdir().unwrap();
+    gen_pairs::generate(dir.path(), 5, 8).unwrap();
+    let root = dir.path();
+    let out = sverka(
+        &["batch", "-m", "manifest.csv", "-d", "each", "-f", "beads"],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sverka(&["batch", "-m", "manifest.csv", "-o", "all.beads"], root);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let merged = fs::read_to_string(root.join("all.beads")).unwrap();
+    let mut expected_lines = 0;
+    for k in 0..5 {
+        let each = fs::read_to_string(root.join(format!("each/p{k:05}.beads"))).unwrap();
+        expected_lines += each.lines().count();
+        if k == 0 {
+            assert!(merged.starts_with(&each), "the first pair comes first");
+        }
+    }
+    assert_eq!(merged.lines().count(), expected_lines);
+}
+
+#[test]
+fn existing_outputs_are_kept_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    gen_pairs::generate(root, 2, 3).unwrap();
+    let args = [
+        "batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out", "-f", "beads",
+    ];
+    assert_eq!(sverka(&args, root).status.code(), Some(0));
+    fs::write(root.join("out/p00000.beads"), "kept").unwrap();
+
+    let again = sverka(&args, root);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("out/p00000.beads: already exists; give --force"));
+    assert_eq!(
+        fs::read_to_string(root.join("out/p00000.beads")).unwrap(),
+        "kept"
+    );
+
+    let forced = sverka(&[&args[..], &["--force"]].concat(), root);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_ne!(
+        fs::read_to_string(root.join("out/p00000.beads")).unwrap(),
+        "kept"
+    );
+}
+
+#[test]
+fn runs_that_cannot_start_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("en")).unwrap();
+    fs::create_dir_all(root.join("ru")).unwrap();
+    fs::write(root.join("bad.csv"), "name,english,russian\na,b,c\n").unwrap();
+    let beads = ["-f", "beads"];
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["-m", "nope.csv", "-d", "o"],
+            "nope.csv: cannot read the manifest",
+        ),
+        (
+            &["-m", "bad.csv", "-d", "o"],
+            "bad.csv:1: the header must name",
+        ),
+        (
+            &["--en-dir", "en", "--ru-dir", "ru", "-d", "o"],
+            "no document pairs found",
+        ),
+        (
+            &["--en-dir", "en", "--ru-dir", "none", "-d", "o"],
+            "none: cannot read the folder",
+        ),
+        (&["-m", "bad.csv"], "give --out-dir DIR"),
+        (
+            &["-m", "bad.csv", "-o", "all.docx"],
+            "all.docx: cannot tell the format",
+        ),
+    ];
+    for (args, message) in cases {
+        // Every case but the last names its format: the error comes first.
+        let format: &[&str] = if args.contains(&"all.docx") {
+            &[]
+        } else {
+            &beads
+        };
+        let args = [&["batch"], args, format].concat();
+        let out = sverka(&args, root);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn jsonl_keeps_input_order_and_answers_bad_lines_with_an_error() {
+    let mut input = String::new();
+    for k in 0..60 {
+        let (en, ru) = gen_pairs::document(k, 1 + k as usize % 7);
+        let line = match k {
+            10 => "{not json".to_string(),
+            20 => serde_json::json!({"id": k, "en": en}).to_string(),
+            _ => serde_json::json!({"id": k, "en": en, "ru": ru}).to_string(),
+        };
+        input.push_str(&line);
+        input.push('\n');
+        if k == 30 {
+            input.push('\n'); // blank lines are skipped
+        }
+    }
+    let out = sverka_stdin(&["batch", "--jsonl", "--jobs", "2"], &input);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let results: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), 60);
+    for (k, result) in results.iter().enumerate() {
+        match k {
+            10 => {
+                assert_eq!(result["id"], serde_json::Value::Null);
+                assert_eq!(result["line"], 11);
+                assert!(
+                    result["error"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with("<stdin>:11: not JSON")
+                );
+            }
+            20 => assert_eq!(result["error"], "<stdin>:21: no \"ru\" field"),
+            _ => {
+                assert_eq!(result["id"], k, "results come in input order");
+                let beads = result["beads"].as_array().unwrap();
+                let en: usize = beads
+                    .iter()
+                    .map(|b| b["en"].as_array().unwrap().len())
+                    .sum();
+                assert_eq!(en, result["en_sentences"].as_u64().unwrap() as usize);
+                assert!(beads[0]["score"].is_f64());
+            }
+        }
+    }
+    assert!(
+        err.contains("pairs      60 (58 aligned, 2 failed)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn jsonl_quiet_success_prints_nothing_on_stderr() {
+    let input = r#"{"id": "a", "en": "It rained. We stayed.", "ru": "Шёл дождь. Мы остались."}"#;
+    let out = sverka_stdin(&["batch", "--jsonl", "--quiet"], input);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["beads"][1]["ru_text"], "Мы остались.");
+}
+
+#[test]
+fn presplit_pairs_keep_one_sentence_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("en")).unwrap();
+    fs::create_dir_all(root.join("ru")).unwrap();
+    // Without --presplit "One. Two." is two sentences; with it each line is
+    // one sentence whatever it holds.
+    fs::write(root.join("en/a.txt"), "One. Two.\nThree\n").unwrap();
+    fs::write(root.join("ru/a.txt"), "Раз. Два.\nТри\n").unwrap();
+    let args = [
+        "batch", "--en-dir", "en", "--ru-dir", "ru", "-o", "-", "-f", "beads",
+    ];
+    let out = sverka(&[&args[..], &["--presplit", "--quiet"]].concat(), root);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "[0]:[0]\n[1]:[1]\n");
+}
