@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+use crate::Lang;
+use crate::input::Encoding;
+
 /// Something sverka could not do with a user's input or output.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -13,19 +16,59 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file holds no text at all.
-    #[error("{path}: file is empty")]
+    #[error("{path}: file is empty (or only whitespace); check the file name")]
     Empty { path: PathBuf },
     /// A file looks binary (NUL bytes) rather than text.
-    #[error("{path}: looks like a binary file (NUL byte at byte {offset}), expected plain text")]
+    #[error(
+        "{path}: looks like a binary file (NUL byte at byte {offset}); give plain text (save it as .txt)"
+    )]
     Binary { path: PathBuf, offset: usize },
+    /// A file is a document format (PDF, Word, ...) rather than plain text.
+    #[error("{path}: is a {kind} file, not plain text; {advice}")]
+    NotText {
+        path: PathBuf,
+        kind: &'static str,
+        advice: &'static str,
+    },
     /// A file is not valid in the expected encoding.
     #[error(
-        "{path}: invalid {encoding} at byte {offset}; give --encoding, or --lossy to replace bad bytes"
+        "{path}: invalid {encoding} at byte {offset}; give the right --encoding, or --lossy to replace bad bytes"
     )]
     Decode {
         path: PathBuf,
-        encoding: String,
+        encoding: Encoding,
         offset: usize,
+    },
+    /// A file is not UTF-8, and not clearly one of the legacy encodings either.
+    #[error(
+        "{path}: not UTF-8 (invalid byte at {offset}) and not clearly windows-1251 or koi8-r; give --encoding, or --lossy to replace bad bytes"
+    )]
+    UnknownEncoding { path: PathBuf, offset: usize },
+    /// A file looks like UTF-16 but has no byte-order mark to say which order.
+    #[error("{path}: looks like {encoding} without a byte-order mark; give --encoding {encoding}")]
+    Utf16WithoutBom { path: PathBuf, encoding: Encoding },
+    /// A file is in the other language's script.
+    #[error(
+        "{path}: expected {expected} text but it looks {found} ({percent}% {found_script} letters); check the file order (English first), or give --no-lang-check",
+        expected = language_name(*expected),
+        found = language_name(*found),
+        found_script = script_name(*found),
+    )]
+    WrongLanguage {
+        path: PathBuf,
+        expected: Lang,
+        found: Lang,
+        percent: u8,
+    },
+    /// The English input looks Russian and the Russian input English.
+    #[error(
+        "{en} looks Russian ({en_cyrillic}% Cyrillic letters) and {ru} looks English ({ru_latin}% Latin letters); did you swap them? Give the English file first, or --no-lang-check"
+    )]
+    SwappedLanguages {
+        en: PathBuf,
+        ru: PathBuf,
+        en_cyrillic: u8,
+        ru_latin: u8,
     },
     /// An output file could not be written.
     #[error("{path}: cannot write: {source}")]
@@ -41,4 +84,18 @@ pub enum Error {
         line: usize,
         message: String,
     },
+}
+
+fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ru => "Russian",
+    }
+}
+
+fn script_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Latin",
+        Lang::Ru => "Cyrillic",
+    }
 }

@@ -28,7 +28,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli: Cli = cli::parse_args();
     let result = match cli.command {
         Command::Align(args) => cli::align::run(args),
         Command::Split(args) => cli::split::run(args),

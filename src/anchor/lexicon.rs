@@ -113,7 +113,7 @@ impl Lexicon {
         })?;
         let text = String::from_utf8(bytes).map_err(|e| Error::Decode {
             path: path.to_path_buf(),
-            encoding: "UTF-8".to_string(),
+            encoding: crate::input::Encoding::Utf8,
             offset: e.utf8_error().valid_up_to(),
         })?;
         Lexicon::parse(&text, path)

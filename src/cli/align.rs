@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{Aligner, Lang, input, split};
+use sverka::{Aligner, Lang, split};
 
+use super::input::{InputArgs, coverage_note};
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -46,6 +47,8 @@ pub struct Args {
     /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -69,8 +72,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.append && format != Format::Tmx {
         bail!("--append works with tmx output only");
     }
-    let (en_text, en_skipped) = input::read_text(&args.en)?;
-    let (ru_text, ru_skipped) = input::read_text(&args.ru)?;
+    let en_file = args.input.read(&args.en)?;
+    let ru_file = args.input.read(&args.ru)?;
+    args.input
+        .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
+    // JSONL offsets are file offsets for UTF-8 input (text offsets plus the
+    // BOM); for other encodings they are offsets into the decoded UTF-8 text.
+    let skipped = |t: &sverka::input::Text| match t.encoding {
+        sverka::input::Encoding::Utf8 => t.bom_len,
+        _ => 0,
+    };
+    let (en_skipped, ru_skipped) = (skipped(&en_file), skipped(&ru_file));
+    let (en_text, ru_text) = (en_file.text, ru_file.text);
     let (en, ru) = if args.presplit {
         (split::presplit(&en_text), split::presplit(&ru_text))
     } else {
@@ -136,6 +149,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "sverka: {} pair(s) already in the TMX were not added again",
             written.duplicates
         );
+    }
+    // Only after a successful run: on failure the error is the one line.
+    if let Some(note) = coverage_note(&alignment, &args.en, &args.ru) {
+        eprintln!("{note}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use sverka::{Lang, input, split};
+use sverka::{Lang, split};
 
+use super::input::InputArgs;
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -19,6 +20,8 @@ pub struct Args {
     /// Output: `text` (one sentence per line) or `jsonl` (with byte offsets).
     #[arg(long, short, default_value = "text")]
     format: SplitFormat,
+    #[command(flatten)]
+    input: InputArgs,
     /// Batch protocol for evaluation: `ff` reads many texts separated by a line
     /// holding only a form feed and prints each text's sentences, one per line,
     /// followed by such a line (the protocol of the eval kit's split/score.py).
@@ -41,17 +44,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(Protocol::Ff) = args.protocol {
         return run_ff(&args);
     }
-    let (text, skipped) = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => input::read_text(path)?,
+    let (name, file) = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => (path, args.input.read(path)?),
         None => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .context("<stdin>: cannot read")?;
-            input::decode(Path::new("<stdin>"), bytes)?
+            let name = Path::new("<stdin>");
+            (name, args.input.decode(name, &bytes)?)
         }
     };
-    let sentences = split::split(&text, args.lang);
+    args.input.check_language(name, &file, args.lang)?;
+    let text = &file.text;
+    // JSONL offsets are bytes in the file as on disk (BOM, UTF-16, cp1251).
+    let mut offsets = file.offsets();
+    let sentences = split::split(text, args.lang);
     let mut out = Output::create(None, &[], false)?;
     let w = out.writer();
     let mut paragraph = sentences.first().map_or(0, |s| s.paragraph);
@@ -66,7 +74,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             SplitFormat::Jsonl => {
                 let record = serde_json::json!({
-                    "text": s.text, "start": s.start + skipped, "end": s.end + skipped,
+                    "text": s.text, "start": offsets.file_offset(s.start),
+                    "end": offsets.file_offset(s.end),
                     "paragraph": s.paragraph, "line": s.line,
                 });
                 writeln!(w, "{record}")?;

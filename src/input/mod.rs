@@ -1,45 +1,266 @@
-//! Reading input files into text.
+//! Reading input files into text: encodings, byte-order marks, line endings,
+//! and the checks that catch the wrong file before it is aligned.
+//!
+//! # Encodings
+//! A byte-order mark decides first (UTF-8, UTF-16LE, UTF-16BE), even over an
+//! explicit encoding. Without one, the encoding given in [`ReadOptions`] is
+//! used; without that, UTF-8 if the bytes are valid UTF-8, else Windows-1251
+//! or KOI8-R when the text reads clearly as Russian in exactly one of them
+//! (see `detect.rs`). Anything else is an error naming the first bad byte;
+//! bytes are replaced by U+FFFD only with [`ReadOptions::lossy`].
+//!
+//! # Offsets
+//! Sentence offsets (`Sentence::start`, `end`) are byte offsets into the
+//! decoded UTF-8 [`Text::text`]. For a UTF-8 file without a BOM they are file
+//! offsets too; otherwise [`Text::offsets`] turns them into byte offsets in
+//! the file as it is on disk (BOM, UTF-16 code units, one-byte encodings and
+//! replaced bytes all accounted for).
+//!
+//! # Line endings
+//! CRLF is left as it is (the splitter reads `\r` as whitespace). A lone CR
+//! (old Mac files) becomes LF, so that lines and paragraphs are found; both
+//! are one byte, so no offset moves.
+
+mod detect;
+mod encoding;
+mod script;
+
+pub use encoding::Encoding;
+pub use script::{ScriptCount, check_language, check_pair};
 
 use std::path::Path;
 
 use crate::Error;
 
-/// Reads a UTF-8 text file (with or without a byte-order mark).
-///
-/// Returns the text and the number of bytes skipped at the start (the BOM),
-/// so that offsets into the text can be turned into offsets into the file.
-pub fn read_text(path: &Path) -> Result<(String, usize), Error> {
+/// How to read an input file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// The file's encoding; `None` detects it. A byte-order mark wins over it.
+    pub encoding: Option<Encoding>,
+    /// Replace undecodable bytes with U+FFFD instead of failing.
+    pub lossy: bool,
+}
+
+/// An input file decoded into text.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The text, with lone CRs turned into LFs.
+    pub text: String,
+    /// The encoding the file was read in.
+    pub encoding: Encoding,
+    /// True when the encoding was detected, not given or announced by a BOM.
+    pub detected: bool,
+    /// Length in bytes of the byte-order mark at the start of the file (0 if none).
+    pub bom_len: usize,
+    /// `(offset in text, bytes in file)` of every U+FFFD put in by `--lossy`.
+    repairs: Vec<(usize, usize)>,
+}
+
+impl Text {
+    /// How many bad byte sequences `--lossy` replaced.
+    pub fn replaced(&self) -> usize {
+        self.repairs.len()
+    }
+
+    /// The file offset of the first byte sequence `--lossy` replaced.
+    pub fn first_replaced(&self) -> Option<usize> {
+        let &(at, _) = self.repairs.first()?;
+        Some(self.offsets().file_offset(at))
+    }
+
+    /// A converter from offsets in [`Text::text`] to offsets in the file.
+    pub fn offsets(&self) -> OffsetMap<'_> {
+        OffsetMap {
+            text: self,
+            text_at: 0,
+            file_at: self.bom_len,
+            repair: 0,
+        }
+    }
+}
+
+/// Turns byte offsets in a [`Text`] into byte offsets in its file. Walks the
+/// text once when asked for offsets in increasing order (as sentences come);
+/// an earlier offset starts again from the beginning.
+pub struct OffsetMap<'a> {
+    text: &'a Text,
+    text_at: usize,
+    file_at: usize,
+    repair: usize,
+}
+
+impl OffsetMap<'_> {
+    /// The file offset of byte `offset` of the text (which must fall on a
+    /// character boundary; one past the end is allowed).
+    pub fn file_offset(&mut self, offset: usize) -> usize {
+        let text = self.text;
+        if offset < self.text_at {
+            *self = text.offsets();
+        }
+        if text.encoding == Encoding::Utf8 && text.repairs.is_empty() {
+            return text.bom_len + offset;
+        }
+        for (at, c) in text.text[self.text_at..offset].char_indices() {
+            let at = self.text_at + at;
+            let repair = text.repairs.get(self.repair).filter(|r| r.0 == at);
+            self.file_at += match (repair, text.encoding) {
+                (Some(&(_, len)), _) => {
+                    self.repair += 1;
+                    len
+                }
+                (None, Encoding::Utf8) => c.len_utf8(),
+                (None, Encoding::Utf16Le | Encoding::Utf16Be) => 2 * c.len_utf16(),
+                (None, Encoding::Windows1251 | Encoding::Koi8R) => 1,
+            };
+        }
+        self.text_at = offset;
+        self.file_at
+    }
+}
+
+/// Reads and decodes the file at `path`.
+pub fn read(path: &Path, options: &ReadOptions) -> Result<Text, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    decode(path, bytes)
+    decode_bytes(path, &bytes, options)
 }
 
-/// Decodes the bytes of a file read from `path` as UTF-8 text.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, usize), Error> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+/// Decodes the bytes of a file read from `path` (used in messages only).
+pub fn decode_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text, Error> {
+    let path_buf = || path.to_path_buf();
+    if bytes.is_empty() {
+        return Err(Error::Empty { path: path_buf() });
+    }
+    if let Some((kind, advice)) = document_format(bytes) {
+        return Err(Error::NotText {
+            path: path_buf(),
+            kind,
+            advice,
+        });
+    }
+    let (encoding, bom_len, detected) = match Encoding::from_bom(bytes) {
+        Some(e) => (e, e.bom().map_or(0, <[u8]>::len), false),
+        None => match options.encoding {
+            Some(e) => (e, 0, false),
+            None => (detect(path, bytes, options)?, 0, true),
+        },
+    };
+    let body = &bytes[bom_len..];
+    if matches!(encoding, Encoding::Utf8) || encoding.is_single_byte() {
+        // In these encodings a NUL byte is a NUL character: not text.
+        if let Some(offset) = body.iter().position(|&b| b == 0) {
+            return Err(Error::Binary {
+                path: path_buf(),
+                offset: bom_len + offset,
+            });
+        }
+    }
+    let decoded = encoding::decode(body, encoding, options.lossy).map_err(|e| Error::Decode {
+        path: path_buf(),
+        encoding,
+        offset: bom_len + e.offset,
+    })?;
+    let mut text = Text {
+        text: decoded.text,
+        encoding,
+        detected,
+        bom_len,
+        repairs: decoded.repairs,
+    };
+    if let Some(at) = text.text.find('\0') {
+        // Only UTF-16 gets here: NUL code units.
+        let offset = text.offsets().file_offset(at);
         return Err(Error::Binary {
-            path: path.to_path_buf(),
+            path: path_buf(),
             offset,
         });
     }
-    let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let mut bytes = bytes;
-    bytes.drain(..skip);
-    let text = String::from_utf8(bytes).map_err(|e| Error::Decode {
-        path: path.to_path_buf(),
-        encoding: "UTF-8".into(),
-        offset: e.utf8_error().valid_up_to() + skip,
-    })?;
-    if text.trim().is_empty() {
-        return Err(Error::Empty {
-            path: path.to_path_buf(),
+    if text.text.trim().is_empty() {
+        return Err(Error::Empty { path: path_buf() });
+    }
+    text.text = lone_cr_to_lf(text.text);
+    Ok(text)
+}
+
+/// The encoding of a file with no BOM and no `--encoding`.
+fn detect(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Encoding, Error> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(match detect::utf16_without_bom(bytes) {
+            Some(encoding) => Error::Utf16WithoutBom {
+                path: path.to_path_buf(),
+                encoding,
+            },
+            None => Error::Binary {
+                path: path.to_path_buf(),
+                offset,
+            },
         });
     }
-    Ok((text, skip))
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok(Encoding::Utf8),
+        Err(e) => match detect::legacy_cyrillic(bytes) {
+            Some(encoding) => Ok(encoding),
+            // With --lossy an unclear file is read as UTF-8, bad bytes replaced.
+            None if options.lossy => Ok(Encoding::Utf8),
+            None => Err(Error::UnknownEncoding {
+                path: path.to_path_buf(),
+                offset: e.valid_up_to(),
+            }),
+        },
+    }
 }
+
+/// Document formats people hand in instead of text, by their magic bytes.
+fn document_format(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    const SAVE_AS_TEXT: &str = "open it and save it as plain text (.txt, UTF-8)";
+    let formats: [(&[u8], &str, &str); 5] = [
+        (
+            b"%PDF-",
+            "PDF",
+            "extract the text first (e.g. pdftotext -layout)",
+        ),
+        (b"PK\x03\x04", "zip (.docx, .odt, .xlsx)", SAVE_AS_TEXT),
+        (b"\xD0\xCF\x11\xE0", "Word 97-2003 (.doc)", SAVE_AS_TEXT),
+        (b"{\\rtf", "RTF", SAVE_AS_TEXT),
+        (b"\x1F\x8B", "gzip", "decompress it first (gunzip)"),
+    ];
+    formats
+        .into_iter()
+        .find(|(magic, _, _)| bytes.starts_with(magic))
+        .map(|(_, kind, advice)| (kind, advice))
+}
+
+/// Turns every CR not followed by LF into LF (same length, so no offset moves).
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Replacing one ASCII byte by another keeps the UTF-8 valid.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Reads a UTF-8 (or detected) text file with default options.
+///
+/// Returns the text and the length of the byte-order mark skipped at its start.
+/// Kept for callers that only need the text; see [`read`].
+pub fn read_text(path: &Path) -> Result<(String, usize), Error> {
+    let text = read(path, &ReadOptions::default())?;
+    Ok((text.text, text.bom_len))
+}
+
+/// Decodes the bytes of a file with default options; see [`decode_bytes`].
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, usize), Error> {
+    let text = decode_bytes(path, &bytes, &ReadOptions::default())?;
+    Ok((text.text, text.bom_len))
+}
+
+#[cfg(test)]
+mod tests;
