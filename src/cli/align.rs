@@ -74,8 +74,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let en_file = args.input.read(&args.en)?;
     let ru_file = args.input.read(&args.ru)?;
-    args.input
-        .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
+    if args.presplit {
+        // Pre-split input is usually machine-made (a corpus, an evaluation
+        // set), where a side in the "wrong" script is data, not a mistake:
+        // say so, and align it all the same.
+        args.input
+            .warn_pair((&args.en, &en_file), (&args.ru, &ru_file));
+    } else {
+        args.input
+            .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
+    }
     // JSONL offsets are file offsets for UTF-8 input (text offsets plus the
     // BOM); for other encodings they are offsets into the decoded UTF-8 text.
     let skipped = |t: &sverka::input::Text| match t.encoding {

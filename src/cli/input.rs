@@ -68,6 +68,16 @@ impl InputArgs {
         Ok(())
     }
 
+    /// Like [`Self::check_pair`], but prints what it finds as a warning.
+    pub fn warn_pair(&self, en: (&Path, &Text), ru: (&Path, &Text)) {
+        if self.no_lang_check {
+            return;
+        }
+        if let Err(error) = input::check_pair((en.0, &en.1.text), (ru.0, &ru.1.text)) {
+            eprintln!("sverka: warning: {error}; aligning anyway (pre-split input)");
+        }
+    }
+
     /// Checks one text is in the script of `lang`.
     pub fn check_language(&self, path: &Path, text: &Text, lang: Lang) -> Result<()> {
         if !self.no_lang_check {
