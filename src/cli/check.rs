@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use sverka::report::{self, CheckOptions, CoverageReport};
-use sverka::{AlignOptions, Aligner, Lang, input, split};
+use sverka::{Aligner, Lang, split};
 
+use super::input::InputArgs;
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -38,6 +39,12 @@ pub struct Args {
     /// Colour the summary: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, default_value = "auto", value_name = "WHEN")]
     color: ColorWhen,
+    /// A bilingual dictionary added to the built-in one: hunalign's
+    /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
+    #[arg(long, value_name = "FILE")]
+    dict: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -59,17 +66,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.low_score
         );
     }
-    let (en_text, _) = input::read_text(&args.en)?;
-    let (ru_text, _) = input::read_text(&args.ru)?;
+    let en_file = args.input.read(&args.en)?;
+    let ru_file = args.input.read(&args.ru)?;
+    if args.presplit {
+        args.input
+            .warn_pair((&args.en, &en_file), (&args.ru, &ru_file));
+    } else {
+        args.input
+            .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
+    }
+    let (en_text, ru_text) = (&en_file.text, &ru_file.text);
     let (en, ru) = if args.presplit {
-        (split::presplit(&en_text), split::presplit(&ru_text))
+        (split::presplit(en_text), split::presplit(ru_text))
     } else {
         (
-            split::split(&en_text, Lang::En),
-            split::split(&ru_text, Lang::Ru),
+            split::split(en_text, Lang::En),
+            split::split(ru_text, Lang::Ru),
         )
     };
-    let alignment = Aligner::new(AlignOptions::default()).align_sentences(en, ru);
+    let alignment = Aligner::new(super::align_options(&args.dict)?).align_sentences(en, ru);
     let report = CoverageReport::new(
         &alignment,
         &CheckOptions {
