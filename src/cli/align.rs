@@ -72,18 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.append && format != Format::Tmx {
         bail!("--append works with tmx output only");
     }
-    let en_file = args.input.read(&args.en)?;
-    let ru_file = args.input.read(&args.ru)?;
-    if args.presplit {
-        // Pre-split input is usually machine-made (a corpus, an evaluation
-        // set), where a side in the "wrong" script is data, not a mistake:
-        // say so, and align it all the same.
-        args.input
-            .warn_pair((&args.en, &en_file), (&args.ru, &ru_file));
-    } else {
-        args.input
-            .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
-    }
+    let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
     // JSONL offsets are file offsets for UTF-8 input (text offsets plus the
     // BOM); for other encodings they are offsets into the decoded UTF-8 text.
     let skipped = |t: &sverka::input::Text| match t.encoding {
@@ -92,14 +81,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let (en_skipped, ru_skipped) = (skipped(&en_file), skipped(&ru_file));
     let (en_text, ru_text) = (en_file.text, ru_file.text);
-    let (en, ru) = if args.presplit {
-        (split::presplit(&en_text), split::presplit(&ru_text))
-    } else {
-        (
-            split::split(&en_text, Lang::En),
-            split::split(&ru_text, Lang::Ru),
-        )
-    };
+    let en = split::sentences(&en_text, Lang::En, args.presplit);
+    let ru = split::sentences(&ru_text, Lang::Ru, args.presplit);
     let mut options = super::align_options(&args.dict)?;
     options.self_train = args.self_train;
     let alignment = Aligner::new(options).align_sentences(en, ru);

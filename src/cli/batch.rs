@@ -369,11 +369,10 @@ fn align_to_file(plan: &Plan, pair: &Pair, path: &Path) -> Result<PairStats> {
 }
 
 fn align_texts(aligner: &Aligner, en: &str, ru: &str, presplit: bool) -> Result<Alignment> {
-    let (en, ru) = if presplit {
-        (split::presplit(en), split::presplit(ru))
-    } else {
-        (split::split(en, Lang::En), split::split(ru, Lang::Ru))
-    };
+    let (en, ru) = (
+        split::sentences(en, Lang::En, presplit),
+        split::sentences(ru, Lang::Ru, presplit),
+    );
     // A bug in the aligner must cost one pair, not the whole run.
     panic::catch_unwind(AssertUnwindSafe(|| aligner.align_sentences(en, ru)))
         .map_err(|_| anyhow!("internal error: the aligner panicked (please report this pair)"))

@@ -66,24 +66,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.low_score
         );
     }
-    let en_file = args.input.read(&args.en)?;
-    let ru_file = args.input.read(&args.ru)?;
-    if args.presplit {
-        args.input
-            .warn_pair((&args.en, &en_file), (&args.ru, &ru_file));
-    } else {
-        args.input
-            .check_pair((&args.en, &en_file), (&args.ru, &ru_file))?;
-    }
-    let (en_text, ru_text) = (&en_file.text, &ru_file.text);
-    let (en, ru) = if args.presplit {
-        (split::presplit(en_text), split::presplit(ru_text))
-    } else {
-        (
-            split::split(en_text, Lang::En),
-            split::split(ru_text, Lang::Ru),
-        )
-    };
+    let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
+    let en = split::sentences(&en_file.text, Lang::En, args.presplit);
+    let ru = split::sentences(&ru_file.text, Lang::Ru, args.presplit);
     let alignment = Aligner::new(super::align_options(&args.dict)?).align_sentences(en, ru);
     let report = CoverageReport::new(
         &alignment,

@@ -68,6 +68,20 @@ impl InputArgs {
         Ok(())
     }
 
+    /// Reads the English and the Russian file of a pair and checks their
+    /// scripts. Pre-split input is usually machine-made (a corpus, an
+    /// evaluation set), where a side in the "wrong" script is data, not a
+    /// mistake: then the finding is a warning and the pair is read all the same.
+    pub fn read_pair(&self, en: &Path, ru: &Path, presplit: bool) -> Result<(Text, Text)> {
+        let (en_file, ru_file) = (self.read(en)?, self.read(ru)?);
+        if presplit {
+            self.warn_pair((en, &en_file), (ru, &ru_file));
+        } else {
+            self.check_pair((en, &en_file), (ru, &ru_file))?;
+        }
+        Ok((en_file, ru_file))
+    }
+
     /// Like [`Self::check_pair`], but prints what it finds as a warning.
     pub fn warn_pair(&self, en: (&Path, &Text), ru: (&Path, &Text)) {
         if self.no_lang_check {

@@ -81,6 +81,16 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     out
 }
 
+/// The sentences of `text`: split by the rules of `lang`, or, for
+/// `presplit` input, one per line (see [`presplit`]).
+pub fn sentences(text: &str, lang: Lang, presplit: bool) -> Vec<Sentence> {
+    if presplit {
+        self::presplit(text)
+    } else {
+        split(text, lang)
+    }
+}
+
 /// Reads pre-split text: one sentence per line, a blank line between paragraphs
 /// (the input hunalign takes).
 pub fn presplit(text: &str) -> Vec<Sentence> {
