@@ -1,6 +1,7 @@
 //! The cost of a bead: how unlikely it is, as `-ln` of a probability.
 
 use super::AlignOptions;
+use super::dp::SHAPES;
 use super::lexical::Keys;
 use crate::split::Sentence;
 
@@ -64,9 +65,11 @@ impl<'a> CostModel<'a> {
         }
     }
 
-    /// The cost of the bead `en[i..i + a]` ~ `ru[j..j + b]`.
-    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let shape = shape_index(a, b);
+    /// The cost of the bead `en[i..i + a]` ~ `ru[j..j + b]`, where
+    /// `(a, b) = SHAPES[shape]` (callers iterate over the shapes, so they
+    /// pass the index rather than have it looked up in the inner loop).
+    pub fn cost(&self, i: usize, j: usize, shape: usize) -> f64 {
+        let (a, b) = SHAPES[shape];
         let mut cost = self.prior_costs[shape];
         if a == 0 || b == 0 {
             return cost + self.options.omission_cost;
@@ -93,13 +96,6 @@ impl<'a> CostModel<'a> {
         };
         cost - evidence
     }
-}
-
-fn shape_index(a: usize, b: usize) -> usize {
-    super::dp::SHAPES
-        .iter()
-        .position(|&s| s == (a, b))
-        .expect("bead shape is one of dp::SHAPES")
 }
 
 /// `prefix[k]` = non-whitespace characters in the first `k` sentences.

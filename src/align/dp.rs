@@ -112,7 +112,7 @@ fn align_with(en: &[Sentence], ru: &[Sentence], keys: &Keys, options: &AlignOpti
                 if best == f64::INFINITY {
                     continue;
                 }
-                let cost = model.cost(i - a, a, j - b, b);
+                let cost = model.cost(i - a, j - b, shape);
                 if best + cost < row.best[k] {
                     row.best[k] = best + cost;
                     row.back[k] = shape as u8;
@@ -127,12 +127,12 @@ fn align_with(en: &[Sentence], ru: &[Sentence], keys: &Keys, options: &AlignOpti
         let (lo, hi) = bands[i];
         for j in (lo..=hi).rev() {
             let mut total = if i == n && j == m { 0.0 } else { f64::INFINITY };
-            for &(a, b) in &SHAPES {
+            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                 let Some(to) = rows.get(i + a) else { continue };
                 let Some(p) = to.index(j + b) else { continue };
                 let after = to.backward[p];
                 if after < f64::INFINITY {
-                    total = soft_min(total, model.cost(i, a, j, b) + after, t);
+                    total = soft_min(total, model.cost(i, j, shape) + after, t);
                 }
             }
             rows[i].backward[j - lo] = total;
@@ -144,10 +144,11 @@ fn align_with(en: &[Sentence], ru: &[Sentence], keys: &Keys, options: &AlignOpti
     while i > 0 || j > 0 {
         let row = &rows[i];
         let k = j - row.lo;
-        let (a, b) = SHAPES[row.back[k] as usize];
+        let shape = row.back[k] as usize;
+        let (a, b) = SHAPES[shape];
         let before = &rows[i - a];
         let start = before.forward[j - b - before.lo];
-        let cost = model.cost(i - a, a, j - b, b);
+        let cost = model.cost(i - a, j - b, shape);
         let posterior = (-(start + cost + row.backward[k] - everything) / t).exp();
         beads.push(Bead {
             en: i - a..i,
