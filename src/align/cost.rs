@@ -3,7 +3,6 @@
 use super::AlignOptions;
 use super::dp::SHAPES;
 use super::lexical::Keys;
-use crate::split::Sentence;
 
 /// Prior probability of each bead shape, in the order of `dp::SHAPES`.
 // Gale & Church (1993, table 5) give 1-1 .89, 1-0/0-1 .0099, 2-1/1-2 .089,
@@ -17,11 +16,21 @@ const RATIO_PRIOR_WEIGHT: f64 = 5.0;
 /// The document ratio stays within these factors of the fitted one.
 const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
 
+/// What the cost model needs of one sentence (or one block of sentences in
+/// the aligner's coarse pass).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// Non-whitespace characters.
+    pub length: usize,
+    /// Paragraph number.
+    pub paragraph: usize,
+}
+
 /// Precomputed per-document data for bead costs.
 pub struct CostModel<'a> {
     options: &'a AlignOptions,
-    en: &'a [Sentence],
-    ru: &'a [Sentence],
+    en: &'a [Unit],
+    ru: &'a [Unit],
     en_prefix: Vec<usize>,
     ru_prefix: Vec<usize>,
     ratio: f64,
@@ -31,12 +40,7 @@ pub struct CostModel<'a> {
 
 impl<'a> CostModel<'a> {
     /// Prepares the costs of one document pair with its anchor keys.
-    pub fn new(
-        en: &'a [Sentence],
-        ru: &'a [Sentence],
-        options: &'a AlignOptions,
-        keys: &'a Keys,
-    ) -> Self {
+    pub fn new(en: &'a [Unit], ru: &'a [Unit], options: &'a AlignOptions, keys: &'a Keys) -> Self {
         let en_prefix = prefix_lengths(en);
         let ru_prefix = prefix_lengths(ru);
         let (total_en, total_ru) = (en_prefix[en.len()] as f64, ru_prefix[ru.len()] as f64);
@@ -65,22 +69,25 @@ impl<'a> CostModel<'a> {
         }
     }
 
-    /// The cost of the bead `en[i..i + a]` ~ `ru[j..j + b]`, where
-    /// `(a, b) = SHAPES[shape]` (callers iterate over the shapes, so they
-    /// pass the index rather than have it looked up in the inner loop).
-    pub fn cost(&self, i: usize, j: usize, shape: usize) -> f64 {
+    /// The cost of the bead `en[i - a..i]` ~ `ru[j - b..j]`, where
+    /// `(a, b) = SHAPES[shape]`. `common` gives the key weight the two sides
+    /// share; it is called only for a bead with keys (callers iterate over
+    /// the shapes and rows, so they pass the shape's index and look the keys
+    /// up the way that suits their loop).
+    pub fn cost(&self, i: usize, j: usize, shape: usize, common: impl FnOnce() -> f64) -> f64 {
         let (a, b) = SHAPES[shape];
         let mut cost = self.prior_costs[shape];
         if a == 0 || b == 0 {
             return cost + self.options.omission_cost;
         }
-        let l1 = self.en_prefix[i + a] - self.en_prefix[i];
-        let l2 = self.ru_prefix[j + b] - self.ru_prefix[j];
+        let l1 = self.en_prefix[i] - self.en_prefix[i - a];
+        let l2 = self.ru_prefix[j] - self.ru_prefix[j - b];
         cost += self.options.length.cost(self.ratio, l1, l2);
-        if crosses_paragraph(&self.en[i..i + a]) || crosses_paragraph(&self.ru[j..j + b]) {
+        if crosses_paragraph(&self.en[i - a..i]) || crosses_paragraph(&self.ru[j - b..j]) {
             cost += self.options.paragraph_cost;
         }
-        let (matched, total) = self.keys.overlap(i, a, j, b);
+        let total = self.keys.total(i, a, j, b);
+        let matched = if total > 0.0 { common() } else { 0.0 };
         // The log-likelihood ratio of the anchor overlap, true pair against
         // random pair, is close to linear in the Dice share of matched key
         // weight (measured on the 1-1 gold beads of the dev data: from -2.8
@@ -98,20 +105,18 @@ impl<'a> CostModel<'a> {
     }
 }
 
-/// `prefix[k]` = non-whitespace characters in the first `k` sentences.
-fn prefix_lengths(sentences: &[Sentence]) -> Vec<usize> {
-    let mut prefix = Vec::with_capacity(sentences.len() + 1);
+/// `prefix[k]` = non-whitespace characters in the first `k` units.
+fn prefix_lengths(units: &[Unit]) -> Vec<usize> {
+    let mut prefix = Vec::with_capacity(units.len() + 1);
     prefix.push(0);
     let mut total = 0;
-    for s in sentences {
-        total += s.text.chars().filter(|c| !c.is_whitespace()).count();
+    for u in units {
+        total += u.length;
         prefix.push(total);
     }
     prefix
 }
 
-fn crosses_paragraph(sentences: &[Sentence]) -> bool {
-    sentences
-        .windows(2)
-        .any(|w| w[0].paragraph != w[1].paragraph)
+fn crosses_paragraph(units: &[Unit]) -> bool {
+    units.windows(2).any(|w| w[0].paragraph != w[1].paragraph)
 }

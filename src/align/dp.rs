@@ -4,9 +4,17 @@
 //! and the first `j` Russian sentences. Each bead type `a-b` reaches `(i, j)`
 //! from `(i - a, j - b)`. Only a band of cells around the expected path is
 //! kept, so memory grows with `n * width`, never with `n * m` for long texts.
+//!
+//! The work is done in three steps. The cost of every bead that ends in a
+//! cell of the band is computed first, rows in parallel (the costs depend
+//! on the texts only). The forward pass (Viterbi and the soft minimum over
+//! all paths) and the backward pass then run side by side on the stored
+//! costs, and the best path is traced back with each bead's posterior.
 
-use super::cost::CostModel;
-use super::lexical::{self, Keys};
+use rayon::prelude::*;
+
+use super::cost::{CostModel, Unit};
+use super::lexical::{self, Keys, MAX_RUN, Matcher};
 use super::{AlignOptions, Bead};
 use crate::anchor::lexicon::Lexicon;
 use crate::split::Sentence;
@@ -25,42 +33,70 @@ pub const SHAPES: [(usize, usize); 8] = [
 
 /// Full tables up to this many cells; beyond it, coarse-to-fine bands.
 const FULL_TABLE_CELLS: usize = 250_000;
+/// The same for the block tables of the coarse pass, which only place the
+/// band: a smaller limit sends long texts one level coarser, where a table
+/// costs a sixty-fourth as much.
+const COARSE_FULL_TABLE_CELLS: usize = 32_000;
 /// Sentences per block in the coarse pass.
 const BLOCK: usize = 8;
 /// Keys kept per block in the coarse pass: the rarest, which place a block.
 const COARSE_KEYS: usize = 12;
-/// Rows and columns of slack around the coarse path.
-const MARGIN: usize = BLOCK;
+/// Columns of slack on each side of the path projected from the coarse pass.
+const SLACK: usize = 5;
+/// Times the band may be widened where the path runs along its edge.
+const MAX_WIDENINGS: usize = 2;
+/// Rows either side of such a stretch that are widened, and by how many
+/// columns on each side.
+const WIDEN_ROWS: usize = 2 * BLOCK;
+const WIDEN_COLUMNS: usize = BLOCK + SLACK;
+/// Rows per parallel task when the bead costs are computed.
+const ROWS_PER_TASK: usize = 256;
 
-/// One row of the tables: the cells `lo..lo + len` of English prefix `i`.
-struct Row {
-    lo: usize,
-    /// Cost of the best path from the origin to the cell (Viterbi).
-    best: Vec<f64>,
-    /// Back-pointer: index into `SHAPES` of the last bead of that path.
-    back: Vec<u8>,
-    /// Soft minimum over all paths from the origin (forward, `-T ln sum`).
-    forward: Vec<f64>,
-    /// Soft minimum over all paths from the cell to the end (backward).
-    backward: Vec<f64>,
+/// The cells kept: for English prefix `i`, the Russian prefixes
+/// `lo[i]..=hi[i]`, stored row after row in flat tables. Both bounds never
+/// decrease from one row to the next.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    /// `start[i]` is the flat index of cell `(i, lo[i])`; one more entry
+    /// holds the number of cells.
+    start: Vec<usize>,
 }
 
-impl Row {
-    fn new(lo: usize, hi: usize) -> Row {
-        let len = hi - lo + 1;
-        Row {
-            lo,
-            best: vec![f64::INFINITY; len],
-            back: vec![u8::MAX; len],
-            forward: vec![f64::INFINITY; len],
-            backward: vec![f64::INFINITY; len],
+impl Band {
+    fn new(ranges: &[(usize, usize)]) -> Band {
+        let mut start = Vec::with_capacity(ranges.len() + 1);
+        let mut cells = 0;
+        for &(lo, hi) in ranges {
+            start.push(cells);
+            cells += hi - lo + 1;
+        }
+        start.push(cells);
+        Band {
+            lo: ranges.iter().map(|r| r.0).collect(),
+            hi: ranges.iter().map(|r| r.1).collect(),
+            start,
         }
     }
 
-    fn index(&self, j: usize) -> Option<usize> {
-        j.checked_sub(self.lo).filter(|&k| k < self.best.len())
+    /// The last row, `n`.
+    fn n(&self) -> usize {
+        self.lo.len() - 1
+    }
+
+    fn cells(&self) -> usize {
+        self.start[self.lo.len()]
+    }
+
+    /// The flat index of cell `(i, j)`, if the band holds it.
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        (j >= self.lo[i] && j <= self.hi[i]).then(|| self.start[i] + j - self.lo[i])
     }
 }
+
+/// The costs of the beads that end in one cell, per shape (infinite where
+/// the bead would start outside the band).
+type CellCosts = [f32; SHAPES.len()];
 
 /// `-t ln(exp(-x / t) + exp(-y / t))`, the soft minimum of two costs.
 fn soft_min(x: f64, y: f64, t: f64) -> f64 {
@@ -83,83 +119,279 @@ pub fn align(
 ) -> Vec<Bead> {
     let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
     let keys = lexical::link(en, ru, lexicon, learned);
-    align_with(en, ru, &keys, options)
+    align_with(&units(en), &units(ru), &keys, options, Pass::Fine)
+}
+
+fn units(sentences: &[Sentence]) -> Vec<Unit> {
+    sentences
+        .iter()
+        .map(|s| Unit {
+            length: s.text.chars().filter(|c| !c.is_whitespace()).count(),
+            paragraph: s.paragraph,
+        })
+        .collect()
+}
+
+/// Which table [`align_with`] fills.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Sentences: the path, and each bead's posterior.
+    Fine,
+    /// Blocks of sentences, to place the band of a finer pass: only the
+    /// path is needed, so every bead's score is 0 and the backward pass is
+    /// skipped.
+    Coarse,
 }
 
 /// Aligns sentences (or blocks of sentences) whose anchor keys are known.
-fn align_with(en: &[Sentence], ru: &[Sentence], keys: &Keys, options: &AlignOptions) -> Vec<Bead> {
+fn align_with(
+    en: &[Unit],
+    ru: &[Unit],
+    keys: &Keys,
+    options: &AlignOptions,
+    pass: Pass,
+) -> Vec<Bead> {
+    let posteriors = pass == Pass::Fine;
     let model = CostModel::new(en, ru, options, keys);
     let t = options.temperature;
     let (n, m) = (en.len(), ru.len());
-    let bands = bands(en, ru, keys, options);
-    let mut rows: Vec<Row> = Vec::with_capacity(n + 1);
-    for (i, &(lo, hi)) in bands.iter().enumerate() {
-        let mut row = Row::new(lo, hi);
-        for j in lo..=hi {
-            let k = j - lo;
-            if i == 0 && j == 0 {
-                row.best[0] = 0.0;
-                row.forward[0] = 0.0;
-                continue;
-            }
-            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                if a > i || b > j {
-                    continue;
-                }
-                let from = if a == 0 { &row } else { &rows[i - a] };
-                let Some(p) = from.index(j - b) else { continue };
-                let (best, forward) = (from.best[p], from.forward[p]);
-                if best == f64::INFINITY {
-                    continue;
-                }
-                let cost = model.cost(i - a, j - b, shape);
-                if best + cost < row.best[k] {
-                    row.best[k] = best + cost;
-                    row.back[k] = shape as u8;
-                }
-                row.forward[k] = soft_min(row.forward[k], forward + cost, t);
-            }
+    let mut ranges = bands(en, ru, keys, options, pass);
+    let mut widenings = 0;
+    let mut before: Option<(Band, Vec<CellCosts>)> = None;
+    loop {
+        let band = Band::new(&ranges);
+        let reuse = before.as_ref().map(|(b, c)| (b, c.as_slice()));
+        let costs = costs(&band, &model, keys, reuse);
+        let (forward, backward) = if posteriors {
+            rayon::join(
+                || forward(&band, &costs, Some(t)),
+                || backward(&band, &costs, t),
+            )
+        } else {
+            (forward(&band, &costs, None), Vec::new())
+        };
+        let path = trace(&band, &forward.back, n, m);
+        if widenings < MAX_WIDENINGS && widen(&mut ranges, &path, m) {
+            widenings += 1;
+            before = Some((band, costs));
+            continue;
         }
-        rows.push(row);
+        let last = band.start[n] + m - band.lo[n];
+        let everything = forward.soft.get(last).copied().unwrap_or(0.0);
+        return path
+            .into_iter()
+            .map(|(bead, shape)| {
+                let score = if posteriors {
+                    let (i, j) = (bead.en.end, bead.ru.end);
+                    let (a, b) = SHAPES[shape];
+                    let before = band.start[i - a] + (j - b) - band.lo[i - a];
+                    let cell = band.start[i] + j - band.lo[i];
+                    let cost = f64::from(costs[cell][shape]);
+                    let through = forward.soft[before] + cost + backward[cell];
+                    (-(through - everything) / t).exp().clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                Bead { score, ..bead }
+            })
+            .collect();
     }
-    // Backward pass, needed only for the posteriors of the beads we keep.
-    for i in (0..=n).rev() {
-        let (lo, hi) = bands[i];
-        for j in (lo..=hi).rev() {
-            let mut total = if i == n && j == m { 0.0 } else { f64::INFINITY };
-            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                let Some(to) = rows.get(i + a) else { continue };
-                let Some(p) = to.index(j + b) else { continue };
-                let after = to.backward[p];
-                if after < f64::INFINITY {
-                    total = soft_min(total, model.cost(i, j, shape) + after, t);
-                }
-            }
-            rows[i].backward[j - lo] = total;
-        }
-    }
-    let everything = rows[n].forward[m - rows[n].lo];
-    let mut beads = Vec::new();
+}
+
+/// The best path, from the back-pointers: beads in document order (score
+/// not yet set), each with its shape's index.
+fn trace(band: &Band, back: &[u8], n: usize, m: usize) -> Vec<(Bead, usize)> {
+    let mut path = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let row = &rows[i];
-        let k = j - row.lo;
-        let shape = row.back[k] as usize;
+        let shape = back[band.start[i] + j - band.lo[i]] as usize;
         let (a, b) = SHAPES[shape];
-        let before = &rows[i - a];
-        let start = before.forward[j - b - before.lo];
-        let cost = model.cost(i - a, j - b, shape);
-        let posterior = (-(start + cost + row.backward[k] - everything) / t).exp();
-        beads.push(Bead {
+        let bead = Bead {
             en: i - a..i,
             ru: j - b..j,
-            score: posterior.clamp(0.0, 1.0),
-        });
+            score: 0.0,
+        };
+        path.push((bead, shape));
         i -= a;
         j -= b;
     }
-    beads.reverse();
-    beads
+    path.reverse();
+    path
+}
+
+/// Widens the band where the path runs along one of its edges (an edge that
+/// is not the table's own): there the best path may lie outside the band,
+/// as when the coarse pass drifted through a stretch of omissions. Returns
+/// whether any row was widened.
+fn widen(ranges: &mut [(usize, usize)], path: &[(Bead, usize)], m: usize) -> bool {
+    let n = ranges.len() - 1;
+    let mut near_edge = vec![false; n + 1];
+    for (bead, _) in path {
+        let (i, j) = (bead.en.end, bead.ru.end);
+        let (lo, hi) = ranges[i];
+        if (lo > 0 && j <= lo + 1) || (hi < m && j + 1 >= hi) {
+            let rows = i.saturating_sub(WIDEN_ROWS)..=(i + WIDEN_ROWS).min(n);
+            near_edge[rows].fill(true);
+        }
+    }
+    if !near_edge.contains(&true) {
+        return false;
+    }
+    for (row, widen) in ranges.iter_mut().zip(near_edge) {
+        if widen {
+            *row = (
+                row.0.saturating_sub(WIDEN_COLUMNS),
+                (row.1 + WIDEN_COLUMNS).min(m),
+            );
+        }
+    }
+    connect(ranges, m);
+    true
+}
+
+/// The cost of every bead that ends in a cell of the band and starts in
+/// one, computed in parallel over tasks of consecutive rows. Rows that
+/// `before` (an earlier, narrower band of the same pair, with its costs)
+/// already holds with the same cells and the same cells above are copied.
+fn costs(
+    band: &Band,
+    model: &CostModel,
+    keys: &Keys,
+    before: Option<(&Band, &[CellCosts])>,
+) -> Vec<CellCosts> {
+    let mut table = vec![[f32::INFINITY; SHAPES.len()]; band.cells()];
+    let mut tasks = Vec::new();
+    let mut rest = table.as_mut_slice();
+    let mut first = 0;
+    while first <= band.n() {
+        let end = (first + ROWS_PER_TASK).min(band.n() + 1);
+        let (cells, tail) = rest.split_at_mut(band.start[end] - band.start[first]);
+        tasks.push((first..end, cells));
+        rest = tail;
+        first = end;
+    }
+    // A bead's cost is stored only if it starts inside the band, so a row's
+    // costs depend on its own cells and those of the MAX_RUN rows above.
+    let known = |i: usize| {
+        let (old, _) = before?;
+        let same = (i.saturating_sub(MAX_RUN)..=i)
+            .all(|k| old.lo[k] == band.lo[k] && old.hi[k] == band.hi[k]);
+        same.then_some(old.start[i])
+    };
+    tasks.into_par_iter().for_each(|(rows, cells)| {
+        if let Some((_, old)) = before
+            && let (Some(from), Some(to)) = (known(rows.start), known(rows.end - 1))
+            && rows.clone().all(|i| known(i).is_some())
+        {
+            let to = to + band.hi[rows.end - 1] - band.lo[rows.end - 1] + 1;
+            cells.copy_from_slice(&old[from..to]);
+            return;
+        }
+        // The runs that end in these rows and in their columns, merged once.
+        let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
+        let en = keys.en_runs(rows.start..=last);
+        let ru = keys.ru_runs(band.lo[top]..=band.hi[last]);
+        // One matcher per length of English run, loaded once per row.
+        let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
+        let mut offset = 0;
+        for i in rows {
+            let row = &mut cells[offset..offset + band.hi[i] - band.lo[i] + 1];
+            offset += row.len();
+            if let (Some(start), Some((_, old))) = (known(i), before) {
+                row.copy_from_slice(&old[start..start + row.len()]);
+                continue;
+            }
+            for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
+                matcher.load(en.get(i, len));
+            }
+            for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    if a <= i && b <= j && band.index(i - a, j - b).is_some() {
+                        let common = || matchers[a - 1].common(ru.get(j, b));
+                        out[shape] = model.cost(i, j, shape, common) as f32;
+                    }
+                }
+            }
+        }
+    });
+    table
+}
+
+/// The forward pass's tables, one entry per cell.
+struct Forward {
+    /// Back-pointer: index into `SHAPES` of the last bead of the best path
+    /// from the origin to the cell (Viterbi).
+    back: Vec<u8>,
+    /// Soft minimum over all paths from the origin (`-T ln sum`); empty
+    /// when only the best path is wanted.
+    soft: Vec<f64>,
+}
+
+/// The best path (and with a temperature, the soft minimum over all paths)
+/// from the origin to every cell.
+fn forward(band: &Band, costs: &[CellCosts], temperature: Option<f64>) -> Forward {
+    let mut best = vec![f64::INFINITY; band.cells()];
+    let mut back = vec![u8::MAX; band.cells()];
+    let mut soft = if temperature.is_some() {
+        vec![f64::INFINITY; band.cells()]
+    } else {
+        Vec::new()
+    };
+    for i in 0..=band.n() {
+        for j in band.lo[i]..=band.hi[i] {
+            let cell = band.start[i] + j - band.lo[i];
+            if cell == 0 {
+                best[0] = 0.0;
+                if !soft.is_empty() {
+                    soft[0] = 0.0;
+                }
+                continue;
+            }
+            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                let cost = f64::from(costs[cell][shape]);
+                if cost == f64::INFINITY {
+                    continue;
+                }
+                let from = band.start[i - a] + (j - b) - band.lo[i - a];
+                if best[from] + cost < best[cell] {
+                    best[cell] = best[from] + cost;
+                    back[cell] = shape as u8;
+                }
+                if let Some(t) = temperature {
+                    soft[cell] = soft_min(soft[cell], soft[from] + cost, t);
+                }
+            }
+        }
+    }
+    Forward { back, soft }
+}
+
+/// The soft minimum over all paths from every cell to the end.
+fn backward(band: &Band, costs: &[CellCosts], t: f64) -> Vec<f64> {
+    let n = band.n();
+    let mut after = vec![f64::INFINITY; band.cells()];
+    let end = band.cells() - 1;
+    after[end] = 0.0;
+    for i in (0..=n).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            let cell = band.start[i] + j - band.lo[i];
+            let mut total = after[cell];
+            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                if i + a > n {
+                    continue;
+                }
+                let Some(to) = band.index(i + a, j + b) else {
+                    continue;
+                };
+                let cost = f64::from(costs[to][shape]);
+                if cost < f64::INFINITY && after[to] < f64::INFINITY {
+                    total = soft_min(total, cost + after[to], t);
+                }
+            }
+            after[cell] = total;
+        }
+    }
+    after
 }
 
 /// The range of Russian prefixes `lo..=hi` kept for each English prefix.
@@ -168,70 +400,103 @@ fn align_with(en: &[Sentence], ru: &[Sentence], keys: &Keys, options: &AlignOpti
 /// as Vecalign does: consecutive sentences are grouped into blocks of
 /// `BLOCK` on each side, the blocks are aligned by this same programme
 /// (recursively, until the table is small), and the fine table keeps only a
-/// band around the block path. The work then grows with `n * BLOCK`, and a
-/// text that is cut short or has a dropped section still has its path inside
-/// the band, which a fixed band around the diagonal would miss.
+/// band of `SLACK` columns either side of the block path, drawn straight
+/// through each block bead. The work then grows with `n * SLACK`, and a
+/// text that is cut short or has a dropped section still has its path
+/// inside the band, which a fixed band around the diagonal would miss.
 fn bands(
-    en: &[Sentence],
-    ru: &[Sentence],
+    en: &[Unit],
+    ru: &[Unit],
     keys: &Keys,
     options: &AlignOptions,
+    pass: Pass,
 ) -> Vec<(usize, usize)> {
     let (n, m) = (en.len(), ru.len());
-    if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
+    let limit = match pass {
+        Pass::Fine => FULL_TABLE_CELLS,
+        Pass::Coarse => COARSE_FULL_TABLE_CELLS,
+    };
+    if (n + 1).saturating_mul(m + 1) <= limit {
         return vec![(0, m); n + 1];
     }
-    let coarse_en = blocks(en);
-    let coarse_ru = blocks(ru);
     let mut coarse_options = options.clone();
     // A block omission stands for BLOCK sentence omissions.
     coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
     coarse_options.paragraph_cost = 0.0;
     let coarse_keys = keys.blocks(BLOCK, COARSE_KEYS);
-    let path = align_with(&coarse_en, &coarse_ru, &coarse_keys, &coarse_options);
+    let path = align_with(
+        &blocks(en),
+        &blocks(ru),
+        &coarse_keys,
+        &coarse_options,
+        Pass::Coarse,
+    );
+    project(&path, n, m)
+}
+
+/// The fine band around a block path: each block bead's rows get the
+/// columns on the straight line through the bead, `SLACK` either side (a
+/// one-sided bead's row gets all of its columns), and neighbouring rows are
+/// joined so that every bead shape can step from one row to the next.
+fn project(path: &[Bead], n: usize, m: usize) -> Vec<(usize, usize)> {
     let mut band = vec![(usize::MAX, 0); n + 1];
-    for bead in &path {
+    for bead in path {
         let (e0, e1) = ((bead.en.start * BLOCK).min(n), (bead.en.end * BLOCK).min(n));
         let (r0, r1) = ((bead.ru.start * BLOCK).min(m), (bead.ru.end * BLOCK).min(m));
-        for row in &mut band[e0..=e1] {
-            row.0 = row.0.min(r0);
-            row.1 = row.1.max(r1);
+        for (i, row) in band.iter_mut().enumerate().take(e1 + 1).skip(e0) {
+            let (lo, hi) = if e1 == e0 {
+                (r0, r1)
+            } else {
+                let step = (r1 - r0) as f64 / (e1 - e0) as f64;
+                let at = r0 as f64 + step * (i - e0) as f64;
+                (at.floor() as usize, (at.ceil() as usize).min(r1))
+            };
+            row.0 = row.0.min(lo.saturating_sub(SLACK));
+            row.1 = row.1.max((hi + SLACK).min(m));
         }
     }
-    widen(&band, MARGIN, m)
-}
-
-/// Widens every row's range to cover its neighbours within `margin` rows,
-/// plus `margin` columns on each side.
-fn widen(band: &[(usize, usize)], margin: usize, m: usize) -> Vec<(usize, usize)> {
-    let n = band.len();
-    (0..n)
+    // Join each row with its neighbours (a 3-1 bead spans three rows), and
+    // keep both bounds from decreasing, so the band is one connected strip
+    // from (0, 0) to (n, m).
+    let joined: Vec<(usize, usize)> = (0..=n)
         .map(|i| {
-            let near = &band[i.saturating_sub(margin)..(i + margin + 1).min(n)];
+            let near = &band[i.saturating_sub(1)..(i + 2).min(n + 1)];
             let lo = near.iter().map(|r| r.0).min().unwrap_or(0);
             let hi = near.iter().map(|r| r.1).max().unwrap_or(m);
-            (lo.saturating_sub(margin), (hi + margin).min(m))
+            (lo, hi)
         })
-        .collect()
+        .collect();
+    let mut out = joined;
+    connect(&mut out, m);
+    out
 }
 
-/// Groups consecutive sentences into blocks of `BLOCK` for the coarse pass.
-fn blocks(sentences: &[Sentence]) -> Vec<Sentence> {
-    sentences
+/// Makes the band one connected strip from `(0, 0)` to `(n, m)`: both
+/// bounds never decrease, and each row reaches the next.
+fn connect(ranges: &mut [(usize, usize)], m: usize) {
+    let n = ranges.len() - 1;
+    ranges[0].0 = 0;
+    ranges[n].1 = m;
+    for i in 1..=n {
+        ranges[i].1 = ranges[i].1.max(ranges[i - 1].1);
+    }
+    for i in (0..n).rev() {
+        ranges[i].0 = ranges[i].0.min(ranges[i + 1].0);
+    }
+    // A steep bead (one short block against three) can leave a gap between
+    // rows: extend the upper row to where the lower one begins.
+    for i in 1..=n {
+        ranges[i - 1].1 = ranges[i - 1].1.max(ranges[i].0);
+    }
+}
+
+/// Groups consecutive units into blocks of `BLOCK` for the coarse pass.
+fn blocks(units: &[Unit]) -> Vec<Unit> {
+    units
         .chunks(BLOCK)
-        .map(|chunk| {
-            let mut text = String::new();
-            for s in chunk {
-                text.push_str(&s.text);
-                text.push(' ');
-            }
-            Sentence {
-                text,
-                start: chunk[0].start,
-                end: chunk[chunk.len() - 1].end,
-                paragraph: 0,
-                line: chunk[0].line,
-            }
+        .map(|chunk| Unit {
+            length: chunk.iter().map(|u| u.length).sum(),
+            paragraph: 0,
         })
         .collect()
 }
@@ -290,12 +555,64 @@ mod tests {
         let en = numbered(3_000, &["alpha", "beta"]);
         let ru = numbered(2_900, &["альфа", "бета"]);
         let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
-        let b = bands(&en, &ru, &keys, &AlignOptions::default());
+        let b = bands(
+            &units(&en),
+            &units(&ru),
+            &keys,
+            &AlignOptions::default(),
+            Pass::Fine,
+        );
         assert_eq!(b[0].0, 0);
         assert_eq!(b[3_000].1, 2_900);
         assert!(b.windows(2).all(|w| w[1].0 >= w[0].0 && w[1].1 >= w[0].1));
         let cells: usize = b.iter().map(|(lo, hi)| hi - lo + 1).sum();
-        assert!(cells < 3_000 * 200, "band has {cells} cells");
+        assert!(cells < 3_000 * 40, "band has {cells} cells");
+    }
+
+    fn is_connected_strip(ranges: &[(usize, usize)], m: usize) -> bool {
+        let n = ranges.len() - 1;
+        ranges[0].0 == 0
+            && ranges[n].1 == m
+            && ranges.iter().all(|r| r.0 <= r.1 && r.1 <= m)
+            && ranges
+                .windows(2)
+                .all(|w| w[1].0 >= w[0].0 && w[1].1 >= w[0].1 && w[1].0 <= w[0].1)
+    }
+
+    fn bead(en: std::ops::Range<usize>, ru: std::ops::Range<usize>) -> Bead {
+        Bead { en, ru, score: 0.0 }
+    }
+
+    #[test]
+    fn projected_band_follows_the_block_path_and_stays_connected() {
+        // Blocks: 1-1, then a steep 1-3 (its English block cut short at
+        // n = 10), as at the end of a text.
+        let path = [bead(0..1, 0..1), bead(1..2, 1..4)];
+        let ranges = project(&path, 10, 32);
+        assert!(is_connected_strip(&ranges, 32), "{ranges:?}");
+        // Row 4 lies on the straight line from (0, 0) to (8, 8).
+        assert!(ranges[4].0 <= 4 && ranges[4].1 >= 4 && ranges[4].1 - ranges[4].0 < 4 * SLACK);
+    }
+
+    #[test]
+    fn band_widens_only_where_the_path_runs_along_its_edge() {
+        let mut ranges: Vec<(usize, usize)> = (0..=100usize)
+            .map(|i| (i.saturating_sub(5), (i + 5).min(100)))
+            .collect();
+        let diagonal: Vec<(Bead, usize)> =
+            (0..100).map(|i| (bead(i..i + 1, i..i + 1), 0)).collect();
+        assert!(!widen(&mut ranges, &diagonal, 100));
+        // One bead ends on the lower edge of row 50.
+        let mut edge = diagonal.clone();
+        edge[49].0.ru = 44..45;
+        assert!(widen(&mut ranges, &edge, 100));
+        assert!(ranges[50].0 < 45 - SLACK && ranges[50].1 > 55 + SLACK);
+        assert_eq!(
+            ranges[10],
+            (5, 15),
+            "rows far from the edge stay as they were"
+        );
+        assert!(is_connected_strip(&ranges, 100));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::RangeInclusive;
 
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
@@ -28,6 +29,8 @@ pub struct Keys {
     /// Total key weight of each sentence.
     en_total: Vec<f64>,
     ru_total: Vec<f64>,
+    /// Key ids run from 0 to this.
+    ids: usize,
 }
 
 /// Links the two documents' anchors and returns every sentence's keys.
@@ -111,6 +114,7 @@ pub fn link(
             .collect()
     };
     Keys {
+        ids: ids.len(),
         en_total: totals(&en_lists),
         ru_total: totals(&ru_lists),
         en: en_lists,
@@ -250,6 +254,7 @@ impl Keys {
             lists.chunks(size).map(|c| c.concat()).collect()
         };
         let mut out = Keys {
+            ids: self.ids,
             en: group(&self.en),
             ru: group(&self.ru),
             en_total: Vec::new(),
@@ -277,79 +282,144 @@ impl Keys {
         thin(&mut self.ru, &mut self.ru_total);
     }
 
-    /// The anchor weight the two sides of the bead `en[i..i+a]` ~ `ru[j..j+b]`
-    /// share (counted on both sides), and the total weight on both sides.
-    pub fn overlap(&self, i: usize, a: usize, j: usize, b: usize) -> (f64, f64) {
-        let total: f64 = self.en_total[i..i + a].iter().sum::<f64>()
-            + self.ru_total[j..j + b].iter().sum::<f64>();
-        if total == 0.0 {
-            return (0.0, 0.0);
-        }
-        let common = match (a, b) {
-            // Most beads are 1-1: their lists need no merging.
-            (1, 1) => self.common(self.en[i].iter().copied(), self.ru[j].iter().copied()),
-            _ => self.common(
-                Merged::new(&self.en[i..i + a]),
-                Merged::new(&self.ru[j..j + b]),
-            ),
+    /// The merged keys of English runs ending at each of `ends` (see [`Runs`]).
+    pub fn en_runs(&self, ends: RangeInclusive<usize>) -> Runs {
+        Runs::new(&self.en, ends)
+    }
+
+    /// The merged keys of Russian runs ending at each of `ends`.
+    pub fn ru_runs(&self, ends: RangeInclusive<usize>) -> Runs {
+        Runs::new(&self.ru, ends)
+    }
+
+    /// The total anchor weight of the bead `en[i - a..i]` ~ `ru[j - b..j]`,
+    /// both sides together.
+    pub fn total(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        self.en_total[i - a..i].iter().sum::<f64>() + self.ru_total[j - b..j].iter().sum::<f64>()
+    }
+}
+
+/// Longest run of sentences on one side of a bead (3-1, 1-3).
+pub const MAX_RUN: usize = 3;
+
+/// The keys of every run of one to [`MAX_RUN`] consecutive sentences that
+/// ends at a position of a range, each run's lists merged once into one
+/// sorted slice. The aligner costs every bead of a row against the same few
+/// runs, so merging them once per run instead of once per bead, and keeping
+/// ids and weights in flat arrays, is what keeps the inner loop to a plain
+/// merge of two slices.
+pub struct Runs {
+    first: usize,
+    /// `starts[MAX_RUN * (end - first) + len - 1]` is where the run of `len`
+    /// sentences ending at `end` starts in `ids` / `weights` (one more entry
+    /// closes the last run).
+    starts: Vec<usize>,
+    ids: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+impl Runs {
+    fn new(lists: &[Vec<(u32, f64)>], ends: RangeInclusive<usize>) -> Runs {
+        let first = *ends.start();
+        let mut runs = Runs {
+            first,
+            starts: Vec::with_capacity(MAX_RUN * ends.clone().count() + 1),
+            ids: Vec::new(),
+            weights: Vec::new(),
         };
-        (common, total)
-    }
-
-    /// Twice the weight of the keys two sorted sequences share (as multisets).
-    fn common(
-        &self,
-        mut e: impl Iterator<Item = (u32, f64)>,
-        mut r: impl Iterator<Item = (u32, f64)>,
-    ) -> f64 {
-        let (mut x, mut y, mut common) = (e.next(), r.next(), 0.0);
-        while let (Some((kx, wx)), Some((ky, wy))) = (x, y) {
-            match kx.cmp(&ky) {
-                std::cmp::Ordering::Less => x = e.next(),
-                std::cmp::Ordering::Greater => y = r.next(),
-                std::cmp::Ordering::Equal => {
-                    common += wx + wy;
-                    x = e.next();
-                    y = r.next();
+        let mut run: Vec<(u32, f64)> = Vec::new();
+        for end in ends {
+            for len in 1..=MAX_RUN {
+                runs.starts.push(runs.ids.len());
+                if len > end || end > lists.len() {
+                    continue;
                 }
+                run.clear();
+                for list in &lists[end - len..end] {
+                    run.extend_from_slice(list);
+                }
+                // Stable: equal keys stay in sentence order, so a run pairs
+                // its keys with the other side's exactly as a merge of the
+                // sentences' own lists would.
+                run.sort_by_key(|e| e.0);
+                runs.ids.extend(run.iter().map(|e| e.0));
+                runs.weights.extend(run.iter().map(|e| e.1));
             }
         }
-        common
+        runs.starts.push(runs.ids.len());
+        runs
+    }
+
+    /// The keys of the `len` sentences ending at `end`.
+    pub fn get(&self, end: usize, len: usize) -> (&[u32], &[f64]) {
+        let slot = MAX_RUN * (end - self.first) + len - 1;
+        let range = self.starts[slot]..self.starts[slot + 1];
+        (&self.ids[range.clone()], &self.weights[range])
     }
 }
 
-/// The keys of up to three consecutive sentences in sorted order, merged on
-/// the fly from their sorted lists (no allocation in the aligner's inner loop).
-struct Merged<'a> {
-    lists: [&'a [(u32, f64)]; 3],
+/// Finds the key weight one run shares with many others: the run's keys go
+/// into a table indexed by key id once, and each other run is then one pass
+/// over its own keys, with no merging and no comparison between the two
+/// lists' positions (the aligner's inner loop).
+pub struct Matcher<'a> {
+    slots: Vec<Slot>,
+    /// Marks the slots of the run loaded last, so loading needs no clearing.
+    stamp: u32,
+    weights: &'a [f64],
 }
 
-impl<'a> Merged<'a> {
-    fn new(lists: &'a [Vec<(u32, f64)>]) -> Self {
-        let mut out = Merged { lists: [&[]; 3] };
-        for (slot, list) in out.lists.iter_mut().zip(lists) {
-            *slot = list;
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    stamp: u32,
+    /// How often the key occurs in the loaded run.
+    count: u32,
+    /// Where its first occurrence is in the run.
+    first: u32,
+}
+
+impl<'a> Matcher<'a> {
+    /// A matcher for runs of `keys`' documents.
+    pub fn new(keys: &Keys) -> Matcher<'a> {
+        Matcher {
+            slots: vec![Slot::default(); keys.ids],
+            stamp: 0,
+            weights: &[],
         }
-        out
     }
-}
 
-impl Iterator for Merged<'_> {
-    type Item = (u32, f64);
-
-    fn next(&mut self) -> Option<(u32, f64)> {
-        let mut pick: Option<usize> = None;
-        for k in 0..3 {
-            if let Some(&head) = self.lists[k].first()
-                && pick.is_none_or(|p| head.0 < self.lists[p][0].0)
-            {
-                pick = Some(k);
+    /// Makes `(ids, weights)` (a run, sorted by id) the run to match against.
+    pub fn load(&mut self, (ids, weights): (&[u32], &'a [f64])) {
+        self.stamp += 1;
+        self.weights = weights;
+        for (k, &id) in ids.iter().enumerate() {
+            let slot = &mut self.slots[id as usize];
+            if slot.stamp == self.stamp {
+                slot.count += 1;
+            } else {
+                *slot = Slot {
+                    stamp: self.stamp,
+                    count: 1,
+                    first: k as u32,
+                };
             }
         }
-        let k = pick?;
-        let (&head, rest) = self.lists[k].split_first()?;
-        self.lists[k] = rest;
-        Some(head)
+    }
+
+    /// Twice the weight of the keys the loaded run and `(ids, weights)`
+    /// (sorted by id) share, as multisets: the `t`-th occurrence of a key on
+    /// one side pairs with its `t`-th occurrence on the other, if any.
+    pub fn common(&self, (ids, weights): (&[u32], &[f64])) -> f64 {
+        let (mut sum, mut previous, mut t) = (0.0, u32::MAX, 0);
+        for (&id, &w) in ids.iter().zip(weights) {
+            t = if id == previous { t + 1 } else { 0 };
+            previous = id;
+            let slot = self.slots[id as usize];
+            if slot.stamp == self.stamp && t < slot.count {
+                sum += self.weights[(slot.first + t) as usize] + w;
+            }
+        }
+        sum
     }
 }
 
@@ -378,6 +448,51 @@ mod tests {
         assert!(!link_names(&en, &ru, &mut e, &mut r, &HashMap::new()));
     }
 
+    fn keys_of(en: Vec<Vec<(u32, f64)>>, ru: Vec<Vec<(u32, f64)>>) -> Keys {
+        let total = |l: &[Vec<(u32, f64)>]| l.iter().map(|s| s.iter().map(|e| e.1).sum()).collect();
+        Keys {
+            en_total: total(&en),
+            ru_total: total(&ru),
+            en,
+            ru,
+            ids: 10,
+        }
+    }
+
+    #[test]
+    fn matcher_pairs_repeated_keys_as_multisets() {
+        // English: key 1 twice (weights 1 and 2), key 3 once; Russian: key 1
+        // once, key 3 twice. Shared: the first 1 and the one 3.
+        let keys = keys_of(
+            vec![vec![(1, 1.0), (1, 2.0), (3, 4.0)]],
+            vec![vec![(1, 10.0), (3, 20.0), (3, 40.0)]],
+        );
+        let (en, ru) = (keys.en_runs(1..=1), keys.ru_runs(1..=1));
+        let mut matcher = Matcher::new(&keys);
+        matcher.load(en.get(1, 1));
+        assert_eq!(matcher.common(ru.get(1, 1)), 1.0 + 10.0 + 4.0 + 20.0);
+    }
+
+    #[test]
+    fn runs_merge_consecutive_sentences_in_key_order() {
+        let keys = keys_of(
+            vec![vec![(2, 1.0)], vec![(1, 1.0), (2, 5.0)], vec![(7, 1.0)]],
+            vec![vec![(2, 3.0), (2, 9.0)]],
+        );
+        let en = keys.en_runs(2..=3);
+        assert_eq!(en.get(2, 2).0, [1, 2, 2]);
+        assert_eq!(en.get(2, 2).1, [1.0, 1.0, 5.0]);
+        assert_eq!(en.get(3, 3).0, [1, 2, 2, 7]);
+        assert_eq!(keys.total(3, 3, 1, 1), 8.0 + 12.0);
+        // A run of two sentences shares both of its 2s, in sentence order.
+        let ru = keys.ru_runs(1..=1);
+        let mut matcher = Matcher::new(&keys);
+        matcher.load(en.get(2, 2));
+        assert_eq!(matcher.common(ru.get(1, 1)), 1.0 + 3.0 + 5.0 + 9.0);
+        matcher.load(en.get(3, 1));
+        assert_eq!(matcher.common(ru.get(1, 1)), 0.0);
+    }
+
     #[test]
     fn shared_rare_keys_outweigh_common_ones() {
         let en = presplit("In 2019 the talks began.\nThe talks went on.\nThe talks ended.\n");
@@ -387,8 +502,12 @@ mod tests {
         let keys = link(&en, &ru, Lexicon::builtin(), None);
         // Both pairs share "talks"; only the first also shares 2019, which
         // occurs once on each side and so weighs more than "talks" (six times).
-        let (first, _) = keys.overlap(0, 1, 0, 1);
-        let (second, _) = keys.overlap(1, 1, 1, 1);
+        let (en, ru) = (keys.en_runs(0..=3), keys.ru_runs(0..=3));
+        let mut matcher = Matcher::new(&keys);
+        matcher.load(en.get(1, 1));
+        let first = matcher.common(ru.get(1, 1));
+        matcher.load(en.get(2, 1));
+        let second = matcher.common(ru.get(2, 1));
         assert!(second > 0.0);
         assert!(first > second, "{first} vs {second}");
     }
