@@ -2,6 +2,7 @@
 
 use super::AlignOptions;
 use super::dp::SHAPES;
+use super::length::TabulatedLength;
 use super::lexical::Keys;
 
 /// Prior probability of each bead shape, in the order of `dp::SHAPES`.
@@ -36,6 +37,7 @@ pub struct CostModel<'a> {
     ratio: f64,
     prior_costs: [f64; 8],
     keys: &'a Keys,
+    length: TabulatedLength,
 }
 
 impl<'a> CostModel<'a> {
@@ -66,6 +68,7 @@ impl<'a> CostModel<'a> {
             ratio,
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
             keys,
+            length: TabulatedLength::new(options.length),
         }
     }
 
@@ -82,7 +85,7 @@ impl<'a> CostModel<'a> {
         }
         let l1 = self.en_prefix[i] - self.en_prefix[i - a];
         let l2 = self.ru_prefix[j] - self.ru_prefix[j - b];
-        cost += self.options.length.cost(self.ratio, l1, l2);
+        cost += self.length.cost(self.ratio, l1, l2);
         if crosses_paragraph(&self.en[i - a..i]) || crosses_paragraph(&self.ru[j - b..j]) {
             cost += self.options.paragraph_cost;
         }

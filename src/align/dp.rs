@@ -98,13 +98,22 @@ impl Band {
 /// the bead would start outside the band).
 type CellCosts = [f32; SHAPES.len()];
 
-/// `-t ln(exp(-x / t) + exp(-y / t))`, the soft minimum of two costs.
-fn soft_min(x: f64, y: f64, t: f64) -> f64 {
-    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
-    if hi == f64::INFINITY {
+/// `-t ln sum exp(-x / t)` over `xs`: the soft minimum of several costs,
+/// with one logarithm. Terms more than `CUTOFF * t` above the minimum add
+/// less than `f64` can hold to the sum and are skipped, with their `exp`.
+fn soft_min(xs: &[f64], t: f64) -> f64 {
+    const CUTOFF: f64 = 40.0;
+    let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
+    if lo == f64::INFINITY {
         return lo;
     }
-    lo - t * (-(hi - lo) / t).exp().ln_1p()
+    let sum: f64 = xs
+        .iter()
+        .map(|&x| x - lo)
+        .filter(|&d| d < CUTOFF * t)
+        .map(|d| (-d / t).exp())
+        .sum();
+    lo - t * sum.ln()
 }
 
 /// Aligns two sentence lists and returns beads in document order, each with
@@ -347,6 +356,7 @@ fn forward(band: &Band, costs: &[CellCosts], temperature: Option<f64>) -> Forwar
                 }
                 continue;
             }
+            let mut paths = [f64::INFINITY; SHAPES.len()];
             for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                 let cost = f64::from(costs[cell][shape]);
                 if cost == f64::INFINITY {
@@ -357,9 +367,12 @@ fn forward(band: &Band, costs: &[CellCosts], temperature: Option<f64>) -> Forwar
                     best[cell] = best[from] + cost;
                     back[cell] = shape as u8;
                 }
-                if let Some(t) = temperature {
-                    soft[cell] = soft_min(soft[cell], soft[from] + cost, t);
+                if temperature.is_some() {
+                    paths[shape] = soft[from] + cost;
                 }
+            }
+            if let Some(t) = temperature {
+                soft[cell] = soft_min(&paths, t);
             }
         }
     }
@@ -375,7 +388,10 @@ fn backward(band: &Band, costs: &[CellCosts], t: f64) -> Vec<f64> {
     for i in (0..=n).rev() {
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let cell = band.start[i] + j - band.lo[i];
-            let mut total = after[cell];
+            if cell == end {
+                continue;
+            }
+            let mut paths = [f64::INFINITY; SHAPES.len()];
             for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                 if i + a > n {
                     continue;
@@ -383,12 +399,9 @@ fn backward(band: &Band, costs: &[CellCosts], t: f64) -> Vec<f64> {
                 let Some(to) = band.index(i + a, j + b) else {
                     continue;
                 };
-                let cost = f64::from(costs[to][shape]);
-                if cost < f64::INFINITY && after[to] < f64::INFINITY {
-                    total = soft_min(total, cost + after[to], t);
-                }
+                paths[shape] = f64::from(costs[to][shape]) + after[to];
             }
-            after[cell] = total;
+            after[cell] = soft_min(&paths, t);
         }
     }
     after

@@ -6,6 +6,8 @@
 //! Cyrillic takes two bytes a letter in UTF-8) and uses the mean of both sides
 //! as the variance base, so that one very short side does not blow up `delta`.
 
+use std::sync::{Arc, Mutex};
+
 /// How much wider the outlier component of the length model is.
 const OUTLIER_WIDTH: f64 = 3.0;
 
@@ -37,9 +39,18 @@ impl LengthModel {
     /// The cost, `-ln P(|delta| >= observed)`, of `l1` English characters
     /// translated by `l2` Russian characters when the expected ratio is `ratio`.
     pub fn cost(&self, ratio: f64, l1: usize, l2: usize) -> f64 {
+        self.cost_of_delta(self.delta(ratio, l1, l2))
+    }
+
+    /// The standardised deviation of `l2` from `ratio * l1`.
+    pub fn delta(&self, ratio: f64, l1: usize, l2: usize) -> f64 {
         let (l1, l2) = (l1 as f64, l2 as f64);
         let base = ((l1 + l2 / ratio) / 2.0).max(1.0);
-        let delta = ((l2 - ratio * l1) / (self.variance * base).sqrt()).abs();
+        ((l2 - ratio * l1) / (self.variance * base).sqrt()).abs()
+    }
+
+    /// The cost of a standardised deviation `delta` (see [`LengthModel::cost`]).
+    pub fn cost_of_delta(&self, delta: f64) -> f64 {
         // Translations have heavier tails than a normal distribution: mix in
         // a share of deviations three times as wide, so that an outlier costs
         // a bounded amount more instead of growing with delta squared.
@@ -51,6 +62,54 @@ impl LengthModel {
             (wide, narrow)
         };
         lo - (-(hi - lo)).exp().ln_1p()
+    }
+}
+
+/// [`LengthModel::cost`] with the cost of a deviation looked up in a table
+/// (linear interpolation between `1 / STEPS` steps of delta, error below
+/// 1e-5), instead of two tail functions with their logarithms and
+/// exponentials: the aligner asks for it for every cell and bead shape.
+pub struct TabulatedLength {
+    model: LengthModel,
+    table: Arc<[f64]>,
+}
+
+impl TabulatedLength {
+    /// Deltas tabulated; beyond it (rare: lengths many deviations apart)
+    /// the cost is computed.
+    const MAX: f64 = 32.0;
+    const STEPS: f64 = 256.0;
+
+    pub fn new(model: LengthModel) -> TabulatedLength {
+        // One table per model and process: batch runs align thousands of
+        // short pairs with the same model.
+        static TABLES: Mutex<Vec<(u64, Arc<[f64]>)>> = Mutex::new(Vec::new());
+        let id = model.outlier_share.to_bits();
+        let mut tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+        let table = match tables.iter().find(|(k, _)| *k == id) {
+            Some((_, table)) => table.clone(),
+            None => {
+                let size = (Self::MAX * Self::STEPS) as usize + 2;
+                let table: Arc<[f64]> = (0..size)
+                    .map(|k| model.cost_of_delta(k as f64 / Self::STEPS))
+                    .collect();
+                tables.push((id, table.clone()));
+                table
+            }
+        };
+        TabulatedLength { model, table }
+    }
+
+    /// The same as [`LengthModel::cost`], to within 1e-5.
+    pub fn cost(&self, ratio: f64, l1: usize, l2: usize) -> f64 {
+        let delta = self.model.delta(ratio, l1, l2);
+        if delta >= Self::MAX {
+            return self.model.cost_of_delta(delta);
+        }
+        let at = delta * Self::STEPS;
+        let k = at as usize;
+        let frac = at - k as f64;
+        self.table[k] + frac * (self.table[k + 1] - self.table[k])
     }
 }
 
@@ -89,6 +148,18 @@ mod tests {
         // Far tails stay finite and grow like z^2 / 2.
         let far = neg_ln_two_sided_tail(40.0);
         assert!(far.is_finite() && far > 790.0 && far < 810.0);
+    }
+
+    #[test]
+    fn tabulated_cost_agrees_with_the_computed_one() {
+        let model = LengthModel::EN_RU;
+        let table = TabulatedLength::new(model);
+        for l1 in (1..2_000).step_by(7) {
+            for l2 in (1..2_000).step_by(13) {
+                let (exact, fast) = (model.cost(0.93, l1, l2), table.cost(0.93, l1, l2));
+                assert!((exact - fast).abs() < 1e-5, "{l1} {l2}: {exact} vs {fast}");
+            }
+        }
     }
 
     #[test]
