@@ -238,7 +238,7 @@ fn widen(ranges: &mut [(usize, usize)], path: &[(Bead, usize)], m: usize) -> boo
     for (bead, _) in path {
         let (i, j) = (bead.en.end, bead.ru.end);
         let (lo, hi) = ranges[i];
-        if (lo > 0 && j <= lo + 1) || (hi < m && j + 1 >= hi) {
+        if (lo > 0 && j == lo) || (hi < m && j == hi) {
             let rows = i.saturating_sub(WIDEN_ROWS)..=(i + WIDEN_ROWS).min(n);
             near_edge[rows].fill(true);
         }

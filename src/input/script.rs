@@ -24,10 +24,15 @@ impl ScriptCount {
     /// Counts the letters of `text`.
     pub fn of(text: &str) -> ScriptCount {
         let mut count = ScriptCount::default();
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
+        // The common letters first: `is_alphabetic` is a table search for
+        // anything beyond ASCII, and it is the rare ones that need it.
+        for c in text.chars() {
             match c {
-                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => count.latin += 1,
-                '\u{0400}'..='\u{052F}' => count.cyrillic += 1,
+                'a'..='z' | 'A'..='Z' => count.latin += 1,
+                'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => count.cyrillic += 1,
+                _ if c.is_ascii() => {}
+                '\u{00C0}'..='\u{024F}' if c.is_alphabetic() => count.latin += 1,
+                '\u{0400}'..='\u{052F}' if c.is_alphabetic() => count.cyrillic += 1,
                 _ => {}
             }
         }
