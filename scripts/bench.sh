@@ -17,8 +17,11 @@
 # Inputs, all written to WORK_DIR:
 #   bible-gen     Genesis from the kit's verses-bible dev set (1,533 verses a side)
 #   bible-dev     all 23 verses-bible dev books as one pair (7,293 verses)
-#   bible-dev-x2  the same twice over (14,586 verses), sverka only: near the size of
-#                 the issue's reference point (hunalign, 17,900 verses, 5.6 s, 600 MB)
+#   bible-18k     the dev books twice over, then again from 1JN to GEN (18,169 verses),
+#                 sverka only: the size of the issue's reference point (46 books, about
+#                 17,900 verses: hunalign 5.6 s and 600 MB on the kit's machine)
+#   synthetic-200k  one generated pair of 200,000 sentences a side (examples/gen_pairs.rs,
+#                 raw text: reading and splitting are timed too), sverka only
 #   pairs-1000    1,000 generated pairs of ~12 sentences (examples/gen_pairs.rs) for
 #                 `sverka batch`, with 1 and with all threads
 # Each aligner reads the one-sentence-per-line files (en.sents, ru.sents) and writes
@@ -51,18 +54,35 @@ SVERKA="$ROOT/target/release/sverka"
 GEN_PAIRS="$ROOT/target/release/examples/gen_pairs"
 
 # --- inputs --------------------------------------------------------------------
-mkdir -p "$WORK/bible-gen" "$WORK/bible-dev" "$WORK/bible-dev-x2"
+mkdir -p "$WORK/bible-gen" "$WORK/bible-dev" "$WORK/bible-18k"
 cp "$BIBLE/GEN/en.sents" "$BIBLE/GEN/ru.sents" "$WORK/bible-gen/"
+# The books up to and including GEN, in the kit's (alphabetical) order.
+upto_gen() { local d; for d in "$BIBLE"/*/; do echo "$d"; [ "$(basename "$d")" = GEN ] && break; done; }
 for side in en ru; do
   cat "$BIBLE"/*/"$side.sents" > "$WORK/bible-dev/$side.sents"
-  cat "$WORK/bible-dev/$side.sents" "$WORK/bible-dev/$side.sents" > "$WORK/bible-dev-x2/$side.sents"
+  { cat "$WORK/bible-dev/$side.sents" "$WORK/bible-dev/$side.sents"
+    for d in $(upto_gen); do cat "$d/$side.sents"; done; } > "$WORK/bible-18k/$side.sents"
 done
+if [ ! -s "$WORK/synthetic-200k/en.txt" ]; then
+  rm -rf "$WORK/synthetic-200k" "$WORK/.gen"
+  "$GEN_PAIRS" "$WORK/.gen" 1 200000
+  mkdir -p "$WORK/synthetic-200k"
+  mv "$WORK/.gen/en/p00000.txt" "$WORK/synthetic-200k/en.txt"
+  mv "$WORK/.gen/ru/p00000.txt" "$WORK/synthetic-200k/ru.txt"
+  rm -rf "$WORK/.gen"
+fi
 rm -rf "$WORK/pairs-1000"
 "$GEN_PAIRS" "$WORK/pairs-1000" 1000 12
 
 # --- commands ------------------------------------------------------------------
 # cmd_<tool> CASE_DIR prints the command line that aligns the case.
-cmd_sverka() { echo "$SVERKA align --presplit --format beads $1/en.sents $1/ru.sents"; }
+cmd_sverka() {
+  if [ -f "$1/en.sents" ]; then
+    echo "$SVERKA align --presplit --format beads $1/en.sents $1/ru.sents"
+  else
+    echo "$SVERKA align --format beads $1/en.txt $1/ru.txt"
+  fi
+}
 cmd_galechurch() {
   # galechurch refuses blocks above 50M DP cells by default; allow the case's n*m.
   local n; n=$(wc -l < "$1/en.sents")
@@ -119,7 +139,8 @@ peers_for() {  # the peers of $PEERS that can take case $1
 bench_case bible-gen sverka $(peers_for bible-gen)
 # shellcheck disable=SC2046
 bench_case bible-dev sverka $(peers_for bible-dev)
-bench_case bible-dev-x2 sverka
+bench_case bible-18k sverka
+bench_case synthetic-200k sverka
 
 # --- batch: 1,000 generated pairs ---------------------------------------------
 batch_cmd() {  # batch_cmd JOBS
@@ -153,7 +174,7 @@ def size(case):
     try:
         return str(sum(1 for _ in open(f"{work}/{case}/en.sents")))
     except OSError:
-        return "1000 pairs"
+        return "200000" if case == "synthetic-200k" else "1000 pairs"
 print(f"{'case':<14}{'en lines':>11}  {'tool':<11}{'wall s':>8}{'± s':>7}{'× sverka':>9}"
       f"{'CPU s':>8}{'× sverka':>9}{'peak MB':>9}")
 for r in rows:

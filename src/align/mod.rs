@@ -11,7 +11,7 @@ mod length;
 pub mod lexical;
 pub mod model1;
 
-pub use length::LengthModel;
+pub use length::{LengthModel, TabulatedLength};
 
 use std::ops::Range;
 use std::sync::Arc;
