@@ -642,4 +642,37 @@ mod tests {
                 .all(|b| b.ru.is_empty())
         );
     }
+
+    #[test]
+    fn long_pair_with_a_dropped_section_and_scattered_omissions_aligns_around_them() {
+        // 3,000 numbered sentences; the Russian side lacks 60 in a row from
+        // 1,200 (more than the band's slack) and every 37th elsewhere.
+        let en = numbered(3_000, &["alpha", "beta"]);
+        let kept: Vec<usize> = (0..3_000)
+            .filter(|k| !(1_200..1_260).contains(k) && k % 37 != 5)
+            .collect();
+        let lines: Vec<String> = kept
+            .iter()
+            .map(|&k| {
+                format!(
+                    "{} {k} {}",
+                    ["альфа", "бета"][k % 2],
+                    "x".repeat(k * 7 % 40)
+                )
+            })
+            .collect();
+        let ru = presplit(&lines.join("\n"));
+        let beads = align(&en, &ru, &AlignOptions::default(), None);
+        let mut linked = 0;
+        for bead in beads.iter().filter(|b| b.is_link()) {
+            assert_eq!((bead.en.len(), bead.ru.len()), (1, 1), "{bead:?}");
+            assert_eq!(kept[bead.ru.start], bead.en.start, "{bead:?}");
+            linked += 1;
+        }
+        assert!(
+            linked >= kept.len() - 10,
+            "{linked} of {} linked",
+            kept.len()
+        );
+    }
 }
