@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::stem::{stem_en, stem_ru};
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, is_basic_cyrillic, tokens};
 use crate::Lang;
 
 /// How a form must be written in the text to count.
@@ -56,6 +56,9 @@ struct Side {
     signs: HashMap<char, u32>,
     /// The longest form, in words.
     max_words: usize,
+    /// Stem of a form's first word -> the most words of a form starting
+    /// with it: most words start no form, and need no further lookup.
+    starts: HashMap<String, usize>,
 }
 
 struct Table {
@@ -64,7 +67,8 @@ struct Table {
     len: usize,
 }
 
-fn stem(word: &str, lang: Lang) -> String {
+/// The stem a form's word is indexed by.
+pub(crate) fn stem(word: &str, lang: Lang) -> String {
     match lang {
         Lang::En => stem_en(word),
         Lang::Ru => stem_ru(word),
@@ -118,6 +122,8 @@ fn add_form(side: &mut Side, form: &str, lang: Lang, id: u32) {
         return;
     };
     side.max_words = side.max_words.max(toks.len());
+    let longest = side.starts.entry(stem(&first.text, lang)).or_default();
+    *longest = (*longest).max(toks.len());
     let entry = side.forms.entry(key(&toks, lang)).or_default();
     if !entry.iter().any(|&(i, _)| i == id) {
         entry.push((id, Case::of(first)));
@@ -181,35 +187,94 @@ pub fn concepts(text: &str, lang: Lang) -> Vec<u32> {
 
 /// Like [`concepts`], with the byte span of the form that named each concept.
 pub fn concept_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
+    let (undotted, map) = undot_mapped(text);
+    let toks = tokens(&undotted);
+    let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
+    let mut out = sign_spans(text, lang);
+    out.extend(form_spans(&toks, &stems, lang, |i| map[i]));
+    out
+}
+
+/// [`concept_spans`] of a text already split into `toks` (all its tokens,
+/// stopwords included), `stems[i]` being the stem of `toks[i]` as
+/// [`super::stem`] gives it: for callers that tokenise and stem each word
+/// once. `None` when the text has dotted capitals (`U.S.`), which
+/// [`concept_spans`] tokenises without their dots.
+pub(crate) fn concept_spans_of_tokens(
+    text: &str,
+    toks: &[Token],
+    stems: &[&str],
+    lang: Lang,
+) -> Option<Vec<(u32, Range<usize>)>> {
+    if has_dotted_capitals(text) {
+        return None;
+    }
+    let mut out = sign_spans(text, lang);
+    out.extend(form_spans(toks, stems, lang, |i| i));
+    Some(out)
+}
+
+/// True when [`undot`] may change `text`: somewhere a capital, a dot, a
+/// capital and a dot follow each other.
+fn has_dotted_capitals(text: &str) -> bool {
+    text.match_indices('.').any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let mut after = text[i + 1..].chars();
+        before.is_some_and(char::is_uppercase)
+            && after.next().is_some_and(char::is_uppercase)
+            && after.next() == Some('.')
+    })
+}
+
+/// Currency signs (`$`, `€`) in `text`, as concepts.
+fn sign_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
+    let side = match lang {
+        Lang::En => &table().en,
+        Lang::Ru => &table().ru,
+    };
+    text.char_indices()
+        // A sign is a form with no token, so it never starts with a letter
+        // or digit: most characters need no lookup.
+        .filter(|(_, c)| !c.is_ascii_alphanumeric() && !is_basic_cyrillic(*c))
+        .filter_map(|(i, c)| side.signs.get(&c).map(|&id| (id, i..i + c.len_utf8())))
+        .collect()
+}
+
+/// The concepts whose forms match runs of `toks` (with their `stems`),
+/// longest form first; `offset` maps a byte offset of the tokenised text
+/// back to the original.
+fn form_spans(
+    toks: &[Token],
+    stems: &[impl AsRef<str>],
+    lang: Lang,
+    offset: impl Fn(usize) -> usize,
+) -> Vec<(u32, Range<usize>)> {
     let side = match lang {
         Lang::En => &table().en,
         Lang::Ru => &table().ru,
     };
     let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
-        if let Some(&id) = side.signs.get(&c) {
-            out.push((id, i..i + c.len_utf8()));
-        }
-    }
-    let (undotted, map) = undot_mapped(text);
-    let toks = tokens(&undotted);
-    let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
     let mut i = 0;
-    let mut keys: Vec<String> = Vec::with_capacity(side.max_words);
+    // key[..ends[n - 1]] = stems of toks[i..i + n] joined by spaces.
+    let mut key = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(side.max_words);
     'words: while i < toks.len() {
-        // keys[n - 1] = stems of toks[i..i + n] joined by spaces.
-        keys.clear();
-        for n in 1..=side.max_words.min(toks.len() - i) {
-            let mut k = keys.last().cloned().unwrap_or_default();
+        let Some(&longest) = side.starts.get(stems[i].as_ref()) else {
+            i += 1;
+            continue;
+        };
+        key.clear();
+        ends.clear();
+        for n in 1..=longest.min(toks.len() - i) {
             if n > 1 {
-                k.push(' ');
+                key.push(' ');
             }
-            k.push_str(&stems[i + n - 1]);
-            keys.push(k);
+            key.push_str(stems[i + n - 1].as_ref());
+            ends.push(key.len());
         }
-        for n in (1..=keys.len()).rev() {
-            if let Some(hits) = side.forms.get(&keys[n - 1]) {
-                let span = map[toks[i].start]..map[toks[i + n - 1].end - 1] + 1;
+        for n in (1..=ends.len()).rev() {
+            if let Some(hits) = side.forms.get(&key[..ends[n - 1]]) {
+                let span = offset(toks[i].start)..offset(toks[i + n - 1].end - 1) + 1;
                 let before = out.len();
                 out.extend(
                     hits.iter()
@@ -234,6 +299,32 @@ mod tests {
     fn shared(en: &str, ru: &str) -> bool {
         let e = concepts(en, Lang::En);
         concepts(ru, Lang::Ru).iter().any(|id| e.contains(id))
+    }
+
+    #[test]
+    fn known_tokens_give_the_same_spans() {
+        let texts = [
+            (
+                "The U.S. and the United Nations paid $30 in the UK.",
+                Lang::En,
+            ),
+            (
+                "The UN, NATO and the European Union met in Turkey.",
+                Lang::En,
+            ),
+            ("ООН и Евросоюз, США и Великобритании: 5 €.", Lang::Ru),
+        ];
+        for (text, lang) in texts {
+            let toks = tokens(text);
+            let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
+            let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+            let spans = concept_spans_of_tokens(text, &toks, &stems, lang);
+            if text.contains("U.S.") {
+                assert_eq!(spans, None);
+            } else {
+                assert_eq!(spans, Some(concept_spans(text, lang)), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::tokens::tokens;
+use super::tokens::{Token, tokens};
 use crate::Lang;
 
 /// An exact decimal value `mantissa × 10^exponent`, kept in one canonical form
@@ -168,6 +168,10 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
 /// Like [`numbers`], with the byte span each number was read from (digits,
 /// separators and a following scale word: `30 billion` is one span).
 pub fn number_spans(text: &str, lang: Lang) -> Vec<(Number, Range<usize>)> {
+    // Every number starts at an ASCII digit; most sentences have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
     let mut out = Vec::new();
@@ -310,7 +314,11 @@ pub fn months(text: &str, lang: Lang) -> Vec<u8> {
 
 /// Like [`months`], with the byte span of each month name.
 pub fn month_spans(text: &str, lang: Lang) -> Vec<(u8, Range<usize>)> {
-    let toks = tokens(text);
+    month_spans_of_tokens(&tokens(text), lang)
+}
+
+/// [`month_spans`] of a text already split into `toks` (all its tokens).
+pub(crate) fn month_spans_of_tokens(toks: &[Token], lang: Lang) -> Vec<(u8, Range<usize>)> {
     let t = tables();
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {

@@ -7,10 +7,13 @@
 //! compared with [`overlap`], a merge of two sorted key lists: no word pair
 //! is compared, so costing a bead stays cheap however long the sentences are.
 
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rayon::prelude::*;
+
 use super::lexicon::Lexicon;
-use super::tokens::{is_stopword, tokens};
+use super::tokens::{Token, is_stopword, tokens};
 use super::{acronyms, numbers, translit};
 use crate::Lang;
 
@@ -76,84 +79,7 @@ impl SentenceAnchors {
 
     /// Extracts the anchors of `text` with only the chosen extractors.
     pub fn with(text: &str, lang: Lang, lexicon: &Lexicon, run: Extractors) -> SentenceAnchors {
-        let toks: Vec<_> = tokens(text)
-            .into_iter()
-            .filter(|t| !is_stopword(&t.text, lang))
-            .collect();
-        let mut keys = Vec::new();
-        // Token index covering a byte span (every token that overlaps it).
-        let covering = |start: usize, end: usize| {
-            toks.iter()
-                .enumerate()
-                .filter(move |(_, t)| t.start < end && start < t.end)
-                .map(|(i, _)| i as u32)
-        };
-        for (i, t) in toks.iter().enumerate() {
-            let i = i as u32;
-            if t.has_digit && !t.text.chars().any(char::is_alphabetic) {
-                continue;
-            }
-            // A hyphenated word is also looked up part by part (anti-pollution,
-            // северо-западный), since dictionaries list the parts.
-            let parts = t
-                .text
-                .split('-')
-                .filter(|p| p.len() > 1 && p.len() < t.text.len());
-            for word in std::iter::once(t.text.as_str()).chain(parts) {
-                if run.lexicon {
-                    keys.extend(
-                        lexicon
-                            .keys(word, lang)
-                            .map(|id| (key(Kind::Lexicon, id), i)),
-                    );
-                }
-                if run.names {
-                    keys.extend(
-                        translit::match_keys(word, lang)
-                            .into_iter()
-                            .map(|k| (key(Kind::Name, k), i)),
-                    );
-                }
-            }
-            // Short names (Kim = Ким): only capitalised words not at the start
-            // of the sentence, where a capital says "name".
-            if run.names
-                && t.capitalised
-                && t.start > 0
-                && let Some(k) = translit::short_name_key(&t.text, lang)
-            {
-                keys.push((key(Kind::Name, ("short", k)), i));
-            }
-            // Latin-script words kept as they are in Russian text (FedEx, iPhone, C).
-            if run.names
-                && t.text
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '\'')
-            {
-                keys.push((key(Kind::Name, ("latin", t.text.as_str())), i));
-            }
-        }
-        if run.numbers {
-            for (n, span) in numbers::number_spans(text, lang) {
-                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Number, n), i)));
-            }
-        }
-        if run.months {
-            for (m, span) in numbers::month_spans(text, lang) {
-                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Month, m), i)));
-            }
-        }
-        if run.fixed {
-            for (id, span) in acronyms::concept_spans(text, lang) {
-                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Fixed, id), i)));
-            }
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        SentenceAnchors {
-            keys,
-            content: toks.len() as u32,
-        }
+        Extractor::new(lexicon, lang, run).anchors(text).0
     }
 
     /// The anchors of several sentences taken together (a 2-1 bead's side).
@@ -174,6 +100,11 @@ impl SentenceAnchors {
         &self.keys
     }
 
+    /// The anchor keys with their content tokens, sorted by key.
+    pub fn into_keys(self) -> Vec<(u64, u32)> {
+        self.keys
+    }
+
     /// Number of content tokens (not stopwords) in the sentence.
     pub fn content_tokens(&self) -> usize {
         self.content as usize
@@ -182,6 +113,231 @@ impl SentenceAnchors {
     /// True when no content token has any anchor.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
+    }
+}
+
+/// What the extractors make of one word (a normalised token), whatever
+/// sentence it stands in.
+struct Word {
+    stopword: bool,
+    /// Lexicon and transliteration keys of the word and of its hyphen parts.
+    keys: Vec<u64>,
+    /// Key of a short name (Kim = Ким), for the word capitalised mid-sentence.
+    short_name: Option<u64>,
+    /// Key of a Latin-script word kept as it is in Russian text.
+    latin: Option<u64>,
+    /// Stem for the fixed equivalents ([`acronyms`]).
+    stem: String,
+}
+
+/// Extracts the anchors of many sentences of one language, doing the work
+/// that depends on a word alone (stopword, lexicon, transliteration and
+/// stem lookups) once per distinct word: texts repeat their words, and that
+/// work was most of the cost of extraction.
+pub struct Extractor<'a> {
+    lexicon: &'a Lexicon,
+    lang: Lang,
+    run: Extractors,
+    /// Word -> its index in `words`.
+    seen: HashMap<String, u32>,
+    words: Vec<Word>,
+}
+
+impl<'a> Extractor<'a> {
+    /// An extractor running the extractors `run` on text of `lang`.
+    pub fn new(lexicon: &'a Lexicon, lang: Lang, run: Extractors) -> Extractor<'a> {
+        Extractor {
+            lexicon,
+            lang,
+            run,
+            seen: HashMap::new(),
+            words: Vec::new(),
+        }
+    }
+
+    /// The anchors of `text` (one sentence, or several joined), and its
+    /// content tokens (those that are not stopwords) in order.
+    pub fn anchors(&mut self, text: &str) -> (SentenceAnchors, Vec<Token>) {
+        let all = tokens(text);
+        let ids: Vec<u32> = all.iter().map(|t| self.word(&t.text)).collect();
+        self.assemble(text, all, &ids)
+    }
+
+    /// [`Extractor::anchors`] of every text, computed in parallel (rayon):
+    /// the texts are tokenised, each word new to the extractor is worked out
+    /// once (and remembered for later calls), then every text's keys are put
+    /// together.
+    pub fn anchors_of_all(&mut self, texts: &[&str]) -> Vec<(SentenceAnchors, Vec<Token>)> {
+        let all: Vec<Vec<Token>> = texts.par_iter().map(|t| tokens(t)).collect();
+        let mut new: Vec<&str> = Vec::new();
+        let ids: Vec<Vec<u32>> = all
+            .iter()
+            .map(|toks| {
+                toks.iter()
+                    .map(|t| match self.seen.get(t.text.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = (self.words.len() + new.len()) as u32;
+                            self.seen.insert(t.text.clone(), id);
+                            new.push(&t.text);
+                            id
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let worked: Vec<Word> = new.par_iter().map(|w| self.work_out(w)).collect();
+        self.words.extend(worked);
+        let this = &*self;
+        texts
+            .par_iter()
+            .zip(all)
+            .zip(ids)
+            .map(|((text, toks), ids)| this.assemble(text, toks, &ids))
+            .collect()
+    }
+
+    /// The anchors of `text`, given its tokens `all` and their words' `ids`.
+    fn assemble(&self, text: &str, all: Vec<Token>, ids: &[u32]) -> (SentenceAnchors, Vec<Token>) {
+        let (lang, run) = (self.lang, self.run);
+        let mut keys = Vec::new();
+        let mut content = Vec::with_capacity(all.len());
+        for (t, &id) in all.iter().zip(ids) {
+            let word = &self.words[id as usize];
+            if word.stopword {
+                continue;
+            }
+            let i = content.len() as u32;
+            content.push(t);
+            if t.has_digit && !t.text.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            keys.extend(word.keys.iter().map(|&k| (k, i)));
+            // Short names (Kim = Ким): only capitalised words not at the start
+            // of the sentence, where a capital says "name".
+            if let Some(k) = word.short_name
+                && t.capitalised
+                && t.start > 0
+            {
+                keys.push((k, i));
+            }
+            if let Some(k) = word.latin {
+                keys.push((k, i));
+            }
+        }
+        // Content token index covering a byte span (every token that overlaps it).
+        let covering = |start: usize, end: usize| {
+            content
+                .iter()
+                .enumerate()
+                .filter(move |(_, t)| t.start < end && start < t.end)
+                .map(|(i, _)| i as u32)
+        };
+        if run.numbers {
+            for (n, span) in numbers::number_spans(text, lang) {
+                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Number, n), i)));
+            }
+        }
+        if run.months {
+            for (m, span) in numbers::month_spans_of_tokens(&all, lang) {
+                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Month, m), i)));
+            }
+        }
+        if run.fixed {
+            let stems: Vec<&str> = ids
+                .iter()
+                .map(|&id| self.words[id as usize].stem.as_str())
+                .collect();
+            let spans = acronyms::concept_spans_of_tokens(text, &all, &stems, lang)
+                .unwrap_or_else(|| acronyms::concept_spans(text, lang));
+            for (id, span) in spans {
+                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Fixed, id), i)));
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let anchors = SentenceAnchors {
+            keys,
+            content: content.len() as u32,
+        };
+        let content = all
+            .into_iter()
+            .zip(ids)
+            .filter(|&(_, &id)| !self.words[id as usize].stopword)
+            .map(|(t, _)| t)
+            .collect();
+        (anchors, content)
+    }
+
+    /// The index of `text` (a normalised token) in `words`, worked out on
+    /// first sight.
+    fn word(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.seen.get(text) {
+            return id;
+        }
+        let word = self.work_out(text);
+        let id = self.words.len() as u32;
+        self.words.push(word);
+        self.seen.insert(text.to_string(), id);
+        id
+    }
+
+    fn work_out(&self, text: &str) -> Word {
+        let (lang, run) = (self.lang, self.run);
+        let stem = if run.fixed {
+            acronyms::stem(text, lang)
+        } else {
+            String::new()
+        };
+        if is_stopword(text, lang) {
+            return Word {
+                stopword: true,
+                keys: Vec::new(),
+                short_name: None,
+                latin: None,
+                stem,
+            };
+        }
+        let mut keys = Vec::new();
+        // A hyphenated word is also looked up part by part (anti-pollution,
+        // северо-западный), since dictionaries list the parts.
+        let parts = text
+            .split('-')
+            .filter(|p| p.len() > 1 && p.len() < text.len());
+        for word in std::iter::once(text).chain(parts) {
+            if run.lexicon {
+                keys.extend(
+                    self.lexicon
+                        .keys(word, lang)
+                        .map(|id| key(Kind::Lexicon, id)),
+                );
+            }
+            if run.names {
+                keys.extend(
+                    translit::match_keys(word, lang)
+                        .into_iter()
+                        .map(|k| key(Kind::Name, k)),
+                );
+            }
+        }
+        let short_name = run
+            .names
+            .then(|| translit::short_name_key(text, lang))
+            .flatten()
+            .map(|k| key(Kind::Name, ("short", k)));
+        // Latin-script words kept as they are in Russian text (FedEx, iPhone, C).
+        let latin = (run.names
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+        .then(|| key(Kind::Name, ("latin", text)));
+        Word {
+            stopword: false,
+            keys,
+            short_name,
+            latin,
+            stem,
+        }
     }
 }
 
@@ -315,12 +471,41 @@ mod tests {
         }
 
         #[test]
+        fn a_shared_word_memo_changes_no_anchors(texts in proptest::collection::vec("[a-zA-Zа-яА-ЯёЁ0-9 .,$-]{0,40}", 0..6)) {
+            let lex = Lexicon::builtin();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            for lang in [Lang::En, Lang::Ru] {
+                let all = Extractor::new(lex, lang, Extractors::default()).anchors_of_all(&texts);
+                for (text, (anchors, _)) in texts.iter().zip(all) {
+                    proptest::prop_assert_eq!(anchors, SentenceAnchors::new(text, lang, lex));
+                }
+            }
+        }
+
+        #[test]
         fn mixed_numbers_and_scripts_never_panic(text in "[0-9 ,.\\u{00A0}\\u{202F}$€a-zA-Zа-яА-ЯёЁ%-]{0,60}") {
             for lang in [Lang::En, Lang::Ru] {
                 let _ = numbers::number_spans(&text, lang);
                 let _ = numbers::month_spans(&text, lang);
                 let _ = acronyms::concept_spans(&text, lang);
             }
+        }
+    }
+
+    #[test]
+    fn extracting_many_sentences_at_once_changes_nothing() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            "Lavrov met NATO officials in Brussels on March 3.",
+            "Lavrov and Kim met again; the U.S. paid $30 billion.",
+            "",
+            "Anti-pollution talks went on in Vladivostok.",
+        ];
+        let mut extractor = Extractor::new(lex, Lang::En, Extractors::default());
+        let all = extractor.anchors_of_all(&texts);
+        for (text, (anchors, content)) in texts.iter().zip(all) {
+            assert_eq!(anchors, SentenceAnchors::new(text, Lang::En, lex), "{text}");
+            assert_eq!(content.len(), anchors.content_tokens());
         }
     }
 
