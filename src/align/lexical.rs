@@ -11,6 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::anchor::sentence::{Extractor, Extractors};
 use crate::anchor::translit::to_latin;
@@ -128,29 +129,25 @@ fn extract(
     let (mut anchors, names): (Vec<Anchors>, Vec<Vec<Name>>) = found
         .into_par_iter()
         .enumerate()
-        .map(|(k, (found, content))| {
-            let names = content
+        .map(|(k, found)| {
+            let names = found
+                .capitalised
                 .into_iter()
-                .enumerate()
-                .filter(|(_, token)| {
-                    token.capitalised
-                        && !token.has_digit
-                        && token.text.chars().count() >= NAME_MIN_LEN
-                })
-                .map(|(i, token)| {
+                .filter(|(_, word)| word.chars().count() >= NAME_MIN_LEN)
+                .map(|(i, word)| {
                     let latin = match lang {
-                        Lang::En => token.text,
-                        Lang::Ru => to_latin(&token.text),
+                        Lang::En => word,
+                        Lang::Ru => to_latin(&word),
                     };
-                    (latin, k, i as u32)
+                    (latin, k, i)
                 })
                 .collect();
-            (found.into_keys(), names)
+            (found.anchors.into_keys(), names)
         })
         .unzip();
     if let Some(more) = more {
-        for (keys, (more, _)) in anchors.iter_mut().zip(more) {
-            keys.extend(more.into_keys());
+        for (keys, more) in anchors.iter_mut().zip(more) {
+            keys.extend(more.anchors.into_keys());
             keys.sort_unstable();
         }
     }
@@ -161,8 +158,8 @@ fn extract(
 fn document_frequencies(
     en: &[Vec<(u64, u32)>],
     ru: &[Vec<(u64, u32)>],
-) -> HashMap<u64, (u32, u32)> {
-    let mut df: HashMap<u64, (u32, u32)> = HashMap::new();
+) -> FxHashMap<u64, (u32, u32)> {
+    let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
     for (side, anchors) in [(0, en), (1, ru)] {
         for keys in anchors {
             let mut last = None;
@@ -186,7 +183,7 @@ fn document_frequencies(
 fn unlinked_names(
     names: Vec<Name>,
     anchors: &[Vec<(u64, u32)>],
-    df: &HashMap<u64, (u32, u32)>,
+    df: &FxHashMap<u64, (u32, u32)>,
 ) -> Vec<Name> {
     names
         .into_iter()

@@ -8,12 +8,12 @@
 //! survives translation. [`months`] returns month numbers from month names
 //! (`data/months.tsv`), so that `March 23` and `23 марта` share two anchors.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::tokens::{Token, tokens};
+use super::tokens::tokens;
 use crate::Lang;
 
 /// An exact decimal value `mantissa × 10^exponent`, kept in one canonical form
@@ -100,14 +100,14 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut scales = HashMap::new();
+        let mut scales = HashMap::default();
         for (power, en, ru) in rows(include_str!("../../data/scales.tsv")) {
             let power: i32 = power.parse().expect("data/scales.tsv: power is an integer");
             for w in en.split_whitespace().chain(ru.split_whitespace()) {
                 scales.insert(w, power);
             }
         }
-        let (mut months_en, mut months_ru) = (HashMap::new(), HashMap::new());
+        let (mut months_en, mut months_ru) = (HashMap::default(), HashMap::default());
         for (month, en, ru) in rows(include_str!("../../data/months.tsv")) {
             let month: u8 = month.parse().expect("data/months.tsv: month is an integer");
             months_en.extend(en.split_whitespace().map(|w| (w, month)));
@@ -303,6 +303,16 @@ fn scale_after(
     }
 }
 
+/// True when `word` (a normalised token) may name a month: [`month_spans`]
+/// finds nothing in a text with no such word.
+pub(crate) fn may_name_month(word: &str, lang: Lang) -> bool {
+    let t = tables();
+    match lang {
+        Lang::En => t.months_en.contains_key(word),
+        Lang::Ru => t.months_ru.contains_key(word),
+    }
+}
+
 /// Month numbers (1–12) named in `text`: `March`, `Sept`, `марта`, `декабре`.
 /// English names count only when capitalised; `May` only beside a number.
 pub fn months(text: &str, lang: Lang) -> Vec<u8> {
@@ -314,11 +324,7 @@ pub fn months(text: &str, lang: Lang) -> Vec<u8> {
 
 /// Like [`months`], with the byte span of each month name.
 pub fn month_spans(text: &str, lang: Lang) -> Vec<(u8, Range<usize>)> {
-    month_spans_of_tokens(&tokens(text), lang)
-}
-
-/// [`month_spans`] of a text already split into `toks` (all its tokens).
-pub(crate) fn month_spans_of_tokens(toks: &[Token], lang: Lang) -> Vec<(u8, Range<usize>)> {
+    let toks = tokens(text);
     let t = tables();
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {

@@ -7,13 +7,14 @@
 //! compared with [`overlap`], a merge of two sorted key lists: no word pair
 //! is compared, so costing a bead stays cheap however long the sentences are.
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::Lexicon;
-use super::tokens::{Token, is_stopword, tokens};
+use super::tokens::{Token, is_stopword, token, token_spans};
 use super::{acronyms, numbers, translit};
 use crate::Lang;
 
@@ -79,7 +80,7 @@ impl SentenceAnchors {
 
     /// Extracts the anchors of `text` with only the chosen extractors.
     pub fn with(text: &str, lang: Lang, lexicon: &Lexicon, run: Extractors) -> SentenceAnchors {
-        Extractor::new(lexicon, lang, run).anchors(text).0
+        Extractor::new(lexicon, lang, run).anchors(text).anchors
     }
 
     /// The anchors of several sentences taken together (a 2-1 bead's side).
@@ -119,6 +120,8 @@ impl SentenceAnchors {
 /// What the extractors make of one word (a normalised token), whatever
 /// sentence it stands in.
 struct Word {
+    /// The word itself.
+    text: String,
     stopword: bool,
     /// Lexicon and transliteration keys of the word and of its hyphen parts.
     keys: Vec<u64>,
@@ -126,20 +129,57 @@ struct Word {
     short_name: Option<u64>,
     /// Key of a Latin-script word kept as it is in Russian text.
     latin: Option<u64>,
-    /// Stem for the fixed equivalents ([`acronyms`]).
-    stem: String,
+    /// The word may name a month ([`numbers::month_spans`] needs a look).
+    month: bool,
+    /// The word's stem starts a fixed equivalent's form ([`acronyms`]).
+    starts_form: bool,
+}
+
+/// One way a word is written (`Lavrov`, `LAVROV`, `lavrov` are three).
+struct Spelling {
+    /// Index of the word in [`Extractor::words`].
+    word: u32,
+    capitalised: bool,
+    has_digit: bool,
+    /// Digits and no letter (`2021`, `3-4`): a number, keyed by
+    /// [`numbers`] rather than as a word.
+    number: bool,
+}
+
+impl Spelling {
+    fn new(t: &Token, word: u32) -> Spelling {
+        Spelling {
+            word,
+            capitalised: t.capitalised,
+            has_digit: t.has_digit,
+            number: t.has_digit && !t.text.chars().any(char::is_alphabetic),
+        }
+    }
+}
+
+/// A sentence's anchors, with the words that may be names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// The sentence's anchors.
+    pub anchors: SentenceAnchors,
+    /// Content tokens (not stopwords) written with a capital and no digit,
+    /// as `(content token index, normalised word)`: the name candidates.
+    pub capitalised: Vec<(u32, String)>,
 }
 
 /// Extracts the anchors of many sentences of one language, doing the work
-/// that depends on a word alone (stopword, lexicon, transliteration and
-/// stem lookups) once per distinct word: texts repeat their words, and that
-/// work was most of the cost of extraction.
+/// that depends on a word alone (normalising, stopword, lexicon,
+/// transliteration and stem lookups) once per distinct spelling and word:
+/// texts repeat their words, and that work was most of the cost.
 pub struct Extractor<'a> {
     lexicon: &'a Lexicon,
     lang: Lang,
     run: Extractors,
-    /// Word -> its index in `words`.
-    seen: HashMap<String, u32>,
+    /// Written form -> index in `spellings`.
+    seen_spellings: FxHashMap<String, u32>,
+    spellings: Vec<Spelling>,
+    /// Normalised word -> index in `words`.
+    seen_words: FxHashMap<String, u32>,
     words: Vec<Word>,
 }
 
@@ -150,74 +190,125 @@ impl<'a> Extractor<'a> {
             lexicon,
             lang,
             run,
-            seen: HashMap::new(),
+            seen_spellings: FxHashMap::default(),
+            spellings: Vec::new(),
+            seen_words: FxHashMap::default(),
             words: Vec::new(),
         }
     }
 
-    /// The anchors of `text` (one sentence, or several joined), and its
-    /// content tokens (those that are not stopwords) in order.
-    pub fn anchors(&mut self, text: &str) -> (SentenceAnchors, Vec<Token>) {
-        let all = tokens(text);
-        let ids: Vec<u32> = all.iter().map(|t| self.word(&t.text)).collect();
-        self.assemble(text, all, &ids)
+    /// The anchors of `text` (one sentence, or several joined).
+    pub fn anchors(&mut self, text: &str) -> Extracted {
+        let spans = token_spans(text);
+        let ids: Vec<u32> = spans
+            .iter()
+            .map(|r| self.spelling(&text[r.clone()]))
+            .collect();
+        self.assemble(text, &spans, &ids)
     }
 
     /// [`Extractor::anchors`] of every text, computed in parallel (rayon):
-    /// the texts are tokenised, each word new to the extractor is worked out
-    /// once (and remembered for later calls), then every text's keys are put
-    /// together.
-    pub fn anchors_of_all(&mut self, texts: &[&str]) -> Vec<(SentenceAnchors, Vec<Token>)> {
-        let all: Vec<Vec<Token>> = texts.par_iter().map(|t| tokens(t)).collect();
-        let mut new: Vec<&str> = Vec::new();
-        let ids: Vec<Vec<u32>> = all
+    /// the texts are split into tokens, the spellings and words new to the
+    /// extractor are worked out (each once, and kept for later calls), then
+    /// every text's keys are put together.
+    pub fn anchors_of_all(&mut self, texts: &[&str]) -> Vec<Extracted> {
+        let spans: Vec<Vec<Range<usize>>> = texts.par_iter().map(|t| token_spans(t)).collect();
+        let mut listed = FxHashSet::default();
+        let new: Vec<&str> = texts
             .iter()
-            .map(|toks| {
-                toks.iter()
-                    .map(|t| match self.seen.get(t.text.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = (self.words.len() + new.len()) as u32;
-                            self.seen.insert(t.text.clone(), id);
-                            new.push(&t.text);
-                            id
-                        }
-                    })
-                    .collect()
-            })
+            .zip(&spans)
+            .flat_map(|(text, spans)| spans.iter().map(|r| &text[r.clone()]))
+            .filter(|w| !self.seen_spellings.contains_key(*w) && listed.insert(*w))
             .collect();
-        let worked: Vec<Word> = new.par_iter().map(|w| self.work_out(w)).collect();
-        self.words.extend(worked);
+        let tokens: Vec<Token> = new.par_iter().map(|w| token(w)).collect();
+        // The new words are worked out in parallel, then recorded in order.
+        let mut listed = FxHashSet::default();
+        let new_words: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.text.as_str())
+            .filter(|w| !self.seen_words.contains_key(*w) && listed.insert(*w))
+            .collect();
+        let worked: Vec<Word> = new_words.par_iter().map(|w| self.work_out(w)).collect();
+        for word in worked {
+            self.seen_words
+                .insert(word.text.clone(), self.words.len() as u32);
+            self.words.push(word);
+        }
+        for (written, t) in new.iter().zip(&tokens) {
+            let word = self.word(&t.text);
+            self.seen_spellings
+                .insert(written.to_string(), self.spellings.len() as u32);
+            self.spellings.push(Spelling::new(t, word));
+        }
         let this = &*self;
         texts
             .par_iter()
-            .zip(all)
-            .zip(ids)
-            .map(|((text, toks), ids)| this.assemble(text, toks, &ids))
+            .zip(spans)
+            .map(|(text, spans)| {
+                let ids: Vec<u32> = spans
+                    .iter()
+                    .map(|r| this.seen_spellings[&text[r.clone()]])
+                    .collect();
+                this.assemble(text, &spans, &ids)
+            })
             .collect()
     }
 
-    /// The anchors of `text`, given its tokens `all` and their words' `ids`.
-    fn assemble(&self, text: &str, all: Vec<Token>, ids: &[u32]) -> (SentenceAnchors, Vec<Token>) {
+    /// The index of the spelling `written` in `spellings`, worked out on
+    /// first sight.
+    fn spelling(&mut self, written: &str) -> u32 {
+        if let Some(&id) = self.seen_spellings.get(written) {
+            return id;
+        }
+        let t = token(written);
+        let word = self.word(&t.text);
+        let id = self.spellings.len() as u32;
+        self.spellings.push(Spelling::new(&t, word));
+        self.seen_spellings.insert(written.to_string(), id);
+        id
+    }
+
+    /// The index of the normalised word `text` in `words`, worked out on
+    /// first sight.
+    fn word(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.seen_words.get(text) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(self.work_out(text));
+        self.seen_words.insert(text.to_string(), id);
+        id
+    }
+
+    /// The anchors of `text`, given its token spans and their spellings.
+    fn assemble(&self, text: &str, spans: &[Range<usize>], ids: &[u32]) -> Extracted {
         let (lang, run) = (self.lang, self.run);
-        let mut keys = Vec::new();
-        let mut content = Vec::with_capacity(all.len());
-        for (t, &id) in all.iter().zip(ids) {
-            let word = &self.words[id as usize];
+        let mut keys = Vec::with_capacity(4 * spans.len());
+        let mut content = Vec::with_capacity(spans.len());
+        let mut capitalised = Vec::new();
+        let (mut month, mut starts_form) = (false, false);
+        for (span, &id) in spans.iter().zip(ids) {
+            let spelling = &self.spellings[id as usize];
+            let word = &self.words[spelling.word as usize];
+            month |= word.month;
+            starts_form |= word.starts_form;
             if word.stopword {
                 continue;
             }
             let i = content.len() as u32;
-            content.push(t);
-            if t.has_digit && !t.text.chars().any(char::is_alphabetic) {
+            content.push(span);
+            if spelling.capitalised && !spelling.has_digit {
+                capitalised.push((i, word.text.clone()));
+            }
+            if spelling.number {
                 continue;
             }
             keys.extend(word.keys.iter().map(|&k| (k, i)));
             // Short names (Kim = Ким): only capitalised words not at the start
             // of the sentence, where a capital says "name".
             if let Some(k) = word.short_name
-                && t.capitalised
-                && t.start > 0
+                && spelling.capitalised
+                && span.start > 0
             {
                 keys.push((k, i));
             }
@@ -238,106 +329,72 @@ impl<'a> Extractor<'a> {
                 keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Number, n), i)));
             }
         }
-        if run.months {
-            for (m, span) in numbers::month_spans_of_tokens(&all, lang) {
+        if run.months && month {
+            for (m, span) in numbers::month_spans(text, lang) {
                 keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Month, m), i)));
             }
         }
-        if run.fixed {
-            let stems: Vec<&str> = ids
-                .iter()
-                .map(|&id| self.words[id as usize].stem.as_str())
-                .collect();
-            let spans = acronyms::concept_spans_of_tokens(text, &all, &stems, lang)
-                .unwrap_or_else(|| acronyms::concept_spans(text, lang));
-            for (id, span) in spans {
+        if run.fixed && acronyms::may_name_concepts(text, lang, starts_form) {
+            for (id, span) in acronyms::concept_spans(text, lang) {
                 keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Fixed, id), i)));
             }
         }
         keys.sort_unstable();
         keys.dedup();
-        let anchors = SentenceAnchors {
-            keys,
-            content: content.len() as u32,
-        };
-        let content = all
-            .into_iter()
-            .zip(ids)
-            .filter(|&(_, &id)| !self.words[id as usize].stopword)
-            .map(|(t, _)| t)
-            .collect();
-        (anchors, content)
-    }
-
-    /// The index of `text` (a normalised token) in `words`, worked out on
-    /// first sight.
-    fn word(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.seen.get(text) {
-            return id;
+        Extracted {
+            anchors: SentenceAnchors {
+                keys,
+                content: content.len() as u32,
+            },
+            capitalised,
         }
-        let word = self.work_out(text);
-        let id = self.words.len() as u32;
-        self.words.push(word);
-        self.seen.insert(text.to_string(), id);
-        id
     }
 
     fn work_out(&self, text: &str) -> Word {
         let (lang, run) = (self.lang, self.run);
-        let stem = if run.fixed {
-            acronyms::stem(text, lang)
-        } else {
-            String::new()
+        let mut word = Word {
+            text: text.to_string(),
+            stopword: is_stopword(text, lang),
+            keys: Vec::new(),
+            short_name: None,
+            latin: None,
+            month: run.months && numbers::may_name_month(text, lang),
+            starts_form: run.fixed && acronyms::starts_form(&acronyms::stem(text, lang), lang),
         };
-        if is_stopword(text, lang) {
-            return Word {
-                stopword: true,
-                keys: Vec::new(),
-                short_name: None,
-                latin: None,
-                stem,
-            };
+        if word.stopword {
+            return word;
         }
-        let mut keys = Vec::new();
         // A hyphenated word is also looked up part by part (anti-pollution,
         // северо-западный), since dictionaries list the parts.
         let parts = text
             .split('-')
             .filter(|p| p.len() > 1 && p.len() < text.len());
-        for word in std::iter::once(text).chain(parts) {
+        for part in std::iter::once(text).chain(parts) {
             if run.lexicon {
-                keys.extend(
+                word.keys.extend(
                     self.lexicon
-                        .keys(word, lang)
+                        .keys(part, lang)
                         .map(|id| key(Kind::Lexicon, id)),
                 );
             }
             if run.names {
-                keys.extend(
-                    translit::match_keys(word, lang)
+                word.keys.extend(
+                    translit::compute_match_keys(part, lang)
                         .into_iter()
                         .map(|k| key(Kind::Name, k)),
                 );
             }
         }
-        let short_name = run
-            .names
-            .then(|| translit::short_name_key(text, lang))
-            .flatten()
-            .map(|k| key(Kind::Name, ("short", k)));
-        // Latin-script words kept as they are in Russian text (FedEx, iPhone, C).
-        let latin = (run.names
-            && text
+        if run.names {
+            word.short_name =
+                translit::short_name_key(text, lang).map(|k| key(Kind::Name, ("short", k)));
+            // Latin-script words kept as they are in Russian text (FedEx, iPhone, C).
+            word.latin = text
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '\''))
-        .then(|| key(Kind::Name, ("latin", text)));
-        Word {
-            stopword: false,
-            keys,
-            short_name,
-            latin,
-            stem,
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '\'')
+                .then(|| key(Kind::Name, ("latin", text)));
         }
+        word
     }
 }
 
@@ -413,6 +470,90 @@ pub fn matched_tokens(en: &SentenceAnchors, ru: &SentenceAnchors) -> (Vec<bool>,
 mod tests {
     use super::*;
 
+    /// Anchor extraction as it was written before the extractor remembered
+    /// words: token by token, every lookup done anew. The extractor must
+    /// agree with it exactly.
+    fn reference(text: &str, lang: Lang, lexicon: &Lexicon, run: Extractors) -> SentenceAnchors {
+        let toks: Vec<_> = crate::anchor::tokens::tokens(text)
+            .into_iter()
+            .filter(|t| !is_stopword(&t.text, lang))
+            .collect();
+        let mut keys = Vec::new();
+        // Token index covering a byte span (every token that overlaps it).
+        let covering = |start: usize, end: usize| {
+            toks.iter()
+                .enumerate()
+                .filter(move |(_, t)| t.start < end && start < t.end)
+                .map(|(i, _)| i as u32)
+        };
+        for (i, t) in toks.iter().enumerate() {
+            let i = i as u32;
+            if t.has_digit && !t.text.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            // A hyphenated word is also looked up part by part (anti-pollution,
+            // северо-западный), since dictionaries list the parts.
+            let parts = t
+                .text
+                .split('-')
+                .filter(|p| p.len() > 1 && p.len() < t.text.len());
+            for word in std::iter::once(t.text.as_str()).chain(parts) {
+                if run.lexicon {
+                    keys.extend(
+                        lexicon
+                            .keys(word, lang)
+                            .map(|id| (key(Kind::Lexicon, id), i)),
+                    );
+                }
+                if run.names {
+                    keys.extend(
+                        translit::match_keys(word, lang)
+                            .into_iter()
+                            .map(|k| (key(Kind::Name, k), i)),
+                    );
+                }
+            }
+            // Short names (Kim = Ким): only capitalised words not at the start
+            // of the sentence, where a capital says "name".
+            if run.names
+                && t.capitalised
+                && t.start > 0
+                && let Some(k) = translit::short_name_key(&t.text, lang)
+            {
+                keys.push((key(Kind::Name, ("short", k)), i));
+            }
+            // Latin-script words kept as they are in Russian text (FedEx, iPhone, C).
+            if run.names
+                && t.text
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '\'')
+            {
+                keys.push((key(Kind::Name, ("latin", t.text.as_str())), i));
+            }
+        }
+        if run.numbers {
+            for (n, span) in numbers::number_spans(text, lang) {
+                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Number, n), i)));
+            }
+        }
+        if run.months {
+            for (m, span) in numbers::month_spans(text, lang) {
+                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Month, m), i)));
+            }
+        }
+        if run.fixed {
+            for (id, span) in acronyms::concept_spans(text, lang) {
+                keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Fixed, id), i)));
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        SentenceAnchors {
+            keys,
+            content: toks.len() as u32,
+        }
+    }
+
     fn pair(en: &str, ru: &str) -> Overlap {
         let lex = Lexicon::builtin();
         overlap(
@@ -471,13 +612,15 @@ mod tests {
         }
 
         #[test]
-        fn a_shared_word_memo_changes_no_anchors(texts in proptest::collection::vec("[a-zA-Zа-яА-ЯёЁ0-9 .,$-]{0,40}", 0..6)) {
+        fn remembering_words_changes_no_anchors(texts in proptest::collection::vec("[a-zA-Zа-яА-ЯёЁ0-9 .,$€-]{0,40}", 0..6)) {
             let lex = Lexicon::builtin();
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             for lang in [Lang::En, Lang::Ru] {
                 let all = Extractor::new(lex, lang, Extractors::default()).anchors_of_all(&texts);
-                for (text, (anchors, _)) in texts.iter().zip(all) {
-                    proptest::prop_assert_eq!(anchors, SentenceAnchors::new(text, lang, lex));
+                for (text, found) in texts.iter().zip(all) {
+                    let alone = Extractor::new(lex, lang, Extractors::default()).anchors(text);
+                    proptest::prop_assert_eq!(&found, &alone);
+                    proptest::prop_assert_eq!(found.anchors, reference(text, lang, lex, Extractors::default()));
                 }
             }
         }
@@ -497,16 +640,28 @@ mod tests {
         let lex = Lexicon::builtin();
         let texts = [
             "Lavrov met NATO officials in Brussels on March 3.",
-            "Lavrov and Kim met again; the U.S. paid $30 billion.",
+            "Lavrov and Kim met again; the U.S. paid $30 billion in May 2020.",
             "",
-            "Anti-pollution talks went on in Vladivostok.",
+            "Anti-pollution talks went on in Vladivostok, said COVID-19 experts.",
         ];
-        let mut extractor = Extractor::new(lex, Lang::En, Extractors::default());
-        let all = extractor.anchors_of_all(&texts);
-        for (text, (anchors, content)) in texts.iter().zip(all) {
-            assert_eq!(anchors, SentenceAnchors::new(text, Lang::En, lex), "{text}");
-            assert_eq!(content.len(), anchors.content_tokens());
+        let only_lexicon = Extractors {
+            lexicon: true,
+            names: false,
+            numbers: false,
+            months: false,
+            fixed: false,
+        };
+        for run in [Extractors::default(), only_lexicon] {
+            let mut extractor = Extractor::new(lex, Lang::En, run);
+            let all = extractor.anchors_of_all(&texts);
+            for (text, found) in texts.iter().zip(all) {
+                assert_eq!(found.anchors, reference(text, Lang::En, lex, run), "{text}");
+            }
         }
+        let found = Extractor::new(lex, Lang::En, Extractors::default()).anchors(texts[1]);
+        let names: Vec<&str> = found.capitalised.iter().map(|(_, w)| w.as_str()).collect();
+        // "May" is a stopword; the dots of "U.S." split it.
+        assert_eq!(names, ["lavrov", "kim", "u", "s"]);
     }
 
     #[test]
