@@ -13,9 +13,10 @@ use std::ops::Range;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::acronyms::{self, Stemmed};
 use super::lexicon::Lexicon;
 use super::tokens::{Token, is_stopword, token, token_spans};
-use super::{acronyms, numbers, translit};
+use super::{numbers, translit};
 use crate::Lang;
 
 /// Which extractor a key came from; part of the key so kinds never collide.
@@ -131,7 +132,9 @@ struct Word {
     latin: Option<u64>,
     /// The word may name a month ([`numbers::month_spans`] needs a look).
     month: bool,
-    /// The word's stem starts a fixed equivalent's form ([`acronyms`]).
+    /// The word's stem for the fixed equivalents ([`acronyms`]), and whether
+    /// it starts one of their forms.
+    stem: String,
     starts_form: bool,
 }
 
@@ -140,6 +143,7 @@ struct Spelling {
     /// Index of the word in [`Extractor::words`].
     word: u32,
     capitalised: bool,
+    all_caps: bool,
     has_digit: bool,
     /// Digits and no letter (`2021`, `3-4`): a number, keyed by
     /// [`numbers`] rather than as a word.
@@ -151,6 +155,7 @@ impl Spelling {
         Spelling {
             word,
             capitalised: t.capitalised,
+            all_caps: t.all_caps,
             has_digit: t.has_digit,
             number: t.has_digit && !t.text.chars().any(char::is_alphabetic),
         }
@@ -334,8 +339,29 @@ impl<'a> Extractor<'a> {
                 keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Month, m), i)));
             }
         }
-        if run.fixed && acronyms::may_name_concepts(text, lang, starts_form) {
-            for (id, span) in acronyms::concept_spans(text, lang) {
+        if run.fixed {
+            // Only a sentence with a word that starts a form needs the words
+            // matched; any other may still name a concept by a sign.
+            let words: Vec<Stemmed> = if starts_form {
+                spans
+                    .iter()
+                    .zip(ids)
+                    .map(|(span, &id)| {
+                        let spelling = &self.spellings[id as usize];
+                        Stemmed {
+                            span: span.clone(),
+                            capitalised: spelling.capitalised,
+                            all_caps: spelling.all_caps,
+                            stem: &self.words[spelling.word as usize].stem,
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let found = acronyms::concept_spans_of(text, &words, lang)
+                .unwrap_or_else(|| acronyms::concept_spans(text, lang));
+            for (id, span) in found {
                 keys.extend(covering(span.start, span.end).map(|i| (key(Kind::Fixed, id), i)));
             }
         }
@@ -352,6 +378,11 @@ impl<'a> Extractor<'a> {
 
     fn work_out(&self, text: &str) -> Word {
         let (lang, run) = (self.lang, self.run);
+        let stem = if run.fixed {
+            acronyms::stem(text, lang)
+        } else {
+            String::new()
+        };
         let mut word = Word {
             text: text.to_string(),
             stopword: is_stopword(text, lang),
@@ -359,7 +390,8 @@ impl<'a> Extractor<'a> {
             short_name: None,
             latin: None,
             month: run.months && numbers::may_name_month(text, lang),
-            starts_form: run.fixed && acronyms::starts_form(&acronyms::stem(text, lang), lang),
+            starts_form: run.fixed && acronyms::starts_form(&stem, lang),
+            stem,
         };
         if word.stopword {
             return word;
