@@ -13,6 +13,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::stem::stem_ru;
 use crate::Lang;
 
@@ -29,8 +31,8 @@ pub const KEY_LEN: usize = 5;
 /// Length of the consonant key of [`match_keys`].
 const CONSONANT_KEY_LEN: usize = 5;
 
-fn table() -> &'static HashMap<char, &'static str> {
-    static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+fn table() -> &'static FxHashMap<char, &'static str> {
+    static TABLE: OnceLock<FxHashMap<char, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
         include_str!("../../data/translit-ru.txt")
             .lines()
@@ -50,7 +52,11 @@ pub fn to_latin(word: &str) -> String {
     let table = table();
     let mut out = String::with_capacity(word.len() * 2);
     for c in word.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = match c {
+            // Already lower case, as most letters here are: no Unicode table.
+            'а'..='я' | 'ё' => c,
+            _ => c.to_lowercase().next().unwrap_or(c),
+        };
         match table.get(&lower) {
             Some(lat) if c != lower => {
                 let mut it = lat.chars();
