@@ -8,11 +8,11 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::Lang;
-use crate::anchor::lexicon::Lexicon;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::Lang;
+use crate::anchor::lexicon::Lexicon;
 use crate::anchor::sentence::{Extractor, Extractors};
 use crate::anchor::translit::to_latin;
 

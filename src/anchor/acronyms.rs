@@ -7,9 +7,12 @@
 //! matched word by word on stems, longest form first, so `Великобритании`
 //! matches `Великобритания` and `United Nations` is one concept, not two.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+// The tables are only looked up, never iterated, and FxHash is quicker on
+// their short keys than the default SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::stem::{stem_en, stem_ru};
 use super::tokens::{Token, is_basic_cyrillic, tokens};

@@ -8,10 +8,13 @@
 //! survives translation. [`months`] returns month numbers from month names
 //! (`data/months.tsv`), so that `March 23` and `23 марта` share two anchors.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+// The tables are only looked up, never iterated, and FxHash is quicker on
+// their short keys than the default SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::tokens::tokens;
 use crate::Lang;
