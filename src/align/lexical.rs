@@ -207,13 +207,14 @@ fn link_names(
     en_anchors: &mut [Vec<(u64, u32)>],
     ru_anchors: &mut [Vec<(u64, u32)>],
 ) -> bool {
+    // Russian types by first letter, each once, in order of appearance.
     let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
+    let mut seen = HashSet::new();
     for (latin, _, _) in ru_names {
-        if let Some(first) = latin.chars().next() {
-            let list = ru_by_letter.entry(first).or_default();
-            if !list.contains(&latin.as_str()) {
-                list.push(latin);
-            }
+        if let Some(first) = latin.chars().next()
+            && seen.insert(latin.as_str())
+        {
+            ru_by_letter.entry(first).or_default().push(latin);
         }
     }
     let mut seen = HashSet::new();
