@@ -9,10 +9,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::RangeInclusive;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
-use crate::anchor::sentence::{Extractors, SentenceAnchors};
-use crate::anchor::tokens::{is_stopword, tokens};
+use crate::anchor::sentence::{Extractor, Extractors};
 use crate::anchor::translit::to_latin;
 
 /// Names shorter than this are left to the exact keys (Ким, Си).
@@ -47,31 +49,12 @@ pub fn link(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
 ) -> Keys {
-    let only_lexicon = Extractors {
-        lexicon: true,
-        names: false,
-        numbers: false,
-        months: false,
-        fixed: false,
-    };
-    let extract = |sentences: &[Sentence], lang: Lang| -> Vec<Vec<(u64, u32)>> {
-        sentences
-            .iter()
-            .map(|s| {
-                let mut keys = SentenceAnchors::new(&s.text, lang, lexicon).keys().to_vec();
-                if let Some(learned) = learned {
-                    let more = SentenceAnchors::with(&s.text, lang, learned, only_lexicon);
-                    keys.extend_from_slice(more.keys());
-                    keys.sort_unstable();
-                }
-                keys
-            })
-            .collect()
-    };
-    let mut en_anchors = extract(en, Lang::En);
-    let mut ru_anchors = extract(ru, Lang::Ru);
+    let (mut en_anchors, en_names) = extract(en, Lang::En, lexicon, learned);
+    let (mut ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned);
     let mut df = document_frequencies(&en_anchors, &ru_anchors);
-    if link_names(en, ru, &mut en_anchors, &mut ru_anchors, &df) {
+    let en_names = unlinked_names(en_names, &en_anchors, &df);
+    let ru_names = unlinked_names(ru_names, &ru_anchors, &df);
+    if link_names(&en_names, &ru_names, &mut en_anchors, &mut ru_anchors) {
         df = document_frequencies(&en_anchors, &ru_anchors);
     }
     let mut ids: HashMap<u64, u32> = HashMap::new();
@@ -122,12 +105,65 @@ pub fn link(
     }
 }
 
+/// A capitalised word that may be a name, as `(lowercased Latin form,
+/// sentence, content token index)`.
+type Name = (String, usize, u32);
+
+/// A sentence's anchors as `(key, content token index)`, sorted.
+type Anchors = Vec<(u64, u32)>;
+
+/// Every sentence's anchors as `(key, content token index)` sorted, and the
+/// words that may be names (see [`link_names`]), in document order.
+fn extract(
+    sentences: &[Sentence],
+    lang: Lang,
+    lexicon: &Lexicon,
+    learned: Option<&Lexicon>,
+) -> (Vec<Anchors>, Vec<Name>) {
+    let only_lexicon = Extractors {
+        lexicon: true,
+        names: false,
+        numbers: false,
+        months: false,
+        fixed: false,
+    };
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let found = Extractor::new(lexicon, lang, Extractors::default()).anchors_of_all(&texts);
+    let more = learned.map(|l| Extractor::new(l, lang, only_lexicon).anchors_of_all(&texts));
+    let (mut anchors, names): (Vec<Anchors>, Vec<Vec<Name>>) = found
+        .into_par_iter()
+        .enumerate()
+        .map(|(k, found)| {
+            let names = found
+                .capitalised
+                .into_iter()
+                .filter(|(_, word)| word.chars().count() >= NAME_MIN_LEN)
+                .map(|(i, word)| {
+                    let latin = match lang {
+                        Lang::En => word,
+                        Lang::Ru => to_latin(&word),
+                    };
+                    (latin, k, i)
+                })
+                .collect();
+            (found.anchors.into_keys(), names)
+        })
+        .unzip();
+    if let Some(more) = more {
+        for (keys, more) in anchors.iter_mut().zip(more) {
+            keys.extend(more.anchors.into_keys());
+            keys.sort_unstable();
+        }
+    }
+    (anchors, names.into_iter().flatten().collect())
+}
+
 /// Sentences holding each key, per side.
 fn document_frequencies(
     en: &[Vec<(u64, u32)>],
     ru: &[Vec<(u64, u32)>],
-) -> HashMap<u64, (u32, u32)> {
-    let mut df: HashMap<u64, (u32, u32)> = HashMap::new();
+) -> FxHashMap<u64, (u32, u32)> {
+    let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
     for (side, anchors) in [(0, en), (1, ru)] {
         for keys in anchors {
             let mut last = None;
@@ -147,80 +183,63 @@ fn document_frequencies(
     df
 }
 
-/// Capitalised words with no key shared across the pair, as
-/// `(lowercased Latin form, sentence, content token index)`.
+/// The `names` with no key shared across the pair.
 fn unlinked_names(
-    sentences: &[Sentence],
-    lang: Lang,
+    names: Vec<Name>,
     anchors: &[Vec<(u64, u32)>],
-    df: &HashMap<u64, (u32, u32)>,
-) -> Vec<(String, usize, u32)> {
-    let mut out = Vec::new();
-    for (k, (sentence, keys)) in sentences.iter().zip(anchors).enumerate() {
-        let content = tokens(&sentence.text)
-            .into_iter()
-            .filter(|t| !is_stopword(&t.text, lang));
-        for (i, token) in content.enumerate() {
-            let i = i as u32;
-            let named =
-                token.capitalised && !token.has_digit && token.text.chars().count() >= NAME_MIN_LEN;
-            let linked = keys
+    df: &FxHashMap<u64, (u32, u32)>,
+) -> Vec<Name> {
+    names
+        .into_iter()
+        .filter(|&(_, k, i)| {
+            !anchors[k]
                 .iter()
-                .any(|(key, t)| *t == i && df.get(key).is_some_and(|&(e, r)| e > 0 && r > 0));
-            if named && !linked {
-                let latin = match lang {
-                    Lang::En => token.text,
-                    Lang::Ru => to_latin(&token.text),
-                };
-                out.push((latin, k, i));
-            }
-        }
-    }
-    out
+                .any(|(key, t)| *t == i && df.get(key).is_some_and(|&(e, r)| e > 0 && r > 0))
+        })
+        .collect()
 }
 
 /// Links names that no exact key matched (spelling variants the
 /// transliteration keys miss: Chung ~ Чон, Vladivostok ~ Владивостоке) by
 /// comparing their Latin forms with Jaro–Winkler similarity (`strsim`).
-/// Only capitalised words left unlinked are compared, each English type with
-/// the Russian types that share its first letter. Returns whether any key
-/// was added.
+/// Only capitalised words left unlinked are compared (`en_names`,
+/// `ru_names`), each English type with the Russian types that share its
+/// first letter. Returns whether any key was added.
 fn link_names(
-    en: &[Sentence],
-    ru: &[Sentence],
+    en_names: &[Name],
+    ru_names: &[Name],
     en_anchors: &mut [Vec<(u64, u32)>],
     ru_anchors: &mut [Vec<(u64, u32)>],
-    df: &HashMap<u64, (u32, u32)>,
 ) -> bool {
-    let en_names = unlinked_names(en, Lang::En, en_anchors, df);
-    let ru_names = unlinked_names(ru, Lang::Ru, ru_anchors, df);
+    // Russian types by first letter, each once, in order of appearance.
     let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
-    for (latin, _, _) in &ru_names {
-        if let Some(first) = latin.chars().next() {
-            let list = ru_by_letter.entry(first).or_default();
-            if !list.contains(&latin.as_str()) {
-                list.push(latin);
-            }
+    let mut seen = HashSet::new();
+    for (latin, _, _) in ru_names {
+        if let Some(first) = latin.chars().next()
+            && seen.insert(latin.as_str())
+        {
+            ru_by_letter.entry(first).or_default().push(latin);
         }
     }
+    let mut seen = HashSet::new();
+    let en_types: Vec<&str> = en_names
+        .iter()
+        .map(|(latin, _, _)| latin.as_str())
+        .filter(|latin| seen.insert(*latin))
+        .collect();
     // English type -> the Russian type it is most similar to, if close enough.
-    let mut matches: HashMap<&str, &str> = HashMap::new();
-    for (latin, _, _) in &en_names {
-        if matches.contains_key(latin.as_str()) {
-            continue;
-        }
-        let Some(candidates) = latin.chars().next().and_then(|c| ru_by_letter.get(&c)) else {
-            continue;
-        };
-        let best = candidates
-            .iter()
-            .map(|r| (strsim::jaro_winkler(latin, r), *r))
-            .filter(|(score, _)| *score >= NAME_SIMILARITY)
-            .max_by(|x, y| x.0.total_cmp(&y.0));
-        if let Some((_, r)) = best {
-            matches.insert(latin, r);
-        }
-    }
+    let matches: HashMap<&str, &str> = en_types
+        .into_par_iter()
+        .filter_map(|latin| {
+            let candidates = latin.chars().next().and_then(|c| ru_by_letter.get(&c))?;
+            let best = candidates
+                .iter()
+                .map(|r| (strsim::jaro_winkler(latin, r), *r))
+                .filter(|(score, _)| *score >= NAME_SIMILARITY)
+                .max_by(|x, y| x.0.total_cmp(&y.0));
+            best.map(|(_, r)| (latin, r))
+        })
+        .collect();
     if matches.is_empty() {
         return false;
     }
@@ -230,13 +249,13 @@ fn link_names(
         h.finish()
     };
     let ru_matched: HashSet<&str> = matches.values().copied().collect();
-    for (latin, k, i) in &en_names {
+    for (latin, k, i) in en_names {
         if let Some(r) = matches.get(latin.as_str()) {
             en_anchors[*k].push((key(r), *i));
             en_anchors[*k].sort_unstable();
         }
     }
-    for (latin, k, i) in &ru_names {
+    for (latin, k, i) in ru_names {
         if ru_matched.contains(latin.as_str()) {
             ru_anchors[*k].push((key(latin), *i));
             ru_anchors[*k].sort_unstable();
@@ -428,12 +447,22 @@ mod tests {
     use super::*;
     use crate::split::presplit;
 
+    /// The name candidates of two presplit texts, every one left unlinked.
+    fn names(en: &str, ru: &str) -> (Vec<Name>, Vec<Name>) {
+        let lex = Lexicon::builtin();
+        let (_, en) = extract(&presplit(en), Lang::En, lex, None);
+        let (_, ru) = extract(&presplit(ru), Lang::Ru, lex, None);
+        (en, ru)
+    }
+
     #[test]
     fn links_unlinked_names_by_jaro_winkler() {
-        let en = presplit("Mr Zbrovsky arrived late.\nNobody came.\n");
-        let ru = presplit("Господин Збровски опоздал.\nНикто не пришёл.\n");
+        let (en, ru) = names(
+            "Mr Zbrovsky arrived late.\nNobody came.\n",
+            "Господин Збровски опоздал.\nНикто не пришёл.\n",
+        );
         let (mut e, mut r) = (vec![Vec::new(); 2], vec![Vec::new(); 2]);
-        assert!(link_names(&en, &ru, &mut e, &mut r, &HashMap::new()));
+        assert!(link_names(&en, &ru, &mut e, &mut r));
         assert_eq!(e[0].len(), 1, "{e:?}");
         assert_eq!(r[0].len(), 1, "{r:?}");
         assert_eq!(e[0][0].0, r[0][0].0);
@@ -442,10 +471,9 @@ mod tests {
 
     #[test]
     fn leaves_dissimilar_names_apart() {
-        let en = presplit("Mr Zbrovsky arrived.\n");
-        let ru = presplit("Господин Петров опоздал.\n");
+        let (en, ru) = names("Mr Zbrovsky arrived.\n", "Господин Петров опоздал.\n");
         let (mut e, mut r) = (vec![Vec::new()], vec![Vec::new()]);
-        assert!(!link_names(&en, &ru, &mut e, &mut r, &HashMap::new()));
+        assert!(!link_names(&en, &ru, &mut e, &mut r));
     }
 
     fn keys_of(en: Vec<Vec<(u32, f64)>>, ru: Vec<Vec<(u32, f64)>>) -> Keys {

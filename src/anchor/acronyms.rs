@@ -7,12 +7,15 @@
 //! matched word by word on stems, longest form first, so `Великобритании`
 //! matches `Великобритания` and `United Nations` is one concept, not two.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+// The tables are only looked up, never iterated, and FxHash is quicker on
+// their short keys than the default SipHash.
+use rustc_hash::FxHashMap as HashMap;
+
 use super::stem::{stem_en, stem_ru};
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, is_basic_cyrillic, tokens};
 use crate::Lang;
 
 /// How a form must be written in the text to count.
@@ -38,13 +41,22 @@ impl Case {
         }
     }
 
-    fn admits(self, token: &Token) -> bool {
+    fn admits(self, word: &Stemmed) -> bool {
         match self {
-            Case::Upper => token.all_caps,
-            Case::Capital => token.capitalised,
+            Case::Upper => word.all_caps,
+            Case::Capital => word.capitalised,
             Case::Any => true,
         }
     }
+}
+
+/// A token as the form matcher needs it: where it stands, how it is
+/// written, and its stem (see [`stem`]).
+pub(crate) struct Stemmed<'a> {
+    pub(crate) span: Range<usize>,
+    pub(crate) capitalised: bool,
+    pub(crate) all_caps: bool,
+    pub(crate) stem: &'a str,
 }
 
 /// The concept table of one language.
@@ -56,6 +68,9 @@ struct Side {
     signs: HashMap<char, u32>,
     /// The longest form, in words.
     max_words: usize,
+    /// Stem of a form's first word -> the most words of a form starting
+    /// with it: most words start no form, and need no further lookup.
+    starts: HashMap<String, usize>,
 }
 
 struct Table {
@@ -64,7 +79,8 @@ struct Table {
     len: usize,
 }
 
-fn stem(word: &str, lang: Lang) -> String {
+/// The stem a form's word is indexed by.
+pub(crate) fn stem(word: &str, lang: Lang) -> String {
     match lang {
         Lang::En => stem_en(word),
         Lang::Ru => stem_ru(word),
@@ -118,6 +134,8 @@ fn add_form(side: &mut Side, form: &str, lang: Lang, id: u32) {
         return;
     };
     side.max_words = side.max_words.max(toks.len());
+    let longest = side.starts.entry(stem(&first.text, lang)).or_default();
+    *longest = (*longest).max(toks.len());
     let entry = side.forms.entry(key(&toks, lang)).or_default();
     if !entry.iter().any(|&(i, _)| i == id) {
         entry.push((id, Case::of(first)));
@@ -181,35 +199,108 @@ pub fn concepts(text: &str, lang: Lang) -> Vec<u32> {
 
 /// Like [`concepts`], with the byte span of the form that named each concept.
 pub fn concept_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
-    let side = match lang {
-        Lang::En => &table().en,
-        Lang::Ru => &table().ru,
-    };
-    let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
-        if let Some(&id) = side.signs.get(&c) {
-            out.push((id, i..i + c.len_utf8()));
-        }
-    }
     let (undotted, map) = undot_mapped(text);
     let toks = tokens(&undotted);
     let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
+    let words: Vec<Stemmed> = toks
+        .iter()
+        .zip(&stems)
+        .map(|(t, stem)| Stemmed {
+            span: t.start..t.end,
+            capitalised: t.capitalised,
+            all_caps: t.all_caps,
+            stem,
+        })
+        .collect();
+    let mut out = sign_spans(text, lang);
+    out.extend(form_spans(&words, lang, |i| map[i]));
+    out
+}
+
+/// [`concept_spans`] of a text whose tokens the caller has stemmed: `words`
+/// are its tokens in order, or may be left empty when none
+/// [`starts_form`]. `None` when the text has dotted capitals (`U.S.`),
+/// which [`concept_spans`] tokenises without their dots.
+pub(crate) fn concept_spans_of(
+    text: &str,
+    words: &[Stemmed],
+    lang: Lang,
+) -> Option<Vec<(u32, Range<usize>)>> {
+    if has_dotted_capitals(text) {
+        return None;
+    }
+    let mut out = sign_spans(text, lang);
+    out.extend(form_spans(words, lang, |i| i));
+    Some(out)
+}
+
+/// True when `stem` (see [`stem`]) is the stem of the first word of a form:
+/// a text none of whose words starts one names no concept by its words.
+pub(crate) fn starts_form(stem: &str, lang: Lang) -> bool {
+    side(lang).starts.contains_key(stem)
+}
+
+fn side(lang: Lang) -> &'static Side {
+    match lang {
+        Lang::En => &table().en,
+        Lang::Ru => &table().ru,
+    }
+}
+
+/// True when [`undot`] may change `text`: somewhere a capital, a dot, a
+/// capital and a dot follow each other.
+fn has_dotted_capitals(text: &str) -> bool {
+    text.match_indices('.').any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let mut after = text[i + 1..].chars();
+        before.is_some_and(char::is_uppercase)
+            && after.next().is_some_and(char::is_uppercase)
+            && after.next() == Some('.')
+    })
+}
+
+/// Currency signs (`$`, `€`) in `text`, as concepts.
+fn sign_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
+    let side = side(lang);
+    text.char_indices()
+        // A sign is a form with no token, so it never starts with a letter
+        // or digit: most characters need no lookup.
+        .filter(|(_, c)| !c.is_ascii_alphanumeric() && !is_basic_cyrillic(*c))
+        .filter_map(|(i, c)| side.signs.get(&c).map(|&id| (id, i..i + c.len_utf8())))
+        .collect()
+}
+
+/// The concepts whose forms match runs of `toks` (with their `stems`),
+/// longest form first; `offset` maps a byte offset of the tokenised text
+/// back to the original.
+fn form_spans(
+    toks: &[Stemmed],
+    lang: Lang,
+    offset: impl Fn(usize) -> usize,
+) -> Vec<(u32, Range<usize>)> {
+    let side = side(lang);
+    let mut out = Vec::new();
     let mut i = 0;
-    let mut keys: Vec<String> = Vec::with_capacity(side.max_words);
+    // key[..ends[n - 1]] = stems of toks[i..i + n] joined by spaces.
+    let mut key = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(side.max_words);
     'words: while i < toks.len() {
-        // keys[n - 1] = stems of toks[i..i + n] joined by spaces.
-        keys.clear();
-        for n in 1..=side.max_words.min(toks.len() - i) {
-            let mut k = keys.last().cloned().unwrap_or_default();
+        let Some(&longest) = side.starts.get(toks[i].stem) else {
+            i += 1;
+            continue;
+        };
+        key.clear();
+        ends.clear();
+        for n in 1..=longest.min(toks.len() - i) {
             if n > 1 {
-                k.push(' ');
+                key.push(' ');
             }
-            k.push_str(&stems[i + n - 1]);
-            keys.push(k);
+            key.push_str(toks[i + n - 1].stem);
+            ends.push(key.len());
         }
-        for n in (1..=keys.len()).rev() {
-            if let Some(hits) = side.forms.get(&keys[n - 1]) {
-                let span = map[toks[i].start]..map[toks[i + n - 1].end - 1] + 1;
+        for n in (1..=ends.len()).rev() {
+            if let Some(hits) = side.forms.get(&key[..ends[n - 1]]) {
+                let span = offset(toks[i].span.start)..offset(toks[i + n - 1].span.end - 1) + 1;
                 let before = out.len();
                 out.extend(
                     hits.iter()
@@ -234,6 +325,66 @@ mod tests {
     fn shared(en: &str, ru: &str) -> bool {
         let e = concepts(en, Lang::En);
         concepts(ru, Lang::Ru).iter().any(|id| e.contains(id))
+    }
+
+    /// [`concept_spans_of`] with every token stemmed, or none when no
+    /// token starts a form.
+    fn spans_of(text: &str, lang: Lang) -> Option<Vec<(u32, Range<usize>)>> {
+        let toks = tokens(text);
+        let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
+        if !stems.iter().any(|s| starts_form(s, lang)) {
+            return concept_spans_of(text, &[], lang);
+        }
+        let words: Vec<Stemmed> = toks
+            .iter()
+            .zip(&stems)
+            .map(|(t, stem)| Stemmed {
+                span: t.start..t.end,
+                capitalised: t.capitalised,
+                all_caps: t.all_caps,
+                stem,
+            })
+            .collect();
+        concept_spans_of(text, &words, lang)
+    }
+
+    #[test]
+    fn stemmed_tokens_give_the_same_spans() {
+        let texts = [
+            (
+                "The United Nations paid $30 in the UK, said the minister.",
+                Lang::En,
+            ),
+            ("The talks went on in Geneva, said the minister.", Lang::En),
+            ("ООН и Евросоюз, США и Великобритании: 5 €.", Lang::Ru),
+            ("Переговоры продолжились в четверг.", Lang::Ru),
+        ];
+        for (text, lang) in texts {
+            assert_eq!(
+                spans_of(text, lang),
+                Some(concept_spans(text, lang)),
+                "{text}"
+            );
+        }
+        assert_eq!(spans_of("The U.S. economy", Lang::En), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stemmed_tokens_never_change_the_spans(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "UN", "un", "United", "Nations", "nations", "US", "U.S.", "u.s.", "UK", "dollars",
+                "$", "€", "the", "in", ",", "ООН", "США", "Великобритании", "евро", "и", "ЕС",
+            ]),
+            0..12,
+        )) {
+            let text = words.join(" ");
+            for lang in [Lang::En, Lang::Ru] {
+                if let Some(spans) = spans_of(&text, lang) {
+                    proptest::prop_assert_eq!(spans, concept_spans(&text, lang));
+                }
+            }
+        }
     }
 
     #[test]

@@ -29,7 +29,8 @@
 //!   (non-stopword) by its anchors; `overlap(&en, &ru)` counts the content
 //!   tokens of each side matched on the other (a merge of sorted keys, no
 //!   word pairs); `SentenceAnchors::join` combines the sentences of one side
-//!   of a 2-1 or 1-2 bead.
+//!   of a 2-1 or 1-2 bead. `Extractor` does the same for a whole document,
+//!   working out each distinct word once (`anchors_of_all`, in parallel).
 //!
 //! ```
 //! use sverka::Lang;

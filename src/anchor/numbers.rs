@@ -8,10 +8,13 @@
 //! survives translation. [`months`] returns month numbers from month names
 //! (`data/months.tsv`), so that `March 23` and `23 марта` share two anchors.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+// The tables are only looked up, never iterated, and FxHash is quicker on
+// their short keys than the default SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::tokens::tokens;
 use crate::Lang;
@@ -100,14 +103,14 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut scales = HashMap::new();
+        let mut scales = HashMap::default();
         for (power, en, ru) in rows(include_str!("../../data/scales.tsv")) {
             let power: i32 = power.parse().expect("data/scales.tsv: power is an integer");
             for w in en.split_whitespace().chain(ru.split_whitespace()) {
                 scales.insert(w, power);
             }
         }
-        let (mut months_en, mut months_ru) = (HashMap::new(), HashMap::new());
+        let (mut months_en, mut months_ru) = (HashMap::default(), HashMap::default());
         for (month, en, ru) in rows(include_str!("../../data/months.tsv")) {
             let month: u8 = month.parse().expect("data/months.tsv: month is an integer");
             months_en.extend(en.split_whitespace().map(|w| (w, month)));
@@ -168,6 +171,10 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
 /// Like [`numbers`], with the byte span each number was read from (digits,
 /// separators and a following scale word: `30 billion` is one span).
 pub fn number_spans(text: &str, lang: Lang) -> Vec<(Number, Range<usize>)> {
+    // Every number starts at an ASCII digit; most sentences have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
     let mut out = Vec::new();
@@ -296,6 +303,16 @@ fn scale_after(
     match tables().scales.get(word.as_str()) {
         Some(&power) => (power, Some(end)),
         None => (0, None),
+    }
+}
+
+/// True when `word` (a normalised token) may name a month: [`month_spans`]
+/// finds nothing in a text with no such word.
+pub(crate) fn may_name_month(word: &str, lang: Lang) -> bool {
+    let t = tables();
+    match lang {
+        Lang::En => t.months_en.contains_key(word),
+        Lang::Ru => t.months_ru.contains_key(word),
     }
 }
 

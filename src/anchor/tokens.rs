@@ -7,6 +7,7 @@
 //! kept, because capitalised words mid-sentence are the usual name candidates.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::Lang;
@@ -39,25 +40,62 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑')
 }
 
+/// The basic Cyrillic letters А–я (U+0410–U+044F) and Ё, ё.
+pub(crate) fn is_basic_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0410}'..='\u{044F}' | 'Ё' | 'ё')
+}
+
+/// `char::is_alphanumeric`, answering ASCII and basic Cyrillic without the
+/// Unicode tables (their lookup was the tokenizer's main cost on Russian).
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_basic_cyrillic(c) || c.is_alphanumeric()
+    }
+}
+
+/// `char::is_uppercase`, with the same shortcut as [`is_alphanumeric`].
+fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if is_basic_cyrillic(c) {
+        matches!(c, '\u{0410}'..='\u{042F}' | 'Ё')
+    } else {
+        c.is_uppercase()
+    }
+}
+
 /// Splits `text` into [`Token`]s, in order. Linear in the length of `text`.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    token_spans(text)
+        .into_iter()
+        .map(|r| make_token(&text[r.clone()], r.start, r.end))
+        .collect()
+}
+
+/// The byte spans of the [`tokens`] of `text`, without building the tokens:
+/// for callers that look a token up by how it is written.
+pub fn token_spans(text: &str) -> Vec<Range<usize>> {
+    // About one token per six bytes of English (twelve of Russian): a guess
+    // that spares most sentences a reallocation or two.
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             continue;
         }
         let mut end = start + c.len_utf8();
         // Extend over letters/digits, and over a joiner only when a letter/digit follows it.
         loop {
             match chars.peek() {
-                Some(&(i, n)) if n.is_alphanumeric() => {
+                Some(&(i, n)) if is_alphanumeric(n) => {
                     end = i + n.len_utf8();
                     chars.next();
                 }
                 Some(&(i, n)) if is_joiner(n) => {
                     let after = text[i + n.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
+                    if after.is_some_and(is_alphanumeric) {
                         end = i + n.len_utf8();
                         chars.next();
                     } else {
@@ -67,15 +105,48 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 _ => break,
             }
         }
-        out.push(make_token(&text[start..end], start, end));
+        out.push(start..end);
     }
     out
+}
+
+/// The token `word` makes (`word` being one of the [`token_spans`]).
+pub fn token(word: &str) -> Token {
+    make_token(word, 0, word.len())
 }
 
 fn make_token(word: &str, start: usize, end: usize) -> Token {
     let mut text = String::with_capacity(word.len());
     let (mut letters, mut upper, mut has_digit) = (0, 0, false);
     for c in word.chars() {
+        // ASCII and basic Cyrillic first: nearly every letter of an English
+        // or Russian text, and no Unicode table needed for them.
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_ascii_uppercase());
+            } else if c.is_ascii_digit() {
+                has_digit = true;
+            }
+            text.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if is_basic_cyrillic(c) {
+            letters += 1;
+            match c {
+                'ё' | 'Ё' => {
+                    upper += usize::from(c == 'Ё');
+                    text.push('е');
+                }
+                '\u{0410}'..='\u{042F}' => {
+                    upper += 1;
+                    // А–Я lowercase to а–я, 0x20 further on.
+                    text.extend(char::from_u32(u32::from(c) + 0x20));
+                }
+                _ => text.push(c),
+            }
+            continue;
+        }
         if c.is_alphabetic() {
             letters += 1;
             if c.is_uppercase() {
@@ -85,7 +156,6 @@ fn make_token(word: &str, start: usize, end: usize) -> Token {
             has_digit = true;
         }
         match c {
-            'ё' | 'Ё' => text.push('е'),
             '’' => text.push('\''),
             '‑' => text.push('-'),
             _ => text.extend(c.to_lowercase()),
@@ -95,7 +165,7 @@ fn make_token(word: &str, start: usize, end: usize) -> Token {
         text,
         start,
         end,
-        capitalised: word.chars().next().is_some_and(char::is_uppercase),
+        capitalised: word.chars().next().is_some_and(is_uppercase),
         all_caps: letters >= 2 && upper == letters,
         has_digit,
     }
@@ -184,6 +254,37 @@ mod tests {
         assert!(t[1].all_caps && t[1].capitalised);
         assert!(t[3].capitalised && !t[3].all_caps);
         assert!(!t[2].capitalised);
+    }
+
+    #[test]
+    fn quick_character_classes_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn quick_lowercasing_agrees_with_unicode() {
+        let ranges = [
+            '\u{0}'..='\u{7F}',
+            '\u{0400}'..='\u{04FF}',
+            '\u{2010}'..='\u{2019}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            let expected: String = match c {
+                'ё' | 'Ё' => "е".into(),
+                '’' => "'".into(),
+                '‑' => "-".into(),
+                _ => c.to_lowercase().collect(),
+            };
+            let word = format!("{c}{c}");
+            let t = make_token(&word, 0, word.len());
+            assert_eq!(t.text, expected.repeat(2), "{c:?}");
+            assert_eq!(t.capitalised, c.is_uppercase(), "{c:?}");
+            assert_eq!(t.all_caps, c.is_alphabetic() && c.is_uppercase(), "{c:?}");
+            assert_eq!(t.has_digit, !c.is_alphabetic() && c.is_numeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -13,6 +13,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::stem::stem_ru;
 use crate::Lang;
 
@@ -29,8 +31,8 @@ pub const KEY_LEN: usize = 5;
 /// Length of the consonant key of [`match_keys`].
 const CONSONANT_KEY_LEN: usize = 5;
 
-fn table() -> &'static HashMap<char, &'static str> {
-    static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+fn table() -> &'static FxHashMap<char, &'static str> {
+    static TABLE: OnceLock<FxHashMap<char, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
         include_str!("../../data/translit-ru.txt")
             .lines()
@@ -50,7 +52,11 @@ pub fn to_latin(word: &str) -> String {
     let table = table();
     let mut out = String::with_capacity(word.len() * 2);
     for c in word.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = match c {
+            // Already lower case, as most letters here are: no Unicode table.
+            'а'..='я' | 'ё' => c,
+            _ => c.to_lowercase().next().unwrap_or(c),
+        };
         match table.get(&lower) {
             Some(lat) if c != lower => {
                 let mut it = lat.chars();
@@ -66,6 +72,16 @@ pub fn to_latin(word: &str) -> String {
     out
 }
 
+/// `s.replace(from, to)`, allocating only when `from` occurs: most of the
+/// skeleton's rewrites find nothing to rewrite.
+fn replace(s: String, from: &str, to: &str) -> String {
+    if s.contains(from) {
+        s.replace(from, to)
+    } else {
+        s
+    }
+}
+
 /// Reduces a lowercased Latin spelling to a rough sound skeleton shared by
 /// English spellings and transliterated Russian ones.
 fn skeleton(latin: &str, english: bool) -> String {
@@ -76,12 +92,17 @@ fn skeleton(latin: &str, english: bool) -> String {
         .collect();
     let mut s = if english {
         // English spelling conventions that Russian spells by sound.
-        let s = s.replace("tion", "tsion").replace("eu", "ev");
-        let s = s
-            .replace("sch", "sh")
-            .replace("ph", "f")
-            .replace("th", "t")
-            .replace("ck", "k");
+        let mut s = s;
+        for (from, to) in [
+            ("tion", "tsion"),
+            ("eu", "ev"),
+            ("sch", "sh"),
+            ("ph", "f"),
+            ("th", "t"),
+            ("ck", "k"),
+        ] {
+            s = replace(s, from, to);
+        }
         // A silent h after a vowel before a consonant: John = Джон, Sarah = Сара.
         let b = s.as_bytes();
         let vowel = |c: u8| b"aeiouy".contains(&c);
@@ -94,7 +115,9 @@ fn skeleton(latin: &str, english: bool) -> String {
             })
             .map(|i| b[i] as char)
             .collect();
-        let s = s.replace("qu", "kv").replace('x', "ks").replace('j', "dzh");
+        let s = [("qu", "kv"), ("x", "ks"), ("j", "dzh")]
+            .into_iter()
+            .fold(s, |s, (from, to)| replace(s, from, to));
         let mut out = String::with_capacity(s.len());
         let b = s.as_bytes();
         for (i, &c) in b.iter().enumerate() {
@@ -118,13 +141,18 @@ fn skeleton(latin: &str, english: bool) -> String {
         // Korean and Chinese names: Chung = Чон, Wang = Ван.
         s.pop();
     }
-    s = s
-        .replace("shch", "sh")
-        .replace("dzh", "j")
-        .replace("kh", "h");
-    s = s.replace('w', "v").replace('z', "s").replace('y', "i");
-    // Russian ю/я after a consonant spell English u/a (ЮНЕСКО, Брюссель).
-    s = s.replace("iu", "u");
+    for (from, to) in [
+        ("shch", "sh"),
+        ("dzh", "j"),
+        ("kh", "h"),
+        ("w", "v"),
+        ("z", "s"),
+        ("y", "i"),
+        // Russian ю/я after a consonant spell English u/a (ЮНЕСКО, Брюссель).
+        ("iu", "u"),
+    ] {
+        s = replace(s, from, to);
+    }
     // Loanword endings: -ический/-ical, -ский/-an ("американский" = "american").
     for (from, to) in [("ichesk", "ik"), ("ical", "ik"), ("esk", "")] {
         if let Some(stem) = s.strip_suffix(from)
@@ -309,16 +337,18 @@ pub fn match_keys(word: &str, lang: Lang) -> Vec<String> {
     keys
 }
 
-fn compute_match_keys(word: &str, lang: Lang) -> Vec<String> {
-    let mut keys: Vec<String> = variants(word, lang)
-        .into_iter()
+/// [`match_keys`] without its cache, for callers that remember words themselves.
+pub(crate) fn compute_match_keys(word: &str, lang: Lang) -> Vec<String> {
+    let variants = variants(word, lang);
+    let mut keys: Vec<String> = variants
+        .iter()
         .filter(|s| s.len() >= 4)
         .map(|s| s.chars().take(KEY_LEN).collect())
         .collect();
     // A consonant key (first letter, then consonants only) survives vowels
     // that drift between spellings (shuttle = шаттл); five letters keep it
     // as precise as the plain key on data/translit-pairs.tsv (0.97).
-    for v in variants(word, lang) {
+    for v in variants {
         let mut c: String = v.chars().take(1).collect();
         c.extend(v.chars().skip(1).filter(|ch| !"aeiou".contains(*ch)));
         if c.len() >= CONSONANT_KEY_LEN {
