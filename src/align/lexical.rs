@@ -57,30 +57,31 @@ pub fn link(
     if link_names(&en_names, &ru_names, &mut en_anchors, &mut ru_anchors) {
         df = document_frequencies(&en_anchors, &ru_anchors);
     }
-    let mut ids: HashMap<u64, u32> = HashMap::new();
+    // Ids in order of first occurrence, English side first, so that runs
+    // are reproducible; the weights are then worked out in parallel.
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let linked = |k: &u64| df.get(k).is_some_and(|&(e, r)| e > 0 && r > 0);
+    for (key, _) in en_anchors.iter().chain(&ru_anchors).flatten() {
+        if linked(key) {
+            let next = ids.len() as u32;
+            ids.entry(*key).or_insert(next);
+        }
+    }
     let total = (en.len() + ru.len()).max(1) as f64;
-    let mut lists = |anchors: &[Vec<(u64, u32)>]| -> Vec<Vec<(u32, f64)>> {
+    let lists = |anchors: &[Vec<(u64, u32)>]| -> Vec<Vec<(u32, f64)>> {
         anchors
-            .iter()
+            .par_iter()
             .map(|a| {
-                let linked: Vec<(u64, u32)> = a
-                    .iter()
-                    .copied()
-                    .filter(|(k, _)| df.get(k).is_some_and(|&(e, r)| e > 0 && r > 0))
-                    .collect();
+                let linked: Vec<(u64, u32)> =
+                    a.iter().copied().filter(|(k, _)| linked(k)).collect();
                 // Keys per content token, to share the token's weight out.
-                let mut per_token: HashMap<u32, u32> = HashMap::new();
-                for &(_, token) in &linked {
-                    *per_token.entry(token).or_default() += 1;
-                }
+                let per_token = |token: u32| linked.iter().filter(|e| e.1 == token).count();
                 let mut list: Vec<(u32, f64)> = linked
                     .iter()
                     .map(|&(k, token)| {
                         let (e, r) = df[&k];
-                        let next = ids.len() as u32;
-                        let id = *ids.entry(k).or_insert(next);
                         let weight = (1.0 + total / f64::from(e + r)).ln();
-                        (id, weight / f64::from(per_token[&token]))
+                        (ids[&k], weight / per_token(token) as f64)
                     })
                     .collect();
                 list.sort_unstable_by_key(|e| e.0);
@@ -105,6 +106,9 @@ pub fn link(
     }
 }
 
+/// Sentences extracted at a time.
+const EXTRACT_CHUNK: usize = 2048;
+
 /// A capitalised word that may be a name, as `(lowercased Latin form,
 /// sentence, content token index)`.
 type Name = (String, usize, u32);
@@ -128,34 +132,50 @@ fn extract(
         fixed: false,
     };
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    let found = Extractor::new(lexicon, lang, Extractors::default()).anchors_of_all(&texts);
-    let more = learned.map(|l| Extractor::new(l, lang, only_lexicon).anchors_of_all(&texts));
-    let (mut anchors, names): (Vec<Anchors>, Vec<Vec<Name>>) = found
-        .into_par_iter()
-        .enumerate()
-        .map(|(k, found)| {
-            let names = found
-                .capitalised
-                .into_iter()
-                .filter(|(_, word)| word.chars().count() >= NAME_MIN_LEN)
-                .map(|(i, word)| {
-                    let latin = match lang {
-                        Lang::En => word,
-                        Lang::Ru => to_latin(&word),
-                    };
-                    (latin, k, i)
-                })
-                .collect();
-            (found.anchors.into_keys(), names)
-        })
-        .unzip();
-    if let Some(more) = more {
-        for (keys, more) in anchors.iter_mut().zip(more) {
-            keys.extend(more.anchors.into_keys());
-            keys.sort_unstable();
+    let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
+    let mut more = learned.map(|l| Extractor::new(l, lang, only_lexicon));
+    let (mut anchors, mut names) = (Vec::with_capacity(texts.len()), Vec::new());
+    // A chunk at a time, so that the extractor's per-token working data
+    // never exists for a whole book at once (the extractors remember the
+    // words they have seen across chunks).
+    for (c, chunk) in texts.chunks(EXTRACT_CHUNK).enumerate() {
+        let first = c * EXTRACT_CHUNK;
+        let found = extractor.anchors_of_all(chunk);
+        let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
+        let (chunk_anchors, chunk_names): (Vec<Anchors>, Vec<Vec<Name>>) = found
+            .into_par_iter()
+            .enumerate()
+            .map(|(k, found)| {
+                let names = found
+                    .capitalised
+                    .into_iter()
+                    .filter(|(_, word)| word.chars().count() >= NAME_MIN_LEN)
+                    .map(|(i, word)| {
+                        let latin = match lang {
+                            Lang::En => word,
+                            Lang::Ru => to_latin(&word),
+                        };
+                        (latin, first + k, i)
+                    })
+                    .collect();
+                let mut keys = found.anchors.into_keys();
+                // Sentences are assembled in roomy buffers; a book's worth
+                // of them would be three times the memory the keys need.
+                keys.shrink_to_fit();
+                (keys, names)
+            })
+            .unzip();
+        let start = anchors.len();
+        anchors.extend(chunk_anchors);
+        names.extend(chunk_names.into_iter().flatten());
+        if let Some(more) = more {
+            for (keys, more) in anchors[start..].iter_mut().zip(more) {
+                keys.extend(more.anchors.into_keys());
+                keys.sort_unstable();
+            }
         }
     }
-    (anchors, names.into_iter().flatten().collect())
+    (anchors, names)
 }
 
 /// Sentences holding each key, per side.
