@@ -166,11 +166,10 @@ fn align_with(
     let (n, m) = (en.len(), ru.len());
     let mut ranges = bands(en, ru, keys, options, pass);
     let mut widenings = 0;
-    let mut before: Option<(Band, Vec<CellCosts>)> = None;
+    let mut before: Option<(Band, Costs)> = None;
     loop {
         let band = Band::new(&ranges);
-        let reuse = before.as_ref().map(|(b, c)| (b, c.as_slice()));
-        let costs = costs(&band, &model, keys, reuse);
+        let costs = costs(&band, &model, keys, before.take());
         let (forward, backward) = if posteriors {
             rayon::join(
                 || forward(&band, &costs, Some(t)),
@@ -195,7 +194,7 @@ fn align_with(
                     let (a, b) = SHAPES[shape];
                     let before = band.start[i - a] + (j - b) - band.lo[i - a];
                     let cell = band.start[i] + j - band.lo[i];
-                    let cost = f64::from(costs[cell][shape]);
+                    let cost = f64::from(costs.row(&band, i)[j - band.lo[i]][shape]);
                     let through = forward.soft[before] + cost + backward[cell];
                     (-(through - everything) / t).exp().clamp(0.0, 1.0)
                 } else {
@@ -258,72 +257,83 @@ fn widen(ranges: &mut [(usize, usize)], path: &[(Bead, usize)], m: usize) -> boo
     true
 }
 
-/// The cost of every bead that ends in a cell of the band and starts in
-/// one, computed in parallel over tasks of consecutive rows. Rows that
-/// `before` (an earlier, narrower band of the same pair, with its costs)
-/// already holds with the same cells and the same cells above are copied.
-fn costs(
-    band: &Band,
-    model: &CostModel,
-    keys: &Keys,
-    before: Option<(&Band, &[CellCosts])>,
-) -> Vec<CellCosts> {
-    let mut table = vec![[f32::INFINITY; SHAPES.len()]; band.cells()];
-    let mut tasks = Vec::new();
-    let mut rest = table.as_mut_slice();
-    let mut first = 0;
-    while first <= band.n() {
-        let end = (first + ROWS_PER_TASK).min(band.n() + 1);
-        let (cells, tail) = rest.split_at_mut(band.start[end] - band.start[first]);
-        tasks.push((first..end, cells));
-        rest = tail;
-        first = end;
+/// The bead costs of a band, in chunks of `ROWS_PER_TASK` rows: one
+/// parallel task fills a chunk, and a widened band takes over the chunks
+/// of the narrower one a chunk at a time, so the two tables never both
+/// exist in full.
+struct Costs {
+    chunks: Vec<Vec<CellCosts>>,
+}
+
+impl Costs {
+    /// The costs of row `i`'s cells.
+    fn row(&self, band: &Band, i: usize) -> &[CellCosts] {
+        let chunk = i / ROWS_PER_TASK;
+        let from = band.start[i] - band.start[chunk * ROWS_PER_TASK];
+        &self.chunks[chunk][from..from + band.hi[i] - band.lo[i] + 1]
     }
+}
+
+/// The cost of every bead that ends in a cell of the band and starts in
+/// one, computed in parallel over chunks of rows. Rows that `before` (an
+/// earlier, narrower band of the same pair, with its costs) already holds
+/// with the same cells and the same cells above are copied from it.
+fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Costs)>) -> Costs {
+    let chunks = band.n() / ROWS_PER_TASK + 1;
+    let (old_band, old_chunks) = match before {
+        Some((b, c)) => (Some(b), c.chunks.into_iter().map(Some).collect()),
+        None => (None, vec![None; chunks]),
+    };
     // A bead's cost is stored only if it starts inside the band, so a row's
     // costs depend on its own cells and those of the MAX_RUN rows above.
     let known = |i: usize| {
-        let (old, _) = before?;
+        let old = old_band.as_ref()?;
         let same = (i.saturating_sub(MAX_RUN)..=i)
             .all(|k| old.lo[k] == band.lo[k] && old.hi[k] == band.hi[k]);
-        same.then_some(old.start[i])
+        same.then(|| old.start[i] - old.start[i / ROWS_PER_TASK * ROWS_PER_TASK])
     };
-    tasks.into_par_iter().for_each(|(rows, cells)| {
-        if let Some((_, old)) = before
-            && let (Some(from), Some(to)) = (known(rows.start), known(rows.end - 1))
-            && rows.clone().all(|i| known(i).is_some())
-        {
-            let to = to + band.hi[rows.end - 1] - band.lo[rows.end - 1] + 1;
-            cells.copy_from_slice(&old[from..to]);
-            return;
-        }
-        // The runs that end in these rows and in their columns, merged once.
-        let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
-        let en = keys.en_runs(rows.start..=last);
-        let ru = keys.ru_runs(band.lo[top]..=band.hi[last]);
-        // One matcher per length of English run, loaded once per row.
-        let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
-        let mut offset = 0;
-        for i in rows {
-            let row = &mut cells[offset..offset + band.hi[i] - band.lo[i] + 1];
-            offset += row.len();
-            if let (Some(start), Some((_, old))) = (known(i), before) {
-                row.copy_from_slice(&old[start..start + row.len()]);
-                continue;
+    let chunks = (0..chunks)
+        .into_par_iter()
+        .zip(old_chunks)
+        .map(|(chunk, mut old): (usize, Option<Vec<CellCosts>>)| {
+            let rows = chunk * ROWS_PER_TASK..((chunk + 1) * ROWS_PER_TASK).min(band.n() + 1);
+            let size = band.start[rows.end] - band.start[rows.start];
+            if let Some(old) =
+                old.take_if(|o| o.len() == size && rows.clone().all(|i| known(i).is_some()))
+            {
+                return old;
             }
-            for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
-                matcher.load(en.get(i, len));
-            }
-            for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
-                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                    if a <= i && b <= j && band.index(i - a, j - b).is_some() {
-                        let common = || matchers[a - 1].common(ru.get(j, b));
-                        out[shape] = model.cost(i, j, shape, common) as f32;
+            let mut cells = vec![[f32::INFINITY; SHAPES.len()]; size];
+            // The runs that end in these rows and in their columns, merged once.
+            let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
+            let en = keys.en_runs(rows.start..=last);
+            let ru = keys.ru_runs(band.lo[top]..=band.hi[last]);
+            // One matcher per length of English run, loaded once per row.
+            let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
+            let mut offset = 0;
+            for i in rows {
+                let row = &mut cells[offset..offset + band.hi[i] - band.lo[i] + 1];
+                offset += row.len();
+                if let (Some(start), Some(old)) = (known(i), &old) {
+                    row.copy_from_slice(&old[start..start + row.len()]);
+                    continue;
+                }
+                for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
+                    matcher.load(en.get(i, len));
+                }
+                for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
+                    for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                        if a <= i && b <= j && band.index(i - a, j - b).is_some() {
+                            let common = || matchers[a - 1].common(ru.get(j, b));
+                            out[shape] = model.cost(i, j, shape, common) as f32;
+                        }
                     }
                 }
             }
-        }
-    });
-    table
+            cells
+        })
+        .collect();
+    Costs { chunks }
 }
 
 /// The forward pass's tables, one entry per cell.
@@ -338,8 +348,10 @@ struct Forward {
 
 /// The best path (and with a temperature, the soft minimum over all paths)
 /// from the origin to every cell.
-fn forward(band: &Band, costs: &[CellCosts], temperature: Option<f64>) -> Forward {
-    let mut best = vec![f64::INFINITY; band.cells()];
+fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
+    // Best costs are kept for the last rows only: a bead reaches back at
+    // most MAX_RUN rows, and the path is traced from the back-pointers.
+    let mut best: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
     let mut back = vec![u8::MAX; band.cells()];
     let mut soft = if temperature.is_some() {
         vec![f64::INFINITY; band.cells()]
@@ -347,10 +359,14 @@ fn forward(band: &Band, costs: &[CellCosts], temperature: Option<f64>) -> Forwar
         Vec::new()
     };
     for i in 0..=band.n() {
+        let mut row = std::mem::take(&mut best[i % (MAX_RUN + 1)]);
+        row.clear();
+        row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
+        let row_costs = costs.row(band, i);
         for j in band.lo[i]..=band.hi[i] {
-            let cell = band.start[i] + j - band.lo[i];
+            let (k, cell) = (j - band.lo[i], band.start[i] + j - band.lo[i]);
             if cell == 0 {
-                best[0] = 0.0;
+                row[0] = 0.0;
                 if !soft.is_empty() {
                     soft[0] = 0.0;
                 }
@@ -358,34 +374,48 @@ fn forward(band: &Band, costs: &[CellCosts], temperature: Option<f64>) -> Forwar
             }
             let mut paths = [f64::INFINITY; SHAPES.len()];
             for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                let cost = f64::from(costs[cell][shape]);
+                let cost = f64::from(row_costs[k][shape]);
                 if cost == f64::INFINITY {
                     continue;
                 }
-                let from = band.start[i - a] + (j - b) - band.lo[i - a];
-                if best[from] + cost < best[cell] {
-                    best[cell] = best[from] + cost;
+                let p = j - b - band.lo[i - a];
+                let before = if a == 0 {
+                    row[p]
+                } else {
+                    best[(i - a) % (MAX_RUN + 1)][p]
+                };
+                if before + cost < row[k] {
+                    row[k] = before + cost;
                     back[cell] = shape as u8;
                 }
                 if temperature.is_some() {
-                    paths[shape] = soft[from] + cost;
+                    paths[shape] = soft[band.start[i - a] + p] + cost;
                 }
             }
             if let Some(t) = temperature {
                 soft[cell] = soft_min(&paths, t);
             }
         }
+        best[i % (MAX_RUN + 1)] = row;
     }
     Forward { back, soft }
 }
 
 /// The soft minimum over all paths from every cell to the end.
-fn backward(band: &Band, costs: &[CellCosts], t: f64) -> Vec<f64> {
+fn backward(band: &Band, costs: &Costs, t: f64) -> Vec<f64> {
     let n = band.n();
     let mut after = vec![f64::INFINITY; band.cells()];
     let end = band.cells() - 1;
     after[end] = 0.0;
     for i in (0..=n).rev() {
+        // The costs of the rows a bead from row i can end in.
+        let below: [&[CellCosts]; MAX_RUN + 1] = std::array::from_fn(|a| {
+            if i + a <= n {
+                costs.row(band, i + a)
+            } else {
+                &[]
+            }
+        });
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let cell = band.start[i] + j - band.lo[i];
             if cell == end {
@@ -399,7 +429,8 @@ fn backward(band: &Band, costs: &[CellCosts], t: f64) -> Vec<f64> {
                 let Some(to) = band.index(i + a, j + b) else {
                     continue;
                 };
-                paths[shape] = f64::from(costs[to][shape]) + after[to];
+                let cost = below[a][j + b - band.lo[i + a]][shape];
+                paths[shape] = f64::from(cost) + after[to];
             }
             after[cell] = soft_min(&paths, t);
         }
