@@ -24,17 +24,33 @@ impl ScriptCount {
     /// Counts the letters of `text`.
     pub fn of(text: &str) -> ScriptCount {
         let mut count = ScriptCount::default();
-        // The common letters first: `is_alphabetic` is a table search for
-        // anything beyond ASCII, and it is the rare ones that need it.
-        for c in text.chars() {
-            match c {
-                'a'..='z' | 'A'..='Z' => count.latin += 1,
-                'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => count.cyrillic += 1,
-                _ if c.is_ascii() => {}
-                '\u{00C0}'..='\u{024F}' if c.is_alphabetic() => count.latin += 1,
-                '\u{0400}'..='\u{052F}' if c.is_alphabetic() => count.cyrillic += 1,
-                _ => {}
+        // Byte by byte: every letter counted is ASCII or a two-byte UTF-8
+        // sequence (U+00C0..U+024F, U+0400..U+052F), so there is no need to
+        // decode the rest; and `is_alphabetic`, a table search, is asked
+        // only of the rare code points beyond the basic alphabets.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                count.latin += usize::from(b.is_ascii_alphabetic());
+                i += 1;
+                continue;
             }
+            if (0xC2..=0xDF).contains(&b)
+                && let Some(&next) = bytes.get(i + 1)
+            {
+                let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+                match char::from_u32(code) {
+                    Some('а'..='я' | 'А'..='Я' | 'ё' | 'Ё') => count.cyrillic += 1,
+                    Some(c @ '\u{00C0}'..='\u{024F}') if c.is_alphabetic() => count.latin += 1,
+                    Some(c @ '\u{0400}'..='\u{052F}') if c.is_alphabetic() => count.cyrillic += 1,
+                    _ => {}
+                }
+                i += 2;
+                continue;
+            }
+            i += 1;
         }
         count
     }
@@ -103,6 +119,33 @@ mod tests {
 
     const EN: &str = "The ministers met in Moscow and discussed trade and science.";
     const RU: &str = "Министры встретились в Москве и обсудили торговлю и науку.";
+
+    /// The definition `ScriptCount::of` implements, char by char.
+    fn counted_by_unicode_tables(text: &str) -> (usize, usize) {
+        text.chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, 0), |(l, k), c| match c {
+                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => (l + 1, k),
+                '\u{0400}'..='\u{052F}' => (l, k + 1),
+                _ => (l, k),
+            })
+    }
+
+    #[test]
+    fn counts_letters_as_the_unicode_tables_do() {
+        let text = "Ab1 ×÷ Çø ǅ Ёё Жщ Ѣѣ Ԯ ҂ ‐ 中文 𝔸 ";
+        let fast = ScriptCount::of(text);
+        assert_eq!((fast.latin, fast.cyrillic), counted_by_unicode_tables(text));
+        assert_eq!((fast.latin, fast.cyrillic), (5, 7));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_counting_agrees_with_the_unicode_tables(text in "[a-zA-Z\\u{80}-\\u{7FF} \\PC]{0,64}") {
+            let fast = ScriptCount::of(&text);
+            proptest::prop_assert_eq!((fast.latin, fast.cyrillic), counted_by_unicode_tables(&text));
+        }
+    }
 
     #[test]
     fn accepts_the_right_languages() {
