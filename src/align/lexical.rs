@@ -54,9 +54,13 @@ pub fn link(
     let mut df = document_frequencies(&en_anchors, &ru_anchors);
     let en_names = unlinked_names(en_names, &en_anchors, &df);
     let ru_names = unlinked_names(ru_names, &ru_anchors, &df);
-    if link_names(&en_names, &ru_names, &mut en_anchors, &mut ru_anchors) {
-        df = document_frequencies(&en_anchors, &ru_anchors);
-    }
+    link_names(
+        &en_names,
+        &ru_names,
+        &mut en_anchors,
+        &mut ru_anchors,
+        &mut df,
+    );
     // Ids in order of first occurrence, English side first, so that runs
     // are reproducible; the weights are then worked out in parallel.
     let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
@@ -224,13 +228,14 @@ fn unlinked_names(
 /// comparing their Latin forms with Jaro–Winkler similarity (`strsim`).
 /// Only capitalised words left unlinked are compared (`en_names`,
 /// `ru_names`), each English type with the Russian types that share its
-/// first letter. Returns whether any key was added.
+/// first letter. The keys added are counted into `df`.
 fn link_names(
     en_names: &[Name],
     ru_names: &[Name],
     en_anchors: &mut [Vec<(u64, u32)>],
     ru_anchors: &mut [Vec<(u64, u32)>],
-) -> bool {
+    df: &mut FxHashMap<u64, (u32, u32)>,
+) {
     // Russian types by first letter, each once, in order of appearance.
     let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
     let mut seen = HashSet::new();
@@ -261,7 +266,7 @@ fn link_names(
         })
         .collect();
     if matches.is_empty() {
-        return false;
+        return;
     }
     let key = |ru_latin: &str| {
         let mut h = DefaultHasher::new();
@@ -269,19 +274,31 @@ fn link_names(
         h.finish()
     };
     let ru_matched: HashSet<&str> = matches.values().copied().collect();
+    // Sentences that got each new key, per side (a sentence counts once
+    // however many of its words got the key).
+    let mut added: HashSet<(u64, usize, bool)> = HashSet::new();
     for (latin, k, i) in en_names {
         if let Some(r) = matches.get(latin.as_str()) {
             en_anchors[*k].push((key(r), *i));
             en_anchors[*k].sort_unstable();
+            added.insert((key(r), *k, true));
         }
     }
     for (latin, k, i) in ru_names {
         if ru_matched.contains(latin.as_str()) {
             ru_anchors[*k].push((key(latin), *i));
             ru_anchors[*k].sort_unstable();
+            added.insert((key(latin), *k, false));
         }
     }
-    true
+    for (key, _, english) in added {
+        let entry = df.entry(key).or_default();
+        if english {
+            entry.0 += 1;
+        } else {
+            entry.1 += 1;
+        }
+    }
 }
 
 impl Keys {
@@ -482,18 +499,24 @@ mod tests {
             "Господин Збровски опоздал.\nНикто не пришёл.\n",
         );
         let (mut e, mut r) = (vec![Vec::new(); 2], vec![Vec::new(); 2]);
-        assert!(link_names(&en, &ru, &mut e, &mut r));
+        let mut df = FxHashMap::default();
+        link_names(&en, &ru, &mut e, &mut r, &mut df);
         assert_eq!(e[0].len(), 1, "{e:?}");
         assert_eq!(r[0].len(), 1, "{r:?}");
         assert_eq!(e[0][0].0, r[0][0].0);
         assert!(e[1].is_empty() && r[1].is_empty());
+        // The new key is counted as document_frequencies would count it.
+        assert_eq!(df, document_frequencies(&e, &r));
+        assert_eq!(df[&e[0][0].0], (1, 1));
     }
 
     #[test]
     fn leaves_dissimilar_names_apart() {
         let (en, ru) = names("Mr Zbrovsky arrived.\n", "Господин Петров опоздал.\n");
         let (mut e, mut r) = (vec![Vec::new()], vec![Vec::new()]);
-        assert!(!link_names(&en, &ru, &mut e, &mut r));
+        let mut df = FxHashMap::default();
+        link_names(&en, &ru, &mut e, &mut r, &mut df);
+        assert!(e[0].is_empty() && r[0].is_empty() && df.is_empty());
     }
 
     fn keys_of(en: Vec<Vec<(u32, f64)>>, ru: Vec<Vec<(u32, f64)>>) -> Keys {

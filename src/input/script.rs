@@ -81,7 +81,11 @@ impl ScriptCount {
 
 /// Checks that `text` read from `path` looks like `lang`.
 pub fn check_language(path: &Path, text: &str, lang: Lang) -> Result<(), Error> {
-    let count = ScriptCount::of(text);
+    judge(path, ScriptCount::of(text), lang)
+}
+
+/// [`check_language`] on letters already counted.
+fn judge(path: &Path, count: ScriptCount, lang: Lang) -> Result<(), Error> {
     match count.looks_wrong(lang) {
         None => Ok(()),
         Some(found) => Err(Error::WrongLanguage {
@@ -105,8 +109,8 @@ pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
             ru_latin: percent(ru_count.share(Lang::En)),
         });
     }
-    check_language(en.0, en.1, Lang::En)?;
-    check_language(ru.0, ru.1, Lang::Ru)
+    judge(en.0, en_count, Lang::En)?;
+    judge(ru.0, ru_count, Lang::Ru)
 }
 
 fn percent(share: f64) -> u8 {
