@@ -96,6 +96,16 @@ peak_mb() {  # peak_mb COMMAND...: maximum resident set size in MB
 }
 
 RESULTS="$WORK/results.tsv"
+record() {  # record HYPERFINE_JSON CASE TOOL PEAK_MB: appends the tool's row to $RESULTS
+  python3 - "$@" >> "$RESULTS" <<'PY'
+import json, sys
+path, case, tool, peak = sys.argv[1:]
+for r in json.load(open(path))["results"]:
+    if r["command"] == tool:
+        cpu = r["user"] + r["system"]
+        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{cpu:.3f}\t{peak}")
+PY
+}
 echo -e "case\ttool\tmean_s\tstddev_s\tcpu_s\tpeak_mb" > "$RESULTS"
 
 bench_case() {  # bench_case CASE TOOL...
@@ -115,14 +125,7 @@ bench_case() {  # bench_case CASE TOOL...
     "${args[@]}" > "$WORK/$case.hyperfine.txt"
   for tool in "$@"; do
     [ -s "$WORK/$case.$tool.beads" ] || continue
-    python3 - "$WORK/$case.json" "$case" "$tool" "$(peak_mb $("cmd_$tool" "$dir"))" >> "$RESULTS" <<'PY'
-import json, sys
-path, case, tool, peak = sys.argv[1:]
-for r in json.load(open(path))["results"]:
-    if r["command"] == tool:
-        cpu = r["user"] + r["system"]
-        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{cpu:.3f}\t{peak}")
-PY
+    record "$WORK/$case.json" "$case" "$tool" "$(peak_mb $("cmd_$tool" "$dir"))"
   done
 }
 
@@ -152,14 +155,7 @@ log "pairs-1000: timing sverka batch"
 hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/pairs-1000.json" \
   -n batch_1 "$(cmd_batch_1)" -n batch_all "$(cmd_batch_all)" > "$WORK/pairs-1000.hyperfine.txt"
 for tool in batch_1 batch_all; do
-  python3 - "$WORK/pairs-1000.json" pairs-1000 "$tool" "$(peak_mb $("cmd_$tool"))" >> "$RESULTS" <<'PY'
-import json, sys
-path, case, tool, peak = sys.argv[1:]
-for r in json.load(open(path))["results"]:
-    if r["command"] == tool:
-        cpu = r["user"] + r["system"]
-        print(f"{case}\t{tool}\t{r['mean']:.3f}\t{r['stddev'] or 0:.3f}\t{cpu:.3f}\t{peak}")
-PY
+  record "$WORK/pairs-1000.json" pairs-1000 "$tool" "$(peak_mb $("cmd_$tool"))"
 done
 
 # --- report --------------------------------------------------------------------

@@ -88,9 +88,14 @@ impl Band {
         self.start[self.lo.len()]
     }
 
+    /// The flat index of cell `(i, j)`, which the band must hold.
+    fn cell(&self, i: usize, j: usize) -> usize {
+        self.start[i] + j - self.lo[i]
+    }
+
     /// The flat index of cell `(i, j)`, if the band holds it.
     fn index(&self, i: usize, j: usize) -> Option<usize> {
-        (j >= self.lo[i] && j <= self.hi[i]).then(|| self.start[i] + j - self.lo[i])
+        (j >= self.lo[i] && j <= self.hi[i]).then(|| self.cell(i, j))
     }
 }
 
@@ -135,7 +140,7 @@ fn units(sentences: &[Sentence]) -> Vec<Unit> {
     sentences
         .iter()
         .map(|s| Unit {
-            length: s.text.chars().filter(|c| !c.is_whitespace()).count(),
+            length: s.length(),
             paragraph: s.paragraph,
         })
         .collect()
@@ -184,7 +189,7 @@ fn align_with(
             before = Some((band, costs));
             continue;
         }
-        let last = band.start[n] + m - band.lo[n];
+        let last = band.cell(n, m);
         let everything = forward.soft.get(last).copied().unwrap_or(0.0);
         return path
             .into_iter()
@@ -192,8 +197,7 @@ fn align_with(
                 let score = if posteriors {
                     let (i, j) = (bead.en.end, bead.ru.end);
                     let (a, b) = SHAPES[shape];
-                    let before = band.start[i - a] + (j - b) - band.lo[i - a];
-                    let cell = band.start[i] + j - band.lo[i];
+                    let (before, cell) = (band.cell(i - a, j - b), band.cell(i, j));
                     let cost = f64::from(costs.row(&band, i)[j - band.lo[i]][shape]);
                     let through = forward.soft[before] + cost + backward[cell];
                     (-(through - everything) / t).exp().clamp(0.0, 1.0)
@@ -212,7 +216,7 @@ fn trace(band: &Band, back: &[u8], n: usize, m: usize) -> Vec<(Bead, usize)> {
     let mut path = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let shape = back[band.start[i] + j - band.lo[i]] as usize;
+        let shape = back[band.cell(i, j)] as usize;
         let (a, b) = SHAPES[shape];
         let bead = Bead {
             en: i - a..i,
@@ -364,7 +368,7 @@ fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
         row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         let row_costs = costs.row(band, i);
         for j in band.lo[i]..=band.hi[i] {
-            let (k, cell) = (j - band.lo[i], band.start[i] + j - band.lo[i]);
+            let (k, cell) = (j - band.lo[i], band.cell(i, j));
             if cell == 0 {
                 row[0] = 0.0;
                 if !soft.is_empty() {
@@ -389,7 +393,7 @@ fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
                     back[cell] = shape as u8;
                 }
                 if temperature.is_some() {
-                    paths[shape] = soft[band.start[i - a] + p] + cost;
+                    paths[shape] = soft[band.cell(i - a, j - b)] + cost;
                 }
             }
             if let Some(t) = temperature {
@@ -417,7 +421,7 @@ fn backward(band: &Band, costs: &Costs, t: f64) -> Vec<f64> {
             }
         });
         for j in (band.lo[i]..=band.hi[i]).rev() {
-            let cell = band.start[i] + j - band.lo[i];
+            let cell = band.cell(i, j);
             if cell == end {
                 continue;
             }

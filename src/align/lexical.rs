@@ -64,7 +64,7 @@ pub fn link(
     // Ids in order of first occurrence, English side first, so that runs
     // are reproducible; the weights are then worked out in parallel.
     let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-    let linked = |k: &u64| df.get(k).is_some_and(|&(e, r)| e > 0 && r > 0);
+    let linked = |k: &u64| is_linked(&df, k);
     for (key, _) in en_anchors.iter().chain(&ru_anchors).flatten() {
         if linked(key) {
             let next = ids.len() as u32;
@@ -128,16 +128,9 @@ fn extract(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
 ) -> (Vec<Anchors>, Vec<Name>) {
-    let only_lexicon = Extractors {
-        lexicon: true,
-        names: false,
-        numbers: false,
-        months: false,
-        fixed: false,
-    };
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
-    let mut more = learned.map(|l| Extractor::new(l, lang, only_lexicon));
+    let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
     let (mut anchors, mut names) = (Vec::with_capacity(texts.len()), Vec::new());
     // A chunk at a time, so that the extractor's per-token working data
     // never exists for a whole book at once (the extractors remember the
@@ -182,6 +175,11 @@ fn extract(
     (anchors, names)
 }
 
+/// A key found on both sides of the pair (the only keys that can match).
+fn is_linked(df: &FxHashMap<u64, (u32, u32)>, key: &u64) -> bool {
+    df.get(key).is_some_and(|&(e, r)| e > 0 && r > 0)
+}
+
 /// Sentences holding each key, per side.
 fn document_frequencies(
     en: &[Vec<(u64, u32)>],
@@ -218,7 +216,7 @@ fn unlinked_names(
         .filter(|&(_, k, i)| {
             !anchors[k]
                 .iter()
-                .any(|(key, t)| *t == i && df.get(key).is_some_and(|&(e, r)| e > 0 && r > 0))
+                .any(|(key, t)| *t == i && is_linked(df, key))
         })
         .collect()
 }

@@ -59,6 +59,19 @@ pub(crate) struct Stemmed<'a> {
     pub(crate) stem: &'a str,
 }
 
+/// Tokens paired with their stems (`stems[k]` is the stem of `toks[k]`).
+fn stemmed<'a>(toks: &[Token], stems: &'a [String]) -> Vec<Stemmed<'a>> {
+    toks.iter()
+        .zip(stems)
+        .map(|(t, stem)| Stemmed {
+            span: t.start..t.end,
+            capitalised: t.capitalised,
+            all_caps: t.all_caps,
+            stem,
+        })
+        .collect()
+}
+
 /// The concept table of one language.
 #[derive(Default)]
 struct Side {
@@ -202,16 +215,7 @@ pub fn concept_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
     let (undotted, map) = undot_mapped(text);
     let toks = tokens(&undotted);
     let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
-    let words: Vec<Stemmed> = toks
-        .iter()
-        .zip(&stems)
-        .map(|(t, stem)| Stemmed {
-            span: t.start..t.end,
-            capitalised: t.capitalised,
-            all_caps: t.all_caps,
-            stem,
-        })
-        .collect();
+    let words = stemmed(&toks, &stems);
     let mut out = sign_spans(text, lang);
     out.extend(form_spans(&words, lang, |i| map[i]));
     out
@@ -335,17 +339,7 @@ mod tests {
         if !stems.iter().any(|s| starts_form(s, lang)) {
             return concept_spans_of(text, &[], lang);
         }
-        let words: Vec<Stemmed> = toks
-            .iter()
-            .zip(&stems)
-            .map(|(t, stem)| Stemmed {
-                span: t.start..t.end,
-                capitalised: t.capitalised,
-                all_caps: t.all_caps,
-                stem,
-            })
-            .collect();
-        concept_spans_of(text, &words, lang)
+        concept_spans_of(text, &stemmed(&toks, &stems), lang)
     }
 
     #[test]

@@ -61,6 +61,18 @@ pub struct Extractors {
     pub fixed: bool,
 }
 
+impl Extractors {
+    /// Dictionary concepts only: what a learned lexicon adds beside the
+    /// built-in extractors.
+    pub const LEXICON_ONLY: Extractors = Extractors {
+        lexicon: true,
+        names: false,
+        numbers: false,
+        months: false,
+        fixed: false,
+    };
+}
+
 impl Default for Extractors {
     fn default() -> Self {
         Extractors {
@@ -676,14 +688,7 @@ mod tests {
             "",
             "Anti-pollution talks went on in Vladivostok, said COVID-19 experts.",
         ];
-        let only_lexicon = Extractors {
-            lexicon: true,
-            names: false,
-            numbers: false,
-            months: false,
-            fixed: false,
-        };
-        for run in [Extractors::default(), only_lexicon] {
+        for run in [Extractors::default(), Extractors::LEXICON_ONLY] {
             let mut extractor = Extractor::new(lex, Lang::En, run);
             let all = extractor.anchors_of_all(&texts);
             for (text, found) in texts.iter().zip(all) {

@@ -108,11 +108,8 @@ const UNEVEN_RATIO: f64 = 2.0;
 /// A note for stderr when one side is much shorter than the other: how many
 /// sentences of each side ended up in links (beads with both sides).
 pub fn coverage_note(alignment: &Alignment, en: &Path, ru: &Path) -> Option<String> {
-    let letters = |s: &[sverka::Sentence]| -> usize {
-        s.iter()
-            .map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count())
-            .sum()
-    };
+    let letters =
+        |s: &[sverka::Sentence]| -> usize { s.iter().map(sverka::Sentence::length).sum() };
     let (en_len, ru_len) = (letters(&alignment.en), letters(&alignment.ru));
     let (short, long, ratio) = if en_len <= ru_len {
         (en, ru, ru_len as f64 / en_len.max(1) as f64)

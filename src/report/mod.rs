@@ -178,13 +178,12 @@ impl CoverageReport {
 }
 
 fn coverage(lang: Lang, sentences: &[Sentence], translated: &[bool]) -> SideCoverage {
-    let chars = |s: &Sentence| s.text.chars().filter(|c| !c.is_whitespace()).count();
-    let characters: usize = sentences.iter().map(chars).sum();
+    let characters: usize = sentences.iter().map(Sentence::length).sum();
     let translated_characters: usize = sentences
         .iter()
         .zip(translated)
         .filter(|(_, t)| **t)
-        .map(|(s, _)| chars(s))
+        .map(|(s, _)| s.length())
         .sum();
     let translated_sentences = translated.iter().filter(|t| **t).count();
     let percent = |part: usize, whole: usize| {

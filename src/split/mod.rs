@@ -62,6 +62,15 @@ pub struct Sentence {
     pub line: usize,
 }
 
+impl Sentence {
+    /// Its length in non-whitespace characters: the length the aligner's
+    /// length model and the coverage figures count (Cyrillic takes two bytes
+    /// a letter in UTF-8, so bytes would not do).
+    pub fn length(&self) -> usize {
+        self.text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
 /// Splits `text` into sentences with the rules of `lang`.
 pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     let rules = rules(lang);
