@@ -30,6 +30,12 @@ pub enum Error {
         kind: &'static str,
         advice: &'static str,
     },
+    /// A document (a Word file) that cannot be read: a broken zip, no document part.
+    #[error("{path}: {problem}")]
+    Document { path: PathBuf, problem: String },
+    /// A web page, Word file or Markdown document with nothing to align.
+    #[error("{path}: {what}")]
+    NoText { path: PathBuf, what: &'static str },
     /// A file is not valid in the expected encoding.
     #[error(
         "{path}: invalid {encoding} at byte {offset}; give the right --encoding, or --lossy to replace bad bytes"

@@ -97,7 +97,14 @@ fn read(
     encoding: Option<Encoding>,
     lossy: bool,
 ) -> Result<input::Text, sverka::Error> {
-    input::decode_bytes(Path::new("p.txt"), bytes, &ReadOptions { encoding, lossy })
+    let format = Some(input::InputFormat::Text);
+    let options = ReadOptions {
+        encoding,
+        lossy,
+        format,
+        ..ReadOptions::default()
+    };
+    input::decode_bytes(Path::new("p.txt"), bytes, &options)
 }
 
 proptest! {
@@ -224,4 +231,86 @@ proptest! {
         }
         prop_assert_eq!(map.file_offset(read.text.len()), bytes.len());
     }
+
+    #[test]
+    fn any_bytes_in_any_format_read_or_fail_with_one_line(
+        bytes in prop::collection::vec(any::<u8>(), 0..300),
+        markup in prop::collection::vec(prop::sample::select(MARKUP), 0..30),
+        format in prop::option::of(prop::sample::select(&[
+            input::InputFormat::Html, input::InputFormat::Markdown, input::InputFormat::Docx,
+        ][..])),
+        whole_page in any::<bool>(),
+    ) {
+        // Random bytes, and random markup of pages and Markdown documents.
+        for bytes in [bytes, markup.concat().into_bytes()] {
+            let options = ReadOptions { format, whole_page, ..ReadOptions::default() };
+            match input::decode_bytes(Path::new("p.txt"), &bytes, &options) {
+                Ok(text) => {
+                    prop_assert!(!text.text.trim().is_empty());
+                    let mut offsets = text.offsets();
+                    let mut sentences = sverka::split::split(&text.text, sverka::Lang::En);
+                    text.place_in_source(&mut sentences);
+                    for s in &sentences {
+                        prop_assert!(s.start <= s.end && s.end <= bytes.len(), "{:?}", s);
+                    }
+                    prop_assert!(offsets.file_end(text.text.len()) <= bytes.len());
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    prop_assert!(message.starts_with("p.txt"), "{}", message);
+                    prop_assert!(!message.contains('\n'), "{}", message);
+                }
+            }
+        }
+    }
 }
+
+/// Pieces of web pages and Markdown documents, malformed ones included.
+const MARKUP: &[&str] = &[
+    "<!DOCTYPE html>",
+    "<html>",
+    "<body>",
+    "<p>",
+    "</p>",
+    "<div class=\"nav\">",
+    "</div>",
+    "<a href=\"x\">",
+    "</a>",
+    "<b>",
+    "</i>",
+    "<br>",
+    "<table><tr><td>",
+    "</td>",
+    "<li>",
+    "<pre>\n",
+    "</pre>",
+    "<script>var a='<p>';</script>",
+    "<!-- c -->",
+    "&amp;",
+    "&nbsp;",
+    "&#1044;",
+    "&bogus;",
+    "&",
+    "<",
+    ">",
+    "Word. ",
+    "Слово. ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "# ",
+    "```\n",
+    "    ",
+    "- ",
+    "> ",
+    "| a | b |\n|---|---|\n",
+    "\\*",
+    "`code`",
+    "[a](b)",
+    "**",
+    "<main>",
+    "</main>",
+    "<nav>",
+    "<header><h1>",
+    "</h1></header>",
+];

@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let options = ReadOptions {
         encoding,
         lossy: mode & 0x80 != 0,
+        ..ReadOptions::default()
     };
     match input::decode_bytes(Path::new("fuzz.txt"), bytes, &options) {
         Ok(text) => {

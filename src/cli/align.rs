@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{Aligner, Lang, split};
+use sverka::{Aligner, Lang};
 
-use super::input::{InputArgs, coverage_note};
+use super::input::{InputArgs, coverage_note, sentences, skipped};
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -73,16 +73,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("--append works with tmx output only");
     }
     let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
-    // JSONL offsets are file offsets for UTF-8 input (text offsets plus the
-    // BOM); for other encodings they are offsets into the decoded UTF-8 text.
-    let skipped = |t: &sverka::input::Text| match t.encoding {
-        sverka::input::Encoding::Utf8 => t.bom_len,
-        _ => 0,
-    };
     let (en_skipped, ru_skipped) = (skipped(&en_file), skipped(&ru_file));
-    let (en_text, ru_text) = (en_file.text, ru_file.text);
-    let en = split::sentences(&en_text, Lang::En, args.presplit);
-    let ru = split::sentences(&ru_text, Lang::Ru, args.presplit);
+    let en = sentences(&en_file, Lang::En, args.presplit);
+    let ru = sentences(&ru_file, Lang::Ru, args.presplit);
     let mut options = super::align_options(&args.dict)?;
     options.self_train = args.self_train;
     let alignment = Aligner::new(options).align_sentences(en, ru);

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use sverka::report::{self, CheckOptions, CoverageReport};
-use sverka::{Aligner, Lang, split};
+use sverka::{Aligner, Lang};
 
-use super::input::InputArgs;
+use super::input::{InputArgs, sentences};
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -67,8 +67,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
-    let en = split::sentences(&en_file.text, Lang::En, args.presplit);
-    let ru = split::sentences(&ru_file.text, Lang::Ru, args.presplit);
+    let en = sentences(&en_file, Lang::En, args.presplit);
+    let ru = sentences(&ru_file, Lang::Ru, args.presplit);
     let alignment = Aligner::new(super::align_options(&args.dict)?).align_sentences(en, ru);
     let report = CoverageReport::new(
         &alignment,

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use anyhow::Result;
-use sverka::input::{self, Encoding, ReadOptions, Text};
-use sverka::{Alignment, Lang};
+use sverka::input::{self, Encoding, InputFormat, ReadOptions, Text};
+use sverka::{Alignment, Lang, Sentence, split};
 
 /// How to read the input files.
 #[derive(clap::Args, Clone, Default)]
@@ -19,31 +19,67 @@ pub struct InputArgs {
     /// Skip the check that English is in Latin and Russian in Cyrillic letters.
     #[arg(long)]
     pub no_lang_check: bool,
+    /// Format of the input files: auto, text, html, docx, markdown [default:
+    /// auto, told from the content].
+    #[arg(long, value_name = "FMT", value_parser = parse_input_format)]
+    pub input_format: Option<InputFormat>,
+    /// Format of the English file, overriding --input-format.
+    #[arg(long, value_name = "FMT", value_parser = parse_input_format)]
+    pub en_input_format: Option<InputFormat>,
+    /// Format of the Russian file, overriding --input-format.
+    #[arg(long, value_name = "FMT", value_parser = parse_input_format)]
+    pub ru_input_format: Option<InputFormat>,
+    /// Web pages: keep all visible text, navigation, headers, footers,
+    /// share bars and code blocks included [default: the main content only].
+    #[arg(long)]
+    pub whole_page: bool,
+}
+
+/// `auto` is no format given; anything else as [`InputFormat`] spells it.
+fn parse_input_format(s: &str) -> Result<Option<InputFormat>, String> {
+    match s {
+        "auto" => Ok(None),
+        _ => s.parse().map(Some),
+    }
 }
 
 impl InputArgs {
-    fn options(&self) -> ReadOptions {
+    fn options(&self, format: Option<InputFormat>) -> ReadOptions {
         ReadOptions {
             encoding: self.encoding,
             lossy: self.lossy,
+            format: format.or(self.input_format),
+            whole_page: self.whole_page,
         }
     }
 
     /// Reads `path`, saying on stderr what was guessed or replaced.
     pub fn read(&self, path: &Path) -> Result<Text> {
-        let text = input::read(path, &self.options())?;
+        self.read_as(path, None)
+    }
+
+    /// Reads `path` in `format` (`None`: --input-format, else from the content).
+    fn read_as(&self, path: &Path, format: Option<InputFormat>) -> Result<Text> {
+        let text = input::read(path, &self.options(format))?;
         self.notes(path, &text);
         Ok(text)
     }
 
     /// Decodes bytes read from somewhere other than a file (stdin).
     pub fn decode(&self, name: &Path, bytes: &[u8]) -> Result<Text> {
-        let text = input::decode_bytes(name, bytes, &self.options())?;
+        let text = input::decode_bytes(name, bytes, &self.options(None))?;
         self.notes(name, &text);
         Ok(text)
     }
 
     fn notes(&self, path: &Path, text: &Text) {
+        if text.format != InputFormat::Text && self.input_format.is_none() {
+            eprintln!(
+                "sverka: note: {}: read as {} (give --input-format text to read it as plain text)",
+                path.display(),
+                text.format
+            );
+        }
         if text.detected && text.encoding != Encoding::Utf8 {
             eprintln!(
                 "sverka: note: {}: read as {} (detected; give --encoding to override)",
@@ -73,7 +109,10 @@ impl InputArgs {
     /// evaluation set), where a side in the "wrong" script is data, not a
     /// mistake: then the finding is a warning and the pair is read all the same.
     pub fn read_pair(&self, en: &Path, ru: &Path, presplit: bool) -> Result<(Text, Text)> {
-        let (en_file, ru_file) = (self.read(en)?, self.read(ru)?);
+        let (en_file, ru_file) = (
+            self.read_as(en, self.en_input_format)?,
+            self.read_as(ru, self.ru_input_format)?,
+        );
         if presplit {
             self.warn_pair((en, &en_file), (ru, &ru_file));
         } else {
@@ -98,6 +137,25 @@ impl InputArgs {
             input::check_language(path, &text.text, lang)?;
         }
         Ok(())
+    }
+}
+
+/// The sentences of `text`, split (or, `presplit`, one a line) by the rules
+/// of `lang`; those of a web page, Word file or Markdown document carry
+/// offsets and lines of the source file.
+pub fn sentences(text: &Text, lang: Lang, presplit: bool) -> Vec<Sentence> {
+    let mut sentences = split::sentences(&text.text, lang, presplit);
+    text.place_in_source(&mut sentences);
+    sentences
+}
+
+/// Bytes to add to a sentence's offsets to make them file offsets: the
+/// byte-order mark of UTF-8 plain text; 0 for other encodings (whose offsets
+/// are into the decoded text) and for documents (already file offsets).
+pub fn skipped(text: &Text) -> usize {
+    match (text.encoding, &text.rendered) {
+        (Encoding::Utf8, None) => text.bom_len,
+        _ => 0,
     }
 }
 

@@ -75,8 +75,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             SplitFormat::Jsonl => {
                 let record = serde_json::json!({
                     "text": s.text, "start": offsets.file_offset(s.start),
-                    "end": offsets.file_offset(s.end),
-                    "paragraph": s.paragraph, "line": s.line,
+                    "end": offsets.file_end(s.end),
+                    "paragraph": s.paragraph, "line": file.rendered.as_ref().map_or(s.line, |r| r.line(s.start)),
                 });
                 writeln!(w, "{record}")?;
             }

@@ -22,10 +22,18 @@
 //! are one byte, so no offset moves.
 
 mod detect;
+mod docx;
 mod encoding;
+mod format;
+mod html;
+mod markdown;
+mod rendered;
 mod script;
+mod structured;
 
 pub use encoding::Encoding;
+pub use format::InputFormat;
+pub use rendered::Rendered;
 pub use script::{ScriptCount, check_language, check_pair};
 
 use std::path::Path;
@@ -39,6 +47,12 @@ pub struct ReadOptions {
     pub encoding: Option<Encoding>,
     /// Replace undecodable bytes with U+FFFD instead of failing.
     pub lossy: bool,
+    /// The file's format; `None` tells it from the content (see
+    /// [`InputFormat::sniff`]).
+    pub format: Option<InputFormat>,
+    /// Keep all visible text of a web page, its navigation, headers and
+    /// footers included (by default only the main content is read).
+    pub whole_page: bool,
 }
 
 /// An input file decoded into text.
@@ -54,6 +68,12 @@ pub struct Text {
     pub bom_len: usize,
     /// `(offset in text, bytes in file)` of every U+FFFD put in by `--lossy`.
     repairs: Vec<(usize, usize)>,
+    /// The format the file was read as.
+    pub format: InputFormat,
+    /// For a web page, Word file or Markdown document: the map from
+    /// [`Text::text`], the rendered text, back to the source (its own `text`
+    /// is moved into [`Text::text`]). `None` for plain text.
+    pub rendered: Option<Rendered>,
 }
 
 impl Text {
@@ -65,7 +85,24 @@ impl Text {
     /// The file offset of the first byte sequence `--lossy` replaced.
     pub fn first_replaced(&self) -> Option<usize> {
         let &(at, _) = self.repairs.first()?;
-        Some(self.offsets().file_offset(at))
+        Some(self.offsets().source_to_file(at))
+    }
+
+    /// For a web page, Word file or Markdown document, moves the sentences
+    /// split from [`Text::text`] into the source: `start` and `end` become
+    /// byte offsets in the file (for a Word file, in its XML part; see
+    /// `docx.rs`), `line` the source line (a Word file: paragraph). Plain
+    /// text is left as it is.
+    pub fn place_in_source(&self, sentences: &mut [crate::Sentence]) {
+        let Some(rendered) = &self.rendered else {
+            return;
+        };
+        let mut offsets = self.offsets();
+        for s in sentences {
+            s.line = rendered.line(s.start);
+            s.start = offsets.file_offset(s.start);
+            s.end = offsets.file_end(s.end);
+        }
     }
 
     /// A converter from offsets in [`Text::text`] to offsets in the file.
@@ -93,6 +130,27 @@ impl OffsetMap<'_> {
     /// The file offset of byte `offset` of the text (which must fall on a
     /// character boundary; one past the end is allowed).
     pub fn file_offset(&mut self, offset: usize) -> usize {
+        let offset = match &self.text.rendered {
+            Some(rendered) => rendered.source_start(offset),
+            None => offset,
+        };
+        self.source_to_file(offset)
+    }
+
+    /// The file offset for `offset` as the exclusive end of a span: for a
+    /// rendered document, just past the source of the character before it
+    /// (not at the markup that follows); for plain text, as
+    /// [`OffsetMap::file_offset`].
+    pub fn file_end(&mut self, offset: usize) -> usize {
+        let offset = match &self.text.rendered {
+            Some(rendered) => rendered.source_end(offset),
+            None => offset,
+        };
+        self.source_to_file(offset)
+    }
+
+    /// The file offset of byte `offset` of the decoded source.
+    fn source_to_file(&mut self, offset: usize) -> usize {
         let text = self.text;
         if offset < self.text_at {
             *self = text.offsets();
@@ -100,7 +158,8 @@ impl OffsetMap<'_> {
         if text.encoding == Encoding::Utf8 && text.repairs.is_empty() {
             return text.bom_len + offset;
         }
-        for (at, c) in text.text[self.text_at..offset].char_indices() {
+        let source = text.rendered.as_ref().map_or(&text.text, |r| &r.source);
+        for (at, c) in source[self.text_at..offset].char_indices() {
             let at = self.text_at + at;
             let repair = text.repairs.get(self.repair).filter(|r| r.0 == at);
             self.file_at += match (repair, text.encoding) {
@@ -118,7 +177,8 @@ impl OffsetMap<'_> {
     }
 }
 
-/// Reads and decodes the file at `path`.
+/// Reads and decodes the file at `path`: plain text as it is, a web page,
+/// Word file or Markdown document rendered (see [`Rendered`]).
 pub fn read(path: &Path, options: &ReadOptions) -> Result<Text, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
@@ -127,8 +187,22 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Text, Error> {
     decode_bytes(path, &bytes, options)
 }
 
-/// Decodes the bytes of a file read from `path` (used in messages only).
+/// Decodes the bytes of a file read from `path` (used in messages, and to
+/// tell a `.md` file), in the format given or told from the content.
 pub fn decode_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text, Error> {
+    match options.format {
+        Some(InputFormat::Text) => decode_plain(path, bytes, options),
+        Some(format) => structured::read(path, bytes, options, format),
+        None if bytes.is_empty() => decode_plain(path, bytes, options),
+        None => match InputFormat::sniff(bytes, path) {
+            InputFormat::Text => decode_plain(path, bytes, options),
+            format => structured::read(path, bytes, options, format),
+        },
+    }
+}
+
+/// Decodes the bytes of a plain-text file.
+fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text, Error> {
     let path_buf = || path.to_path_buf();
     if bytes.is_empty() {
         return Err(Error::Empty { path: path_buf() });
@@ -168,6 +242,8 @@ pub fn decode_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<
         detected,
         bom_len,
         repairs: decoded.repairs,
+        format: InputFormat::Text,
+        rendered: None,
     };
     if let Some(at) = text.text.find('\0') {
         // Only UTF-16 gets here: NUL code units.

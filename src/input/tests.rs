@@ -8,6 +8,7 @@ fn read_as(bytes: &[u8], encoding: Encoding) -> Result<Text, Error> {
     let options = ReadOptions {
         encoding: Some(encoding),
         lossy: false,
+        ..ReadOptions::default()
     };
     decode_bytes(Path::new("in.txt"), bytes, &options)
 }
@@ -16,6 +17,7 @@ fn lossy(bytes: &[u8]) -> Text {
     let options = ReadOptions {
         encoding: None,
         lossy: true,
+        ..ReadOptions::default()
     };
     decode_bytes(Path::new("in.txt"), bytes, &options).expect("lossy read")
 }
