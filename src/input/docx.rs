@@ -29,10 +29,11 @@ use crate::Error;
 /// The largest XML part read (a zip bomb stops here).
 const MAX_PART: u64 = 512 * 1024 * 1024;
 
-/// Whether `bytes` is a zip holding `word/document.xml`.
-pub fn is_docx(bytes: &[u8]) -> bool {
-    zip::ZipArchive::new(Cursor::new(bytes))
-        .is_ok_and(|zip| zip.index_for_name("word/document.xml").is_some())
+/// Whether the zip `bytes` holds `word/document.xml`; `None` when it is
+/// not a zip that can be read.
+pub fn has_document(bytes: &[u8]) -> Option<bool> {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    Some(zip.index_for_name("word/document.xml").is_some())
 }
 
 /// Reads the text of the Word file `bytes` (named `path` in messages).

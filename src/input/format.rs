@@ -29,13 +29,24 @@ impl InputFormat {
     }
 
     /// The format of a file, from its content: a zip holding
-    /// `word/document.xml` is a Word file, a page that starts with a doctype,
+    /// `word/document.xml` (or a broken zip, or any zip named `.docx`) is a Word file, a page that starts with a doctype,
     /// `<html>` or a known tag (or is dense with tags) is HTML, a file named
     /// `.md` or with several Markdown marks (ATX headings, code fences, link
     /// syntax, table rules) is Markdown, anything else plain text.
     pub fn sniff(bytes: &[u8], path: &Path) -> InputFormat {
-        if bytes.starts_with(b"PK\x03\x04") && super::docx::is_docx(bytes) {
-            return InputFormat::Docx;
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if bytes.starts_with(b"PK\x03\x04") {
+            // A zip that is not a readable one with word/document.xml is
+            // still read as a Word file when it says it is one (or cannot be
+            // opened at all), for the Word reader's message.
+            match super::docx::has_document(bytes) {
+                Some(true) | None => return InputFormat::Docx,
+                Some(false) if extension.as_deref() == Some("docx") => return InputFormat::Docx,
+                Some(false) => return InputFormat::Text,
+            }
         }
         // Enough of the start to judge; a page's markup starts early.
         let head = &bytes[..bytes.len().min(64 * 1024)];
@@ -44,10 +55,6 @@ impl InputFormat {
         if looks_like_html(head) {
             return InputFormat::Html;
         }
-        let extension = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
         if matches!(extension.as_deref(), Some("md" | "markdown")) || markdown_marks(head) >= 2 {
             return InputFormat::Markdown;
         }
