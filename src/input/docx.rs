@@ -70,15 +70,15 @@ pub fn render(path: &Path, bytes: &[u8]) -> Result<Rendered, Error> {
         0..document.len(),
         &mut builder,
         &mut |refs, b| {
+            // Notes keep the line of the paragraph that refers to them.
             paragraph += 1;
-            b.set_line(paragraph);
             for (kind, id) in refs {
                 if let Some((xml, range)) = notes.get(kind, &id) {
                     // A note's paragraphs do not refer to further notes.
                     let _ = render_part(xml, range, b, &mut |_, _| {});
-                    b.set_line(paragraph);
                 }
             }
+            b.set_line(paragraph + 1);
         },
     )
     .map_err(|e| error(format!("word/document.xml: {e}")))?;
@@ -245,4 +245,70 @@ fn render_part(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    /// A Word file of the given parts, zipped as Word zips them.
+    fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn text(parts: &[(&str, &str)]) -> Rendered {
+        render(Path::new("t.docx"), &docx(parts)).unwrap()
+    }
+
+    #[test]
+    fn paragraphs_cells_and_notes_are_blocks() {
+        let document = format!(
+            r#"<w:document {W}><w:body>
+<w:p><w:r><w:t>Talks &amp; trade</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">The ministers met</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> in Seoul.</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell one</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Cell two</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:del><w:r><w:delText>Deleted words.</w:delText></w:r></w:del><w:r><w:t>Kept</w:t></w:r><w:r><w:fldChar/><w:instrText> PAGE </w:instrText></w:r></w:p>
+</w:body></w:document>"#
+        );
+        let notes = format!(
+            r#"<w:footnotes {W}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+        );
+        let r = text(&[
+            ("word/document.xml", &document),
+            ("word/footnotes.xml", &notes),
+        ]);
+        assert_eq!(
+            r.text,
+            "Talks & trade\n\nThe ministers met in Seoul.\n\nA note.\n\nCell one\n\nCell two\n\nKept"
+        );
+        // Offsets into document.xml; the note's into footnotes.xml.
+        let at = r.text.find("Seoul").unwrap();
+        assert_eq!(&document[r.source_start(at)..r.source_end(at + 5)], "Seoul");
+        let at = r.text.find("A note").unwrap();
+        assert_eq!(&notes[r.source_start(at)..r.source_end(at + 7)], "A note.");
+        assert_eq!(&document[r.source_start(6)..r.source_end(7)], "&amp;");
+        // Lines are paragraphs; a note takes its paragraph's.
+        assert_eq!(r.line(r.text.find("The ministers").unwrap()), 2);
+        assert_eq!(r.line(r.text.find("A note").unwrap()), 2);
+        assert_eq!(r.line(r.text.find("Cell two").unwrap()), 4);
+    }
+
+    #[test]
+    fn a_zip_without_the_document_part_is_named() {
+        let bytes = docx(&[("word/styles.xml", "<w:styles/>")]);
+        let error = render(Path::new("t.docx"), &bytes).unwrap_err().to_string();
+        assert!(error.contains("without word/document.xml"), "{error}");
+        assert_eq!(has_document(&bytes), Some(false));
+        assert_eq!(has_document(b"PK\x03\x04 cut short"), None);
+    }
 }

@@ -49,6 +49,8 @@ pub enum Tool {
     Chromium,
     /// Python with translate-toolkit, in a virtualenv made by ensure-tools.sh.
     TranslateToolkit,
+    /// Python with python-docx, in a virtualenv made by ensure-docx.sh.
+    PythonDocx,
 }
 
 impl Tool {
@@ -60,6 +62,14 @@ impl Tool {
                 let python = tools_dir().join("venv/bin/python");
                 let ok = Command::new(&python)
                     .args(["-c", "import translate.storage.tmx"])
+                    .output()
+                    .is_ok_and(|o| o.status.success());
+                ok.then_some(python)
+            }
+            Tool::PythonDocx => {
+                let python = tools_dir().join("docx-venv/bin/python");
+                let ok = Command::new(&python)
+                    .args(["-c", "import docx"])
                     .output()
                     .is_ok_and(|o| o.status.success());
                 ok.then_some(python)
