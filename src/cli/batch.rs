@@ -345,9 +345,19 @@ fn learn_from_all(options: AlignOptions, pairs: &[Pair], presplit: bool) -> Alig
 
 /// Reads, splits and aligns one pair of files.
 fn align_pair(aligner: &Aligner, pair: &Pair, presplit: bool) -> Result<Alignment> {
-    let (en, _) = input::read_text(&pair.en)?;
-    let (ru, _) = input::read_text(&pair.ru)?;
-    align_texts(aligner, &en, &ru, presplit)
+    // Web pages, Word files and Markdown are read as `align` reads them.
+    let options = input::ReadOptions::default();
+    let (en, ru) = (
+        input::read(&pair.en, &options)?,
+        input::read(&pair.ru, &options)?,
+    );
+    let (mut en_sentences, mut ru_sentences) = (
+        split::sentences(&en.text, Lang::En, presplit),
+        split::sentences(&ru.text, Lang::Ru, presplit),
+    );
+    en.place_in_source(&mut en_sentences);
+    ru.place_in_source(&mut ru_sentences);
+    align_sentences(aligner, en_sentences, ru_sentences)
 }
 
 /// Aligns one pair into its own file: the output is opened first (so an
@@ -373,6 +383,14 @@ fn align_texts(aligner: &Aligner, en: &str, ru: &str, presplit: bool) -> Result<
         split::sentences(en, Lang::En, presplit),
         split::sentences(ru, Lang::Ru, presplit),
     );
+    align_sentences(aligner, en, ru)
+}
+
+fn align_sentences(
+    aligner: &Aligner,
+    en: Vec<sverka::Sentence>,
+    ru: Vec<sverka::Sentence>,
+) -> Result<Alignment> {
     // A bug in the aligner must cost one pair, not the whole run.
     panic::catch_unwind(AssertUnwindSafe(|| aligner.align_sentences(en, ru)))
         .map_err(|_| anyhow!("internal error: the aligner panicked (please report this pair)"))

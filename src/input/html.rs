@@ -90,15 +90,18 @@ pub fn render(source: String, whole_page: bool) -> Rendered {
     walk.builder.finish()
 }
 
-/// The element holding a page's main content: `<main>` or `role="main"`,
-/// else the `<article>` with the most text, else the whole document.
+/// The element holding a page's main content: `<main>` or `role="main"`
+/// (with text in it), else the `<article>` with the most text, else the
+/// whole document.
 fn main_content(root: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
     let mut best_article: Option<(usize, NodeRef<'_, Node>)> = None;
     for node in root.descendants() {
         let Some(element) = node.value().as_element() else {
             continue;
         };
-        if element.name() == "main" || element.attr("role") == Some("main") {
+        // An empty <main> (a page that fills it by script) says nothing.
+        if (element.name() == "main" || element.attr("role") == Some("main")) && text_len(node) > 0
+        {
             return node;
         }
         if element.name() == "article" {
