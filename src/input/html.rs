@@ -221,8 +221,7 @@ fn hidden(element: &scraper::node::Element) -> bool {
 }
 
 /// Words in a class or id that name site chrome, matched as whole words of
-/// the name (`main-menu`, `share_bar`, `langSwitch`), or as its start or end
-/// (`navbar`, `topnav`, `cookies`).
+/// the name (`main-menu`, `share_bar`, `langSwitch`).
 const CHROME_WORDS: &[&str] = &[
     "nav",
     "navbar",
@@ -256,14 +255,31 @@ const CHROME_WORDS: &[&str] = &[
     "login",
 ];
 
-/// Whether a class or id token names chrome.
-fn chrome_word(token: &str) -> bool {
-    CHROME_WORDS.iter().any(|w| {
-        token == *w
-            || (w.len() >= 3
-                && (token.starts_with(w) || token.ends_with(w))
-                && token.len() <= w.len() + 6)
-    })
+/// Chrome words that also name chrome at the start or end of a longer word
+/// (`topnav`, `navlinks`, `mainmenu`, `sitefooter`, `sharebar`): only those
+/// that do not start or end common words of content (not `search`, which
+/// ends `research`, nor `related` or `print`).
+const CHROME_AFFIXES: &[&str] = &[
+    "nav",
+    "menu",
+    "cookie",
+    "breadcrumb",
+    "footer",
+    "sidebar",
+    "share",
+    "social",
+];
+
+/// Whether a class or id word names chrome.
+fn chrome_word(word: &str) -> bool {
+    CHROME_WORDS.contains(&word)
+        // langs, langswitch, languageswitcher
+        || (word.starts_with("lang") && word.len() <= 16 && word != "languid")
+        || CHROME_AFFIXES.iter().any(|a| {
+            (word.starts_with(a) || word.ends_with(a))
+                && word.len() <= a.len() + 8
+                && !matches!(word, "navy" | "shared" | "shareholder" | "shareholders")
+        })
 }
 
 /// The lower-case words of a class or id: split at punctuation and at
@@ -376,10 +392,15 @@ impl Walk {
             return true;
         }
         if name == "header" {
+            // An article's header holds its title; a site's header may hold
+            // the logo in an <h1>, but that is a link.
             let has_heading = node.descendants().any(|n| {
                 n.value()
                     .as_element()
                     .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3"))
+                    && !n
+                        .descendants()
+                        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
             });
             return !has_heading;
         }
@@ -658,6 +679,44 @@ mod tests {
             all.contains("Home | News") && all.contains("© Ministry"),
             "{all}"
         );
+    }
+
+    #[test]
+    fn chrome_names_are_whole_words_or_safe_affixes() {
+        for chrome in [
+            "main-menu",
+            "topNav",
+            "share_bar",
+            "langSwitch",
+            "cookies",
+            "breadcrumbs",
+        ] {
+            assert!(
+                name_words(chrome).iter().any(|w| chrome_word(w)),
+                "{chrome}"
+            );
+        }
+        for content in [
+            "research-paper",
+            "unrelated",
+            "shared-text",
+            "navy",
+            "article-body",
+        ] {
+            assert!(
+                !name_words(content).iter().any(|w| chrome_word(w)),
+                "{content}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_site_header_with_its_logo_in_a_heading_is_chrome() {
+        let page = r#"<header><h1><a href="/">Ministry</a></h1></header><div><h2>Statement</h2><p>Text.</p></div>"#;
+        assert_eq!(text(page), "Statement\n\nText.");
+        let page =
+            "<article><header><h1>Statement</h1><p>23 March</p></header><p>Text.</p></article>";
+        assert_eq!(text(page), "Statement\n\n23 March\n\nText.");
     }
 
     #[test]
