@@ -8,11 +8,12 @@ For every dev case of the evaluation kit (KIT/align/dev/SET/CASE with en.raw.txt
 ru.raw.txt) the raw texts are rendered as
   html      a saved web page with site chrome (cookie banner, header, language switch,
             menu, breadcrumbs, sidebar, share bar, related links, footer, scripts),
-            different chrome for English and Russian; paragraphs as <h1>/<p>, some
-            words in <b>/<a>, '&' and '<' as entities
+            different chrome for English and Russian; paragraphs as <h1>/<p>, their
+            source wrapped and indented, some words in <b>/<a>, '&' and '<' as entities
   docx      a Word file written by python-docx: a heading and paragraphs, some runs bold
   markdown  a Markdown file: a heading, paragraphs (Markdown's special characters
-            escaped), with fenced and indented code blocks between paragraphs
+            escaped, lines wrapped), with fenced and indented code blocks between
+            paragraphs
 and aligned with `sverka align -f jsonl`, as is the plain text. Each predicted sentence's
 text is then found in the raw text (in order, whitespace ignored) and its span rewritten
 to raw-text bytes, so the kit's e2e/score_e2e.py scores all formats against the same
@@ -85,7 +86,21 @@ def inline_html(p, rng):
         elif r < 0.05 and w:
             e = f'<a href="/w/{rng.randint(1, 999)}">{e}</a>'
         out.append(e)
-    return " ".join(out).replace("\u00a0", "&nbsp;")
+    return wrap(" ".join(out).replace("\u00a0", "&nbsp;"), "\n      ")
+
+
+def wrap(text, joiner, width=78):
+    """Breaks a paragraph's source into lines at spaces, as editors save pages
+    and Markdown (a browser and a Markdown reader join them with spaces)."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return joiner.join(lines)
 
 
 def render_html(paras, lang, chrome, rng):
@@ -175,7 +190,9 @@ def render_markdown(paras, rng):
         if i == 0:
             out.append("# " + md_escape(p))
         else:
-            out.append(md_escape(p))
+            # Every wrapped line escaped like a paragraph's start, so that none
+            # opens a block (a list item, a quote, a heading).
+            out.append("\n".join(md_escape(line) for line in wrap(p, "\n").split("\n")))
         if i % 3 == 1:
             lang, lines = CODE[rng.randrange(len(CODE))]
             if rng.random() < 0.5:
@@ -214,7 +231,8 @@ def relocate(pred_path, raw, out_path, leaks, bad_words):
                 for s in sorted(bead[side], key=lambda s: s["id"]):
                     stats["sentences"] += 1
                     g = "".join(s["text"].split())
-                    if any(w in s["text"] for w in bad_words):
+                    # Site text or code that the document itself does not hold.
+                    if any(w in s["text"] and w not in raw[side] for w in bad_words):
                         leaks.append((side, s["text"]))
                     k = pos[side]
                     if not text_sq.startswith(g, k):
