@@ -340,3 +340,46 @@ fn closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn page_nested_a_hundred_thousand_deep_is_refused_in_one_line() {
+    // html5ever walks the stack of open elements for every tag: such a page
+    // would take hours; sverka names the problem instead.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = format!(
+        "<!DOCTYPE html><p>Start.</p>{}<p>Deep.</p>",
+        "<div>".repeat(100_000)
+    );
+    fs::write(dir.path().join("en.html"), page).expect("write");
+    let (out, _) = run_with_limit(dir.path(), &["split", "--lang", "en", "en.html"], LIMIT);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("en.html: elements nested 100000 deep"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn megabyte_page_of_paragraphs_splits_in_one_pass() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paragraph = "<p>The ministers met in <b>Seoul</b> on 23&nbsp;March. They talked.</p>\n";
+    let page = format!(
+        "<!DOCTYPE html><nav><a href=/>Home</a></nav><article>{}</article>",
+        paragraph.repeat((1 << 20) / paragraph.len())
+    );
+    fs::write(dir.path().join("en.html"), page).expect("write");
+    let (out, _) = run_with_limit(dir.path(), &["split", "--lang", "en", "en.html"], LIMIT);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().filter(|l| *l == "They talked.").count(),
+        (1 << 20) / paragraph.len()
+    );
+    assert!(!stdout.contains("Home"));
+}

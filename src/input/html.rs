@@ -29,7 +29,8 @@
 //! where the search stood.
 
 use ego_tree::NodeRef;
-use rustc_hash::FxHashSet;
+use ego_tree::iter::Edge;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{Html, Node};
 
 use super::Encoding;
@@ -70,6 +71,102 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<Encoding> {
     None
 }
 
+/// The deepest nesting of elements a page may have. html5ever, like the
+/// WHATWG algorithm, checks scopes by walking the stack of open elements, so a
+/// page nested N deep costs N² steps; browsers stop nesting at a few hundred
+/// (Blink at 512), real pages stay far below this.
+pub const MAX_NESTING: usize = 4096;
+
+/// An upper bound of how deep the elements of `source` nest: start tags of
+/// elements that need an end tag, less end tags (comments, and the content of
+/// scripts and styles, skipped). Elements whose end tag may be left out
+/// (`p`, `li`, `td`, ...) and void elements (`br`, `img`, ...) are not counted.
+pub fn nesting_bound(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    while let Some(i) = source[at..].find('<') {
+        at += i + 1;
+        if source[at..].starts_with("!--") {
+            at = source[at..].find("-->").map_or(bytes.len(), |j| at + j + 3);
+            continue;
+        }
+        let close = bytes.get(at) == Some(&b'/');
+        let name_start = at + usize::from(close);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
+        if close {
+            depth = depth.saturating_sub(usize::from(needs_end_tag(&name)));
+        } else if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp"
+        ) {
+            // Raw text: to its end tag.
+            at = source[at..]
+                .match_indices("</")
+                .map(|(j, _)| at + j)
+                .find(|&j| {
+                    bytes[j + 2..]
+                        .get(..name.len())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                })
+                .unwrap_or(bytes.len());
+        } else if needs_end_tag(&name) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// Elements that stay open until their end tag (not void, end tag not optional).
+fn needs_end_tag(name: &str) -> bool {
+    !matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "rtc"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
+
 /// Renders the page `source`; `whole_page` keeps all visible text.
 pub fn render(source: String, whole_page: bool) -> Rendered {
     let html = Html::parse_document(&source);
@@ -86,7 +183,7 @@ pub fn render(source: String, whole_page: bool) -> Rendered {
         walk.mark_chrome(content);
         Some(content.id())
     };
-    walk.node(root, content.is_none(), content, false);
+    walk.render_tree(root, content);
     walk.builder.finish()
 }
 
@@ -94,40 +191,62 @@ pub fn render(source: String, whole_page: bool) -> Rendered {
 /// (with text in it), else the `<article>` with the most text, else the
 /// whole document.
 fn main_content(root: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
+    let lengths = text_lengths(root);
+    let len = |node: &NodeRef<'_, Node>| lengths.get(&node.id()).copied().unwrap_or(0);
     let mut best_article: Option<(usize, NodeRef<'_, Node>)> = None;
     for node in root.descendants() {
         let Some(element) = node.value().as_element() else {
             continue;
         };
         // An empty <main> (a page that fills it by script) says nothing.
-        if (element.name() == "main" || element.attr("role") == Some("main")) && text_len(node) > 0
-        {
+        if (element.name() == "main" || element.attr("role") == Some("main")) && len(&node) > 0 {
             return node;
         }
-        if element.name() == "article" {
-            let len = text_len(node);
-            if best_article.is_none_or(|(best, _)| len > best) {
-                best_article = Some((len, node));
-            }
+        if element.name() == "article" && best_article.is_none_or(|(best, _)| len(&node) > best) {
+            best_article = Some((len(&node), node));
         }
     }
     best_article.map_or(root, |(_, node)| node)
 }
 
-/// Non-whitespace characters of text under `node` (scripts and styles not counted).
-fn text_len(node: NodeRef<'_, Node>) -> usize {
-    let mut len = 0;
-    for n in node.descendants() {
-        if let Some(text) = n.value().as_text()
-            && !n
-                .parent()
-                .and_then(|p| p.value().as_element().map(|e| never_text(e.name())))
-                .unwrap_or(false)
-        {
-            len += text.chars().filter(|c| !c.is_whitespace()).count();
+/// Non-whitespace characters of text (scripts and styles not counted) under
+/// every `<main>`, `role="main"` and `<article>`, in one pass over the tree.
+fn text_lengths(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, usize> {
+    let mut lengths = FxHashMap::default();
+    // Text so far under each open node; the tree is walked without recursion,
+    // so a page nested a million deep costs memory, not the stack.
+    let mut open: Vec<usize> = Vec::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => {
+                    let never = node
+                        .parent()
+                        .and_then(|p| p.value().as_element().map(|e| never_text(e.name())))
+                        .unwrap_or(false);
+                    if let (false, Some(len)) = (never, open.last_mut()) {
+                        *len += text.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                }
+                _ => open.push(0),
+            },
+            Edge::Close(node) => {
+                if node.value().is_text() {
+                    continue;
+                }
+                let len = open.pop().unwrap_or(0);
+                if let Some(parent) = open.last_mut() {
+                    *parent += len;
+                }
+                if let Some(e) = node.value().as_element()
+                    && (matches!(e.name(), "main" | "article") || e.attr("role") == Some("main"))
+                {
+                    lengths.insert(node.id(), len);
+                }
+            }
         }
     }
-    len
+    lengths
 }
 
 /// Elements whose content is never shown as text.
@@ -335,51 +454,80 @@ struct Walk {
 }
 
 impl Walk {
-    /// Marks the chrome under `content`. Returns nothing; fills `dropped`.
+    /// Marks the chrome under `content` in `dropped`: elements that are
+    /// chrome by name, role, class or id, and blocks mostly of link text.
     fn mark_chrome(&mut self, content: NodeRef<'_, Node>) {
-        self.chrome(content, true);
-    }
-
-    /// Text and link-text lengths of `node`, marking the chrome below it.
-    fn chrome(&mut self, node: NodeRef<'_, Node>, is_root: bool) -> (usize, usize) {
-        let element = match node.value() {
-            Node::Text(text) => {
-                let len = text.chars().filter(|c| !c.is_whitespace()).count();
-                return (len, 0);
+        // (text, link text) under each open node, and how deep inside a
+        // subtree that is skipped (never text, hidden, chrome) the walk is.
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        let mut skipping = 0usize;
+        for edge in content.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skipping > 0 {
+                        skipping += 1;
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Text(text) => {
+                            if let Some(acc) = open.last_mut() {
+                                acc.0 += text.chars().filter(|c| !c.is_whitespace()).count();
+                            }
+                        }
+                        Node::Element(e) => {
+                            let is_root = node.id() == content.id();
+                            if never_text(e.name()) || hidden(e) {
+                                skipping = 1;
+                            } else if !is_root && self.is_chrome(node, e) {
+                                self.dropped.insert(node.id());
+                                skipping = 1;
+                            } else {
+                                open.push((0, 0));
+                            }
+                        }
+                        Node::Document | Node::Fragment => open.push((0, 0)),
+                        _ => skipping = 1,
+                    }
+                }
+                Edge::Close(node) => {
+                    if skipping > 0 {
+                        skipping -= 1;
+                        continue;
+                    }
+                    if node.value().is_text() {
+                        continue;
+                    }
+                    let (text, mut links) = open.pop().unwrap_or((0, 0));
+                    let name = node.value().as_element().map_or("", |e| e.name());
+                    if name == "a" {
+                        links = text;
+                    }
+                    let link_block = matches!(
+                        name,
+                        "ul" | "ol"
+                            | "menu"
+                            | "dl"
+                            | "div"
+                            | "p"
+                            | "section"
+                            | "table"
+                            | "li"
+                            | "td"
+                    );
+                    let is_root = node.id() == content.id();
+                    if !is_root
+                        && link_block
+                        && text > 0
+                        && links as f64 > LINK_DENSITY * text as f64
+                    {
+                        self.dropped.insert(node.id());
+                    } else if let Some(parent) = open.last_mut() {
+                        parent.0 += text;
+                        parent.1 += links;
+                    }
+                }
             }
-            Node::Element(element) => Some(element),
-            Node::Document | Node::Fragment => None,
-            _ => return (0, 0),
-        };
-        let name = element.map_or("", |e| e.name());
-        if never_text(name) || element.is_some_and(hidden) {
-            return (0, 0);
         }
-        if !is_root
-            && let Some(e) = element
-            && self.is_chrome(node, e)
-        {
-            self.dropped.insert(node.id());
-            return (0, 0);
-        }
-        let (mut text, mut links) = (0, 0);
-        for child in node.children() {
-            let (t, l) = self.chrome(child, false);
-            text += t;
-            links += l;
-        }
-        if name == "a" {
-            links = text;
-        }
-        let link_block = matches!(
-            name,
-            "ul" | "ol" | "menu" | "dl" | "div" | "p" | "section" | "table" | "li" | "td"
-        );
-        if !is_root && link_block && text > 0 && links as f64 > LINK_DENSITY * text as f64 {
-            self.dropped.insert(node.id());
-            return (0, 0);
-        }
-        (text, links)
     }
 
     /// Chrome by tag, role, class or id.
@@ -394,12 +542,15 @@ impl Walk {
         if name == "header" {
             // An article's header holds its title; a site's header may hold
             // the logo in an <h1>, but that is a link.
-            let has_heading = node.descendants().any(|n| {
+            // (The first few hundred nodes: a header's heading comes early,
+            // and headers nested in headers must not cost quadratic time.)
+            let has_heading = node.descendants().take(300).any(|n| {
                 n.value()
                     .as_element()
                     .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3"))
                     && !n
                         .descendants()
+                        .take(300)
                         .any(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
             });
             return !has_heading;
@@ -411,45 +562,46 @@ impl Walk {
         names.flat_map(name_words).any(|w| chrome_word(&w))
     }
 
-    /// Renders `node`: `emit` says whether its text is shown, `content` is
-    /// the main content's root (its text is shown, unless dropped), `pre`
-    /// whether whitespace is kept.
-    fn node(
-        &mut self,
-        node: NodeRef<'_, Node>,
-        emit: bool,
-        content: Option<ego_tree::NodeId>,
-        pre: bool,
-    ) {
-        match node.value() {
-            Node::Text(text) => self.text(&text.text, emit, pre),
-            Node::Element(element) => {
-                let name = element.name();
-                let shown = emit
-                    && !never_text(name)
-                    && !hidden(element)
-                    && !self.dropped.contains(&node.id());
-                let emit = shown || content == Some(node.id());
-                let pre = pre || matches!(name, "pre" | "textarea" | "listing");
-                let block = is_block(name);
-                if block && emit {
-                    self.builder.end_block();
-                }
-                if name == "br" && emit {
-                    let at = self.cursor;
-                    self.builder.line_break(at, 0);
-                }
-                for child in node.children() {
-                    self.node(child, emit, content, pre);
-                }
-                if block && emit {
-                    self.builder.end_block();
-                }
-            }
-            _ => {
-                let emit = emit || content == Some(node.id());
-                for child in node.children() {
-                    self.node(child, emit, content, pre);
+    /// Renders the tree under `root`; `content` is the main content's root
+    /// (its text is shown, unless dropped as chrome), `None` for the whole page.
+    fn render_tree(&mut self, root: NodeRef<'_, Node>, content: Option<ego_tree::NodeId>) {
+        // (text shown, whitespace kept) of each open node.
+        let mut open: Vec<(bool, bool)> = Vec::new();
+        for edge in root.traverse() {
+            let (emit, pre) = open.last().copied().unwrap_or((content.is_none(), false));
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Text(text) => self.text(&text.text, emit, pre),
+                    Node::Element(element) => {
+                        let name = element.name();
+                        let shown = emit
+                            && !never_text(name)
+                            && !hidden(element)
+                            && !self.dropped.contains(&node.id());
+                        let emit = shown || content == Some(node.id());
+                        if is_block(name) && emit {
+                            self.builder.end_block();
+                        }
+                        if name == "br" && emit {
+                            let at = self.cursor;
+                            self.builder.line_break(at, 0);
+                        }
+                        let pre = pre || matches!(name, "pre" | "textarea" | "listing");
+                        open.push((emit, pre));
+                    }
+                    _ => open.push((emit || content == Some(node.id()), pre)),
+                },
+                Edge::Close(node) => {
+                    if node.value().is_text() {
+                        continue;
+                    }
+                    open.pop();
+                    if let Some(e) = node.value().as_element()
+                        && is_block(e.name())
+                        && emit
+                    {
+                        self.builder.end_block();
+                    }
                 }
             }
         }
@@ -734,6 +886,14 @@ mod tests {
     fn malformed_markup_is_read_as_browsers_read_it() {
         let page = "<p>One <b>two <i>three</b> four</i><p>Five";
         assert_eq!(text(page), "One two three four\n\nFive");
+    }
+
+    #[test]
+    fn nesting_is_bounded_without_counting_optional_end_tags() {
+        assert_eq!(nesting_bound("<div><p>a<p>b<ul><li>c<li>d</ul></div>"), 2);
+        assert_eq!(nesting_bound(&"<div>".repeat(5000)), 5000);
+        assert_eq!(nesting_bound("<script>'<div><div>'</script><b>x</b>"), 1);
+        assert_eq!(nesting_bound(&"<p>x".repeat(10_000)), 0);
     }
 
     #[test]

@@ -44,6 +44,16 @@ pub(super) fn read(
                 options.encoding = html::declared_encoding(bytes);
             }
             let mut text = decode_plain(path, bytes, &options)?;
+            let depth = html::nesting_bound(&text.text);
+            if depth > html::MAX_NESTING {
+                return Err(Error::Document {
+                    path: path.to_path_buf(),
+                    problem: format!(
+                        "elements nested {depth} deep (more than {}); not read as a web page (give --input-format text to read the markup as text)",
+                        html::MAX_NESTING
+                    ),
+                });
+            }
             let source = std::mem::take(&mut text.text);
             (text, html::render(source, options.whole_page))
         }
