@@ -296,7 +296,7 @@ fn jsonl_quiet_success_prints_nothing_on_stderr() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr(&out), "");
     let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(result["beads"][1]["ru_text"], "Мы остались.");
+    assert_eq!(result["beads"][1]["ru"][0]["text"], "Мы остались.");
 }
 
 #[test]
