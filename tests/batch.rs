@@ -358,3 +358,240 @@ fn learning_from_all_pairs_aligns_every_pair_and_covers_every_sentence() {
     assert!(!english.is_empty());
     assert_eq!(covered, sentences);
 }
+
+const EN: &str =
+    "The ministers met in Seoul on 23 March.\n\nThey discussed trade and the plan for next year.\n";
+const RU: &str =
+    "Министры встретились в Сеуле 23 марта.\n\nОни обсудили торговлю и план на следующий год.\n";
+
+/// Two pairs in `en/` and `ru/` (`a` and `b`) and a manifest naming them.
+fn two_pairs(root: &Path) {
+    fs::create_dir_all(root.join("en")).unwrap();
+    fs::create_dir_all(root.join("ru")).unwrap();
+    for id in ["a", "b"] {
+        fs::write(root.join(format!("en/{id}.txt")), EN).unwrap();
+        fs::write(root.join(format!("ru/{id}.txt")), RU).unwrap();
+    }
+    fs::write(
+        root.join("pairs.csv"),
+        "id,en,ru\na,en/a.txt,ru/a.txt\nb,en/b.txt,ru/b.txt\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_swapped_pair_fails_in_every_mode_with_aligns_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    // Pair b: the Russian text in en/ and the English one in ru/.
+    fs::write(root.join("en/b.txt"), RU).unwrap();
+    fs::write(root.join("ru/b.txt"), EN).unwrap();
+    let align = sverka(&["align", "en/b.txt", "ru/b.txt"], root);
+    assert_eq!(align.status.code(), Some(2));
+    let err = stderr(&align);
+    let expected = err.trim().strip_prefix("sverka: error: ").unwrap();
+    assert!(expected.contains("did you swap them?"), "{expected}");
+    for args in [
+        &["batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out"][..],
+        &["batch", "--manifest", "pairs.csv", "-o", "merged.tmx"][..],
+    ] {
+        let out = sverka(args, root);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("sverka: error: pair `b`: {expected}")),
+            "{args:?}: {err}\nexpected: {expected}"
+        );
+    }
+    assert_eq!(files_in(&root.join("out")), ["a.tmx"]);
+    let line = format!("{}\n", serde_json::json!({"id": "b", "en": RU, "ru": EN}));
+    let out = sverka_stdin(&["batch", "--jsonl", "--quiet"], &line);
+    assert_eq!(out.status.code(), Some(1));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = result["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("<stdin>:1: \"en\" looks Russian")
+            && error.contains("did you swap them?"),
+        "{error}"
+    );
+}
+
+#[test]
+fn batch_writes_moses_per_pair_and_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let out = sverka(
+        &[
+            "batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out", "-f", "moses",
+        ],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        files_in(&root.join("out")),
+        ["a.en", "a.ru", "b.en", "b.ru"]
+    );
+    let single = sverka(
+        &[
+            "align", "en/a.txt", "ru/a.txt", "-o", "single", "-f", "moses",
+        ],
+        root,
+    );
+    assert_eq!(single.status.code(), Some(0), "{}", stderr(&single));
+    for lang in ["en", "ru"] {
+        assert_eq!(
+            fs::read_to_string(root.join(format!("out/a.{lang}"))).unwrap(),
+            fs::read_to_string(root.join(format!("single.{lang}"))).unwrap(),
+            "batch writes what align writes"
+        );
+    }
+    let out = sverka(
+        &[
+            "batch",
+            "--manifest",
+            "pairs.csv",
+            "-o",
+            "corpus",
+            "-f",
+            "moses",
+        ],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let en = fs::read_to_string(root.join("corpus.en")).unwrap();
+    let ru = fs::read_to_string(root.join("corpus.ru")).unwrap();
+    assert_eq!(en.lines().count(), 4);
+    assert_eq!(ru.lines().count(), 4);
+    assert_eq!(
+        en.lines().nth(2),
+        Some("The ministers met in Seoul on 23 March.")
+    );
+    assert_eq!(
+        ru.lines().nth(2),
+        Some("Министры встретились в Сеуле 23 марта.")
+    );
+}
+
+#[test]
+fn merged_outputs_name_the_pair_of_every_unit_row_and_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let run = |output: &str| {
+        let out = sverka(&["batch", "--manifest", "pairs.csv", "-o", output], root);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        fs::read_to_string(root.join(output)).unwrap()
+    };
+    let csv = run("merged.csv");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "id,en,ru,score,bead,en_ids,ru_ids");
+    let ids: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "a", "b", "b"]);
+    // Sentence ids count from 0 in each document.
+    assert!(rows[3].ends_with(",1-1,0,0"), "{}", rows[3]);
+
+    let tmx = run("merged.tmx");
+    let units = tmx.matches("<tu ").count();
+    assert_eq!(units, 4);
+    assert_eq!(tmx.matches(r#"<prop type="x-document">"#).count(), units);
+    assert_eq!(tmx.matches(r#"<prop type="x-document-ru">"#).count(), units);
+    assert_eq!(tmx.matches("en/b.txt</prop>").count(), 2);
+    assert_eq!(tmx.matches("ru/a.txt</prop>").count(), 2);
+
+    let jsonl = run("merged.jsonl");
+    let ids: Vec<String> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"a\"", "\"b\"", "\"b\""]);
+}
+
+#[test]
+fn a_rerun_with_skip_existing_resumes_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let args = ["batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out"];
+    let first = sverka(&args, root);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    // An interrupted run: one output missing.
+    fs::remove_file(root.join("out/b.tmx")).unwrap();
+    let written = fs::read(root.join("out/a.tmx")).unwrap();
+    let rerun = sverka(&[&args[..], &["--skip-existing"]].concat(), root);
+    let err = stderr(&rerun);
+    assert_eq!(rerun.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("(1 aligned, 0 failed, 1 skipped: already written)"),
+        "{err}"
+    );
+    assert_eq!(files_in(&root.join("out")), ["a.tmx", "b.tmx"]);
+    assert_eq!(fs::read(root.join("out/a.tmx")).unwrap(), written);
+    let plain = sverka(&args, root);
+    assert_eq!(
+        plain.status.code(),
+        Some(1),
+        "without the flag a rerun fails"
+    );
+}
+
+#[test]
+fn a_missing_file_is_reported_once_with_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    fs::write(
+        root.join("pairs.csv"),
+        "id,en,ru\na,en/a.txt,ru/a.txt\nb,en/gone.txt,ru/b.txt\n",
+    )
+    .unwrap();
+    let out = sverka(&["batch", "--manifest", "pairs.csv", "-d", "out"], root);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line = err.lines().find(|l| l.contains("gone.txt")).unwrap();
+    assert!(line.starts_with("sverka: error: pair `b`: "), "{line}");
+    assert_eq!(line.matches("No such file").count(), 1, "{line}");
+}
+
+#[test]
+fn batch_takes_aligns_per_pair_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    // A Windows-1251 Russian file with --encoding, and --keep-unaligned with
+    // an English sentence that has no counterpart.
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(RU);
+    fs::write(root.join("ru/a.txt"), &cp1251).unwrap();
+    fs::write(root.join("ru/b.txt"), &cp1251).unwrap();
+    fs::write(
+        root.join("en/a.txt"),
+        format!("{EN}\nRelated news: a visit to Busan.\n"),
+    )
+    .unwrap();
+    let args = [
+        "batch",
+        "--en-dir",
+        "en",
+        "--ru-dir",
+        "ru",
+        "-d",
+        "out",
+        "-f",
+        "tsv",
+        "--encoding",
+        "windows-1251",
+        "--keep-unaligned",
+        "--min-score",
+        "0.5",
+    ];
+    let out = sverka(&args, root);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let a = fs::read_to_string(root.join("out/a.tsv")).unwrap();
+    assert!(a.contains("Министры встретились"), "{a}");
+    assert!(a.contains("Related news: a visit to Busan.\t\t"), "{a}");
+}

@@ -21,10 +21,8 @@ pub struct Pair {
 /// or its header lacks a column.
 pub fn pairs_from_manifest(manifest: &Path) -> Result<(Vec<Pair>, Vec<String>)> {
     let name = manifest.display();
-    let base = match manifest.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    // A manifest in the current folder: paths as written (`en/a.txt`, not `./en/a.txt`).
+    let base = manifest.parent().unwrap_or(Path::new(""));
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
