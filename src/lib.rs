@@ -30,6 +30,8 @@
 //! * [`write`] renders an [`Alignment`] as TMX, CSV, TSV, JSONL, beads or a table.
 //! * [`report`] checks coverage: untranslated sentences, numbers that disagree.
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod alignment;
 pub mod anchor;
@@ -44,4 +46,5 @@ pub mod write;
 pub use align::{AlignOptions, Aligner, Alignment, Bead};
 pub use error::Error;
 pub use lang::{Lang, Sides};
+
 pub use split::Sentence;

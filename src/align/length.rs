@@ -80,6 +80,7 @@ impl TabulatedLength {
     const MAX: f64 = 32.0;
     const STEPS: f64 = 256.0;
 
+    /// The table for `model`.
     pub fn new(model: LengthModel) -> TabulatedLength {
         // One table per model and process: batch runs align thousands of
         // short pairs with the same model.

@@ -8,6 +8,8 @@
 mod cost;
 mod dp;
 mod length;
+// Engine internals, public for the benches and the research tools only.
+#[doc(hidden)]
 pub mod lexical;
 pub mod model1;
 
