@@ -1,12 +1,12 @@
 //! `sverka batch` end to end: the real binary on pairs generated in a
-//! temporary folder by `examples/gen_pairs.rs`.
+//! temporary folder by `tools/gen_pairs.rs`.
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-#[path = "../examples/gen_pairs.rs"]
+#[path = "../tools/gen_pairs.rs"]
 #[allow(dead_code)]
 mod gen_pairs;
 

@@ -12,6 +12,7 @@ mod length;
 #[doc(hidden)]
 pub mod lexical;
 pub mod model1;
+mod shape;
 
 pub use length::{LengthModel, TabulatedLength};
 
@@ -59,7 +60,7 @@ pub struct AlignOptions {
 }
 
 impl Default for AlignOptions {
-    // Weights tuned on shared/eval/align/dev with examples/eval_align.rs.
+    // Weights tuned on shared/eval/align/dev with tools/eval_align.rs.
     fn default() -> Self {
         AlignOptions {
             length: LengthModel::EN_RU,
