@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use sverka::write::{Format, WriteOptions};
 
-use super::args::{AlignArgs, InputArgs, WriteArgs};
+use super::args::{AlignArgs, WriteArgs};
+use super::input::InputArgs;
 use super::messages;
 use super::write::Sink;
 

@@ -1,99 +1,16 @@
 //! Flags shared by the subcommands, defined once and flattened into each
-//! (clap `Args`), with the code that turns them into ready objects.
+//! (clap `Args`), with the code that turns them into ready objects. The
+//! input flags are in `input.rs`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use sverka::anchor::lexicon::Lexicon;
-use sverka::input::{self, Encoding, ReadOptions, Text};
-use sverka::pipeline::{Notice, PairOptions, Pipeline};
+use sverka::pipeline::Pipeline;
 use sverka::write::WriteOptions;
-use sverka::{AlignOptions, Aligner, Lang};
+use sverka::{AlignOptions, Aligner};
 
-use super::messages;
-
-/// How to read input files.
-#[derive(clap::Args, Clone, Default)]
-pub struct ReadArgs {
-    /// Encoding of the input files: utf-8, utf-16le, utf-16be, windows-1251,
-    /// koi8-r [default: detected; a byte-order mark always wins].
-    #[arg(long, value_name = "ENC")]
-    pub encoding: Option<Encoding>,
-    /// Replace undecodable bytes with U+FFFD instead of stopping with an error.
-    #[arg(long)]
-    pub lossy: bool,
-    /// Skip the check that English is in Latin and Russian in Cyrillic letters.
-    #[arg(long)]
-    pub no_lang_check: bool,
-}
-
-impl ReadArgs {
-    fn options(&self) -> ReadOptions {
-        ReadOptions {
-            encoding: self.encoding,
-            lossy: self.lossy,
-        }
-    }
-
-    /// Reads one file (`sverka split`), saying on stderr what was guessed or
-    /// replaced.
-    pub fn read(&self, path: &Path) -> Result<Text> {
-        let text = input::read(path, &self.options())?;
-        self.notes(path, &text);
-        Ok(text)
-    }
-
-    /// Decodes bytes read from somewhere other than a file (stdin).
-    pub fn decode(&self, name: &Path, bytes: &[u8]) -> Result<Text> {
-        let text = input::decode_bytes(name, bytes, &self.options())?;
-        self.notes(name, &text);
-        Ok(text)
-    }
-
-    fn notes(&self, path: &Path, text: &Text) {
-        let mut notices = Vec::new();
-        if text.detected && text.encoding != Encoding::Utf8 {
-            let (path, encoding) = (path.to_path_buf(), text.encoding);
-            notices.push(Notice::Detected { path, encoding });
-        }
-        if let Some(first) = text.first_replaced() {
-            let (path, count) = (path.to_path_buf(), text.replaced());
-            notices.push(Notice::Replaced { path, count, first });
-        }
-        for notice in &notices {
-            eprintln!("{}", messages::notice(notice));
-        }
-    }
-
-    /// Checks one text is in the script of `lang`.
-    pub fn check_language(&self, path: &Path, text: &Text, lang: Lang) -> Result<()> {
-        if !self.no_lang_check {
-            input::check_language(path, &text.text, lang)?;
-        }
-        Ok(())
-    }
-}
-
-/// How to read the two inputs of a pair.
-#[derive(clap::Args, Clone, Default)]
-pub struct InputArgs {
-    #[command(flatten)]
-    pub read: ReadArgs,
-    /// Inputs are pre-split: one sentence per line, blank line between paragraphs.
-    #[arg(long)]
-    pub presplit: bool,
-}
-
-impl InputArgs {
-    /// The library's options for reading a pair.
-    pub fn pair_options(&self) -> PairOptions {
-        PairOptions {
-            read: self.read.options(),
-            no_lang_check: self.read.no_lang_check,
-            presplit: self.presplit,
-        }
-    }
-}
+use super::input::InputArgs;
 
 /// How to align.
 #[derive(clap::Args, Clone, Default)]

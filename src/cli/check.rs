@@ -8,7 +8,8 @@ use anyhow::{Result, bail};
 use sverka::report::{self, CheckOptions, CoverageReport};
 use sverka::write::WriteOptions;
 
-use super::args::{AlignArgs, InputArgs};
+use super::args::AlignArgs;
+use super::input::InputArgs;
 use super::messages;
 use super::output::Output;
 

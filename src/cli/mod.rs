@@ -4,6 +4,7 @@ pub mod align;
 pub mod args;
 pub mod batch;
 pub mod check;
+pub mod input;
 pub mod messages;
 pub mod output;
 pub mod split;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use sverka::{Lang, split};
 
-use super::args::ReadArgs;
+use super::input::ReadArgs;
 use super::output::Output;
 
 #[derive(clap::Args)]

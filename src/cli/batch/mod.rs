@@ -27,7 +27,8 @@ use sverka::pipeline::Pipeline;
 use sverka::write::Format;
 use sverka::{AlignOptions, Aligner, Alignment};
 
-use super::args::{AlignArgs, InputArgs, WriteArgs};
+use super::args::{AlignArgs, WriteArgs};
+use super::input::InputArgs;
 use files::Plan;
 use pairs::Pair;
 
