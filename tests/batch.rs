@@ -595,3 +595,36 @@ fn batch_takes_aligns_per_pair_flags() {
     assert!(a.contains("Министры встретились"), "{a}");
     assert!(a.contains("Related news: a visit to Busan.\t\t"), "{a}");
 }
+
+#[test]
+fn append_adds_each_pair_to_its_own_tmx_without_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let args = ["batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out"];
+    let first = sverka(&args, root);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let before = fs::read_to_string(root.join("out/a.tmx")).unwrap();
+    // New text in pair a: one new unit is added, the two already there are not.
+    fs::write(
+        root.join("en/a.txt"),
+        format!("{EN}\nThey will meet again in May.\n"),
+    )
+    .unwrap();
+    fs::write(
+        root.join("ru/a.txt"),
+        format!("{RU}\nОни встретятся снова в мае.\n"),
+    )
+    .unwrap();
+    let again = sverka(&[&args[..], &["--append"]].concat(), root);
+    let err = stderr(&again);
+    assert_eq!(again.status.code(), Some(0), "{err}");
+    let after = fs::read_to_string(root.join("out/a.tmx")).unwrap();
+    assert_eq!(before.matches("<tu ").count(), 2);
+    assert_eq!(after.matches("<tu ").count(), 3, "{after}");
+    assert!(after.contains("They will meet again in May."));
+    assert!(
+        err.contains("out/a.tmx: 2 pair(s) already in the TMX were not added again"),
+        "{err}"
+    );
+}
