@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use sverka::{Lang, split};
 
-use super::input::InputArgs;
+use super::input::ReadArgs;
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long, short, default_value = "text")]
     format: SplitFormat,
     #[command(flatten)]
-    input: InputArgs,
+    input: ReadArgs,
     /// Batch protocol for evaluation: `ff` reads many texts separated by a line
     /// holding only a form feed and prints each text's sentences, one per line,
     /// followed by such a line (the protocol of the eval kit's split/score.py).
@@ -59,7 +59,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let text = &file.text;
     // JSONL offsets are bytes in the file as on disk (BOM, UTF-16, cp1251).
     let mut offsets = file.offsets();
-    let sentences = split::split(text, args.lang);
+    let mut sentences = split::split(text, args.lang);
+    file.source_lines(&mut sentences);
     let mut out = Output::create(None, &[], false)?;
     let w = out.writer();
     let mut paragraph = sentences.first().map_or(0, |s| s.paragraph);
@@ -76,7 +77,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 let record = serde_json::json!({
                     "text": s.text, "start": offsets.file_offset(s.start),
                     "end": offsets.file_end(s.end),
-                    "paragraph": s.paragraph, "line": file.rendered.as_ref().map_or(s.line, |r| r.line(s.start)),
+                    "paragraph": s.paragraph, "line": s.line,
                 });
                 writeln!(w, "{record}")?;
             }

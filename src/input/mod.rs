@@ -88,20 +88,16 @@ impl Text {
         Some(self.offsets().source_to_file(at))
     }
 
-    /// For a web page, Word file or Markdown document, moves the sentences
-    /// split from [`Text::text`] into the source: `start` and `end` become
-    /// byte offsets in the file (for a Word file, in its XML part; see
-    /// `docx.rs`), `line` the source line (a Word file: paragraph). Plain
-    /// text is left as it is.
-    pub fn place_in_source(&self, sentences: &mut [crate::Sentence]) {
-        let Some(rendered) = &self.rendered else {
-            return;
-        };
-        let mut offsets = self.offsets();
-        for s in sentences {
-            s.line = rendered.line(s.start);
-            s.start = offsets.file_offset(s.start);
-            s.end = offsets.file_end(s.end);
+    /// For a web page, Word file or Markdown document, sets each sentence's
+    /// `line` (split from [`Text::text`]) to its line in the source: the
+    /// file's line, a Word file's paragraph (see `docx.rs`). Plain text is
+    /// left as it is. Offsets stay in [`Text::text`]; [`Text::offsets`]
+    /// takes them to the file.
+    pub fn source_lines(&self, sentences: &mut [crate::Sentence]) {
+        if let Some(rendered) = &self.rendered {
+            for s in sentences {
+                s.line = rendered.line(s.start);
+            }
         }
     }
 
@@ -321,21 +317,6 @@ fn lone_cr_to_lf(text: String) -> String {
     }
     // Replacing one ASCII byte by another keeps the UTF-8 valid.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// Reads a UTF-8 (or detected) text file with default options.
-///
-/// Returns the text and the length of the byte-order mark skipped at its start.
-/// Kept for callers that only need the text; see [`read`].
-pub fn read_text(path: &Path) -> Result<(String, usize), Error> {
-    let text = read(path, &ReadOptions::default())?;
-    Ok((text.text, text.bom_len))
-}
-
-/// Decodes the bytes of a file with default options; see [`decode_bytes`].
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, usize), Error> {
-    let text = decode_bytes(path, &bytes, &ReadOptions::default())?;
-    Ok((text.text, text.bom_len))
 }
 
 #[cfg(test)]
