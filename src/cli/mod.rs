@@ -1,10 +1,12 @@
 //! Subcommands of the `sverka` binary, one file each.
 
 pub mod align;
+pub mod apply;
 pub mod batch;
 pub mod check;
 pub mod input;
 pub mod output;
+pub mod review;
 pub mod split;
 
 /// Prints an error as one line on stderr: `sverka: <cause>: <cause>...`.

@@ -13,7 +13,7 @@ pub mod json;
 mod numbers;
 pub mod text;
 
-pub use numbers::{Kind, Number, Unmatched};
+pub use numbers::{Kind, Number, Unmatched, numbers, unmatched};
 
 use serde::Serialize;
 

@@ -105,6 +105,10 @@ pub struct WriteOptions {
     pub ru_document: Option<String>,
     /// Creation time of a TMX file as seconds since 1970 (UTC); `None`: now.
     pub created: Option<u64>,
+    /// What a reviewer did with beads (`confirmed`, `edited`), keyed by the
+    /// bead's first English and first Russian sentence index (unique, since
+    /// beads tile both texts): written into TMX as the prop `x-review`.
+    pub review: std::collections::HashMap<(usize, usize), &'static str>,
 }
 
 /// What a writer did, for the caller to tell the user.

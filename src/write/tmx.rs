@@ -196,6 +196,9 @@ impl Units {
         ])))?;
         prop(w, "x-score", &format!("{:.3}", bead.score))?;
         prop(w, "x-bead", &bead.kind())?;
+        if let Some(status) = options.review.get(&(bead.en.start, bead.ru.start)) {
+            prop(w, "x-review", status)?;
+        }
         for (name, document) in [
             ("x-document", &options.en_document),
             ("x-document-ru", &options.ru_document),
