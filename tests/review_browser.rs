@@ -415,3 +415,62 @@ fn apply_refuses_a_broken_review_file_in_one_line() {
         assert!(stderr.contains(expected), "{stderr}");
     }
 }
+
+/// Not a test of speed (nothing here is asserted about time): prints how long
+/// Chromium takes to open the review page in `$SVERKA_REVIEW_PAGE`, filter it,
+/// jump to its end and edit there. `scripts/review-bench.sh` runs it on a
+/// 4,000-verse pair; `cargo test --release --test review_browser -- --ignored
+/// --nocapture` with the variable set runs it on any page.
+#[test]
+#[ignore = "a measurement: run by scripts/review-bench.sh"]
+fn measure_review_page() {
+    let Some(page) = std::env::var_os("SVERKA_REVIEW_PAGE").map(PathBuf::from) else {
+        eprintln!("SKIPPED measure_review_page: set SVERKA_REVIEW_PAGE");
+        return;
+    };
+    let (Some(chromium), Some(chromedriver)) = (
+        tool(Tool::Chromium, "measure_review_page"),
+        tool(Tool::Chromedriver, "measure_review_page"),
+    ) else {
+        return;
+    };
+    let downloads = tempfile::tempdir().unwrap();
+    let browser = Browser::start(&chromedriver, &chromium, downloads.path());
+    for run in 1..=3 {
+        let started = Instant::now();
+        browser.open(&page);
+        let opened = started.elapsed();
+        wait_until(&browser, "return !!window.sverkaReview");
+        assert_no_errors(&browser);
+        let timings = browser.run(
+            r#"
+            const r = window.sverkaReview;
+            const nav = performance.getEntriesByType('navigation')[0];
+            const paint = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+            const time = (f) => { const t = performance.now(); f(); document.body.offsetHeight; return performance.now() - t; };
+            const out = {
+                beads: r.state.beads.length,
+                dom_content_loaded_ms: nav.domContentLoadedEventEnd,
+                load_ms: nav.loadEventEnd,
+                first_contentful_paint_ms: paint ? paint.startTime : null,
+                script_ms: r.timings.script,
+            };
+            for (const f of ['problems', 'untranslated', 'numbers', 'low', 'all']) out['filter_' + f + '_ms'] = time(() => r.setFilter(f));
+            out.jump_to_end_ms = time(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' })));
+            out.rows_rendered_at_end = document.querySelectorAll('#rows .row').length;
+            out.merge_at_end_ms = time(() => r.act('merge'));
+            out.undo_at_end_ms = time(() => r.act('undo'));
+            out.jump_to_start_ms = time(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' })));
+            out.next_bead_ms = time(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' })));
+            out.merge_at_start_ms = time(() => r.act('merge'));
+            out.undo_at_start_ms = time(() => r.act('undo'));
+            return out;
+            "#,
+        );
+        println!(
+            "run {run}: webdriver_navigate_ms {} {timings}",
+            opened.as_millis()
+        );
+        browser.run("localStorage.clear(); return true");
+    }
+}

@@ -432,7 +432,8 @@ const Beads = (() => {
   }
 
   function rowEl(n) {
-    return rowsEl.querySelector(`[data-row="${n}"]`);
+    const el = rowsEl.children[n];
+    return el && el.dataset.row === String(n) ? el : null;
   }
 
   function setRow(n, sentence) {
@@ -480,20 +481,86 @@ const Beads = (() => {
   // ---- edits ----
   function commit(beads, focusBead, sentence) {
     Beads.check(beads, nEn, nRu);
-    state.undo.push(state.beads);
+    const old = state.beads;
+    state.undo.push(old);
     if (state.undo.length > UNDO_LIMIT) state.undo.shift();
     state.redo = [];
     state.beads = beads;
-    afterChange(focusBead, sentence);
+    afterChange(focusBead, sentence, old);
   }
 
-  function afterChange(focusBead, sentence) {
+  function afterChange(focusBead, sentence, oldBeads) {
     save();
-    buildView();
+    refresh(oldBeads);
     const row = focusBead === undefined ? state.row : rowOfBead(focusBead);
     state.row = Math.min(row, Math.max(0, state.view.length - 1));
-    render();
+    if (state.row >= state.limit) renderMore();
     setRow(state.row, sentence);
+  }
+
+  // Rebuilds the view after the beads (or the open runs) changed and puts
+  // into the page only the rows that differ: beads are never changed in
+  // place, so a row whose bead is the same object is the same row, perhaps
+  // renumbered. An edit in a book of 4,000 beads touches a few rows.
+  function refresh(oldBeads) {
+    const oldView = state.view;
+    buildView();
+    const view = state.view;
+    const beads = state.beads;
+    const rendered = Math.min(state.limit, oldView.length, rowsEl.children.length);
+    const same = (a, b) => {
+      if (!a.run !== !b.run) return false;
+      if (!a.run) return oldBeads[a.bead] === beads[b.bead];
+      if (a.open !== b.open || a.to - a.from !== b.to - b.from) return false;
+      for (let x = 0; x <= a.to - a.from; x += 1) if (oldBeads[a.from + x] !== beads[b.from + x]) return false;
+      return true;
+    };
+    let p = 0;
+    while (p < rendered && p < view.length && same(oldView[p], view[p])) p += 1;
+    let s = 0;
+    while (s < oldView.length - p && s < view.length - p && same(oldView[oldView.length - 1 - s], view[view.length - 1 - s])) s += 1;
+    const oldMid = oldView.length - s;
+    const newMid = view.length - s;
+    if (view.length === 0 || oldView.length === 0 || rendered <= oldMid) {
+      // The change reaches past the rendered rows: render again from p.
+      while (rowsEl.children.length > p) rowsEl.lastChild.remove();
+      state.limit = p;
+      const want = Math.max(p + CHUNK, state.row + 50);
+      if (view.length === 0) render();
+      else while (state.limit < Math.min(want, view.length)) renderMore();
+      renderSummary();
+      return;
+    }
+    // Replace rows p..oldMid-1 by the new rows p..newMid-1.
+    const after = rowsEl.children[oldMid] || null;
+    for (let n = p; n < oldMid; n += 1) rowsEl.children[p].remove();
+    let html = "";
+    for (let n = p; n < newMid; n += 1) html += rowHtml(view[n], n);
+    const box = document.createElement("template");
+    box.innerHTML = html;
+    rowsEl.insertBefore(box.content, after);
+    // Renumber the rendered rows after them.
+    const rowShift = view.length - oldView.length;
+    const beadShift = beads.length - oldBeads.length;
+    state.limit = rendered + rowShift;
+    if (rowShift !== 0 || beadShift !== 0) {
+      for (let n = newMid; n < state.limit; n += 1) {
+        const el = rowsEl.children[n];
+        const r = view[n];
+        el.dataset.row = n;
+        if (r.run) {
+          el.querySelector(".n").textContent = range(r.from + 1, r.to + 1);
+          el.querySelector('[data-action="expand"]').dataset.row = n;
+        } else {
+          el.id = `bead-${r.bead + 1}`;
+          el.querySelector(".n").textContent = r.bead + 1;
+          const button = el.querySelector('[data-action="confirm"]');
+          button.dataset.bead = r.bead;
+          button.setAttribute("aria-label", `Confirm bead ${r.bead + 1}`);
+        }
+      }
+    }
+    renderSummary();
   }
 
   function current() {
@@ -545,22 +612,23 @@ const Beads = (() => {
       if (state.expanded.has(key)) state.expanded.delete(key);
       else state.expanded.add(key);
       const at = state.view.indexOf(r);
-      buildView();
+      refresh(state.beads);
       state.row = Math.min(at, state.view.length - 1);
-      render();
       setRow(state.row);
     },
     undo() {
       if (!state.undo.length) throw new Error("nothing to undo");
-      state.redo.push(state.beads);
+      const old = state.beads;
+      state.redo.push(old);
       state.beads = state.undo.pop();
-      afterChange();
+      afterChange(undefined, undefined, old);
     },
     redo() {
       if (!state.redo.length) throw new Error("nothing to redo");
-      state.undo.push(state.beads);
+      const old = state.beads;
+      state.undo.push(old);
       state.beads = state.redo.pop();
-      afterChange();
+      afterChange(undefined, undefined, old);
     },
     help() {
       openHelp();
