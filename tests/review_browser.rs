@@ -216,11 +216,7 @@ fn review_page_filters_edits_and_exports_in_chromium() {
 
     // The page's own TMX export lists the same units.
     browser.click("[data-export='tmx']");
-    let page_tmx = std::fs::read_to_string(setup.downloads.join("en.tmx"))
-        .ok()
-        .unwrap_or_else(|| {
-            String::from_utf8(wait_for_file(&setup.downloads.join("en.tmx"), 30)).unwrap()
-        });
+    let page_tmx = String::from_utf8(wait_for_file(&setup.downloads.join("en.tmx"), 30)).unwrap();
     assert_eq!(page_tmx.matches("<tu ").count(), links);
     if let (Some(xmllint), Some(dtd)) = (
         common::tool(Tool::Xmllint, "review page TMX"),

@@ -868,6 +868,9 @@ const Beads = (() => {
   $("en-head").textContent = `English: ${data.documents.en}`;
   $("ru-head").textContent = `Russian: ${data.documents.ru}`;
   restore();
+  // review.html#filter=problems opens with a filter chosen.
+  const asked = /filter=(\w+)/.exec(window.location.hash);
+  if (asked && FILTERS[asked[1]]) state.filter = asked[1];
   buildView();
   render();
   setRow(0);
