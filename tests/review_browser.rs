@@ -218,6 +218,16 @@ fn review_page_filters_edits_and_exports_in_chromium() {
     browser.click("[data-export='tmx']");
     let page_tmx = String::from_utf8(wait_for_file(&setup.downloads.join("en.tmx"), 30)).unwrap();
     assert_eq!(page_tmx.matches("<tu ").count(), links);
+    browser.click("[data-export='csv']");
+    let csv = String::from_utf8(wait_for_file(&setup.downloads.join("en.csv"), 30)).unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        rows.headers().unwrap(),
+        vec!["en", "ru", "score", "bead", "en_ids", "ru_ids", "status"]
+    );
+    let statuses: Vec<String> = rows.records().map(|r| r.unwrap()[6].to_string()).collect();
+    assert_eq!(statuses.len(), links);
+    assert_eq!(statuses.iter().filter(|s| *s == "confirmed").count(), 1);
     if let (Some(xmllint), Some(dtd)) = (
         common::tool(Tool::Xmllint, "review page TMX"),
         common::tmx_dtd("review page TMX"),

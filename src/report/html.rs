@@ -29,7 +29,7 @@ ul.problems { margin: .2em 0; padding-left: 1.2em; max-height: 14em; overflow-y:
 #beads { border-collapse: collapse; width: 100%; table-layout: fixed; }
 #beads th { position: sticky; top: 0; background: #fff; border-bottom: 2px solid #99a; text-align: left; padding: .4em; }
 #beads td { vertical-align: top; padding: .35em .5em; border-bottom: 1px solid #e2e2e8; }
-#beads col.n { width: 3.5em; } #beads col.meta { width: 6.5em; }
+#beads col.n { width: 3.5em; } #beads col.meta { width: 9em; }
 td.n, td.meta { color: #667; font-size: .85em; }
 tr.untranslated td.en, tr.untranslated td.ru, .legend .untranslated { background: #fbe3e3; }
 td.missing { color: #a33; font-style: italic; }
@@ -436,6 +436,22 @@ mod tests {
         assert!(html.contains("class=\"bead untranslated\""));
         assert!(html.contains("<mark class=\"number\">2020</mark>"));
         assert!(html.contains("<mark class=\"number\">2021</mark>"));
+    }
+
+    #[test]
+    fn lists_a_run_of_untranslated_sentences_as_one_item() {
+        let html = page("One.\n\nTwo.\n\nThree.\n\nFour.", "Один.");
+        assert!(html.contains(
+            "<a href=\"#bead-2\">beads 2–4</a>: English sentences 2–4 (paragraphs 2–4, lines 3–7) have no counterpart"
+        ));
+        assert!(html.contains("<tr id=\"bead-4\""));
+    }
+
+    #[test]
+    fn explains_the_score_of_a_sentence_without_counterpart() {
+        let html = page("Yes.\n\nNo.", "Да.");
+        assert!(html.contains("no counterpart, 90% sure"), "{html}");
+        assert!(html.contains("1-1<br>0.90 sure"));
     }
 
     #[test]

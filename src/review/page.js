@@ -633,12 +633,29 @@ const Beads = (() => {
     help() {
       openHelp();
     },
+    reset() {
+      commit(initial, 0);
+      say("Back to the alignment as sverka made it (Undo brings your edits back).", true);
+    },
+  };
+
+  // What an edit did, for the status line (read out by screen readers).
+  const DONE = {
+    merge: "Merged with the next bead.",
+    split: "Split the bead.",
+    up: "Moved to the previous bead.",
+    down: "Moved to the next bead.",
+    untranslated: "Marked as having no counterpart.",
+    confirm: "Confirmation changed.",
+    undo: "Undone.",
+    redo: "Redone.",
   };
 
   function act(name, arg) {
     try {
       say("");
       ACTIONS[name](arg);
+      if (DONE[name]) say(DONE[name], true);
     } catch (e) {
       say(`Cannot ${name === "up" || name === "down" ? "move" : name}: ${e.message}`);
     }
