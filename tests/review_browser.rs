@@ -464,6 +464,7 @@ fn measure_review_page() {
             for (const f of ['problems', 'untranslated', 'numbers', 'low', 'all']) out['filter_' + f + '_ms'] = time(() => r.setFilter(f));
             out.jump_to_end_ms = time(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' })));
             out.rows_rendered_at_end = document.querySelectorAll('#rows .row').length;
+            document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k' }));
             out.merge_at_end_ms = time(() => r.act('merge'));
             out.undo_at_end_ms = time(() => r.act('undo'));
             out.jump_to_start_ms = time(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' })));
@@ -473,8 +474,34 @@ fn measure_review_page() {
             return out;
             "#,
         );
+        // Scroll from the top to the bottom, 600 pixels a frame, rows
+        // rendered as they come near: how long the frames take.
+        let scroll = browser.run_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            window.sverkaReview.setFilter('all');
+            window.scrollTo(0, 0);
+            const frames = [];
+            let last = performance.now();
+            const step = (now) => {
+                frames.push(now - last);
+                last = now;
+                const bottom = window.scrollY + window.innerHeight >= document.body.scrollHeight - 2;
+                if (bottom || frames.length > 5000) {
+                    frames.sort((a, b) => a - b);
+                    done({ frames: frames.length, median_frame_ms: frames[frames.length >> 1],
+                           p99_frame_ms: frames[Math.floor(frames.length * 0.99)], max_frame_ms: frames[frames.length - 1],
+                           rows: document.querySelectorAll('#rows .row').length });
+                    return;
+                }
+                window.scrollBy(0, 600);
+                requestAnimationFrame(step);
+            };
+            requestAnimationFrame(step);
+            "#,
+        );
         println!(
-            "run {run}: webdriver_navigate_ms {} {timings}",
+            "run {run}: webdriver_navigate_ms {} {timings} scroll {scroll}",
             opened.as_millis()
         );
         browser.run("localStorage.clear(); return true");

@@ -142,7 +142,7 @@ const Beads = (() => {
 (() => {
   const SURE = 0.9; // links at 0.9+ are right ~98% of the time (dev data)
   const LOW = 0.5; // below this a link is more likely wrong than right
-  const CHUNK = 200; // rows rendered at a time, more as the reader scrolls
+  const CHUNK = 100; // rows rendered at a time, more as the reader scrolls
   const COLLAPSE = 3; // one-sided runs at least this long become one row
   const UNDO_LIMIT = 500;
   const t0 = performance.now();

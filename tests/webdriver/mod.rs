@@ -137,6 +137,16 @@ impl Browser {
         )
     }
 
+    /// Runs `script` (a function body whose last argument, a callback, it
+    /// calls with its result) in the page and returns that result.
+    pub fn run_async(&self, script: &str) -> Value {
+        self.session_call(
+            "POST",
+            "/execute/async",
+            json!({"script": script, "args": []}),
+        )
+    }
+
     /// Clicks the element `css` selects.
     pub fn click(&self, css: &str) {
         let found = self.session_call(
