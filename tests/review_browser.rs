@@ -507,3 +507,36 @@ fn measure_review_page() {
         browser.run("localStorage.clear(); return true");
     }
 }
+
+#[test]
+fn review_writes_one_page_and_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("review.html");
+    let (en, ru) = sample();
+    let args = |extra: &[&str]| {
+        let mut all: Vec<std::ffi::OsString> =
+            vec!["review".into(), en.clone().into(), ru.clone().into()];
+        all.extend(["-o".into(), page.clone().into()]);
+        all.extend(extra.iter().map(|a| a.into()));
+        all
+    };
+    sverka_ok(args(&[]));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<script type=\"application/json\" id=\"sverka-data\">"));
+    let again = sverka(args(&[]));
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists; give --force"));
+    sverka_ok(args(&["--force"]));
+
+    let missing = sverka([
+        "review".as_ref(),
+        dir.path().join("nothing.txt").as_os_str(),
+        ru.as_os_str(),
+        "-o".as_ref(),
+        dir.path().join("other.html").as_os_str(),
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&missing.stderr).lines().count(), 1);
+    assert!(!dir.path().join("other.html").exists());
+}

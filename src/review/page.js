@@ -469,6 +469,12 @@ const Beads = (() => {
     setRow(state.row, next);
   }
 
+  // The bead holding sentence k of `side`.
+  function beadOf(side, k) {
+    const i = state.beads.findIndex((b) => Beads.start(b, side) <= k && k < Beads.end(b, side));
+    return i < 0 ? undefined : i;
+  }
+
   // Row of bead `i` (or of the run holding it) in the current view.
   function rowOfBead(i) {
     let best = 0;
@@ -492,6 +498,7 @@ const Beads = (() => {
   function afterChange(focusBead, sentence, oldBeads) {
     save();
     refresh(oldBeads);
+    if (focusBead === undefined && sentence) focusBead = beadOf(sentence[0], sentence[1]);
     const row = focusBead === undefined ? state.row : rowOfBead(focusBead);
     state.row = Math.min(row, Math.max(0, state.view.length - 1));
     if (state.row >= state.limit) renderMore();
@@ -580,24 +587,18 @@ const Beads = (() => {
       const i = currentBead();
       commit(Beads.merge(state.beads, i), i);
     },
+    // After these the current sentence stays current, wherever it went.
     split() {
-      const i = currentBead();
-      commit(Beads.split(state.beads, i, state.side, state.k), i, [state.side, state.k]);
+      commit(Beads.split(state.beads, currentBead(), state.side, state.k), undefined, [state.side, state.k]);
     },
     up() {
-      const i = currentBead();
-      commit(Beads.move(state.beads, i, state.side, state.k, -1), i - 1, [state.side, state.k]);
+      commit(Beads.move(state.beads, currentBead(), state.side, state.k, -1), undefined, [state.side, state.k]);
     },
     down() {
-      const i = currentBead();
-      const remains = state.k > Beads.start(state.beads[i], state.side);
-      const beads = Beads.move(state.beads, i, state.side, state.k, +1);
-      commit(beads, remains ? i + 1 : i, [state.side, state.k]);
+      commit(Beads.move(state.beads, currentBead(), state.side, state.k, +1), undefined, [state.side, state.k]);
     },
     untranslated() {
-      const i = currentBead();
-      const offset = state.k === Beads.start(state.beads[i], state.side) ? 0 : 1;
-      commit(Beads.untranslated(state.beads, i, state.side, state.k), i + offset, [state.side, state.k]);
+      commit(Beads.untranslated(state.beads, currentBead(), state.side, state.k), undefined, [state.side, state.k]);
     },
     confirm(index) {
       const r = index === undefined ? current() : { bead: index };
