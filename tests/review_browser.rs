@@ -166,7 +166,14 @@ fn review_page_filters_edits_and_exports_in_chromium() {
     assert_eq!(progress(browser), format!("1 of {total} beads confirmed"));
     assert_eq!(browser.run("return window.sverkaReview.check()"), true);
 
-    // The edits survive a reload.
+    // The edits survive a reload. The page saves on every edit; Chromium
+    // hands local storage to the browser process asynchronously, so give it
+    // a moment, as a person reloading would.
+    let saved = browser.run(
+        "return Object.keys(localStorage).filter((k) => k.startsWith('sverka-review:')).length",
+    );
+    assert_eq!(saved, 1);
+    std::thread::sleep(Duration::from_secs(1));
     browser.open(&setup.page);
     wait_until(browser, "return !!window.sverkaReview");
     assert_eq!(progress(browser), format!("1 of {total} beads confirmed"));
