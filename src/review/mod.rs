@@ -50,7 +50,9 @@ pub struct Review {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
+    /// The English input.
     pub en: String,
+    /// The Russian input.
     pub ru: String,
 }
 
@@ -59,8 +61,9 @@ pub struct Documents {
 pub struct ReviewSentence {
     /// The sentence as it stands in the input.
     pub text: String,
-    /// Byte offsets into the (decoded) input text, end exclusive.
+    /// Byte offset of its first byte in the (decoded) input text.
     pub start: usize,
+    /// Byte offset one past its last byte.
     pub end: usize,
     /// 0-based paragraph, as in JSONL.
     pub paragraph: usize,
@@ -82,11 +85,14 @@ pub struct PageNumber(pub f64, pub String, pub bool);
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewBead {
+    /// The English sentence ids (0-based, consecutive; empty for a 0-1 bead).
     pub en: Vec<usize>,
+    /// The Russian sentence ids.
     pub ru: Vec<usize>,
     /// The aligner's confidence (0 to 1); 1 for a bead the reviewer made or
     /// confirmed.
     pub score: f64,
+    /// What the reviewer did with it.
     pub status: Status,
 }
 
@@ -116,31 +122,53 @@ impl Status {
 /// Why a review file cannot be used; each message fits on one line.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
+    /// Not JSON, or JSON of another shape.
     #[error("not valid review JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// JSON whose `format` is not [`FORMAT`].
     #[error("not a sverka review file (format is `{0}`, expected `{FORMAT}`)")]
     Format(String),
+    /// A schema version this build does not read.
     #[error(
         "review schema version {0} is not supported (this sverka reads version {VERSION}); export it again from a page made by this version"
     )]
     Version(u32),
+    /// A sentence out of order, in two beads, or past the end of its side.
     #[error(
         "bead {bead}: {side} sentence {found} is out of order or in two beads (expected sentence {expected} next; ids count from 0)"
     )]
     Order {
+        /// The bead, numbered from 1.
         bead: usize,
+        /// `English` or `Russian`.
         side: &'static str,
+        /// The sentence id that should come next.
         expected: usize,
+        /// The one found.
         found: usize,
     },
+    /// A bead with no sentence on either side.
     #[error("bead {bead} has no sentences")]
-    EmptyBead { bead: usize },
+    EmptyBead {
+        /// The bead, numbered from 1.
+        bead: usize,
+    },
+    /// A score outside 0 to 1.
     #[error("bead {bead}: score {score} is not between 0 and 1")]
-    Score { bead: usize, score: f64 },
+    Score {
+        /// The bead, numbered from 1.
+        bead: usize,
+        /// The score found.
+        score: f64,
+    },
+    /// Sentences at the end of a side that no bead holds.
     #[error("{side} sentences {from} to {last} are in no bead (ids count from 0)")]
     Missing {
+        /// `English` or `Russian`.
         side: &'static str,
+        /// The first sentence id left out.
         from: usize,
+        /// The last sentence id of the side.
         last: usize,
     },
 }
