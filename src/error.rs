@@ -23,6 +23,37 @@ pub enum Error {
         "{path}: looks like a binary file (NUL byte at byte {offset}); give plain text (save it as .txt)"
     )]
     Binary { path: PathBuf, offset: usize },
+    /// A path names something that is not a file (a directory, a device).
+    #[error("{path}: is {kind}, not a file; give a text file")]
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// A file is larger than sverka reads.
+    #[error(
+        "{path}: larger than {} MB, the most sverka reads; give --max-input-size MB to read more",
+        limit >> 20
+    )]
+    TooBig { path: PathBuf, limit: u64 },
+    /// The text looks like UTF-8 read in a one-byte encoding (mojibake).
+    #[error(
+        "{path}: looks like UTF-8 text read as {encoding} (\"{seen}\" for \"{meant}\"); give the file's real encoding (--{side}-encoding utf-8), or --no-lang-check"
+    )]
+    Mojibake {
+        path: PathBuf,
+        encoding: &'static str,
+        seen: String,
+        meant: String,
+        side: &'static str,
+    },
+    /// A file's letters are neither Latin nor Cyrillic.
+    #[error(
+        "{path}: expected {expected} text but only {percent}% of its letters are Latin or Cyrillic; was it read in the wrong encoding? Give the right --{side}-encoding, or --no-lang-check",
+        expected = language_name(*expected),
+    )]
+    NeitherScript {
+        path: PathBuf,
+        expected: Lang,
+        percent: u8,
+        side: &'static str,
+    },
     /// A file is a document format (PDF, Word, ...) rather than plain text.
     #[error("{path}: is a {kind} file, not plain text; {advice}")]
     NotText {

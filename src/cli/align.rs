@@ -72,6 +72,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.append && format != Format::Tmx {
         bail!("--append works with tmx output only");
     }
+    // Output that could never be written is said before aligning, not after.
+    let inputs: [&Path; 2] = [&args.en, &args.ru];
+    match (format, args.output.as_deref()) {
+        (Format::Moses, Some(path)) => {
+            let (en_path, ru_path) = write::moses::paths(path);
+            super::output::check(Some(&en_path), &inputs, args.force)?;
+            super::output::check(Some(&ru_path), &inputs, args.force)?;
+        }
+        (_, output) => super::output::check(output, &inputs, args.force || args.append)?,
+    }
     let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
     // JSONL offsets are file offsets for UTF-8 input (text offsets plus the
     // BOM); for other encodings they are offsets into the decoded UTF-8 text.
@@ -86,7 +96,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut options = super::align_options(&args.dict)?;
     options.self_train = args.self_train;
     let alignment = Aligner::new(options).align_sentences(en, ru);
-    let inputs: [&Path; 2] = [&args.en, &args.ru];
     let options = WriteOptions {
         min_score: args.min_score,
         keep_unaligned: args.keep_unaligned,
@@ -110,8 +119,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let mut ru_out = Output::create(Some(&ru_path), &inputs, args.force)?;
             let written =
                 write::moses::write(&alignment, &options, en_out.writer(), ru_out.writer())?;
-            en_out.finish()?;
-            ru_out.finish()?;
+            super::output::finish_all(vec![en_out, ru_out])?;
             written
         }
         (Format::Tmx, Some(path)) if args.append && path.exists() => {

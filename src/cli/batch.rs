@@ -96,7 +96,7 @@ enum Destination {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(jobs(args.jobs))
         .build()
         .context("cannot start worker threads")?;
     let options = super::align_options(&args.dict)?;
@@ -130,6 +130,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let code = pool.install(|| run_files(&plan, pairs, problems, destination, args.quiet))?;
     Ok(code)
+}
+
+/// More threads than this only cost memory and start-up time: pairs are
+/// aligned on the cores there are.
+const MAX_JOBS: usize = 256;
+
+/// `--jobs`, clamped to [`MAX_JOBS`] with a note (0 or absent: one per core).
+fn jobs(requested: Option<usize>) -> usize {
+    match requested {
+        Some(n) if n > MAX_JOBS => {
+            eprintln!("sverka: note: --jobs {n} is more than {MAX_JOBS}; using {MAX_JOBS}");
+            MAX_JOBS
+        }
+        n => n.unwrap_or(0),
+    }
 }
 
 fn source_name(args: &Args) -> String {
@@ -229,7 +244,9 @@ fn run_files(
         bar.suspend(|| eprintln!("sverka: error: {problem}"));
     }
     let failed = AtomicUsize::new(problems.len());
+    let not_started = AtomicUsize::new(0);
     bar.set_message(failed_message(problems.len()));
+    super::output::finish_on_interrupt();
     let folder = match &destination {
         Destination::Folder { dir, extension } => Some((dir.as_path(), extension.as_str())),
         Destination::Merged { .. } => None,
@@ -237,6 +254,10 @@ fn run_files(
     let results: Vec<Option<(PairStats, Option<Alignment>)>> = pairs
         .par_iter()
         .map(|pair| {
+            if super::output::interrupted() {
+                not_started.fetch_add(1, Ordering::Relaxed);
+                return None;
+            }
             let result = match folder {
                 Some((dir, extension)) => {
                     let path = dir.join(format!("{}.{extension}", pair.id));
@@ -266,7 +287,15 @@ fn run_files(
         summary.add(&stats);
         aligned.extend(alignment);
     }
-    summary.failed = summary.pairs - summary.aligned;
+    summary.not_started = not_started.into_inner();
+    summary.failed = summary.pairs - summary.aligned - summary.not_started;
+    if super::output::interrupted() {
+        // The merged file is left unwritten (its temporary file goes with
+        // `destination`); the files of the pairs done are complete.
+        drop(destination);
+        summary.print(started.elapsed(), rayon::current_num_threads());
+        return Ok(ExitCode::from(super::output::INTERRUPTED_EXIT));
+    }
     if let Destination::Merged { mut out, name } = destination {
         write::write(
             &merge(aligned),
@@ -345,6 +374,12 @@ fn learn_from_all(options: AlignOptions, pairs: &[Pair], presplit: bool) -> Alig
 
 /// Reads, splits and aligns one pair of files.
 fn align_pair(aligner: &Aligner, pair: &Pair, presplit: bool) -> Result<Alignment> {
+    // Only files: a named pipe or device in a folder would hang the run.
+    for path in [&pair.en, &pair.ru] {
+        if !path.is_file() {
+            bail!("{}: is not a regular file; give text files", path.display());
+        }
+    }
     let (en, _) = input::read_text(&pair.en)?;
     let (ru, _) = input::read_text(&pair.ru)?;
     align_texts(aligner, &en, &ru, presplit)
@@ -602,6 +637,8 @@ struct Summary {
     pairs: usize,
     aligned: usize,
     failed: usize,
+    /// Pairs left when the run was interrupted.
+    not_started: usize,
     totals: PairStats,
 }
 
@@ -631,8 +668,12 @@ impl Summary {
             0 => "none".to_string(),
             n => format!("{n} (listed above)"),
         };
+        let not_started = match self.not_started {
+            0 => String::new(),
+            n => format!(", {n} not started: interrupted"),
+        };
         eprintln!(
-            "sverka batch summary\n  pairs      {} ({} aligned, {} failed)\n  sentences  {} English, {} Russian\n  beads      {} ({} links, {} one-sided)\n  coverage   {} of English, {} of Russian sentences in links\n  failures   {failures}\n  time       {:.2} s on {threads} threads",
+            "sverka batch summary\n  pairs      {} ({} aligned, {} failed{not_started})\n  sentences  {} English, {} Russian\n  beads      {} ({} links, {} one-sided)\n  coverage   {} of English, {} of Russian sentences in links\n  failures   {failures}\n  time       {:.2} s on {threads} threads",
             self.pairs,
             self.aligned,
             self.failed,

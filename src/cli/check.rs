@@ -66,6 +66,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.low_score
         );
     }
+    let inputs: [&Path; 2] = [&args.en, &args.ru];
+    if let Some(path) = &args.html {
+        super::output::check(Some(path), &inputs, args.force)?;
+    }
     let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
     let en = split::sentences(&en_file.text, Lang::En, args.presplit);
     let ru = split::sentences(&ru_file.text, Lang::Ru, args.presplit);
@@ -76,7 +80,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             low_score: args.low_score,
         },
     );
-    let inputs: [&Path; 2] = [&args.en, &args.ru];
     if let Some(path) = &args.html {
         let mut out = Output::create(Some(path), &inputs, args.force)?;
         let name = |p: &Path| p.display().to_string();

@@ -1,10 +1,9 @@
 //! `sverka split`: one sentence per line, a blank line between paragraphs.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use sverka::{Lang, split};
 
 use super::input::InputArgs;
@@ -45,14 +44,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return run_ff(&args);
     }
     let (name, file) = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => (path, args.input.read(path)?),
+        Some(path) => (path, args.input.read(path, args.lang)?),
         None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("<stdin>: cannot read")?;
+            let bytes = args.input.read_stdin()?;
             let name = Path::new("<stdin>");
-            (name, args.input.decode(name, &bytes)?)
+            (name, args.input.decode(name, &bytes, args.lang)?)
         }
     };
     args.input.check_language(name, &file, args.lang)?;
@@ -94,16 +90,8 @@ const FF_SEPARATOR: &str = "\n\u{c}\n";
 /// or stdin, and prints the sentences of each text followed by a form-feed line.
 fn run_ff(args: &Args) -> Result<ExitCode> {
     let bytes = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => {
-            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
-        }
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("<stdin>: cannot read")?;
-            bytes
-        }
+        Some(path) => sverka::input::read_bytes(path, args.input.max_input_bytes())?,
+        None => args.input.read_stdin()?,
     };
     let name = args
         .file
