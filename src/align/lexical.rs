@@ -322,6 +322,12 @@ fn link_names(
 }
 
 impl Keys {
+    /// How many keys all sentences hold together (the aligner's work per
+    /// cell grows with it).
+    pub fn count(&self) -> usize {
+        self.en.iter().chain(&self.ru).map(Vec::len).sum()
+    }
+
     /// The keys of blocks of `size` consecutive sentences, each block keeping
     /// only its `keep` rarest distinct keys: enough to place a block, at a
     /// bounded cost per bead.

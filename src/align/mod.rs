@@ -11,6 +11,8 @@ mod length;
 pub mod lexical;
 pub mod model1;
 
+#[doc(hidden)]
+pub use dp::work_done;
 pub use length::{LengthModel, TabulatedLength};
 
 use std::ops::Range;
