@@ -49,6 +49,8 @@ pub struct Args {
     dict: Vec<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    output_args: super::output::OutputArgs,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -107,6 +109,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         created: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.trim().parse().ok()),
+        csv_safe: args.output_args.csv_safe,
         ..WriteOptions::default()
     };
     let written = match (format, args.output.as_deref()) {
