@@ -126,8 +126,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             written
         }
         (Format::Tmx, Some(path)) if args.append && path.exists() => {
-            let existing = std::fs::read_to_string(path)
+            // Held until the new file is in place, so that a second run
+            // appending to the same file waits, then reads this run's units.
+            let _lock = super::output::lock_existing(path)?;
+            let existing = std::fs::read(path)
                 .with_context(|| format!("{}: cannot read the TMX to append to", path.display()))?;
+            let existing = super::output::utf8_tmx(path, existing)?;
             let mut out = Output::create(Some(path), &inputs, true)?;
             let written = write::tmx::append(&existing, path, &alignment, &options, out.writer())?;
             out.finish()?;

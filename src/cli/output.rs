@@ -370,6 +370,79 @@ impl<W: Write> Write for Named<W> {
     }
 }
 
+/// Opens and locks (exclusively) the existing file at `path`, through
+/// links, for a read-modify-replace update such as `--append`. Waits while
+/// another run holds it. A run that replaced the file while this one
+/// waited leaves the lock on the old file, so the path is checked again
+/// and the new file locked.
+pub fn lock_existing(path: &Path) -> Result<File> {
+    let shown = path.display();
+    loop {
+        let file = File::open(path).with_context(|| format!("{shown}: cannot open"))?;
+        file.lock()
+            .with_context(|| format!("{shown}: cannot lock the file"))?;
+        let locked = file.metadata().ok();
+        let now = std::fs::metadata(path).ok();
+        if let (Some(locked), Some(now)) = (locked, now)
+            && same_inode(&locked, &now)
+        {
+            return Ok(file);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// The text of a TMX file to append to, which must be UTF-8: one that
+/// declares another encoding (`<?xml ... encoding="ISO-8859-1"?>`) or is
+/// UTF-16 is refused rather than given UTF-8 units it would garble.
+pub fn utf8_tmx(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let shown = path.display();
+    let advice = "convert it to UTF-8 first (iconv, and change the declaration)";
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        bail!("{shown}: the TMX file is UTF-16; sverka appends to UTF-8 files only; {advice}");
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if let Some(declared) = declared_encoding(body)
+        && !declared.eq_ignore_ascii_case("utf-8")
+        && !declared.eq_ignore_ascii_case("utf8")
+    {
+        bail!(
+            "{shown}: the TMX file declares encoding {declared}; sverka appends to UTF-8 files only; {advice}"
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow!(
+            "{shown}: the TMX file is not UTF-8 (invalid byte at {}); {advice}",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The `encoding` of an XML declaration at the start of `xml`.
+fn declared_encoding(xml: &[u8]) -> Option<String> {
+    let end = xml.windows(2).take(512).position(|w| w == b"?>")?;
+    let declaration = std::str::from_utf8(xml.get(..end)?).ok()?;
+    let rest = declaration.strip_prefix("<?xml")?;
+    let at = rest.find("encoding")?;
+    let value = rest[at + "encoding".len()..]
+        .trim_start()
+        .strip_prefix('=')?;
+    let value = value.trim_start();
+    let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let value = &value[1..];
+    Some(value[..value.find(quote)?].to_string())
+}
+
 /// Temporary files that exist now: removed by the signal handler.
 static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// Set by the first SIGINT, SIGTERM or SIGHUP.
@@ -546,6 +619,28 @@ mod tests {
             "{:?}",
             leftovers(dir.path())
         );
+    }
+
+    #[test]
+    fn reads_the_declared_encoding() {
+        let xml = |d: &str| format!("{d}\n<tmx version=\"1.4\"/>").into_bytes();
+        let utf8 = utf8_tmx(
+            Path::new("a.tmx"),
+            xml("<?xml version=\"1.0\" encoding='UTF-8'?>"),
+        );
+        assert!(utf8.is_ok());
+        assert!(utf8_tmx(Path::new("a.tmx"), xml("<tmx>")).is_ok());
+        let latin = utf8_tmx(
+            Path::new("a.tmx"),
+            xml("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"),
+        )
+        .unwrap_err();
+        assert!(
+            latin.to_string().contains("declares encoding ISO-8859-1"),
+            "{latin}"
+        );
+        let utf16 = utf8_tmx(Path::new("a.tmx"), b"\xFF\xFE<\0".to_vec()).unwrap_err();
+        assert!(utf16.to_string().contains("UTF-16"), "{utf16}");
     }
 
     #[test]
