@@ -353,3 +353,40 @@ fn concurrent_appends_both_land() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn escape_sequences_in_a_text_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("en.txt"),
+        "Title \u{1b}]0;pwned\u{7} here. Next one.\n",
+    )
+    .unwrap();
+    fs::write(d.join("ru.txt"), "Заголовок \u{1b}[2J здесь. Дальше.\n").unwrap();
+    // `script` runs sverka on a pseudo-terminal.
+    for command in [
+        format!("{SVERKA} split --lang en en.txt"),
+        format!("{SVERKA} align en.txt ru.txt"),
+    ] {
+        let Ok(out) = Command::new("script")
+            .args(["-qc", &command, "/dev/null"])
+            .current_dir(d)
+            .stdin(Stdio::null())
+            .output()
+        else {
+            eprintln!("SKIPPED escape_sequences_in_a_text_do_not_reach_the_terminal: no script(1)");
+            return;
+        };
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("^[]0;pwned^G"), "{shown:?}");
+    }
+    // Into a pipe or a file the text is written as it is.
+    let out = run(d, &["split", "--lang", "en", "en.txt"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+}

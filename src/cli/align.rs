@@ -139,7 +139,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         (_, output) => {
             let mut out = Output::create(output, &inputs, args.force || args.append)?;
-            let written = write::write(&alignment, format, &options, out.writer())?;
+            let written = write::write(&alignment, format, &options, &mut out.text_writer())?;
             out.finish()?;
             written
         }

@@ -122,7 +122,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         aligner
     };
+    let inputs = pairs
+        .iter()
+        .flat_map(|p| [p.en.as_path(), p.ru.as_path()])
+        .chain(args.manifest.as_deref())
+        .chain(args.dict.iter().map(PathBuf::as_path))
+        .filter_map(super::output::file_id)
+        .collect();
     let plan = Plan {
+        inputs,
         aligner: &aligner,
         presplit: args.presplit,
         force: args.force,
@@ -202,6 +210,8 @@ fn destination(args: &Args, pairs: &[Pair], format: Format) -> Result<Destinatio
             let inputs: Vec<&Path> = pairs
                 .iter()
                 .flat_map(|p| [p.en.as_path(), p.ru.as_path()])
+                .chain(args.manifest.as_deref())
+                .chain(args.dict.iter().map(PathBuf::as_path))
                 .collect();
             let out = Output::create(Some(path), &inputs, args.force)?;
             let name = match path.as_os_str() == "-" {
@@ -223,6 +233,8 @@ fn extension(format: Format) -> String {
 /// What every pair of a file run shares.
 struct Plan<'a> {
     aligner: &'a Aligner,
+    /// Every input file of the run, as [`super::output::file_id`]s.
+    inputs: std::collections::HashSet<(u64, u64)>,
     presplit: bool,
     force: bool,
     format: Format,
@@ -390,6 +402,14 @@ fn align_pair(aligner: &Aligner, pair: &Pair, presplit: bool) -> Result<Alignmen
 /// when complete.
 fn align_to_file(plan: &Plan, pair: &Pair, path: &Path) -> Result<PairStats> {
     let inputs = [pair.en.as_path(), pair.ru.as_path()];
+    // Another pair's input (or the manifest, a dictionary) is never
+    // overwritten, --force or not.
+    if super::output::file_id(path).is_some_and(|id| plan.inputs.contains(&id)) {
+        bail!(
+            "{}: is an input file; refusing to overwrite it",
+            path.display()
+        );
+    }
     let mut out = Output::create(Some(path), &inputs, plan.force)?;
     let alignment = align_pair(plan.aligner, pair, plan.presplit)?;
     write::write(
@@ -569,16 +589,19 @@ fn list_files(dir: &Path) -> Result<BTreeMap<OsString, PathBuf>> {
 /// Moves pairs whose id cannot name an output file, or repeats an earlier
 /// id, to the problems.
 fn check_ids(pairs: Vec<Pair>, mut problems: Vec<String>) -> (Vec<Pair>, Vec<String>) {
+    // Ids equal up to case name one file on a case-insensitive file
+    // system (macOS, Windows), so they count as the same id.
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut kept = Vec::with_capacity(pairs.len());
     for pair in pairs {
+        let key = pair.id.to_lowercase();
         if let Some(reason) = bad_id(&pair.id) {
             problems.push(format!(
                 "pair `{}` ({}): {reason}",
                 pair.id,
                 pair.en.display()
             ));
-        } else if let Some(first) = seen.get(&pair.id) {
+        } else if let Some(first) = seen.get(&key) {
             problems.push(format!(
                 "pair `{}` ({}): the id is already used by {}",
                 pair.id,
@@ -586,7 +609,7 @@ fn check_ids(pairs: Vec<Pair>, mut problems: Vec<String>) -> (Vec<Pair>, Vec<Str
                 first.display()
             ));
         } else {
-            seen.insert(pair.id.clone(), pair.en.clone());
+            seen.insert(key, pair.en.clone());
             kept.push(pair);
         }
     }
@@ -595,10 +618,15 @@ fn check_ids(pairs: Vec<Pair>, mut problems: Vec<String>) -> (Vec<Pair>, Vec<Str
 
 /// Why `id` cannot be used as an output file name, if it cannot.
 fn bad_id(id: &str) -> Option<&'static str> {
+    // Bidirectional formatting characters make a file name read otherwise
+    // than it is ("exe.txt" shown for "txt.exe").
+    let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if id.starts_with('.') {
         Some("an id may not start with a dot")
     } else if id.contains(['/', '\\', '\0']) {
         Some("an id may not contain a slash")
+    } else if id.chars().any(|c| c.is_control() || bidi(c)) {
+        Some("an id may not contain control or bidirectional formatting characters")
     } else {
         None
     }
@@ -727,15 +755,19 @@ fn run_jsonl(args: &Args, aligner: &Aligner) -> Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<(String, Option<PairStats>)> = chunk
+        let results: Vec<(String, Result<PairStats, String>)> = chunk
             .par_iter()
             .map(|(n, line)| jsonl_result(aligner, *n, line, args.presplit))
             .collect();
         for (json, stats) in results {
             summary.pairs += 1;
             match stats {
-                Some(stats) => summary.add(&stats),
-                None => summary.failed += 1,
+                Ok(stats) => summary.add(&stats),
+                Err(message) => {
+                    // Reported here, in input order, not as each line fails.
+                    summary.failed += 1;
+                    eprintln!("sverka: error: {message}");
+                }
             }
             if let Err(e) = writeln!(out, "{json}").and_then(|_| out.flush()) {
                 // A reader that stops early (`| head`) ends the run quietly.
@@ -753,13 +785,15 @@ fn run_jsonl(args: &Args, aligner: &Aligner) -> Result<ExitCode> {
 }
 
 /// The result object for input line `n`, and the pair's counts if it was
-/// aligned. A failed line is reported on stderr as well.
+/// aligned, else the message for stderr.
 fn jsonl_result(
     aligner: &Aligner,
     n: usize,
     line: &[u8],
     presplit: bool,
-) -> (String, Option<PairStats>) {
+) -> (String, Result<PairStats, String>) {
+    // A byte-order mark (Notepad's UTF-8) before the first object.
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     let request: Result<Value, String> = std::str::from_utf8(line)
         .map_err(|e| format!("not valid UTF-8 at byte {}", e.valid_up_to()))
         .and_then(|text| serde_json::from_str(text).map_err(|e| format!("not JSON: {e}")));
@@ -775,13 +809,12 @@ fn jsonl_result(
     match outcome {
         Ok(alignment) => {
             let stats = PairStats::of(&alignment);
-            (jsonl_alignment(&id, &alignment).to_string(), Some(stats))
+            (jsonl_alignment(&id, &alignment).to_string(), Ok(stats))
         }
         Err(message) => {
             let message = format!("<stdin>:{n}: {message}");
-            eprintln!("sverka: error: {message}");
             let json = serde_json::json!({"id": id, "line": n, "error": message});
-            (json.to_string(), None)
+            (json.to_string(), Err(message))
         }
     }
 }
@@ -886,11 +919,30 @@ mod tests {
     fn jsonl_reports_a_missing_field_with_the_line_number() {
         let (json, stats) =
             jsonl_result(&Aligner::default(), 7, br#"{"id": 3, "en": "Hi."}"#, false);
-        assert!(stats.is_none());
+        assert!(stats.is_err());
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["id"], 3);
         assert_eq!(value["line"], 7);
         assert_eq!(value["error"], "<stdin>:7: no \"ru\" field");
+    }
+
+    #[test]
+    fn jsonl_keeps_an_id_exactly_and_reads_past_a_bom() {
+        let line =
+            "\u{feff}{\"id\": 12345678901234567890123, \"en\": \"Hi.\", \"ru\": \"Привет.\"}";
+        let (json, stats) = jsonl_result(&Aligner::default(), 1, line.as_bytes(), false);
+        assert!(stats.is_ok(), "{json}");
+        assert!(json.contains("\"id\":12345678901234567890123,"), "{json}");
+    }
+
+    #[test]
+    fn ids_that_could_deceive_or_collide_are_problems() {
+        for id in ["a\nb", "x\u{1b}[31m", "report\u{202e}txt.exe"] {
+            assert!(bad_id(id).is_some(), "{id:?}");
+        }
+        let (kept, problems) = check_ids(vec![pair("Report"), pair("report")], Vec::new());
+        assert_eq!(kept, vec![pair("Report")]);
+        assert!(problems[0].contains("already used"), "{}", problems[0]);
     }
 
     #[test]

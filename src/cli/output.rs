@@ -228,6 +228,17 @@ impl Output {
         }
     }
 
+    /// The writer for text from the input: on a terminal, control
+    /// characters are shown rather than obeyed (see [`TerminalSafe`]).
+    pub fn text_writer(&mut self) -> Box<dyn Write + '_> {
+        use std::io::IsTerminal;
+        let terminal = matches!(self, Output::Stdout(_)) && io::stdout().is_terminal();
+        match terminal {
+            true => Box::new(TerminalSafe::new(self.writer())),
+            false => Box::new(self.writer()),
+        }
+    }
+
     /// Flushes and, for a file, moves it into place.
     pub fn finish(self) -> Result<()> {
         finish_all(vec![self])
@@ -506,6 +517,21 @@ pub fn finish_on_interrupt() {
 /// The exit status of an interrupted run (128 + SIGINT, as shells report it).
 pub const INTERRUPTED_EXIT: u8 = 130;
 
+/// The device and inode of the file at `path` (through links), which name
+/// it however it is reached; `None` if there is no such file.
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// True when `a` and `b` name the same file, through links and `..` alike.
 fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
@@ -518,6 +544,59 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// A writer for a terminal that shows control characters from the input
+/// instead of passing them on: an escape sequence in a text (`ESC ]` ...)
+/// could otherwise retitle, recolour or rewrite the user's terminal. C0
+/// controls other than line feed and tab, and DEL, are shown in caret
+/// notation (`^[`); C1 controls (U+0080..U+009F, which some terminals also
+/// obey) become U+FFFD.
+pub struct TerminalSafe<W: Write> {
+    inner: W,
+    /// A 0xC2 byte that ended the last write (the start of a C1 control or
+    /// of an ordinary two-byte character).
+    pending: bool,
+}
+
+impl<W: Write> TerminalSafe<W> {
+    pub fn new(inner: W) -> TerminalSafe<W> {
+        TerminalSafe {
+            inner,
+            pending: false,
+        }
+    }
+}
+
+impl<W: Write> Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut out = Vec::with_capacity(buf.len() + 8);
+        for &b in buf {
+            if std::mem::take(&mut self.pending) {
+                if (0x80..=0x9F).contains(&b) {
+                    out.extend_from_slice("\u{FFFD}".as_bytes());
+                    continue;
+                }
+                out.push(0xC2);
+            }
+            match b {
+                b'\n' | b'\t' => out.push(b),
+                0x00..=0x1F => out.extend_from_slice(&[b'^', b + 0x40]),
+                0x7F => out.extend_from_slice(b"^?"),
+                0xC2 => self.pending = true,
+                _ => out.push(b),
+            }
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.pending) {
+            self.inner.write_all(&[0xC2])?;
+        }
+        self.inner.flush()
     }
 }
 
@@ -619,6 +698,19 @@ mod tests {
             "{:?}",
             leftovers(dir.path())
         );
+    }
+
+    #[test]
+    fn terminal_output_shows_control_characters() {
+        let mut out = TerminalSafe::new(Vec::new());
+        let text = "Title\u{1b}]0;pwned\u{7}\u{9b}31m\tЁж\n";
+        // Byte by byte, so that a character split across writes is whole.
+        for b in text.as_bytes() {
+            out.write_all(std::slice::from_ref(b)).unwrap();
+        }
+        out.flush().unwrap();
+        let shown = String::from_utf8(out.inner).unwrap();
+        assert_eq!(shown, "Title^[]0;pwned^G\u{FFFD}31m\tЁж\n");
     }
 
     #[test]

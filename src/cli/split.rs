@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut offsets = file.offsets();
     let sentences = split::split(text, args.lang);
     let mut out = Output::create(None, &[], false)?;
-    let w = out.writer();
+    let mut w = out.text_writer();
     let mut paragraph = sentences.first().map_or(0, |s| s.paragraph);
     for s in &sentences {
         match args.format {
@@ -79,6 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         paragraph = s.paragraph;
     }
+    drop(w);
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -108,7 +109,7 @@ fn run_ff(args: &Args) -> Result<ExitCode> {
         pieces.pop();
     }
     let mut out = Output::create(None, &[], false)?;
-    let w = out.writer();
+    let mut w = out.text_writer();
     for piece in pieces {
         for s in split::split(piece, args.lang) {
             let line: Vec<&str> = s.text.split_whitespace().collect();
@@ -116,6 +117,7 @@ fn run_ff(args: &Args) -> Result<ExitCode> {
         }
         writeln!(w, "\u{c}")?;
     }
+    drop(w);
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
