@@ -390,3 +390,36 @@ fn escape_sequences_in_a_text_do_not_reach_the_terminal() {
     let out = run(d, &["split", "--lang", "en", "en.txt"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn force_in_a_batch_never_overwrites_another_pairs_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write_pair(d, 2);
+    // Pair `b`'s English text is named like pair `a`'s output.
+    fs::copy(d.join("en.txt"), d.join("a.tsv")).unwrap();
+    let manifest = "id,en,ru\na,en.txt,ru.txt\nb,a.tsv,ru.txt\n";
+    fs::write(d.join("pairs.csv"), manifest).unwrap();
+    let before = fs::read(d.join("a.tsv")).unwrap();
+    let out = run(
+        d,
+        &[
+            "batch",
+            "--manifest",
+            "pairs.csv",
+            "-d",
+            ".",
+            "-f",
+            "tsv",
+            "--force",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("a.tsv: is an input file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(d.join("a.tsv")).unwrap(), before);
+    assert!(d.join("b.tsv").exists());
+}

@@ -75,7 +75,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("--append works with tmx output only");
     }
     // Output that could never be written is said before aligning, not after.
-    let inputs: [&Path; 2] = [&args.en, &args.ru];
+    // Dictionaries are inputs too: never written over.
+    let inputs: Vec<&Path> = [args.en.as_path(), args.ru.as_path()]
+        .into_iter()
+        .chain(args.dict.iter().map(PathBuf::as_path))
+        .collect();
     match (format, args.output.as_deref()) {
         (Format::Moses, Some(path)) => {
             let (en_path, ru_path) = write::moses::paths(path);

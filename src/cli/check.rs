@@ -66,7 +66,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.low_score
         );
     }
-    let inputs: [&Path; 2] = [&args.en, &args.ru];
+    // Dictionaries are inputs too: never written over.
+    let inputs: Vec<&Path> = [args.en.as_path(), args.ru.as_path()]
+        .into_iter()
+        .chain(args.dict.iter().map(PathBuf::as_path))
+        .collect();
     if let Some(path) = &args.html {
         super::output::check(Some(path), &inputs, args.force)?;
     }
