@@ -21,16 +21,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-/// Output flags shared by the subcommands that write tables.
-#[derive(clap::Args, Clone, Default)]
-pub struct OutputArgs {
-    /// In csv and tsv output, put a `'` before a text that starts with `=`,
-    /// `+`, `-` or `@`, so that a spreadsheet shows it instead of running it
-    /// as a formula (texts are otherwise written exactly as they are).
-    #[arg(long)]
-    pub csv_safe: bool,
-}
-
 /// Where output goes: stdout, a file written atomically, or a device or
 /// pipe written straight into.
 pub enum Output {

@@ -1,9 +1,11 @@
 //! CSV and TSV: one row per bead, with a header row.
 //!
 //! Columns: `en`, `ru`, `score`, `bead` (`2-1`), `en_ids`, `ru_ids` (0-based
-//! sentence indices separated by spaces, as in the `beads` format). CSV quotes
-//! as RFC 4180 says. In TSV, tabs and line breaks inside a text become
-//! spaces, and a field holding a double quote is quoted as RFC 4180 says
+//! sentence indices separated by spaces, as in the `beads` format). A merged
+//! output ([`WriteOptions::documents`]) has an `id` column first, naming each
+//! row's document, whose sentences the ids count from 0. CSV quotes as RFC
+//! 4180 says. In TSV, tabs and line breaks inside a text become spaces, and
+//! a field holding a double quote is quoted as RFC 4180 says
 //! (`"He said ""yes"""`): Python's csv module, pandas and spreadsheets read
 //! a field that starts with `"` as quoted, so unquoted dialogue would be
 //! misread.
@@ -36,7 +38,10 @@ pub fn write(
     builder.delimiter(delimiter);
     builder.quote_style(::csv::QuoteStyle::Necessary);
     let mut w = builder.from_writer(out);
-    w.write_record(COLUMNS).map_err(io::Error::from)?;
+    let merged = !options.documents.is_empty();
+    let id_column = merged.then_some("id");
+    w.write_record(id_column.iter().chain(&COLUMNS))
+        .map_err(io::Error::from)?;
     let mut written = Written::default();
     for bead in selected(alignment, format, options) {
         let (en, ru) = (alignment.en_text(bead), alignment.ru_text(bead));
@@ -50,15 +55,19 @@ pub fn write(
         } else {
             (en, ru)
         };
+        let local = options.local_ids(bead);
+        let id = options.document_of(bead).filter(|_| merged);
         let record = [
             en,
             ru,
             format!("{:.3}", bead.score),
             bead.kind(),
-            ids(&bead.en),
-            ids(&bead.ru),
+            ids(&local.en),
+            ids(&local.ru),
         ];
-        w.write_record(&record).map_err(io::Error::from)?;
+        let id = id.map(|d| d.id.clone());
+        w.write_record(id.iter().chain(&record))
+            .map_err(io::Error::from)?;
         written.beads += 1;
     }
     w.flush()?;
