@@ -128,6 +128,10 @@ pub struct WriteOptions {
     /// formula (one starting with `=`, `+`, `-`, `@`); off by default, since
     /// it changes the text.
     pub csv_safe: bool,
+    /// What a reviewer did with beads (`confirmed`, `edited`), keyed by the
+    /// bead's first English and first Russian sentence index (unique, since
+    /// beads tile both texts): written into TMX as the prop `x-review`.
+    pub review: std::collections::HashMap<(usize, usize), &'static str>,
 }
 
 /// One input pair of a merged output (`sverka batch --output`).
