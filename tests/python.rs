@@ -15,6 +15,8 @@ fn python_package_and_spark_recipe_pass_pytest() {
     let status = Command::new("sh")
         .arg(&script)
         .arg("-rs")
+        // The CLI pipe recipe in docs/batch.md runs this binary.
+        .env("SVERKA_BIN", env!("CARGO_BIN_EXE_sverka"))
         .status()
         .expect("run sh python/tests/run.sh");
     if status.code() == Some(77) {

@@ -2,12 +2,14 @@
 mapInPandas (sverka.spark.align_pairs), written to Parquet, no row lost; a bad
 pair becomes an error row."""
 
+import json
 import os
 import sys
 
 import pytest
 
 import sverka
+from conftest import REPO
 from sverka.spark import BEAD_SCHEMA, align_pairs
 
 pyspark = pytest.importorskip("pyspark")
@@ -100,3 +102,71 @@ def test_options_reach_the_aligner(spark):
     unchecked = align_pairs(frame, lang_check=False).collect()
     assert [r["error"] for r in unchecked] == [None, None]
     assert [r["type"] for r in unchecked] == ["1-1", "1-1"]
+
+
+def code_block(path, after):
+    """The first ```python block after the line starting with `after` in `path`."""
+    text = path.read_text("utf-8")
+    section = text[text.index(after):]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def sverka_binary():
+    path = os.environ.get("SVERKA_BIN") or str(REPO / "target" / "release" / "sverka")
+    if not os.access(path, os.X_OK):
+        if os.environ.get("SVERKA_REQUIRE_TOOLS", "0") != "0":
+            pytest.fail(f"no sverka binary at {path} (set SVERKA_BIN)")
+        pytest.skip(f"no sverka binary at {path} (set SVERKA_BIN or cargo build --release)")
+    return path
+
+
+def test_cli_pipe_recipe_in_docs_runs_as_written(spark, sample_sents, tmp_path):
+    binary = sverka_binary()
+    pairs = statement_pairs(sample_sents)[:40]
+    jsonl = tmp_path / "pairs.jsonl"
+    with jsonl.open("w", encoding="utf-8") as out:
+        for n, (pair_id, en, ru) in enumerate(pairs):
+            out.write(json.dumps({"id": pair_id, "en": en, "ru": ru}, ensure_ascii=False) + "\n")
+            if n == 20:
+                out.write(json.dumps({"id": "bad-empty", "en": "Nothing opposite.", "ru": ""}) + "\n")
+    code = code_block(REPO / "docs" / "batch.md", "**Spark.**")
+    code = (code.replace("/usr/local/bin/sverka", binary)
+                .replace("hdfs:///corpora/pairs.jsonl", str(jsonl))
+                .replace("hdfs:///corpora/aligned", str(tmp_path / "aligned")))
+    exec(compile(code, "docs/batch.md Spark recipe", "exec"), {})
+
+    rows = spark.read.parquet(str(tmp_path / "aligned")).collect()
+    got = {}
+    for row in rows:
+        got.setdefault(row["id"], []).append(row)
+    assert set(got) == {p[0] for p in pairs} | {"bad-empty"}
+    (error_row,) = got.pop("bad-empty")
+    assert error_row["error"].endswith('"ru" is empty') and error_row["bead"] is None
+    for pair_id, en, ru in pairs:
+        beads = sorted(got[pair_id], key=lambda r: r["bead"])
+        expected = sverka.align(en, ru)
+        assert [(r["en"], r["ru"], r["error"]) for r in beads] == [
+            (b["en_text"], b["ru_text"], None) for b in expected
+        ]
+
+
+def test_cli_pipe_recipe_fails_the_task_when_the_command_is_missing(spark, tmp_path):
+    jsonl = tmp_path / "pairs.jsonl"
+    jsonl.write_text('{"id": 1, "en": "It rained.", "ru": "Шёл дождь."}\n', "utf-8")
+    code = code_block(REPO / "docs" / "batch.md", "**Spark.**")
+    code = (code.replace("/usr/local/bin/sverka", str(tmp_path / "no-such-sverka"))
+                .replace("hdfs:///corpora/pairs.jsonl", str(jsonl))
+                .replace("hdfs:///corpora/aligned", str(tmp_path / "aligned")))
+    # The shell's status 127 (command not found) fails the task, and the job.
+    with pytest.raises(Exception, match="PIPE_FUNCTION_EXITED"):
+        exec(compile(code, "docs/batch.md Spark recipe", "exec"), {})
+
+
+def test_readme_spark_example_runs(spark, tmp_path, capsys):
+    code = code_block(REPO / "README.md", "## Spark")
+    code = code.replace("/tmp/aligned.parquet", str(tmp_path / "aligned.parquet"))
+    exec(compile(code, "README Spark example", "exec"), {})
+    assert "doc-18" in capsys.readouterr().out
+    rows = spark.read.parquet(str(tmp_path / "aligned.parquet")).collect()
+    assert sorted((r["id"], r["type"]) for r in rows) == [
+        ("doc-17", "1-1"), ("doc-17", "1-1"), ("doc-18", None)]
