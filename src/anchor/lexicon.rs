@@ -137,7 +137,17 @@ impl Lexicon {
     /// `ru @ en` (hunalign) or `en<TAB>ru`; each side may list alternatives
     /// separated by `|`.
     pub fn parse(text: &str, path: &Path) -> Result<Lexicon, Error> {
-        let mut lexicon = Lexicon::new();
+        // Room for a stem or two of each side per line, so that the tables
+        // are not rehashed over and over while the built-in lexicon loads.
+        let lines = text.lines().count();
+        let table = || FxHashMap::with_capacity_and_hasher(2 * lines, Default::default());
+        let mut lexicon = Lexicon {
+            en: table(),
+            ru: table(),
+            concepts: 0,
+            en_prefix: table(),
+            ru_prefix: table(),
+        };
         for (index, line) in text.lines().enumerate() {
             let line = line.trim_start_matches('\u{FEFF}').trim();
             if line.is_empty() || line.starts_with('#') {
