@@ -14,6 +14,8 @@
 #   RUNS_SHORT  timed runs of the one-statement case (default 30)
 #   PEERS       peers to run (default "galechurch nltk_gc"; PEERS="" for sverka only)
 #   NO_BUILD=1  use target/release/sverka as it is
+#   SVERKA      the sverka binary to time (default target/release/sverka), e.g. an
+#               older build to compare against
 #
 # Inputs, all written to WORK_DIR:
 #   bible-gen     Genesis from the kit's verses-bible dev set (1,533 verses a side)
@@ -24,9 +26,9 @@
 #   bible-raw-200k  bible-18k eleven times over (199,859 verses a side) as raw text:
 #                 one verse a line, no blank lines, so sverka's splitter reads it as
 #                 one paragraph; reading and splitting are timed too
-#   synthetic-200k  one generated pair of 200,000 sentences a side (examples/gen_pairs.rs,
+#   synthetic-200k  one generated pair of 200,000 sentences a side (tools/gen_pairs.rs,
 #                 raw text: reading and splitting are timed too), sverka only
-#   pairs-1000    1,000 generated pairs of ~12 sentences (examples/gen_pairs.rs) for
+#   pairs-1000    1,000 generated pairs of ~12 sentences (tools/gen_pairs.rs) for
 #                 `sverka batch`, with 1 and with all threads
 #   jsonl-2000    2,000 generated statement-size pairs (~12 sentences, ~900 bytes a
 #                 side) as JSON lines, through `sverka batch --jsonl --jobs 1`: pairs/s
@@ -61,7 +63,7 @@ BIBLE="$KIT/align/dev/verses-bible"
 if [ -z "${NO_BUILD:-}" ]; then
   (cd "$ROOT" && cargo build --release --quiet --bin sverka --example gen_pairs)
 fi
-SVERKA="$ROOT/target/release/sverka"
+SVERKA="${SVERKA:-$ROOT/target/release/sverka}"
 GEN_PAIRS="$ROOT/target/release/examples/gen_pairs"
 
 # --- inputs --------------------------------------------------------------------
@@ -153,7 +155,7 @@ bench_case() {  # bench_case CASE TOOL...  (RUNS_OF=N for another number of runs
     args+=(-n "$tool" "$cmd")
   done
   [ "${#args[@]}" -gt 0 ] || return 0
-  log "$case: timing $(( ${#args[@]} / 3 )) commands, $RUNS runs each"
+  log "$case: timing $(( ${#args[@]} / 3 )) commands, ${RUNS_OF:-$RUNS} runs each"
   hyperfine --style basic --warmup 1 --runs "${RUNS_OF:-$RUNS}" --export-json "$WORK/$case.json" \
     "${args[@]}" > "$WORK/$case.hyperfine.txt"
   for tool in "$@"; do

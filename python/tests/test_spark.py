@@ -145,8 +145,9 @@ def test_cli_pipe_recipe_in_docs_runs_as_written(spark, sample_sents, tmp_path):
     for pair_id, en, ru in pairs:
         beads = sorted(got[pair_id], key=lambda r: r["bead"])
         expected = sverka.align(en, ru)
-        assert [(r["en"], r["ru"], r["error"]) for r in beads] == [
-            (b["en_text"], b["ru_text"], None) for b in expected
+        assert [(r["type"], r["en"], r["ru"], r["error"]) for r in beads] == [
+            (b["type"], " ".join(s["text"] for s in b["en"]), " ".join(s["text"] for s in b["ru"]), None)
+            for b in expected
         ]
 
 
