@@ -54,5 +54,6 @@ fi
 "$venv/bin/python" -c 'import translate.storage.tmx' >/dev/null 2>&1 \
     && echo "ensure-tools: translate-toolkit ok ($venv)" \
     || echo "ensure-tools: translate-toolkit MISSING"
+sh "$repo/tests/tools/ensure-browser.sh"
 SVERKA_TOOLS_DIR="$tools" sh "$repo/tests/tools/ensure-python.sh"  # python/tests: PySpark venv, java
 exit 0
