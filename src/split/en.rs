@@ -4,13 +4,17 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{Salutations, Starters};
+use super::words::{DateWords, Salutations, Starters};
 
 /// The English rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-en.txt")),
     starters: Starters::parse(include_str!("../../data/sentence-starters-en.txt")),
     salutations: Salutations::parse(include_str!("../../data/salutations-en.txt")),
+    date_words: DateWords::parse(
+        include_str!("../../data/date-phrase-words.txt"),
+        include_str!("../../data/months.tsv"),
+    ),
 });
 
 #[cfg(test)]
@@ -286,6 +290,56 @@ mod tests {
         assert_eq!(
             texts("She works at Yahoo! in the accounts team."),
             ["She works at Yahoo! in the accounts team."]
+        );
+    }
+
+    #[test]
+    fn time_phrase_opening_sentence_keeps_name_after_am() {
+        assert_eq!(
+            texts(
+                "At 9 a.m. Dr. Patel opened the clinic. She closed it at 4 p.m. Dr. Patel then drove home."
+            ),
+            [
+                "At 9 a.m. Dr. Patel opened the clinic.",
+                "She closed it at 4 p.m.",
+                "Dr. Patel then drove home."
+            ]
+        );
+    }
+
+    #[test]
+    fn full_stop_glued_to_title_ends_sentence() {
+        assert_eq!(
+            texts("The fair opens on Friday.Mrs. Hale runs it."),
+            ["The fair opens on Friday.", "Mrs. Hale runs it."]
+        );
+        assert_eq!(
+            texts("Write to Anna.Berg@post.example today."),
+            ["Write to Anna.Berg@post.example today."]
+        );
+    }
+
+    #[test]
+    fn spaced_ellipsis_before_pronoun_i_is_a_pause() {
+        assert_eq!(
+            texts("Honestly . . . I forgot. Well... I did call."),
+            ["Honestly . . . I forgot.", "Well... I did call."]
+        );
+        assert_eq!(
+            texts("He waited . . . Nobody came."),
+            ["He waited . . .", "Nobody came."]
+        );
+    }
+
+    #[test]
+    fn short_lower_case_lines_are_list_items() {
+        assert_eq!(
+            texts("opening hours\nticket prices\nhow to get there"),
+            ["opening hours", "ticket prices", "how to get there"]
+        );
+        assert_eq!(
+            texts("The printer jammed in the\nmiddle of the report."),
+            ["The printer jammed in the\nmiddle of the report."]
         );
     }
 }

@@ -13,7 +13,7 @@ use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
 };
-use super::words::{SALUTATION_MAX_BYTES, Salutations, Starters};
+use super::words::{DateWords, SALUTATION_MAX_BYTES, Salutations, Starters};
 
 /// The word lists that make a language's splitter.
 #[derive(Debug)]
@@ -21,6 +21,7 @@ pub struct Rules {
     pub abbreviations: Abbreviations,
     pub starters: Starters,
     pub salutations: Salutations,
+    pub date_words: DateWords,
 }
 
 /// Longest word, in bytes, that the rules look back at.
@@ -282,7 +283,7 @@ impl<'a> Scanner<'a, '_> {
             }
             j += c.len_utf8();
         }
-        ellipsis |= stops >= 2 && !marks;
+        ellipsis |= stops >= 2 && !marks || stops == 1 && !marks && self.spaced_dots_before(i) >= 2;
         let marks_end = j;
         let mut quote_closed = false;
         while let Some(c) = self.char_at(j).filter(|&c| is_closer(c)) {
@@ -349,8 +350,9 @@ impl<'a> Scanner<'a, '_> {
             self.full_stop_ends(i, &next)
         } else if ellipsis && !marks {
             // "..." ends before a capital, not before a number ("1... 2... 3")
-            // nor a bracketed citation ("[...]\" (Smith 55)").
-            !next.is_digit() && !next.bracketed
+            // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
+            // pronoun "I", where it marks a pause in a thought ("well... I mean").
+            !next.is_digit() && !next.bracketed && (next.word != "I" || next.word_has_stop)
         } else {
             true
         };
@@ -358,6 +360,18 @@ impl<'a> Scanner<'a, '_> {
             self.cut(j);
         }
         j
+    }
+
+    /// How many full stops, each followed by one space, stand right before
+    /// byte `i`: the earlier dots of a spaced ellipsis (". . .").
+    fn spaced_dots_before(&self, i: usize) -> usize {
+        let mut at = i;
+        let mut count = 0;
+        while at >= 2 && &self.bytes[at - 2..at] == b". " {
+            at -= 2;
+            count += 1;
+        }
+        count
     }
 
     /// True when the word before byte `i` is a capitalised word in the middle
@@ -373,9 +387,10 @@ impl<'a> Scanner<'a, '_> {
             && chars.all(|c| c.is_alphabetic() && !c.is_uppercase())
     }
 
-    /// "high quality.You'll find": a full stop glued to a capitalised word
-    /// ends the sentence when the word before is a plain lower-case word
-    /// (not "U.S.Army", "В.В.Путин", "ASP.NET" nor an abbreviation).
+    /// "high quality.You'll find", "on Tuesday.Mr. Lee": a full stop glued to
+    /// a capitalised word ends the sentence when both sides are plain words
+    /// (not "U.S.Army", "В.В.Путин", "ASP.NET", "Jane.Doe@mail.com" nor an
+    /// abbreviation).
     fn glued_stop_ends(&mut self, i: usize, j: usize) -> bool {
         if j != i + 1 || self.bytes[i] != b'.' {
             return false;
@@ -387,10 +402,19 @@ impl<'a> Scanner<'a, '_> {
         if !capitalised {
             return false;
         }
+        // The word after: letters, then at most its own final marks ("Mr.", "Lee,").
+        let right = &text[j..self.word_end(j)];
+        let right_plain = right
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
-        word.chars().count() >= 2
-            && word.chars().all(char::is_lowercase)
+        let mut chars = word.chars();
+        right_plain
+            && word.chars().count() >= 2
+            && chars.next().is_some_and(char::is_alphabetic)
+            && chars.all(char::is_lowercase)
             && self
                 .rules
                 .abbreviations
@@ -557,7 +581,15 @@ impl<'a> Scanner<'a, '_> {
                                 && rules.abbreviations.kind(bare, &mut self.lower)
                                     == Some(Kind::Numeric)
                     });
-                    after_number && !before_number && !next.bracketed && !next.dashed
+                    after_number
+                        && !before_number
+                        && !next.bracketed
+                        && !next.dashed
+                        // "5 млн долл. США": an acronym after a unit qualifies it.
+                        && (next.word.chars().count() < 2 || !shouting(next.word) || starter)
+                        // "В 2023 г. Москва приняла…": a date phrase opening the
+                        // sentence is followed by the rest of its clause.
+                        && (starter || !self.opens_with_date_phrase(start))
                 }
             };
         }
@@ -575,6 +607,30 @@ impl<'a> Scanner<'a, '_> {
             return starter;
         }
         true
+    }
+
+    /// True when everything in the sentence before byte `start` is a short
+    /// date or time phrase: numbers, Roman numerals, month names, prepositions
+    /// ("В 2023", "С 1 января 2024", "At 7", "In the early XX").
+    fn opens_with_date_phrase(&mut self, start: usize) -> bool {
+        let text = self.text;
+        let words = || text[self.sentence_start..start].split_whitespace();
+        let mut count = 0;
+        for word in words() {
+            count += 1;
+            let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
+            let letters = word.chars().count();
+            let light = word.is_empty()
+                || is_number(word)
+                || is_roman(word)
+                || word.chars().all(is_dash)
+                || letters <= 3 && word.chars().all(char::is_alphabetic)
+                || self.rules.date_words.contains(word, &mut self.lower);
+            if !light || count > 8 {
+                return false;
+            }
+        }
+        words().any(|w| is_number(w) || is_roman(w))
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
@@ -613,13 +669,28 @@ impl<'a> Scanner<'a, '_> {
             ':' => next_is_item,
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
-            _ if next.is_lower() => false,
+            _ if next.is_lower() => self.short_lines(line, i + 1),
             _ => !self.is_wrapped(),
         };
         if ends {
             self.cut(line_start + line.len());
         }
         i + 1
+    }
+
+    /// A line and the next one, the line after the break at `next_start`, are
+    /// both a few words (three, four) without a final mark, and the line does not stop at a
+    /// function word: items of a list written in lower case ("menu", "contact
+    /// list", "opening hours"), not a sentence broken across lines.
+    fn short_lines(&self, line: &str, next_start: usize) -> bool {
+        let rest = &self.text[next_start..];
+        let next_line = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
+        let words = |l: &str| l.split_whitespace().count();
+        let last_word = line.split_whitespace().next_back().unwrap_or("");
+        words(line) <= 3
+            && words(next_line) <= 4
+            && last_word.chars().count() > 3
+            && !next_line.ends_with(is_terminal)
     }
 
     /// True when the paragraph is prose hard-wrapped at a fixed width: its
