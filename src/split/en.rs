@@ -342,4 +342,31 @@ mod tests {
             ["The printer jammed in the\nmiddle of the report."]
         );
     }
+
+    #[test]
+    fn short_word_the_text_uses_as_abbreviation_keeps_a_name_after_it() {
+        assert_eq!(
+            texts("Write to the secr. of the club. The secr. Henry Park will reply."),
+            [
+                "Write to the secr. of the club.",
+                "The secr. Henry Park will reply."
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_word_of_the_text_opens_sentence_after_ambiguous_abbreviation() {
+        assert_eq!(
+            texts("Our team flew to the U.S. Delegates from Peru stayed home."),
+            ["Our team flew to the U.S. Delegates from Peru stayed home."]
+        );
+        assert_eq!(
+            texts("The delegates flew to the U.S. Delegates from Peru stayed. Few delegates came."),
+            [
+                "The delegates flew to the U.S.",
+                "Delegates from Peru stayed.",
+                "Few delegates came."
+            ]
+        );
+    }
 }

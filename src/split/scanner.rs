@@ -9,6 +9,7 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
+use super::evidence::Evidence;
 use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
@@ -81,10 +82,12 @@ impl Next<'_> {
     }
 }
 
-/// Scans one paragraph and pushes the byte offsets where its sentences end.
-pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
+/// Scans one paragraph and pushes the byte offsets where its sentences end;
+/// `evidence` is about the whole text the paragraph belongs to.
+pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<usize>) {
     let mut scanner = Scanner {
         text,
+        evidence,
         bytes: text.as_bytes(),
         rules,
         cuts,
@@ -103,6 +106,8 @@ pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
 
 struct Scanner<'a, 'c> {
     text: &'a str,
+    /// What the whole text says about its words (see `evidence.rs`).
+    evidence: &'c Evidence<'c>,
     bytes: &'a [u8],
     rules: &'a Rules,
     cuts: &'c mut Vec<usize>,
@@ -567,7 +572,7 @@ impl<'a> Scanner<'a, '_> {
             return match kind {
                 Kind::Prefix => false,
                 Kind::Terminal => !before_number && !next.bracketed,
-                Kind::Ambiguous => starter,
+                Kind::Ambiguous => starter || self.common_word_next(next),
                 // "No. Keys?": alone in its sentence, "No." is the word no.
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
                 Kind::Numeric => {
@@ -604,9 +609,26 @@ impl<'a> Scanner<'a, '_> {
                 !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
             })
         {
-            return starter;
+            return starter || self.common_word_next(next);
+        }
+        // A short word this text writes as an abbreviation elsewhere ("approx. five").
+        if word.chars().count() <= 5
+            && word.chars().all(char::is_alphabetic)
+            && self.evidence.is_abbreviation(word)
+        {
+            return starter || self.common_word_next(next);
         }
         true
+    }
+
+    /// The capitalised word after a full stop is an ordinary word of this
+    /// text (seen in lower case, never capitalised inside a sentence), so
+    /// it opens a sentence.
+    fn common_word_next(&self, next: &Next) -> bool {
+        next.is_upper()
+            && !next.word_has_stop
+            && next.word.chars().count() >= 2
+            && self.evidence.is_common_word(next.word)
     }
 
     /// True when everything in the sentence before byte `start` is a short
