@@ -317,13 +317,17 @@ mod tests {
             texts("Write to Anna.Berg@post.example today."),
             ["Write to Anna.Berg@post.example today."]
         );
+        assert_eq!(
+            texts("He read it on Lenta.Ru yesterday."),
+            ["He read it on Lenta.Ru yesterday."]
+        );
     }
 
     #[test]
-    fn spaced_ellipsis_before_pronoun_i_is_a_pause() {
+    fn spaced_three_dot_ellipsis_before_pronoun_i_is_a_pause() {
         assert_eq!(
             texts("Honestly . . . I forgot. Well... I did call."),
-            ["Honestly . . . I forgot.", "Well... I did call."]
+            ["Honestly . . . I forgot.", "Well...", "I did call."]
         );
         assert_eq!(
             texts("He waited . . . Nobody came."),

@@ -5,8 +5,8 @@
 //! abbreviation such as "U.S." or "Jan." that may or may not end its
 //! sentence), the rest of the same text often can:
 //!
-//! - a short word written with a full stop and followed by a lower-case word
-//!   somewhere in the text, and never written without its stop, is an
+//! - a short word written with a full stop at least twice, once before a
+//!   lower-case word, and never written without its stop, is an
 //!   abbreviation there ("the secr. of the club", so "the secr. Henry Park"
 //!   is no sentence end unless a common sentence opener follows);
 //! - a capitalised word whose lower-case form occurs in the text, and which
@@ -23,7 +23,7 @@
 
 use std::cell::OnceCell;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::marks::{is_closer, is_opener, is_terminal};
 
@@ -47,6 +47,8 @@ struct Words {
     capitalised_inside: FxHashSet<String>,
     /// Short words seen with a full stop before a lower-case word.
     stop_before_lower: FxHashSet<String>,
+    /// How often each short word is written with a full stop.
+    with_stop: FxHashMap<String, u32>,
     /// Words seen without a final full stop in any case.
     without_stop: FxHashSet<String>,
 }
@@ -68,7 +70,9 @@ impl<'a> Evidence<'a> {
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let key = word.to_lowercase();
         let words = self.words();
-        words.stop_before_lower.contains(&key) && !words.without_stop.contains(&key)
+        words.stop_before_lower.contains(&key)
+            && words.with_stop.get(&key).is_some_and(|&n| n >= 2)
+            && !words.without_stop.contains(&key)
     }
 
     /// The capitalised `word` is an ordinary word of this text: it occurs in
@@ -129,6 +133,7 @@ impl Words {
                     }
                     let count = word.chars().filter(|c| c.is_alphabetic()).count();
                     if stop && count <= MAX_ABBREVIATION_LETTERS {
+                        *out.with_stop.entry(key.clone()).or_default() += 1;
                         stopped = Some(key.clone());
                     }
                 }
@@ -152,6 +157,7 @@ mod tests {
         assert!(e.is_abbreviation("secr"));
         assert!(e.is_abbreviation("Secr"));
         assert!(!Evidence::new("We left. then we ate. We left then.").is_abbreviation("left"));
+        assert!(!Evidence::new("It was clean. staff were kind.").is_abbreviation("clean"));
     }
 
     #[test]

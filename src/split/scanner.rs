@@ -346,7 +346,11 @@ impl<'a> Scanner<'a, '_> {
             // and before a link.
             (marks && !ellipsis && !quote_closed && !next.dashed && !self.after_name(i))
                 || is_link(next.rest)
-                || stops == 1 && !marks && !ellipsis && !next.bracketed && self.casual_stop_ends(i)
+                || stops == 1
+                    && !marks
+                    && !ellipsis
+                    && !next.bracketed
+                    && self.stop_before_lower_ends(i)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
             // emoji's own rule cuts after it.
@@ -356,8 +360,13 @@ impl<'a> Scanner<'a, '_> {
         } else if ellipsis && !marks {
             // "..." ends before a capital, not before a number ("1... 2... 3")
             // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
-            // pronoun "I", where it marks a pause in a thought ("well... I mean").
-            !next.is_digit() && !next.bracketed && (next.word != "I" || next.word_has_stop)
+            // pronoun "I" after a spaced ellipsis, the typeset omission inside a
+            // sentence (". . . I mean"; one at a sentence end has four dots).
+            let pause = stops == 1
+                && self.spaced_dots_before(i) == 2
+                && next.word == "I"
+                && !next.word_has_stop;
+            !next.is_digit() && !next.bracketed && !pause
         } else {
             true
         };
@@ -416,29 +425,53 @@ impl<'a> Scanner<'a, '_> {
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
         let mut chars = word.chars();
-        right_plain
+        let first = chars.next();
+        let plain = right_plain
             && word.chars().count() >= 2
-            && chars.next().is_some_and(char::is_alphabetic)
+            && first.is_some_and(char::is_alphabetic)
             && chars.all(char::is_lowercase)
             && self
                 .rules
                 .abbreviations
                 .kind(word, &mut self.lower)
-                .is_none()
-    }
-
-    /// In a paragraph written in lower case, a full stop before a lower-case
-    /// word ends the sentence unless it follows an abbreviation, an initial or
-    /// a single letter: "i think so. they left."
-    fn casual_stop_ends(&mut self, i: usize) -> bool {
-        if !self.is_casual() {
+                .is_none();
+        if !plain {
             return false;
         }
+        if first.is_some_and(char::is_lowercase) {
+            return true;
+        }
+        // Two capitalised words are often one name ("Gazeta.Ru", "Kontur.Fokus"):
+        // cut only before a sentence opener or a title ("Tuesday.The", "Tuesday.Mr.").
+        let next_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        self.rules.starters.contains(next_word)
+            || right.ends_with('.')
+                && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix)
+    }
+
+    /// A full stop before a lower-case word ends the sentence after an
+    /// ordinary word: web text and posts often start a sentence in lower
+    /// case ("the room was clean. staff were kind"). Not after an
+    /// abbreviation, an initial or a single letter; and unless the paragraph
+    /// is written in lower case throughout ("i think so. they left."), only
+    /// after a word of letters alone, four or more of them.
+    fn stop_before_lower_ends(&mut self, i: usize) -> bool {
         let text = self.text;
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
         let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
-        letters >= 2
+        // In edited text an unlisted abbreviation ("voc. ed.", "1999гг. the")
+        // is more likely than a sentence starting in lower case: only a
+        // word of four or more letters ends the sentence there.
+        let casual = self.is_casual();
+        let ordinary = casual
+            || letters >= 4
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        ordinary
+            && letters >= 2
+            && (casual || !self.evidence.is_abbreviation(word))
             && !word.contains('.')
             && word
                 .chars()
@@ -933,6 +966,33 @@ mod tests {
     }
 
     #[test]
+    fn full_stop_after_ordinary_word_ends_sentence_before_lower_case() {
+        assert_eq!(
+            texts("The room was clean. staff were kind. We stayed.", Lang::En),
+            ["The room was clean.", "staff were kind.", "We stayed."]
+        );
+        assert_eq!(
+            texts("Номер был чистым. персонал вежлив.", Lang::Ru),
+            ["Номер был чистым.", "персонал вежлив."]
+        );
+    }
+
+    #[test]
+    fn full_stop_after_short_unknown_word_before_lower_case_continues() {
+        assert_eq!(
+            texts(
+                "Classes in art, music and voc. training start today.",
+                Lang::En
+            ),
+            ["Classes in art, music and voc. training start today."]
+        );
+        assert_eq!(
+            texts("В 2001-2003гг. завод не работал.", Lang::Ru),
+            ["В 2001-2003гг. завод не работал."]
+        );
+    }
+
+    #[test]
     fn heading_line_without_stop_ends_sentence() {
         assert_eq!(
             texts("Press release\nThe minister met his colleague.", Lang::En),
@@ -1113,10 +1173,10 @@ mod tests {
     }
 
     #[test]
-    fn edited_paragraph_keeps_lower_case_after_full_stop() {
+    fn edited_paragraph_keeps_lower_case_after_short_unknown_word() {
         assert_eq!(
-            texts("The fee is 5 ducats. per head, they said.", Lang::En),
-            ["The fee is 5 ducats. per head, they said."]
+            texts("The fee is 5 duc. per head, they said.", Lang::En),
+            ["The fee is 5 duc. per head, they said."]
         );
     }
 
