@@ -298,6 +298,9 @@ impl<'a> Scanner<'a, '_> {
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
             j += c.len_utf8();
         }
+        // Where the closing quotes and brackets end: "nurse.) at" and
+        // "fine.' he said" go on in lower case.
+        let j_closers = j;
         // Quotes escaped as HTML entities in scraped text: `!&#39;&#39;`, `.&quot;`.
         while let Some(entity) = ["&#39;", "&quot;", "&#34;", "&raquo;"]
             .into_iter()
@@ -350,6 +353,8 @@ impl<'a> Scanner<'a, '_> {
                     && !marks
                     && !ellipsis
                     && !next.bracketed
+                    && j_closers == marks_end
+                    && !quote_closed
                     && self.stop_before_lower_ends(i)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
@@ -974,6 +979,21 @@ mod tests {
         assert_eq!(
             texts("Номер был чистым. персонал вежлив.", Lang::Ru),
             ["Номер был чистым.", "персонал вежлив."]
+        );
+    }
+
+    #[test]
+    fn full_stop_inside_closing_quote_or_bracket_before_lower_case_continues() {
+        assert_eq!(
+            texts("He wrote, 'We are ready.' and signed.", Lang::En),
+            ["He wrote, 'We are ready.' and signed."]
+        );
+        assert_eq!(
+            texts(
+                "She paints (mostly birds in winter.) and sells them.",
+                Lang::En
+            ),
+            ["She paints (mostly birds in winter.) and sells them."]
         );
     }
 
