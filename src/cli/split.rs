@@ -51,7 +51,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             (name, args.input.decode(name, &bytes, args.lang)?)
         }
     };
-    args.input.check_language(name, &file, args.lang)?;
+    // `split` is told the language, so a text in the other script (a Russian
+    // text quoting English at length) is split all the same, with a warning.
+    if let Err(error) = args.input.check_language(name, &file, args.lang) {
+        eprintln!("sverka: warning: {error:#}; splitting it with the rules given by --lang");
+    }
     let text = &file.text;
     // JSONL offsets are bytes in the file as on disk (BOM, UTF-16, cp1251).
     let mut offsets = file.offsets();

@@ -4,13 +4,17 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{Salutations, Starters};
+use super::words::{DateWords, Salutations, Starters};
 
 /// The English rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-en.txt")),
     starters: Starters::parse(include_str!("../../data/sentence-starters-en.txt")),
     salutations: Salutations::parse(include_str!("../../data/salutations-en.txt")),
+    date_words: DateWords::parse(
+        include_str!("../../data/date-phrase-words.txt"),
+        include_str!("../../data/months.tsv"),
+    ),
 });
 
 #[cfg(test)]
@@ -286,6 +290,87 @@ mod tests {
         assert_eq!(
             texts("She works at Yahoo! in the accounts team."),
             ["She works at Yahoo! in the accounts team."]
+        );
+    }
+
+    #[test]
+    fn time_phrase_opening_sentence_keeps_name_after_am() {
+        assert_eq!(
+            texts(
+                "At 9 a.m. Dr. Patel opened the clinic. She closed it at 4 p.m. Dr. Patel then drove home."
+            ),
+            [
+                "At 9 a.m. Dr. Patel opened the clinic.",
+                "She closed it at 4 p.m.",
+                "Dr. Patel then drove home."
+            ]
+        );
+    }
+
+    #[test]
+    fn full_stop_glued_to_title_ends_sentence() {
+        assert_eq!(
+            texts("The fair opens on Friday.Mrs. Hale runs it."),
+            ["The fair opens on Friday.", "Mrs. Hale runs it."]
+        );
+        assert_eq!(
+            texts("Write to Anna.Berg@post.example today."),
+            ["Write to Anna.Berg@post.example today."]
+        );
+        assert_eq!(
+            texts("He read it on Lenta.Ru yesterday."),
+            ["He read it on Lenta.Ru yesterday."]
+        );
+    }
+
+    #[test]
+    fn spaced_three_dot_ellipsis_before_pronoun_i_is_a_pause() {
+        assert_eq!(
+            texts("Honestly . . . I forgot. Well... I did call."),
+            ["Honestly . . . I forgot.", "Well...", "I did call."]
+        );
+        assert_eq!(
+            texts("He waited . . . Nobody came."),
+            ["He waited . . .", "Nobody came."]
+        );
+    }
+
+    #[test]
+    fn short_lower_case_lines_are_list_items() {
+        assert_eq!(
+            texts("opening hours\nticket prices\nhow to get there"),
+            ["opening hours", "ticket prices", "how to get there"]
+        );
+        assert_eq!(
+            texts("The printer jammed in the\nmiddle of the report."),
+            ["The printer jammed in the\nmiddle of the report."]
+        );
+    }
+
+    #[test]
+    fn short_word_the_text_uses_as_abbreviation_keeps_a_name_after_it() {
+        assert_eq!(
+            texts("Write to the secr. of the club. The secr. Henry Park will reply."),
+            [
+                "Write to the secr. of the club.",
+                "The secr. Henry Park will reply."
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_word_of_the_text_opens_sentence_after_ambiguous_abbreviation() {
+        assert_eq!(
+            texts("Our team flew to the U.S. Delegates from Peru stayed home."),
+            ["Our team flew to the U.S. Delegates from Peru stayed home."]
+        );
+        assert_eq!(
+            texts("The delegates flew to the U.S. Delegates from Peru stayed. Few delegates came."),
+            [
+                "The delegates flew to the U.S.",
+                "Delegates from Peru stayed.",
+                "Few delegates came."
+            ]
         );
     }
 }

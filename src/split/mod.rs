@@ -16,6 +16,7 @@
 
 mod abbreviations;
 mod en;
+mod evidence;
 mod marks;
 mod ru;
 mod scanner;
@@ -35,7 +36,8 @@ fn rules(lang: Lang) -> &'static scanner::Rules {
 /// untrimmed: together they cover the whole paragraph.
 pub fn split_paragraph(paragraph: &str, lang: Lang) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
-    scanner::find_cuts(paragraph, rules(lang), &mut cuts);
+    let evidence = evidence::Evidence::new(paragraph);
+    scanner::find_cuts(paragraph, rules(lang), &evidence, &mut cuts);
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for end in cuts.into_iter().chain([paragraph.len()]) {
@@ -74,11 +76,12 @@ impl Sentence {
 /// Splits `text` into sentences with the rules of `lang`.
 pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     let rules = rules(lang);
+    let evidence = evidence::Evidence::new(text);
     let mut out = Vec::new();
     let mut cuts = Vec::new();
     for (index, (start, end)) in paragraphs(text).into_iter().enumerate() {
         cuts.clear();
-        scanner::find_cuts(&text[start..end], rules, &mut cuts);
+        scanner::find_cuts(&text[start..end], rules, &evidence, &mut cuts);
         let mut from = start;
         for &cut in &cuts {
             push(&mut out, text, from, start + cut, index);

@@ -4,13 +4,17 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{Salutations, Starters};
+use super::words::{DateWords, Salutations, Starters};
 
 /// The Russian rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-ru.txt")),
     starters: Starters::parse(include_str!("../../data/sentence-starters-ru.txt")),
     salutations: Salutations::parse(include_str!("../../data/salutations-ru.txt")),
+    date_words: DateWords::parse(
+        include_str!("../../data/date-phrase-words.txt"),
+        include_str!("../../data/months.tsv"),
+    ),
 });
 
 #[cfg(test)]
@@ -265,6 +269,50 @@ mod tests {
         assert_eq!(
             texts("Вопрос: Когда визит? С.В.Лавров: Весной. Мы готовы."),
             ["Вопрос: Когда визит?", "С.В.Лавров: Весной.", "Мы готовы."]
+        );
+    }
+
+    #[test]
+    fn date_phrase_opening_sentence_keeps_capitalised_subject() {
+        assert_eq!(
+            texts("В 2019 г. Казань приняла чемпионат. Потом был Сочи."),
+            ["В 2019 г. Казань приняла чемпионат.", "Потом был Сочи."]
+        );
+        assert_eq!(
+            texts("С 1 марта 2025 г. Банк России меняет тарифы."),
+            ["С 1 марта 2025 г. Банк России меняет тарифы."]
+        );
+        assert_eq!(
+            texts("В XVIII в. Тверь была богатым городом."),
+            ["В XVIII в. Тверь была богатым городом."]
+        );
+        assert_eq!(
+            texts("В 1980-х гг. Новгород восстанавливали."),
+            ["В 1980-х гг. Новгород восстанавливали."]
+        );
+    }
+
+    #[test]
+    fn year_abbreviation_after_a_clause_still_ends_sentence_before_name() {
+        assert_eq!(
+            texts("Мост открыли в 1936 г. Казань тогда росла."),
+            ["Мост открыли в 1936 г.", "Казань тогда росла."]
+        );
+    }
+
+    #[test]
+    fn acronym_after_currency_unit_continues() {
+        assert_eq!(
+            texts("Кредит составил 7 млрд долл. США сроком на год."),
+            ["Кредит составил 7 млрд долл. США сроком на год."]
+        );
+    }
+
+    #[test]
+    fn settlement_type_abbreviation_keeps_its_name() {
+        assert_eq!(
+            texts("Школу открыли в пгт. Красная Поляна весной."),
+            ["Школу открыли в пгт. Красная Поляна весной."]
         );
     }
 }

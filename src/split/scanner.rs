@@ -9,11 +9,12 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
+use super::evidence::Evidence;
 use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
 };
-use super::words::{SALUTATION_MAX_BYTES, Salutations, Starters};
+use super::words::{DateWords, SALUTATION_MAX_BYTES, Salutations, Starters};
 
 /// The word lists that make a language's splitter.
 #[derive(Debug)]
@@ -21,6 +22,7 @@ pub struct Rules {
     pub abbreviations: Abbreviations,
     pub starters: Starters,
     pub salutations: Salutations,
+    pub date_words: DateWords,
 }
 
 /// Longest word, in bytes, that the rules look back at.
@@ -80,10 +82,12 @@ impl Next<'_> {
     }
 }
 
-/// Scans one paragraph and pushes the byte offsets where its sentences end.
-pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
+/// Scans one paragraph and pushes the byte offsets where its sentences end;
+/// `evidence` is about the whole text the paragraph belongs to.
+pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<usize>) {
     let mut scanner = Scanner {
         text,
+        evidence,
         bytes: text.as_bytes(),
         rules,
         cuts,
@@ -102,6 +106,8 @@ pub fn find_cuts(text: &str, rules: &Rules, cuts: &mut Vec<usize>) {
 
 struct Scanner<'a, 'c> {
     text: &'a str,
+    /// What the whole text says about its words (see `evidence.rs`).
+    evidence: &'c Evidence<'c>,
     bytes: &'a [u8],
     rules: &'a Rules,
     cuts: &'c mut Vec<usize>,
@@ -282,7 +288,7 @@ impl<'a> Scanner<'a, '_> {
             }
             j += c.len_utf8();
         }
-        ellipsis |= stops >= 2 && !marks;
+        ellipsis |= stops >= 2 && !marks || stops == 1 && !marks && self.spaced_dots_before(i) >= 2;
         let marks_end = j;
         let mut quote_closed = false;
         while let Some(c) = self.char_at(j).filter(|&c| is_closer(c)) {
@@ -292,6 +298,9 @@ impl<'a> Scanner<'a, '_> {
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
             j += c.len_utf8();
         }
+        // Where the closing quotes and brackets end: "nurse.) at" and
+        // "fine.' he said" go on in lower case.
+        let j_closers = j;
         // Quotes escaped as HTML entities in scraped text: `!&#39;&#39;`, `.&quot;`.
         while let Some(entity) = ["&#39;", "&quot;", "&#34;", "&raquo;"]
             .into_iter()
@@ -340,7 +349,13 @@ impl<'a> Scanner<'a, '_> {
             // and before a link.
             (marks && !ellipsis && !quote_closed && !next.dashed && !self.after_name(i))
                 || is_link(next.rest)
-                || stops == 1 && !marks && !ellipsis && !next.bracketed && self.casual_stop_ends(i)
+                || stops == 1
+                    && !marks
+                    && !ellipsis
+                    && !next.bracketed
+                    && j_closers == marks_end
+                    && !quote_closed
+                    && self.stop_before_lower_ends(i)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
             // emoji's own rule cuts after it.
@@ -349,8 +364,14 @@ impl<'a> Scanner<'a, '_> {
             self.full_stop_ends(i, &next)
         } else if ellipsis && !marks {
             // "..." ends before a capital, not before a number ("1... 2... 3")
-            // nor a bracketed citation ("[...]\" (Smith 55)").
-            !next.is_digit() && !next.bracketed
+            // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
+            // pronoun "I" after a spaced ellipsis, the typeset omission inside a
+            // sentence (". . . I mean"; one at a sentence end has four dots).
+            let pause = stops == 1
+                && self.spaced_dots_before(i) == 2
+                && next.word == "I"
+                && !next.word_has_stop;
+            !next.is_digit() && !next.bracketed && !pause
         } else {
             true
         };
@@ -358,6 +379,18 @@ impl<'a> Scanner<'a, '_> {
             self.cut(j);
         }
         j
+    }
+
+    /// How many full stops, each followed by one space, stand right before
+    /// byte `i`: the earlier dots of a spaced ellipsis (". . .").
+    fn spaced_dots_before(&self, i: usize) -> usize {
+        let mut at = i;
+        let mut count = 0;
+        while at >= 2 && &self.bytes[at - 2..at] == b". " {
+            at -= 2;
+            count += 1;
+        }
+        count
     }
 
     /// True when the word before byte `i` is a capitalised word in the middle
@@ -373,9 +406,10 @@ impl<'a> Scanner<'a, '_> {
             && chars.all(|c| c.is_alphabetic() && !c.is_uppercase())
     }
 
-    /// "high quality.You'll find": a full stop glued to a capitalised word
-    /// ends the sentence when the word before is a plain lower-case word
-    /// (not "U.S.Army", "В.В.Путин", "ASP.NET" nor an abbreviation).
+    /// "high quality.You'll find", "on Tuesday.Mr. Lee": a full stop glued to
+    /// a capitalised word ends the sentence when both sides are plain words
+    /// (not "U.S.Army", "В.В.Путин", "ASP.NET", "Jane.Doe@mail.com" nor an
+    /// abbreviation).
     fn glued_stop_ends(&mut self, i: usize, j: usize) -> bool {
         if j != i + 1 || self.bytes[i] != b'.' {
             return false;
@@ -387,29 +421,62 @@ impl<'a> Scanner<'a, '_> {
         if !capitalised {
             return false;
         }
+        // The word after: letters, then at most its own final marks ("Mr.", "Lee,").
+        let right = &text[j..self.word_end(j)];
+        let right_plain = right
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
-        word.chars().count() >= 2
-            && word.chars().all(char::is_lowercase)
+        let mut chars = word.chars();
+        let first = chars.next();
+        let plain = right_plain
+            && word.chars().count() >= 2
+            && first.is_some_and(char::is_alphabetic)
+            && chars.all(char::is_lowercase)
             && self
                 .rules
                 .abbreviations
                 .kind(word, &mut self.lower)
-                .is_none()
-    }
-
-    /// In a paragraph written in lower case, a full stop before a lower-case
-    /// word ends the sentence unless it follows an abbreviation, an initial or
-    /// a single letter: "i think so. they left."
-    fn casual_stop_ends(&mut self, i: usize) -> bool {
-        if !self.is_casual() {
+                .is_none();
+        if !plain {
             return false;
         }
+        if first.is_some_and(char::is_lowercase) {
+            return true;
+        }
+        // Two capitalised words are often one name ("Gazeta.Ru", "Kontur.Fokus"):
+        // cut only before a sentence opener or a title ("Tuesday.The", "Tuesday.Mr.").
+        let next_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        self.rules.starters.contains(next_word)
+            || right.ends_with('.')
+                && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix)
+    }
+
+    /// A full stop before a lower-case word ends the sentence after an
+    /// ordinary word: web text and posts often start a sentence in lower
+    /// case ("the room was clean. staff were kind"). Not after an
+    /// abbreviation, an initial or a single letter; and unless the paragraph
+    /// is written in lower case throughout ("i think so. they left."), only
+    /// after a word of letters alone, four or more of them.
+    fn stop_before_lower_ends(&mut self, i: usize) -> bool {
         let text = self.text;
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
         let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
-        letters >= 2
+        // In edited text an unlisted abbreviation ("voc. ed.", "1999гг. the")
+        // is more likely than a sentence starting in lower case: only a
+        // word of four or more letters ends the sentence there.
+        let casual = self.is_casual();
+        let ordinary = casual
+            || letters >= 4
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        ordinary
+            && letters >= 2
+            && (casual || !self.evidence.is_abbreviation(word))
             && !word.contains('.')
             && word
                 .chars()
@@ -543,7 +610,7 @@ impl<'a> Scanner<'a, '_> {
             return match kind {
                 Kind::Prefix => false,
                 Kind::Terminal => !before_number && !next.bracketed,
-                Kind::Ambiguous => starter,
+                Kind::Ambiguous => starter || self.common_word_next(next),
                 // "No. Keys?": alone in its sentence, "No." is the word no.
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
                 Kind::Numeric => {
@@ -557,7 +624,15 @@ impl<'a> Scanner<'a, '_> {
                                 && rules.abbreviations.kind(bare, &mut self.lower)
                                     == Some(Kind::Numeric)
                     });
-                    after_number && !before_number && !next.bracketed && !next.dashed
+                    after_number
+                        && !before_number
+                        && !next.bracketed
+                        && !next.dashed
+                        // "5 млн долл. США": an acronym after a unit qualifies it.
+                        && (next.word.chars().count() < 2 || !shouting(next.word) || starter)
+                        // "В 2023 г. Москва приняла…": a date phrase opening the
+                        // sentence is followed by the rest of its clause.
+                        && (starter || !self.opens_with_date_phrase(start))
                 }
             };
         }
@@ -572,9 +647,50 @@ impl<'a> Scanner<'a, '_> {
                 !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
             })
         {
-            return starter;
+            return starter || self.common_word_next(next);
+        }
+        // A short word this text writes as an abbreviation elsewhere ("approx. five").
+        if word.chars().count() <= 5
+            && word.chars().all(char::is_alphabetic)
+            && self.evidence.is_abbreviation(word)
+        {
+            return starter || self.common_word_next(next);
         }
         true
+    }
+
+    /// The capitalised word after a full stop is an ordinary word of this
+    /// text (seen in lower case, never capitalised inside a sentence), so
+    /// it opens a sentence.
+    fn common_word_next(&self, next: &Next) -> bool {
+        next.is_upper()
+            && !next.word_has_stop
+            && next.word.chars().count() >= 2
+            && self.evidence.is_common_word(next.word)
+    }
+
+    /// True when everything in the sentence before byte `start` is a short
+    /// date or time phrase: numbers, Roman numerals, month names, prepositions
+    /// ("В 2023", "С 1 января 2024", "At 7", "In the early XX").
+    fn opens_with_date_phrase(&mut self, start: usize) -> bool {
+        let text = self.text;
+        let words = || text[self.sentence_start..start].split_whitespace();
+        let mut count = 0;
+        for word in words() {
+            count += 1;
+            let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
+            let letters = word.chars().count();
+            let light = word.is_empty()
+                || is_number(word)
+                || is_roman(word)
+                || word.chars().all(is_dash)
+                || letters <= 3 && word.chars().all(char::is_alphabetic)
+                || self.rules.date_words.contains(word, &mut self.lower);
+            if !light || count > 8 {
+                return false;
+            }
+        }
+        words().any(|w| is_number(w) || is_roman(w))
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
@@ -613,13 +729,28 @@ impl<'a> Scanner<'a, '_> {
             ':' => next_is_item,
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
-            _ if next.is_lower() => false,
+            _ if next.is_lower() => self.short_lines(line, i + 1),
             _ => !self.is_wrapped(),
         };
         if ends {
             self.cut(line_start + line.len());
         }
         i + 1
+    }
+
+    /// A line and the next one, the line after the break at `next_start`, are
+    /// both a few words (three, four) without a final mark, and the line does not stop at a
+    /// function word: items of a list written in lower case ("menu", "contact
+    /// list", "opening hours"), not a sentence broken across lines.
+    fn short_lines(&self, line: &str, next_start: usize) -> bool {
+        let rest = &self.text[next_start..];
+        let next_line = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
+        let words = |l: &str| l.split_whitespace().count();
+        let last_word = line.split_whitespace().next_back().unwrap_or("");
+        words(line) <= 3
+            && words(next_line) <= 4
+            && last_word.chars().count() > 3
+            && !next_line.ends_with(is_terminal)
     }
 
     /// True when the paragraph is prose hard-wrapped at a fixed width: its
@@ -840,6 +971,48 @@ mod tests {
     }
 
     #[test]
+    fn full_stop_after_ordinary_word_ends_sentence_before_lower_case() {
+        assert_eq!(
+            texts("The room was clean. staff were kind. We stayed.", Lang::En),
+            ["The room was clean.", "staff were kind.", "We stayed."]
+        );
+        assert_eq!(
+            texts("Номер был чистым. персонал вежлив.", Lang::Ru),
+            ["Номер был чистым.", "персонал вежлив."]
+        );
+    }
+
+    #[test]
+    fn full_stop_inside_closing_quote_or_bracket_before_lower_case_continues() {
+        assert_eq!(
+            texts("He wrote, 'We are ready.' and signed.", Lang::En),
+            ["He wrote, 'We are ready.' and signed."]
+        );
+        assert_eq!(
+            texts(
+                "She paints (mostly birds in winter.) and sells them.",
+                Lang::En
+            ),
+            ["She paints (mostly birds in winter.) and sells them."]
+        );
+    }
+
+    #[test]
+    fn full_stop_after_short_unknown_word_before_lower_case_continues() {
+        assert_eq!(
+            texts(
+                "Classes in art, music and voc. training start today.",
+                Lang::En
+            ),
+            ["Classes in art, music and voc. training start today."]
+        );
+        assert_eq!(
+            texts("В 2001-2003гг. завод не работал.", Lang::Ru),
+            ["В 2001-2003гг. завод не работал."]
+        );
+    }
+
+    #[test]
     fn heading_line_without_stop_ends_sentence() {
         assert_eq!(
             texts("Press release\nThe minister met his colleague.", Lang::En),
@@ -1020,10 +1193,10 @@ mod tests {
     }
 
     #[test]
-    fn edited_paragraph_keeps_lower_case_after_full_stop() {
+    fn edited_paragraph_keeps_lower_case_after_short_unknown_word() {
         assert_eq!(
-            texts("The fee is 5 ducats. per head, they said.", Lang::En),
-            ["The fee is 5 ducats. per head, they said."]
+            texts("The fee is 5 duc. per head, they said.", Lang::En),
+            ["The fee is 5 duc. per head, they said."]
         );
     }
 

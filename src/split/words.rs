@@ -17,6 +17,35 @@ impl Starters {
     }
 }
 
+/// Words of a date or time phrase that opens a sentence ("В 2023 г.", "At 7
+/// a.m."): month names and prepositions of time, lower case.
+#[derive(Debug, Default)]
+pub struct DateWords(HashSet<String>);
+
+impl DateWords {
+    /// Reads the prepositions of `data/date-phrase-words.txt` and the month
+    /// names of `data/months.tsv` (every column but the first).
+    pub fn parse(words: &str, months: &str) -> DateWords {
+        let mut set: HashSet<String> = entries(words).map(str::to_lowercase).collect();
+        for row in entries(months) {
+            set.extend(
+                row.split('\t')
+                    .skip(1)
+                    .flat_map(str::split_whitespace)
+                    .map(str::to_lowercase),
+            );
+        }
+        DateWords(set)
+    }
+
+    /// True when `word`, in any case, is a month or a preposition of time.
+    pub fn contains(&self, word: &str, lower: &mut String) -> bool {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        self.0.contains(lower.as_str())
+    }
+}
+
 /// Greetings and sign-offs that end a sentence at their comma ("Kind regards,").
 #[derive(Debug, Default)]
 pub struct Salutations {
@@ -75,6 +104,16 @@ mod tests {
         assert!(s.matches("Kind  regards"));
         assert!(!s.matches("Dear"));
         assert!(!s.matches("Dear friends of the old town hall"));
+    }
+
+    #[test]
+    fn date_words_hold_months_in_both_languages_and_prepositions() {
+        let words = DateWords::parse("since\n", "1\tjanuary jan\tянварь января\n");
+        let mut lower = String::new();
+        assert!(words.contains("January", &mut lower));
+        assert!(words.contains("января", &mut lower));
+        assert!(words.contains("Since", &mut lower));
+        assert!(!words.contains("Moscow", &mut lower));
     }
 
     #[test]

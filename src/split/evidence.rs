@@ -1,0 +1,251 @@
+//! Evidence from the document itself, in the spirit of Punkt (Kiss & Strunk
+//! 2006), gathered per text instead of from a training corpus.
+//!
+//! At a full stop the word lists cannot decide (an unknown short word, an
+//! abbreviation such as "U.S." or "Jan." that may or may not end its
+//! sentence), the rest of the same text often can:
+//!
+//! - a short word written with a full stop at least twice, once before a
+//!   lower-case word, and never written without its stop, is an
+//!   abbreviation there ("the secr. of the club", so "the secr. Henry Park"
+//!   is no sentence end unless a common sentence opener follows);
+//! - a capitalised word whose lower-case form occurs in the text, and which
+//!   is never capitalised in the middle of a sentence, is an ordinary word:
+//!   capitalised after a full stop, it opens a sentence ("officials … the
+//!   U.S. Officials said");
+//! - a capitalised word seen capitalised in the middle of a sentence is
+//!   (also) a name there, so it is not taken for an ordinary word: after an
+//!   abbreviation it does not open a sentence ("the U.S. Embassy … the
+//!   embassy … the U.S. Embassy").
+//!
+//! Each kind of evidence is gathered lazily, the first time a rule asks, in
+//! one pass over the words of the whole text; the abbreviation pass looks
+//! only at short words, so that it costs little more than finding them.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::marks::{is_closer, is_opener, is_terminal};
+
+/// Longest abbreviation, in letters, that the text can teach (Punkt weighs
+/// long words against being abbreviations; sverka simply stops at five).
+const MAX_ABBREVIATION_LETTERS: usize = 5;
+
+/// The evidence of one text, each part gathered on first use.
+#[derive(Debug)]
+pub struct Evidence<'a> {
+    text: &'a str,
+    short: OnceCell<ShortWords>,
+    cases: OnceCell<Cases>,
+}
+
+/// How the text writes its short words (keys in lower case).
+#[derive(Debug, Default)]
+struct ShortWords {
+    /// Seen with a full stop before a lower-case word.
+    stop_before_lower: FxHashSet<String>,
+    /// How often each is written with a full stop.
+    with_stop: FxHashMap<String, u32>,
+    /// Seen without a final full stop.
+    without_stop: FxHashSet<String>,
+}
+
+/// In which case the text writes its words (keys in lower case).
+#[derive(Debug, Default)]
+struct Cases {
+    /// Written in lower case somewhere.
+    lower: FxHashSet<String>,
+    /// Written capitalised in the middle of a sentence.
+    capitalised_inside: FxHashSet<String>,
+}
+
+impl<'a> Evidence<'a> {
+    /// Evidence about `text`; nothing is read until a question is asked.
+    pub fn new(text: &'a str) -> Evidence<'a> {
+        Evidence {
+            text,
+            short: OnceCell::new(),
+            cases: OnceCell::new(),
+        }
+    }
+
+    /// `word` (without its full stop) is used as an abbreviation in this text.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        // Longer words are never gathered: answer without reading the text.
+        if word.chars().filter(|c| c.is_alphabetic()).count() > MAX_ABBREVIATION_LETTERS {
+            return false;
+        }
+        let key = lower_case(word);
+        let key = key.as_ref();
+        let short = self.short.get_or_init(|| ShortWords::gather(self.text));
+        short.stop_before_lower.contains(key)
+            && short.with_stop.get(key).is_some_and(|&n| n >= 2)
+            && !short.without_stop.contains(key)
+    }
+
+    /// The capitalised `word` is an ordinary word of this text: it occurs in
+    /// lower case and never capitalised inside a sentence.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let key = lower_case(word);
+        let key = key.as_ref();
+        let cases = self.cases.get_or_init(|| Cases::gather(self.text));
+        cases.lower.contains(key) && !cases.capitalised_inside.contains(key)
+    }
+}
+
+/// A token split into its word and whether a single full stop ends it:
+/// opening quotes and brackets, closing ones and `, ; :` are dropped.
+fn word_of(token: &str) -> (&str, bool) {
+    let core = token.trim_start_matches(is_opener);
+    let bare = core.trim_end_matches(|c: char| is_closer(c) || matches!(c, ',' | ';' | ':'));
+    match bare.strip_suffix('.') {
+        Some(w) if !w.ends_with('.') => (w, true),
+        _ => (bare, false),
+    }
+}
+
+/// A letter; Latin and Cyrillic without the Unicode tables, which are slow
+/// outside ASCII and would be asked for every letter of the text.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{0400}'..='\u{04FF}').contains(&c)
+        || !c.is_ascii() && c.is_alphabetic()
+}
+
+/// A lower-case letter, with the same fast paths as [`is_letter`].
+fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => true,
+        'A'..='Z' | 'А'..='Я' | 'Ѐ'..='Џ' => false,
+        c if c.is_ascii() => false,
+        c => c.is_lowercase(),
+    }
+}
+
+/// Letters, with the hyphens, apostrophes and inner stops of a word.
+fn is_wordlike(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| is_letter(c) || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// `word` in lower case, without the Unicode tables for ASCII, and without
+/// a copy when it is in lower case already.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.chars().any(|c| is_letter(c) && !is_lower(c)) {
+        Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Starts with a lower-case letter and is not a name such as "eBay".
+fn starts_lower(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(is_lower)
+        && !chars.next().is_some_and(|c| is_letter(c) && !is_lower(c))
+}
+
+/// Adds `key` to `set`, allocating only when it is new.
+fn insert(set: &mut FxHashSet<String>, key: Cow<'_, str>) {
+    if !set.contains(key.as_ref()) {
+        set.insert(key.into_owned());
+    }
+}
+
+impl ShortWords {
+    fn gather(text: &str) -> ShortWords {
+        let mut out = ShortWords::default();
+        // Byte length beyond which a token cannot hold a short word (five
+        // letters of two bytes, quotes and marks around them).
+        const LONGEST: usize = 4 * MAX_ABBREVIATION_LETTERS + 4;
+        // The previous token's word when it was short and ended in a full stop.
+        let mut stopped: Option<String> = None;
+        for token in text.split_whitespace() {
+            let previous = stopped.take();
+            if token.len() > LONGEST {
+                continue;
+            }
+            let (word, stop) = word_of(token);
+            if let Some(abbreviation) = previous
+                && starts_lower(word)
+            {
+                out.stop_before_lower.insert(abbreviation);
+            }
+            if word.chars().count() > MAX_ABBREVIATION_LETTERS + 3 || !is_wordlike(word) {
+                continue;
+            }
+            if word.chars().filter(|&c| is_letter(c)).count() > MAX_ABBREVIATION_LETTERS {
+                continue;
+            }
+            let key = lower_case(word);
+            if stop {
+                let key = key.into_owned();
+                *out.with_stop.entry(key.clone()).or_default() += 1;
+                stopped = Some(key);
+            } else if !word.contains('.') {
+                insert(&mut out.without_stop, key);
+            }
+        }
+        out
+    }
+}
+
+impl Cases {
+    fn gather(text: &str) -> Cases {
+        let mut out = Cases::default();
+        for line in text.lines() {
+            // How the previous token ended: None at the start of a line.
+            let mut previous_ends: Option<bool> = None;
+            for token in line.split_whitespace() {
+                let (word, stop) = word_of(token);
+                if is_wordlike(word) && !stop && !word.contains('.') {
+                    if starts_lower(word) {
+                        insert(&mut out.lower, lower_case(word));
+                    } else if previous_ends == Some(false) && word.chars().skip(1).any(is_lower) {
+                        insert(&mut out.capitalised_inside, lower_case(word));
+                    }
+                }
+                let core = token.trim_end_matches(is_closer);
+                previous_ends = Some(core.ends_with(|c: char| is_terminal(c) || c == ':'));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_word_with_stop_before_lower_case_is_an_abbreviation() {
+        let e = Evidence::new("Ask the secr. of the club. The Secr. Henry Park replies.");
+        assert!(e.is_abbreviation("secr"));
+        assert!(e.is_abbreviation("Secr"));
+        assert!(!Evidence::new("We left. then we ate. We left then.").is_abbreviation("left"));
+        assert!(!Evidence::new("It was clean. staff were kind.").is_abbreviation("clean"));
+    }
+
+    #[test]
+    fn word_seen_only_in_lower_case_is_common() {
+        let e = Evidence::new("The officials met Baker. Later the officials left the Embassy.");
+        assert!(e.is_common_word("Officials"));
+        assert!(!e.is_common_word("Baker"));
+        let e = Evidence::new("Our embassy and the Embassy of Peru.");
+        assert!(!e.is_common_word("Embassy"));
+    }
+
+    #[test]
+    fn evidence_is_gathered_only_when_asked() {
+        let e = Evidence::new("Some text.");
+        assert!(e.short.get().is_none() && e.cases.get().is_none());
+        e.is_common_word("Text");
+        assert!(e.short.get().is_none() && e.cases.get().is_some());
+    }
+}
