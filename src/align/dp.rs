@@ -16,6 +16,8 @@ use rayon::prelude::*;
 use super::cost::{CostModel, Unit};
 use super::lexical::{self, Keys, MAX_RUN, Matcher};
 use super::{AlignOptions, Bead};
+use crate::Lang;
+use crate::anchor::dialogue::{self, Turn};
 use crate::anchor::lexicon::Lexicon;
 use crate::split::Sentence;
 
@@ -133,15 +135,22 @@ pub fn align(
 ) -> Vec<Bead> {
     let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
     let keys = lexical::link(en, ru, lexicon, learned);
-    align_with(&units(en), &units(ru), &keys, options, Pass::Fine)
+    align_with(
+        &units(en, Lang::En),
+        &units(ru, Lang::Ru),
+        &keys,
+        options,
+        Pass::Fine,
+    )
 }
 
-fn units(sentences: &[Sentence]) -> Vec<Unit> {
+fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
     sentences
         .iter()
         .map(|s| Unit {
             length: s.length(),
             paragraph: s.paragraph,
+            turn: dialogue::turn(&s.text, lang),
         })
         .collect()
 }
@@ -471,6 +480,7 @@ fn bands(
     // A block omission stands for BLOCK sentence omissions.
     coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
     coarse_options.paragraph_cost = 0.0;
+    coarse_options.dialogue_weight = 0.0;
     let coarse_keys = keys.blocks(BLOCK, COARSE_KEYS);
     let path = align_with(
         &blocks(en),
@@ -545,6 +555,7 @@ fn blocks(units: &[Unit]) -> Vec<Unit> {
         .map(|chunk| Unit {
             length: chunk.iter().map(|u| u.length).sum(),
             paragraph: 0,
+            turn: Turn::default(),
         })
         .collect()
 }
@@ -604,8 +615,8 @@ mod tests {
         let ru = numbered(2_900, &["альфа", "бета"]);
         let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
         let b = bands(
-            &units(&en),
-            &units(&ru),
+            &units(&en, Lang::En),
+            &units(&ru, Lang::Ru),
             &keys,
             &AlignOptions::default(),
             Pass::Fine,

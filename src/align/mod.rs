@@ -105,6 +105,10 @@ pub struct AlignOptions {
     pub no_anchor_cost: f64,
     /// Cost of a bead that joins sentences across a paragraph break.
     pub paragraph_cost: f64,
+    /// Weight of the dialogue marks' agreement (a turn opened by a quote or
+    /// a dash, a question, an exclamation) as evidence for a link: see
+    /// [`crate::anchor::dialogue::log_odds`]. 0 ignores them.
+    pub dialogue_weight: f64,
     /// Temperature of the posterior bead probabilities given as confidence:
     /// above 1 spreads probability over more alignments (less confident).
     pub temperature: f64,
@@ -131,6 +135,7 @@ impl Default for AlignOptions {
             mismatch_cost: 2.8,
             no_anchor_cost: 0.9,
             paragraph_cost: 4.0,
+            dialogue_weight: 0.75,
             temperature: 1.0,
             lexicon: None,
             self_train: false,
@@ -153,6 +158,7 @@ impl AlignOptions {
             "mismatch_cost" => &mut self.mismatch_cost,
             "no_anchor_cost" => &mut self.no_anchor_cost,
             "paragraph_cost" => &mut self.paragraph_cost,
+            "dialogue_weight" => &mut self.dialogue_weight,
             "temperature" => &mut self.temperature,
             "self_train" => {
                 self.self_train = value != 0.0;
