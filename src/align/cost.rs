@@ -10,7 +10,7 @@ use crate::anchor::dialogue::{self, Trust, Turn};
 // Gale & Church (1993, table 5) give 1-1 .89, 1-0/0-1 .0099, 2-1/1-2 .089,
 // 2-2 .011; the 3-1/1-3 shares and the higher omission shares follow the bead
 // counts of real statement pairs, where translators drop and merge more.
-const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
+pub(super) const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
@@ -95,9 +95,9 @@ impl<'a> CostModel<'a> {
             cost += self.options.paragraph_cost;
         }
         if self.options.dialogue_weight != 0.0 {
-            let first = (self.en[i - a].turn, self.ru[j - b].turn);
-            let last = (self.en[i - 1].turn, self.ru[j - 1].turn);
-            cost -= self.options.dialogue_weight * dialogue::log_odds(first, last, self.dialogue);
+            let en = self.en[i - a..i].iter().map(|u| u.turn);
+            let ru = self.ru[j - b..j].iter().map(|u| u.turn);
+            cost -= self.options.dialogue_weight * dialogue::log_odds(en, ru, self.dialogue);
         }
         let total = self.keys.total(i, a, j, b);
         let matched = if total > 0.0 { common() } else { 0.0 };

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::cost::{CostModel, Unit};
 use super::lexical::{self, Keys, MAX_RUN, Matcher};
-use super::{AlignOptions, Bead};
+use super::{AlignOptions, Bead, priors};
 use crate::Lang;
 use crate::anchor::dialogue::{self, Turn};
 use crate::anchor::lexicon::Lexicon;
@@ -183,20 +183,30 @@ fn align_with(
     let mut before: Option<(Band, Costs)> = None;
     loop {
         let band = Band::new(&ranges);
-        let costs = costs(&band, &model, keys, before.take());
-        let (forward, backward) = if posteriors {
-            rayon::join(
-                || forward(&band, &costs, Some(t)),
-                || backward(&band, &costs, t),
-            )
-        } else {
-            (forward(&band, &costs, None), Vec::new())
+        let mut costs = costs(&band, &model, keys, before.take());
+        let passes = |costs: &Costs| {
+            if posteriors {
+                rayon::join(
+                    || forward(&band, costs, Some(t)),
+                    || backward(&band, costs, t),
+                )
+            } else {
+                (forward(&band, costs, None), Vec::new())
+            }
         };
-        let path = trace(&band, &forward.back, n, m);
+        let (mut forward, mut backward) = passes(&costs);
+        let mut path = trace(&band, &forward.back, n, m);
         if widenings < MAX_WIDENINGS && widen(&mut ranges, &path, m) {
             widenings += 1;
             before = Some((band, costs));
             continue;
+        }
+        if pass == Pass::Fine && options.adapt_priors {
+            // Once the band is settled: the document's own shape priors
+            // (see `priors`), on the same bead costs.
+            costs.shift(&priors::shift(path.iter().map(|&(_, shape)| shape)));
+            (forward, backward) = passes(&costs);
+            path = trace(&band, &forward.back, n, m);
         }
         let last = band.cell(n, m);
         let everything = forward.soft.get(last).copied().unwrap_or(0.0);
@@ -279,6 +289,18 @@ struct Costs {
 }
 
 impl Costs {
+    /// Adds `by[shape]` to the cost of every bead of each shape.
+    fn shift(&mut self, by: &[f64; SHAPES.len()]) {
+        let by = by.map(|d| d as f32);
+        self.chunks.par_iter_mut().for_each(|chunk| {
+            for cell in chunk.iter_mut() {
+                for (cost, d) in cell.iter_mut().zip(by) {
+                    *cost += d;
+                }
+            }
+        });
+    }
+
     /// The costs of row `i`'s cells.
     fn row(&self, band: &Band, i: usize) -> &[CellCosts] {
         let chunk = i / ROWS_PER_TASK;

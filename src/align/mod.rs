@@ -10,6 +10,7 @@ mod dp;
 mod length;
 pub mod lexical;
 pub mod model1;
+mod priors;
 
 pub use length::{LengthModel, TabulatedLength};
 
@@ -123,6 +124,11 @@ pub struct AlignOptions {
     /// single document (learning from a whole archive does gain: see
     /// `sverka batch --learn-all`).
     pub self_train: bool,
+    /// Align twice: re-estimate the bead shape priors from the first
+    /// pass's path (how often this translator merges and drops sentences)
+    /// and align again under them. The second pass reuses the first's bead
+    /// costs, so it costs far less than the first.
+    pub adapt_priors: bool,
 }
 
 impl Default for AlignOptions {
@@ -135,10 +141,11 @@ impl Default for AlignOptions {
             mismatch_cost: 2.8,
             no_anchor_cost: 0.9,
             paragraph_cost: 4.0,
-            dialogue_weight: 0.75,
+            dialogue_weight: 1.0,
             temperature: 1.0,
             lexicon: None,
             self_train: false,
+            adapt_priors: true,
         }
     }
 }
@@ -162,6 +169,10 @@ impl AlignOptions {
             "temperature" => &mut self.temperature,
             "self_train" => {
                 self.self_train = value != 0.0;
+                return Ok(());
+            }
+            "adapt_priors" => {
+                self.adapt_priors = value != 0.0;
                 return Ok(());
             }
             "ratio" => &mut self.length.ratio,
