@@ -30,16 +30,21 @@
 //! * [`write`] renders an [`Alignment`] as TMX, CSV, TSV, JSONL, beads or a table.
 //! * [`report`] checks coverage: untranslated sentences, numbers that disagree.
 
+#![warn(missing_docs)]
+
 pub mod align;
+pub mod alignment;
 pub mod anchor;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod pipeline;
 pub mod report;
 pub mod split;
 pub mod write;
 
 pub use align::{AlignOptions, Aligner, Alignment, Bead};
 pub use error::Error;
-pub use lang::Lang;
+pub use lang::{Lang, Sides};
+
 pub use split::Sentence;

@@ -10,7 +10,7 @@
 //! own counts.
 
 use super::cost::PRIORS;
-use super::dp::SHAPES;
+use super::shape::SHAPES;
 
 /// Weight of the fixed priors in the blend, in beads: a document of a
 /// hundred beads moves its priors halfway to its own counts.

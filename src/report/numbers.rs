@@ -27,6 +27,7 @@ pub struct Number {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A number written with digits or words.
     Number,
     /// A month name ("March", "марта"); equal to the month's number.
     Month,
@@ -35,11 +36,14 @@ pub enum Kind {
 /// Numbers on each side of a pair that have no equal on the other side.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Unmatched {
+    /// Numbers found only in the English side.
     pub en: Vec<Number>,
+    /// Numbers found only in the Russian side.
     pub ru: Vec<Number>,
 }
 
 impl Unmatched {
+    /// True when both sides' numbers agree.
     pub fn is_empty(&self) -> bool {
         self.en.is_empty() && self.ru.is_empty()
     }

@@ -1,0 +1,92 @@
+//! Flags shared by the subcommands, defined once and flattened into each
+//! (clap `Args`), with the code that turns them into ready objects. The
+//! input flags are in `input.rs`.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use sverka::anchor::lexicon::Lexicon;
+use sverka::pipeline::Pipeline;
+use sverka::write::WriteOptions;
+use sverka::{AlignOptions, Aligner};
+
+use super::input::InputArgs;
+
+/// How to align.
+#[derive(clap::Args, Clone, Default)]
+pub struct AlignArgs {
+    /// Align twice, learning word translations from the confident pairs of
+    /// the first pass (IBM Model 1); about twice the time.
+    #[arg(long)]
+    pub self_train: bool,
+    /// A bilingual dictionary added to the built-in one: hunalign's
+    /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
+}
+
+impl AlignArgs {
+    /// Aligner options with the user's dictionaries (`--dict`) added to the
+    /// built-in lexicon.
+    pub fn options(&self) -> Result<AlignOptions> {
+        let mut options = AlignOptions {
+            self_train: self.self_train,
+            ..AlignOptions::default()
+        };
+        if !self.dict.is_empty() {
+            let mut lexicon = Lexicon::builtin().clone();
+            for path in &self.dict {
+                lexicon.extend(&Lexicon::from_path(path)?);
+            }
+            options.lexicon = Some(std::sync::Arc::new(lexicon));
+        }
+        Ok(options)
+    }
+
+    /// The pipeline for these flags and `input`'s.
+    pub fn pipeline(&self, input: &InputArgs) -> Result<Pipeline> {
+        Ok(Pipeline::new(
+            Aligner::new(self.options()?),
+            input.pair_options(),
+        ))
+    }
+}
+
+/// What to write and how.
+#[derive(clap::Args, Clone, Default)]
+pub struct WriteArgs {
+    /// Leave out pairs whose confidence (0 to 1) is below this.
+    #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
+    pub min_score: f64,
+    /// Also write sentences without a counterpart (empty opposite side) to
+    /// tmx, csv, tsv and moses, for reviewers.
+    #[arg(long)]
+    pub keep_unaligned: bool,
+    /// Add the pairs to an existing TMX file, skipping pairs already in it.
+    #[arg(long)]
+    pub append: bool,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl WriteArgs {
+    /// Checks the values and gives the writers' options.
+    pub fn options(&self) -> Result<WriteOptions> {
+        if !(0.0..=1.0).contains(&self.min_score) {
+            bail!(
+                "--min-score must be between 0 and 1, not {}",
+                self.min_score
+            );
+        }
+        Ok(WriteOptions {
+            min_score: self.min_score,
+            keep_unaligned: self.keep_unaligned,
+            // Reproducible builds' convention for a fixed timestamp.
+            created: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+            ..WriteOptions::default()
+        })
+    }
+}
