@@ -15,6 +15,8 @@ pub mod model1;
 mod priors;
 mod shape;
 
+#[doc(hidden)]
+pub use dp::work_done;
 pub use length::{LengthModel, TabulatedLength};
 
 use std::sync::Arc;
