@@ -265,6 +265,9 @@ fn main() {
     let mut worst = Vec::new();
     // Calibration: per score band (tenths), predicted links and exact hits.
     let mut bands = [(0usize, 0usize); 10];
+    // The same for sentences left unaligned: per band, sentences and how
+    // many of them the gold leaves unaligned too.
+    let mut omission_bands = [(0usize, 0usize); 10];
     let started = Instant::now();
     for dir in cases(&root) {
         let rel = dir.strip_prefix(&root).unwrap_or(&dir).to_path_buf();
@@ -289,11 +292,16 @@ fn main() {
             .iter()
             .map(|b| (b.en.clone().collect(), b.ru.clone().collect()))
             .collect();
+        let gold_omitted = omitted(&gold);
         for (bead, p) in alignment.beads.iter().zip(&pred) {
+            let band = ((bead.score * 10.0) as usize).min(9);
             if bead.is_link() {
-                let band = &mut bands[((bead.score * 10.0) as usize).min(9)];
-                band.0 += 1;
-                band.1 += usize::from(gold_links.contains(p));
+                bands[band].0 += 1;
+                bands[band].1 += usize::from(gold_links.contains(p));
+            } else {
+                let sentences = omitted(std::slice::from_ref(p));
+                omission_bands[band].0 += sentences.len();
+                omission_bands[band].1 += sentences.intersection(&gold_omitted).count();
             }
         }
         let c = count(&gold, &pred);
@@ -330,6 +338,20 @@ fn main() {
     for (k, (n, hit)) in bands.iter().enumerate().filter(|(_, (n, _))| *n > 0) {
         println!(
             "  {:.1}-{:.1}: {:>6} links, {:5.1}% right",
+            k as f64 / 10.0,
+            (k + 1) as f64 / 10.0,
+            n,
+            100.0 * *hit as f64 / *n as f64
+        );
+    }
+    println!("sentences left unaligned per score band, share unaligned in the gold too:");
+    for (k, (n, hit)) in omission_bands
+        .iter()
+        .enumerate()
+        .filter(|(_, (n, _))| *n > 0)
+    {
+        println!(
+            "  {:.1}-{:.1}: {:>6} sentences, {:5.1}% right",
             k as f64 / 10.0,
             (k + 1) as f64 / 10.0,
             n,

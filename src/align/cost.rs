@@ -4,12 +4,13 @@ use super::AlignOptions;
 use super::length::TabulatedLength;
 use super::lexical::Keys;
 use super::shape::SHAPES;
+use crate::anchor::dialogue::{self, Trust, Turn};
 
 /// Prior probability of each bead shape, in the order of `shape::SHAPES`.
 // Gale & Church (1993, table 5) give 1-1 .89, 1-0/0-1 .0099, 2-1/1-2 .089,
 // 2-2 .011; the 3-1/1-3 shares and the higher omission shares follow the bead
 // counts of real statement pairs, where translators drop and merge more.
-const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
+pub(super) const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
@@ -25,6 +26,8 @@ pub struct Unit {
     pub length: usize,
     /// Paragraph number.
     pub paragraph: usize,
+    /// Dialogue marks (the default, no marks, for blocks of sentences).
+    pub turn: Turn,
 }
 
 /// Precomputed per-document data for bead costs.
@@ -38,6 +41,7 @@ pub struct CostModel<'a> {
     prior_costs: [f64; 8],
     keys: &'a Keys,
     length: TabulatedLength,
+    dialogue: Trust,
 }
 
 impl<'a> CostModel<'a> {
@@ -69,6 +73,7 @@ impl<'a> CostModel<'a> {
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
             keys,
             length: TabulatedLength::new(options.length),
+            dialogue: Trust::of(&turns(en), &turns(ru)),
         }
     }
 
@@ -88,6 +93,11 @@ impl<'a> CostModel<'a> {
         cost += self.length.cost(self.ratio, l1, l2);
         if crosses_paragraph(&self.en[i - a..i]) || crosses_paragraph(&self.ru[j - b..j]) {
             cost += self.options.paragraph_cost;
+        }
+        if self.options.dialogue_weight != 0.0 {
+            let en = self.en[i - a..i].iter().map(|u| u.turn);
+            let ru = self.ru[j - b..j].iter().map(|u| u.turn);
+            cost -= self.options.dialogue_weight * dialogue::log_odds(en, ru, self.dialogue);
         }
         let total = self.keys.total(i, a, j, b);
         let matched = if total > 0.0 { common() } else { 0.0 };
@@ -118,6 +128,10 @@ fn prefix_lengths(units: &[Unit]) -> Vec<usize> {
         prefix.push(total);
     }
     prefix
+}
+
+fn turns(units: &[Unit]) -> Vec<Turn> {
+    units.iter().map(|u| u.turn).collect()
 }
 
 fn crosses_paragraph(units: &[Unit]) -> bool {

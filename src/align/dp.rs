@@ -17,7 +17,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::cost::{CostModel, Unit};
 use super::lexical::{self, Keys, Matcher};
 use super::shape::{MAX_RUN, SHAPES};
-use super::{AlignOptions, Bead};
+use super::{AlignOptions, Bead, priors};
+use crate::Lang;
+use crate::anchor::dialogue::{self, Turn};
 use crate::anchor::lexicon::Lexicon;
 use crate::split::Sentence;
 
@@ -127,15 +129,22 @@ pub fn align(
 ) -> Vec<Bead> {
     let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
     let keys = lexical::link(en, ru, lexicon, learned);
-    align_with(&units(en), &units(ru), &keys, options, Pass::Fine)
+    align_with(
+        &units(en, Lang::En),
+        &units(ru, Lang::Ru),
+        &keys,
+        options,
+        Pass::Fine,
+    )
 }
 
-fn units(sentences: &[Sentence]) -> Vec<Unit> {
+fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
     sentences
         .iter()
         .map(|s| Unit {
             length: s.length(),
             paragraph: s.paragraph,
+            turn: dialogue::turn(&s.text, lang),
         })
         .collect()
 }
@@ -168,20 +177,30 @@ fn align_with(
     let mut before: Option<(Band, Costs)> = None;
     loop {
         let band = Band::new(&ranges);
-        let costs = costs(&band, &model, keys, before.take());
-        let (forward, backward) = if posteriors {
-            rayon::join(
-                || forward(&band, &costs, Some(t)),
-                || backward(&band, &costs, t),
-            )
-        } else {
-            (forward(&band, &costs, None), Vec::new())
+        let mut costs = costs(&band, &model, keys, before.take());
+        let passes = |costs: &Costs| {
+            if posteriors {
+                rayon::join(
+                    || forward(&band, costs, Some(t)),
+                    || backward(&band, costs, t),
+                )
+            } else {
+                (forward(&band, costs, None), Vec::new())
+            }
         };
-        let path = trace(&band, &forward.back, n, m);
+        let (mut forward, mut backward) = passes(&costs);
+        let mut path = trace(&band, &forward.back, n, m);
         if widenings < MAX_WIDENINGS && widen(&mut ranges, &path, m) {
             widenings += 1;
             before = Some((band, costs));
             continue;
+        }
+        if pass == Pass::Fine && options.adapt_priors {
+            // Once the band is settled: the document's own shape priors
+            // (see `priors`), on the same bead costs.
+            costs.shift(&priors::shift(path.iter().map(|&(_, shape)| shape)));
+            (forward, backward) = passes(&costs);
+            path = trace(&band, &forward.back, n, m);
         }
         let last = band.cell(n, m);
         let everything = forward.soft.get(last).copied().unwrap_or(0.0);
@@ -275,6 +294,18 @@ struct Costs {
 }
 
 impl Costs {
+    /// Adds `by[shape]` to the cost of every bead of each shape.
+    fn shift(&mut self, by: &[f64; SHAPES.len()]) {
+        let by = by.map(|d| d as f32);
+        self.chunks.par_iter_mut().for_each(|chunk| {
+            for cell in chunk.iter_mut() {
+                for (cost, d) in cell.iter_mut().zip(by) {
+                    *cost += d;
+                }
+            }
+        });
+    }
+
     /// The costs of row `i`'s cells.
     fn row(&self, band: &Band, i: usize) -> &[CellCosts] {
         let chunk = i / ROWS_PER_TASK;
@@ -489,6 +520,7 @@ fn bands(
     // A block omission stands for BLOCK sentence omissions.
     coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
     coarse_options.paragraph_cost = 0.0;
+    coarse_options.dialogue_weight = 0.0;
     let coarse_keys = keys.blocks(BLOCK, COARSE_KEYS);
     let path = align_with(
         &blocks(en),
@@ -563,6 +595,7 @@ fn blocks(units: &[Unit]) -> Vec<Unit> {
         .map(|chunk| Unit {
             length: chunk.iter().map(|u| u.length).sum(),
             paragraph: 0,
+            turn: Turn::default(),
         })
         .collect()
 }
@@ -622,8 +655,8 @@ mod tests {
         let ru = numbered(2_900, &["альфа", "бета"]);
         let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
         let b = bands(
-            &units(&en),
-            &units(&ru),
+            &units(&en, Lang::En),
+            &units(&ru, Lang::Ru),
             &keys,
             &AlignOptions::default(),
             Pass::Fine,

@@ -12,6 +12,7 @@ mod length;
 #[doc(hidden)]
 pub mod lexical;
 pub mod model1;
+mod priors;
 mod shape;
 
 #[doc(hidden)]
@@ -45,6 +46,10 @@ pub struct AlignOptions {
     pub no_anchor_cost: f64,
     /// Cost of a bead that joins sentences across a paragraph break.
     pub paragraph_cost: f64,
+    /// Weight of the dialogue marks' agreement (a turn opened by a quote or
+    /// a dash, a question, an exclamation) as evidence for a link: see
+    /// [`crate::anchor::dialogue::log_odds`]. 0 ignores them.
+    pub dialogue_weight: f64,
     /// Temperature of the posterior bead probabilities given as confidence:
     /// above 1 spreads probability over more alignments (less confident).
     pub temperature: f64,
@@ -59,6 +64,11 @@ pub struct AlignOptions {
     /// single document (learning from a whole archive does gain: see
     /// `sverka batch --learn-all`).
     pub self_train: bool,
+    /// Align twice: re-estimate the bead shape priors from the first
+    /// pass's path (how often this translator merges and drops sentences)
+    /// and align again under them. The second pass reuses the first's bead
+    /// costs, so it costs far less than the first.
+    pub adapt_priors: bool,
 }
 
 impl Default for AlignOptions {
@@ -71,9 +81,11 @@ impl Default for AlignOptions {
             mismatch_cost: 2.8,
             no_anchor_cost: 0.9,
             paragraph_cost: 4.0,
+            dialogue_weight: 1.0,
             temperature: 1.0,
             lexicon: None,
             self_train: false,
+            adapt_priors: true,
         }
     }
 }
@@ -93,9 +105,14 @@ impl AlignOptions {
             "mismatch_cost" => &mut self.mismatch_cost,
             "no_anchor_cost" => &mut self.no_anchor_cost,
             "paragraph_cost" => &mut self.paragraph_cost,
+            "dialogue_weight" => &mut self.dialogue_weight,
             "temperature" => &mut self.temperature,
             "self_train" => {
                 self.self_train = value != 0.0;
+                return Ok(());
+            }
+            "adapt_priors" => {
+                self.adapt_priors = value != 0.0;
                 return Ok(());
             }
             "ratio" => &mut self.length.ratio,

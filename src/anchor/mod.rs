@@ -24,6 +24,9 @@
 //!   lexicon says they translate each other.
 //! * [`stem`]: light suffix strippers (`stem_en`, `stem_ru`) shared by the
 //!   lexicon and the fixed equivalents.
+//! * [`dialogue`]: dialogue marks of a sentence (a turn opened by a quote
+//!   or a dash; a question, an exclamation) and how much their agreement
+//!   across a bead says (`turn(text, lang)`, `log_odds`).
 //! * [`sentence`]: everything above for one sentence at once.
 //!   `SentenceAnchors::new(text, lang, lexicon)` keys every content token
 //!   (non-stopword) by its anchors; `overlap(&en, &ru)` counts the content
@@ -53,6 +56,7 @@
 //! ```
 
 pub mod acronyms;
+pub mod dialogue;
 pub mod lexicon;
 pub mod numbers;
 pub mod sentence;
