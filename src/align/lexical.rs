@@ -339,7 +339,7 @@ impl Keys {
     /// The keys of blocks of `size` consecutive sentences, each block keeping
     /// only its `keep` rarest distinct keys: enough to place a block, at a
     /// bounded cost per bead.
-    pub fn blocks(&self, size: usize, keep: usize) -> Keys {
+    pub(crate) fn blocks(&self, size: usize, keep: usize) -> Keys {
         let lists = self
             .lists
             .as_ref()
@@ -380,7 +380,7 @@ impl Keys {
 
     /// The total anchor weight of the bead `en[i - a..i]` ~ `ru[j - b..j]`,
     /// both sides together.
-    pub fn total(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+    pub(crate) fn total(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let Sides { en, ru } = &self.totals;
         en[i - a..i].iter().sum::<f64>() + ru[j - b..j].iter().sum::<f64>()
     }
