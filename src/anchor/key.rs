@@ -61,3 +61,22 @@ pub struct Capitalised {
     /// The word, normalised (lowercased, `ё` as `е`).
     pub word: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_sort_by_key_then_token() {
+        // The linker counts a key once per sentence by finding its anchors
+        // side by side, and the overlap merges two lists by key: both need
+        // this order.
+        let anchor = |key, token| Anchor {
+            key: AnchorKey(key),
+            token: TokenIx(token),
+        };
+        let mut anchors = vec![anchor(2, 0), anchor(1, 5), anchor(1, 3)];
+        anchors.sort_unstable();
+        assert_eq!(anchors, [anchor(1, 3), anchor(1, 5), anchor(2, 0)]);
+    }
+}

@@ -36,9 +36,9 @@ fn key<T: Hash>(kind: Kind, value: T) -> AnchorKey {
     AnchorKey::of((kind, value))
 }
 
-/// Which extractors an [`Extractor`] runs (all by default; the others are
-/// for measuring what each kind of anchor contributes, and for a learned
-/// lexicon, which adds its concepts only).
+/// Which extractors an [`Extractor`] runs: all by default; fewer to measure
+/// what each kind of anchor contributes, or the lexicon alone for a learned
+/// lexicon, which adds its concepts beside the built-in extractors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Extractors {
     /// Dictionary concepts ([`Lexicon`]).
