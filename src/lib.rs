@@ -29,6 +29,7 @@
 //! * [`align`] pairs the sentences into [`Bead`]s with a length model and anchors.
 //! * [`write`] renders an [`Alignment`] as TMX, CSV, TSV, JSONL, beads or a table.
 //! * [`report`] checks coverage: untranslated sentences, numbers that disagree.
+//! * [`review`] the review page and the reviewed alignment it exports.
 
 #![warn(missing_docs)]
 
@@ -40,6 +41,7 @@ pub mod input;
 pub mod lang;
 pub mod pipeline;
 pub mod report;
+pub mod review;
 pub mod split;
 pub mod write;
 

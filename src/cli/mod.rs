@@ -1,12 +1,14 @@
 //! Subcommands of the `sverka` binary, one file each.
 
 pub mod align;
+pub mod apply;
 pub mod args;
 pub mod batch;
 pub mod check;
 pub mod input;
 pub mod messages;
 pub mod output;
+pub mod review;
 pub mod split;
 pub mod write;
 

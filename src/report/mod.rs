@@ -13,7 +13,7 @@ pub mod json;
 mod numbers;
 pub mod text;
 
-pub use numbers::{Kind, Number, Unmatched};
+pub use numbers::{Kind, Number, Unmatched, numbers, unmatched};
 
 use serde::Serialize;
 
@@ -58,9 +58,9 @@ pub struct UntranslatedSentence {
     pub lang: Lang,
     /// Index of the sentence on its side (0-based, as in the `beads` format).
     pub sentence: usize,
-    /// Index of its bead.
+    /// Index of its bead (0-based; reports for people say bead `bead + 1`).
     pub bead: usize,
-    /// 1-based paragraph number.
+    /// Index of its paragraph (0-based, as in JSONL; reports for people add 1).
     pub paragraph: usize,
     /// 1-based line number in the input file.
     pub line: usize,
@@ -71,7 +71,7 @@ pub struct UntranslatedSentence {
 /// A link bead worth a second look.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SuspiciousPair {
-    /// Index of the bead.
+    /// Index of the bead (0-based; reports for people say bead `bead + 1`).
     pub bead: usize,
     /// `1-1`, `2-1`, ...
     pub kind: String,
@@ -130,7 +130,7 @@ impl CoverageReport {
                             lang,
                             sentence,
                             bead: index,
-                            paragraph: s.paragraph + 1,
+                            paragraph: s.paragraph,
                             line: s.line,
                             text: s.text.clone(),
                         });
@@ -258,7 +258,7 @@ mod tests {
         let missing = &report.untranslated[0];
         assert_eq!(
             (missing.lang, missing.paragraph, missing.line),
-            (Lang::En, 3, 5)
+            (Lang::En, 2, 5)
         );
         assert_eq!(missing.text, "Then we left for the airport.");
         assert_eq!(report.coverage_percent(), report.en.sentence_percent);

@@ -21,6 +21,9 @@ pub struct Number {
     pub text: String,
     /// A number written with digits or Roman numerals, or a month name.
     pub kind: Kind,
+    /// Byte offset of `text` in the sentence (the same for each part of a date).
+    #[serde(skip)]
+    pub start: usize,
 }
 
 /// What a [`Number`] was read from.
@@ -72,6 +75,11 @@ pub fn unmatched(en: &str, ru: &str) -> Unmatched {
         en.retain(|n| !forgiven(n));
         ru.retain(|n| !forgiven(n));
     }
+    // The parts of one date ("23.03.2021": 23, 3, 2021) share its text; list
+    // the date once.
+    for side in [&mut en, &mut ru] {
+        side.dedup_by(|b, a| a.text == b.text && a.start == b.start);
+    }
     Unmatched { en, ru }
 }
 
@@ -87,6 +95,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
             value: number.value(),
             text: text[span.clone()].to_string(),
             kind: Kind::Number,
+            start: span.start,
         };
         found.push((span.start, number));
     }
@@ -95,6 +104,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
             value: f64::from(month),
             text: text[span.clone()].to_string(),
             kind: Kind::Month,
+            start: span.start,
         };
         found.push((span.start, number));
     }
@@ -104,6 +114,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
                 value: f64::from(value),
                 text: word.to_string(),
                 kind: Kind::Number,
+                start,
             };
             found.push((start, number));
         }
@@ -194,6 +205,13 @@ mod tests {
         assert!(unmatched("the 17th century", "XVII века").is_empty());
         assert_eq!(values("Louis XIV and World War II", Lang::En), [14.0, 2.0]);
         assert!(values("Washington DC, MIX, I, XL", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn lists_a_date_that_disagrees_once() {
+        let found = unmatched("on 24 March", "13:06 23.03.2021");
+        let texts: Vec<&str> = found.ru.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["13", "06", "23.03.2021"]);
     }
 
     #[test]

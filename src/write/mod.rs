@@ -124,6 +124,10 @@ pub struct WriteOptions {
     pub ru_document: Option<String>,
     /// Creation time of a TMX file as seconds since 1970 (UTC); `None`: now.
     pub created: Option<u64>,
+    /// What a reviewer did with beads (`confirmed`, `edited`), keyed by the
+    /// bead's first English and first Russian sentence index (unique, since
+    /// beads tile both texts): written into TMX as the prop `x-review`.
+    pub review: std::collections::HashMap<(usize, usize), &'static str>,
 }
 
 /// One input pair of a merged output (`sverka batch --output`).

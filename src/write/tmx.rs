@@ -196,6 +196,9 @@ impl Units {
         ])))?;
         prop(w, "x-score", &format!("{:.3}", bead.score))?;
         prop(w, "x-bead", &bead.kind())?;
+        if let Some(status) = options.review.get(&(bead.en.start, bead.ru.start)) {
+            prop(w, "x-review", status)?;
+        }
         // A merged output names each unit's own documents.
         let (en_document, ru_document) = match options.document_of(bead) {
             Some(d) => (Some(&d.names.en), Some(&d.names.ru)),

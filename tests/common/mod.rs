@@ -49,6 +49,8 @@ pub enum Tool {
     Chromium,
     /// Python with translate-toolkit, in a virtualenv made by ensure-tools.sh.
     TranslateToolkit,
+    /// `chromedriver` (Debian chromium-driver), Chromium's WebDriver server.
+    Chromedriver,
 }
 
 impl Tool {
@@ -56,6 +58,7 @@ impl Tool {
         match self {
             Tool::Xmllint => which("xmllint"),
             Tool::Chromium => which("chromium").or_else(|| which("chromium-browser")),
+            Tool::Chromedriver => which("chromedriver"),
             Tool::TranslateToolkit => {
                 let python = tools_dir().join("venv/bin/python");
                 let ok = Command::new(&python)
