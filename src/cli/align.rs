@@ -36,13 +36,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let format = super::write::format(args.format, args.output.as_deref(), Format::Table)?;
     let options = args.write.options()?;
     let pipeline = args.align.pipeline(&args.input)?;
-    let inputs: [&Path; 2] = [&args.en, &args.ru];
+    // Dictionaries are inputs too: never written over.
+    let inputs: Vec<&Path> = [args.en.as_path(), args.ru.as_path()]
+        .into_iter()
+        .chain(args.align.dict.iter().map(PathBuf::as_path))
+        .collect();
+    // Opened before reading and aligning: an output that cannot be written
+    // stops the run at once.
+    let sink = Sink::open(format, args.output.as_deref(), &inputs, &args.write)?;
     let pair = pipeline.read(&args.en, &args.ru)?;
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
     }
-    // Opened before aligning: an existing output stops the run at once.
-    let sink = Sink::open(format, args.output.as_deref(), &inputs, &args.write)?;
     let aligned = pipeline.align(&pair);
     let options = WriteOptions {
         file_spans: Some(aligned.file_spans),

@@ -68,6 +68,11 @@ pub struct WriteArgs {
     /// Overwrite existing output files.
     #[arg(long)]
     pub force: bool,
+    /// In csv and tsv output, put a `'` before a text that starts with `=`,
+    /// `+`, `-` or `@`, so that a spreadsheet shows it instead of running it
+    /// as a formula (texts are otherwise written exactly as they are).
+    #[arg(long)]
+    pub csv_safe: bool,
 }
 
 impl WriteArgs {
@@ -82,6 +87,7 @@ impl WriteArgs {
         Ok(WriteOptions {
             min_score: self.min_score,
             keep_unaligned: self.keep_unaligned,
+            csv_safe: self.csv_safe,
             // Reproducible builds' convention for a fixed timestamp.
             created: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
