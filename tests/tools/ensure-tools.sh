@@ -55,4 +55,5 @@ fi
     && echo "ensure-tools: translate-toolkit ok ($venv)" \
     || echo "ensure-tools: translate-toolkit MISSING"
 sh "$repo/tests/tools/ensure-browser.sh"
+SVERKA_TOOLS_DIR="$tools" sh "$repo/tests/tools/ensure-python.sh"  # python/tests: PySpark venv, java
 exit 0
