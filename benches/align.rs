@@ -17,7 +17,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use sverka::align::lexical::{self, Matcher};
+use sverka::align::bench::{self as lexical, Matcher};
 use sverka::align::{LengthModel, TabulatedLength};
 use sverka::anchor::lexicon::Lexicon;
 use sverka::{AlignOptions, Aligner, Lang, split};

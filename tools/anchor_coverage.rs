@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use sverka::Lang;
+use sverka::anchor::Extractors;
 use sverka::anchor::lexicon::Lexicon;
-use sverka::anchor::sentence::{Extractors, SentenceAnchors, matched_tokens, overlap};
+use sverka::anchor::measure::{SentenceAnchors, matched_tokens, overlap};
 use sverka::anchor::tokens::{is_stopword, tokens};
 
 struct Doc {

@@ -30,7 +30,7 @@ fn main() {
             );
         }
     }
-    let a = sverka::anchor::sentence::SentenceAnchors::new(en, Lang::En, lex);
-    let b = sverka::anchor::sentence::SentenceAnchors::new(ru, Lang::Ru, lex);
-    println!("{:?}", sverka::anchor::sentence::overlap(&a, &b));
+    let a = sverka::anchor::measure::SentenceAnchors::new(en, Lang::En, lex);
+    let b = sverka::anchor::measure::SentenceAnchors::new(ru, Lang::Ru, lex);
+    println!("{:?}", sverka::anchor::measure::overlap(&a, &b));
 }

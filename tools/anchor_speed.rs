@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use sverka::Lang;
 use sverka::anchor::lexicon::Lexicon;
-use sverka::anchor::sentence::SentenceAnchors;
+use sverka::anchor::measure::SentenceAnchors;
 
 fn main() {
     let lex = Lexicon::builtin();

@@ -6,34 +6,53 @@
 //! have in common against the weight of those they do not.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::RangeInclusive;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
-use crate::anchor::sentence::{Extractor, Extractors};
 use crate::anchor::translit::to_latin;
+use crate::anchor::{Anchor, AnchorKey, Extractor, Extractors, TokenIx};
+use crate::lang::{Lang, Sides};
+use crate::split::Sentence;
 
 /// Names shorter than this are left to the exact keys (Ким, Си).
 const NAME_MIN_LEN: usize = 4;
 /// Jaro–Winkler similarity from which two unlinked names are linked.
 const NAME_SIMILARITY: f64 = 0.9;
-use crate::split::Sentence;
+
+/// A key found on both sides of the pair, numbered densely from 0 in order
+/// of first occurrence (English side first), so that the [`Matcher`] can
+/// keep a table indexed by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KeyId(u32);
+
+impl KeyId {
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One linked key of a sentence, with its weight there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Weighted {
+    id: KeyId,
+    weight: f64,
+}
 
 /// Per-sentence key lists and key weights for one document pair.
 pub struct Keys {
-    /// Per sentence, `(key id, weight)` sorted by key id.
-    en: Vec<Vec<(u32, f64)>>,
-    ru: Vec<Vec<(u32, f64)>>,
+    /// Per sentence of each side, its linked keys sorted by id.
+    lists: Sides<Vec<Vec<Weighted>>>,
     /// Total key weight of each sentence.
-    en_total: Vec<f64>,
-    ru_total: Vec<f64>,
+    totals: Sides<Vec<f64>>,
     /// Key ids run from 0 to this.
     ids: usize,
 }
+
+/// Sentences holding a key, per side.
+type Frequencies = FxHashMap<AnchorKey, Sides<u32>>;
 
 /// Links the two documents' anchors and returns every sentence's keys.
 ///
@@ -49,89 +68,86 @@ pub fn link(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
 ) -> Keys {
-    let (mut en_anchors, en_names) = extract(en, Lang::En, lexicon, learned);
-    let (mut ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned);
-    let mut df = document_frequencies(&en_anchors, &ru_anchors);
-    let en_names = unlinked_names(en_names, &en_anchors, &df);
-    let ru_names = unlinked_names(ru_names, &ru_anchors, &df);
-    link_names(
-        &en_names,
-        &ru_names,
-        &mut en_anchors,
-        &mut ru_anchors,
-        &mut df,
+    let (en_anchors, en_names) = extract(en, Lang::En, lexicon, learned);
+    let (ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned);
+    let mut anchors = Sides::new(en_anchors, ru_anchors);
+    let mut df = document_frequencies(anchors.as_ref().map(|a| a.as_slice()));
+    let names = Sides::new(
+        unlinked_names(en_names, &anchors.en, &df),
+        unlinked_names(ru_names, &anchors.ru, &df),
     );
+    link_names(names.as_ref().map(|n| n.as_slice()), &mut anchors, &mut df);
     // Ids in order of first occurrence, English side first, so that runs
     // are reproducible; the weights are then worked out in parallel.
-    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-    let linked = |k: &u64| is_linked(&df, k);
-    for (key, _) in en_anchors.iter().chain(&ru_anchors).flatten() {
-        if linked(key) {
-            let next = ids.len() as u32;
-            ids.entry(*key).or_insert(next);
+    let mut ids: FxHashMap<AnchorKey, KeyId> = FxHashMap::default();
+    for anchor in anchors.en.iter().chain(&anchors.ru).flatten() {
+        if is_linked(&df, anchor.key) {
+            let next = KeyId(ids.len() as u32);
+            ids.entry(anchor.key).or_insert(next);
         }
     }
     let total = (en.len() + ru.len()).max(1) as f64;
-    let lists = |anchors: &[Vec<(u64, u32)>]| -> Vec<Vec<(u32, f64)>> {
-        anchors
-            .par_iter()
-            .map(|a| {
-                let linked: Vec<(u64, u32)> =
-                    a.iter().copied().filter(|(k, _)| linked(k)).collect();
-                // Keys per content token, to share the token's weight out
-                // (counted once, so that a long sentence costs linear time).
-                let mut per_token: FxHashMap<u32, u32> = FxHashMap::default();
-                for &(_, token) in &linked {
-                    *per_token.entry(token).or_default() += 1;
-                }
-                let mut list: Vec<(u32, f64)> = linked
-                    .iter()
-                    .map(|&(k, token)| {
-                        let (e, r) = df[&k];
-                        let weight = (1.0 + total / f64::from(e + r)).ln();
-                        (ids[&k], weight / f64::from(per_token[&token]))
-                    })
-                    .collect();
-                list.sort_unstable_by_key(|e| e.0);
-                list
-            })
-            .collect()
-    };
-    let en_lists = lists(&en_anchors);
-    let ru_lists = lists(&ru_anchors);
-    let totals = |lists: &[Vec<(u32, f64)>]| -> Vec<f64> {
-        lists
+    let weigh = |sentence: &Vec<Anchor>| -> Vec<Weighted> {
+        let linked: Vec<Anchor> = sentence
             .iter()
-            .map(|l| l.iter().map(|&(_, w)| w).sum())
-            .collect()
+            .copied()
+            .filter(|a| is_linked(&df, a.key))
+            .collect();
+        // Keys per content token, to share the token's weight out
+        // (counted once, so that a long sentence costs linear time).
+        let mut per_token: FxHashMap<TokenIx, u32> = FxHashMap::default();
+        for a in &linked {
+            *per_token.entry(a.token).or_default() += 1;
+        }
+        let mut list: Vec<Weighted> = linked
+            .iter()
+            .map(|a| {
+                let Sides { en, ru } = df[&a.key];
+                let weight = (1.0 + total / f64::from(en + ru)).ln();
+                Weighted {
+                    id: ids[&a.key],
+                    weight: weight / f64::from(per_token[&a.token]),
+                }
+            })
+            .collect();
+        list.sort_unstable_by_key(|k| k.id);
+        list
     };
+    let lists = anchors.map(|side| side.par_iter().map(weigh).collect::<Vec<_>>());
+    let totals = lists.as_ref().map(|side| {
+        side.iter()
+            .map(|list| list.iter().map(|k| k.weight).sum())
+            .collect()
+    });
     Keys {
         ids: ids.len(),
-        en_total: totals(&en_lists),
-        ru_total: totals(&ru_lists),
-        en: en_lists,
-        ru: ru_lists,
+        lists,
+        totals,
     }
 }
 
 /// Sentences extracted at a time.
 const EXTRACT_CHUNK: usize = 2048;
 
-/// A capitalised word that may be a name, as `(lowercased Latin form,
-/// sentence, content token index)`.
-type Name = (String, usize, u32);
+/// A capitalised word that may be a name (see [`link_names`]).
+#[derive(Debug, Clone)]
+struct NameCandidate {
+    /// The word, lowercased, in Latin letters (Russian transliterated).
+    latin: String,
+    /// The sentence it is in.
+    sentence: usize,
+    /// Its content token there.
+    token: TokenIx,
+}
 
-/// A sentence's anchors as `(key, content token index)`, sorted.
-type Anchors = Vec<(u64, u32)>;
-
-/// Every sentence's anchors as `(key, content token index)` sorted, and the
-/// words that may be names (see [`link_names`]), in document order.
+/// Every sentence's anchors, sorted, and the words that may be names (see
+/// [`link_names`]), in document order.
 fn extract(
     sentences: &[Sentence],
     lang: Lang,
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
-) -> (Vec<Anchors>, Vec<Name>) {
+) -> (Vec<Vec<Anchor>>, Vec<NameCandidate>) {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
@@ -143,23 +159,24 @@ fn extract(
         let first = c * EXTRACT_CHUNK;
         let found = extractor.anchors_of_all(chunk);
         let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
-        let (chunk_anchors, chunk_names): (Vec<Anchors>, Vec<Vec<Name>>) = found
+        let (chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<NameCandidate>>) = found
             .into_par_iter()
             .enumerate()
             .map(|(k, found)| {
                 let names = found
                     .capitalised
                     .into_iter()
-                    .filter(|(_, word)| word.chars().count() >= NAME_MIN_LEN)
-                    .map(|(i, word)| {
-                        let latin = match lang {
-                            Lang::En => word,
-                            Lang::Ru => to_latin(&word),
-                        };
-                        (latin, first + k, i)
+                    .filter(|c| c.word.chars().count() >= NAME_MIN_LEN)
+                    .map(|c| NameCandidate {
+                        latin: match lang {
+                            Lang::En => c.word,
+                            Lang::Ru => to_latin(&c.word),
+                        },
+                        sentence: first + k,
+                        token: c.token,
                     })
                     .collect();
-                let mut keys = found.anchors.into_keys();
+                let mut keys = found.anchors;
                 // Sentences are assembled in roomy buffers; a book's worth
                 // of them would be three times the memory the keys need.
                 keys.shrink_to_fit();
@@ -171,7 +188,7 @@ fn extract(
         names.extend(chunk_names.into_iter().flatten());
         if let Some(more) = more {
             for (keys, more) in anchors[start..].iter_mut().zip(more) {
-                keys.extend(more.anchors.into_keys());
+                keys.extend(more.anchors);
                 keys.sort_unstable();
             }
         }
@@ -180,27 +197,20 @@ fn extract(
 }
 
 /// A key found on both sides of the pair (the only keys that can match).
-fn is_linked(df: &FxHashMap<u64, (u32, u32)>, key: &u64) -> bool {
-    df.get(key).is_some_and(|&(e, r)| e > 0 && r > 0)
+fn is_linked(df: &Frequencies, key: AnchorKey) -> bool {
+    df.get(&key).is_some_and(|n| n.en > 0 && n.ru > 0)
 }
 
 /// Sentences holding each key, per side.
-fn document_frequencies(
-    en: &[Vec<(u64, u32)>],
-    ru: &[Vec<(u64, u32)>],
-) -> FxHashMap<u64, (u32, u32)> {
-    let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-    for (side, anchors) in [(0, en), (1, ru)] {
-        for keys in anchors {
+fn document_frequencies(anchors: Sides<&[Vec<Anchor>]>) -> Frequencies {
+    let mut df = Frequencies::default();
+    for lang in [Lang::En, Lang::Ru] {
+        for sentence in anchors[lang] {
             let mut last = None;
-            for &(key, _) in keys {
+            // Sorted by key: a key's anchors in one sentence are adjacent.
+            for &Anchor { key, .. } in sentence {
                 if last != Some(key) {
-                    let entry = df.entry(key).or_default();
-                    if side == 0 {
-                        entry.0 += 1;
-                    } else {
-                        entry.1 += 1;
-                    }
+                    df.entry(key).or_default()[lang] += 1;
                     last = Some(key);
                 }
             }
@@ -211,57 +221,58 @@ fn document_frequencies(
 
 /// The `names` with no key shared across the pair.
 fn unlinked_names(
-    names: Vec<Name>,
-    anchors: &[Vec<(u64, u32)>],
-    df: &FxHashMap<u64, (u32, u32)>,
-) -> Vec<Name> {
+    names: Vec<NameCandidate>,
+    anchors: &[Vec<Anchor>],
+    df: &Frequencies,
+) -> Vec<NameCandidate> {
     // The (sentence, token) pairs with a linked key, gathered once: asking
     // each name's sentence again would be quadratic in sentence length.
-    let mut linked: HashSet<(usize, u32)> = HashSet::new();
+    let mut linked: HashSet<(usize, TokenIx)> = HashSet::new();
     let mut seen: HashSet<usize> = HashSet::new();
-    for &(_, k, _) in &names {
+    for name in &names {
+        let k = name.sentence;
         if !seen.insert(k) {
             continue;
         }
-        for (key, t) in &anchors[k] {
-            if is_linked(df, key) {
-                linked.insert((k, *t));
+        for a in &anchors[k] {
+            if is_linked(df, a.key) {
+                linked.insert((k, a.token));
             }
         }
     }
     names
         .into_iter()
-        .filter(|&(_, k, i)| !linked.contains(&(k, i)))
+        .filter(|name| !linked.contains(&(name.sentence, name.token)))
         .collect()
 }
 
 /// Links names that no exact key matched (spelling variants the
 /// transliteration keys miss: Chung ~ Чон, Vladivostok ~ Владивостоке) by
 /// comparing their Latin forms with Jaro–Winkler similarity (`strsim`).
-/// Only capitalised words left unlinked are compared (`en_names`,
-/// `ru_names`), each English type with the Russian types that share its
-/// first letter. The keys added are counted into `df`.
+/// Only capitalised words left unlinked are compared (`names`), each English
+/// type with the Russian types that share its first letter. The keys added
+/// are counted into `df`.
 fn link_names(
-    en_names: &[Name],
-    ru_names: &[Name],
-    en_anchors: &mut [Vec<(u64, u32)>],
-    ru_anchors: &mut [Vec<(u64, u32)>],
-    df: &mut FxHashMap<u64, (u32, u32)>,
+    names: Sides<&[NameCandidate]>,
+    anchors: &mut Sides<Vec<Vec<Anchor>>>,
+    df: &mut Frequencies,
 ) {
     // Russian types by first letter, each once, in order of appearance.
     let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
     let mut seen = HashSet::new();
-    for (latin, _, _) in ru_names {
+    for name in names.ru {
+        let latin = name.latin.as_str();
         if let Some(first) = latin.chars().next()
-            && seen.insert(latin.as_str())
+            && seen.insert(latin)
         {
             ru_by_letter.entry(first).or_default().push(latin);
         }
     }
     let mut seen = HashSet::new();
-    let en_types: Vec<&str> = en_names
+    let en_types: Vec<&str> = names
+        .en
         .iter()
-        .map(|(latin, _, _)| latin.as_str())
+        .map(|name| name.latin.as_str())
         .filter(|latin| seen.insert(*latin))
         .collect();
     // English type -> the Russian type it is most similar to, if close enough.
@@ -280,44 +291,36 @@ fn link_names(
     if matches.is_empty() {
         return;
     }
-    let key = |ru_latin: &str| {
-        let mut h = DefaultHasher::new();
-        ("fuzzy-name", ru_latin).hash(&mut h);
-        h.finish()
-    };
+    // The key two linked names share: the Russian type's.
+    let key = |ru_latin: &str| AnchorKey::of(("fuzzy-name", ru_latin));
     let ru_matched: HashSet<&str> = matches.values().copied().collect();
     // Sentences that got each new key, per side (a sentence counts once
     // however many of its words got the key).
-    let mut added: HashSet<(u64, usize, bool)> = HashSet::new();
-    for (latin, k, i) in en_names {
-        if let Some(r) = matches.get(latin.as_str()) {
-            en_anchors[*k].push((key(r), *i));
-            added.insert((key(r), *k, true));
+    let mut added: HashSet<(AnchorKey, usize, Lang)> = HashSet::new();
+    let mut add = |lang: Lang, name: &NameCandidate, key: AnchorKey| {
+        anchors[lang][name.sentence].push(Anchor {
+            key,
+            token: name.token,
+        });
+        added.insert((key, name.sentence, lang));
+    };
+    for name in names.en {
+        if let Some(r) = matches.get(name.latin.as_str()) {
+            add(Lang::En, name, key(r));
         }
     }
-    for (latin, k, i) in ru_names {
-        if ru_matched.contains(latin.as_str()) {
-            ru_anchors[*k].push((key(latin), *i));
-            added.insert((key(latin), *k, false));
+    for name in names.ru {
+        if ru_matched.contains(name.latin.as_str()) {
+            add(Lang::Ru, name, key(&name.latin));
         }
     }
     // Each sentence that got keys is sorted once, not once per key.
-    let touched: HashSet<(usize, bool)> = added.iter().map(|&(_, k, e)| (k, e)).collect();
-    for (k, english) in touched {
-        let anchors = if english {
-            &mut en_anchors[k]
-        } else {
-            &mut ru_anchors[k]
-        };
-        anchors.sort_unstable();
+    let touched: HashSet<(usize, Lang)> = added.iter().map(|&(_, k, lang)| (k, lang)).collect();
+    for (k, lang) in touched {
+        anchors[lang][k].sort_unstable();
     }
-    for (key, _, english) in added {
-        let entry = df.entry(key).or_default();
-        if english {
-            entry.0 += 1;
-        } else {
-            entry.1 += 1;
-        }
+    for (key, _, lang) in added {
+        df.entry(key).or_default()[lang] += 1;
     }
 }
 
@@ -325,59 +328,61 @@ impl Keys {
     /// How many keys all sentences hold together (the aligner's work per
     /// cell grows with it).
     pub fn count(&self) -> usize {
-        self.en.iter().chain(&self.ru).map(Vec::len).sum()
+        self.lists
+            .en
+            .iter()
+            .chain(&self.lists.ru)
+            .map(Vec::len)
+            .sum()
     }
 
     /// The keys of blocks of `size` consecutive sentences, each block keeping
     /// only its `keep` rarest distinct keys: enough to place a block, at a
     /// bounded cost per bead.
-    pub fn blocks(&self, size: usize, keep: usize) -> Keys {
-        let group = |lists: &[Vec<(u32, f64)>]| -> Vec<Vec<(u32, f64)>> {
-            lists.chunks(size).map(|c| c.concat()).collect()
-        };
+    pub(crate) fn blocks(&self, size: usize, keep: usize) -> Keys {
+        let lists = self
+            .lists
+            .as_ref()
+            .map(|side| side.chunks(size).map(|c| c.concat()).collect::<Vec<_>>());
         let mut out = Keys {
             ids: self.ids,
-            en: group(&self.en),
-            ru: group(&self.ru),
-            en_total: Vec::new(),
-            ru_total: Vec::new(),
+            totals: lists.as_ref().map(|side| vec![0.0; side.len()]),
+            lists,
         };
-        out.en_total = vec![0.0; out.en.len()];
-        out.ru_total = vec![0.0; out.ru.len()];
         out.keep_rarest(keep);
         out
     }
 
     /// Keeps, per sentence, only the `keep` rarest distinct keys.
     fn keep_rarest(&mut self, keep: usize) {
-        let thin = |lists: &mut Vec<Vec<(u32, f64)>>, totals: &mut Vec<f64>| {
+        for lang in [Lang::En, Lang::Ru] {
+            let (lists, totals) = (&mut self.lists[lang], &mut self.totals[lang]);
             for (list, total) in lists.iter_mut().zip(totals.iter_mut()) {
-                list.sort_unstable_by_key(|e| e.0);
-                list.dedup_by_key(|e| e.0);
-                list.sort_by(|x, y| y.1.total_cmp(&x.1));
+                list.sort_unstable_by_key(|k| k.id);
+                list.dedup_by_key(|k| k.id);
+                list.sort_by(|x, y| y.weight.total_cmp(&x.weight));
                 list.truncate(keep);
-                list.sort_unstable_by_key(|e| e.0);
-                *total = list.iter().map(|&(_, w)| w).sum();
+                list.sort_unstable_by_key(|k| k.id);
+                *total = list.iter().map(|k| k.weight).sum();
             }
-        };
-        thin(&mut self.en, &mut self.en_total);
-        thin(&mut self.ru, &mut self.ru_total);
+        }
     }
 
     /// The merged keys of English runs ending at each of `ends` (see [`Runs`]).
     pub fn en_runs(&self, ends: RangeInclusive<usize>) -> Runs {
-        Runs::new(&self.en, ends)
+        Runs::new(&self.lists.en, ends)
     }
 
     /// The merged keys of Russian runs ending at each of `ends`.
     pub fn ru_runs(&self, ends: RangeInclusive<usize>) -> Runs {
-        Runs::new(&self.ru, ends)
+        Runs::new(&self.lists.ru, ends)
     }
 
     /// The total anchor weight of the bead `en[i - a..i]` ~ `ru[j - b..j]`,
     /// both sides together.
-    pub fn total(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        self.en_total[i - a..i].iter().sum::<f64>() + self.ru_total[j - b..j].iter().sum::<f64>()
+    pub(crate) fn total(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let Sides { en, ru } = &self.totals;
+        en[i - a..i].iter().sum::<f64>() + ru[j - b..j].iter().sum::<f64>()
     }
 }
 
@@ -395,12 +400,12 @@ pub struct Runs {
     /// sentences ending at `end` starts in `ids` / `weights` (one more entry
     /// closes the last run).
     starts: Vec<usize>,
-    ids: Vec<u32>,
+    ids: Vec<KeyId>,
     weights: Vec<f64>,
 }
 
 impl Runs {
-    fn new(lists: &[Vec<(u32, f64)>], ends: RangeInclusive<usize>) -> Runs {
+    fn new(lists: &[Vec<Weighted>], ends: RangeInclusive<usize>) -> Runs {
         let first = *ends.start();
         let mut runs = Runs {
             first,
@@ -408,7 +413,7 @@ impl Runs {
             ids: Vec::new(),
             weights: Vec::new(),
         };
-        let mut run: Vec<(u32, f64)> = Vec::new();
+        let mut run: Vec<Weighted> = Vec::new();
         for end in ends {
             for len in 1..=MAX_RUN {
                 runs.starts.push(runs.ids.len());
@@ -422,17 +427,18 @@ impl Runs {
                 // Stable: equal keys stay in sentence order, so a run pairs
                 // its keys with the other side's exactly as a merge of the
                 // sentences' own lists would.
-                run.sort_by_key(|e| e.0);
-                runs.ids.extend(run.iter().map(|e| e.0));
-                runs.weights.extend(run.iter().map(|e| e.1));
+                run.sort_by_key(|k| k.id);
+                runs.ids.extend(run.iter().map(|k| k.id));
+                runs.weights.extend(run.iter().map(|k| k.weight));
             }
         }
         runs.starts.push(runs.ids.len());
         runs
     }
 
-    /// The keys of the `len` sentences ending at `end`.
-    pub fn get(&self, end: usize, len: usize) -> (&[u32], &[f64]) {
+    /// The keys of the `len` sentences ending at `end`: their ids, sorted,
+    /// and their weights.
+    pub fn get(&self, end: usize, len: usize) -> (&[KeyId], &[f64]) {
         let slot = MAX_RUN * (end - self.first) + len - 1;
         let range = self.starts[slot]..self.starts[slot + 1];
         (&self.ids[range.clone()], &self.weights[range])
@@ -470,11 +476,11 @@ impl<'a> Matcher<'a> {
     }
 
     /// Makes `(ids, weights)` (a run, sorted by id) the run to match against.
-    pub fn load(&mut self, (ids, weights): (&[u32], &'a [f64])) {
+    pub fn load(&mut self, (ids, weights): (&[KeyId], &'a [f64])) {
         self.stamp += 1;
         self.weights = weights;
         for (k, &id) in ids.iter().enumerate() {
-            let slot = &mut self.slots[id as usize];
+            let slot = &mut self.slots[id.index()];
             if slot.stamp == self.stamp {
                 slot.count += 1;
             } else {
@@ -490,12 +496,12 @@ impl<'a> Matcher<'a> {
     /// Twice the weight of the keys the loaded run and `(ids, weights)`
     /// (sorted by id) share, as multisets: the `t`-th occurrence of a key on
     /// one side pairs with its `t`-th occurrence on the other, if any.
-    pub fn common(&self, (ids, weights): (&[u32], &[f64])) -> f64 {
-        let (mut sum, mut previous, mut t) = (0.0, u32::MAX, 0);
+    pub fn common(&self, (ids, weights): (&[KeyId], &[f64])) -> f64 {
+        let (mut sum, mut previous, mut t) = (0.0, KeyId(u32::MAX), 0);
         for (&id, &w) in ids.iter().zip(weights) {
             t = if id == previous { t + 1 } else { 0 };
             previous = id;
-            let slot = self.slots[id as usize];
+            let slot = self.slots[id.index()];
             if slot.stamp == self.stamp && t < slot.count {
                 sum += self.weights[(slot.first + t) as usize] + w;
             }
@@ -510,47 +516,71 @@ mod tests {
     use crate::split::presplit;
 
     /// The name candidates of two presplit texts, every one left unlinked.
-    fn names(en: &str, ru: &str) -> (Vec<Name>, Vec<Name>) {
+    fn names(en: &str, ru: &str) -> Sides<Vec<NameCandidate>> {
         let lex = Lexicon::builtin();
         let (_, en) = extract(&presplit(en), Lang::En, lex, None);
         let (_, ru) = extract(&presplit(ru), Lang::Ru, lex, None);
-        (en, ru)
+        Sides::new(en, ru)
+    }
+
+    /// Links `names` into empty anchor lists of `sentences` sentences a side.
+    fn link_names_alone(
+        names: &Sides<Vec<NameCandidate>>,
+        sentences: usize,
+    ) -> (Sides<Vec<Vec<Anchor>>>, Frequencies) {
+        let mut anchors = Sides::new(vec![Vec::new(); sentences], vec![Vec::new(); sentences]);
+        let mut df = Frequencies::default();
+        link_names(names.as_ref().map(|n| n.as_slice()), &mut anchors, &mut df);
+        (anchors, df)
     }
 
     #[test]
     fn links_unlinked_names_by_jaro_winkler() {
-        let (en, ru) = names(
+        let names = names(
             "Mr Zbrovsky arrived late.\nNobody came.\n",
             "Господин Збровски опоздал.\nНикто не пришёл.\n",
         );
-        let (mut e, mut r) = (vec![Vec::new(); 2], vec![Vec::new(); 2]);
-        let mut df = FxHashMap::default();
-        link_names(&en, &ru, &mut e, &mut r, &mut df);
+        let (anchors, df) = link_names_alone(&names, 2);
+        let Sides { en: e, ru: r } = &anchors;
         assert_eq!(e[0].len(), 1, "{e:?}");
         assert_eq!(r[0].len(), 1, "{r:?}");
-        assert_eq!(e[0][0].0, r[0][0].0);
+        assert_eq!(e[0][0].key, r[0][0].key);
         assert!(e[1].is_empty() && r[1].is_empty());
         // The new key is counted as document_frequencies would count it.
-        assert_eq!(df, document_frequencies(&e, &r));
-        assert_eq!(df[&e[0][0].0], (1, 1));
+        assert_eq!(
+            df,
+            document_frequencies(anchors.as_ref().map(|a| a.as_slice()))
+        );
+        assert_eq!(df[&e[0][0].key], Sides::new(1, 1));
     }
 
     #[test]
     fn leaves_dissimilar_names_apart() {
-        let (en, ru) = names("Mr Zbrovsky arrived.\n", "Господин Петров опоздал.\n");
-        let (mut e, mut r) = (vec![Vec::new()], vec![Vec::new()]);
-        let mut df = FxHashMap::default();
-        link_names(&en, &ru, &mut e, &mut r, &mut df);
-        assert!(e[0].is_empty() && r[0].is_empty() && df.is_empty());
+        let names = names("Mr Zbrovsky arrived.\n", "Господин Петров опоздал.\n");
+        let (anchors, df) = link_names_alone(&names, 1);
+        assert!(anchors.en[0].is_empty() && anchors.ru[0].is_empty() && df.is_empty());
     }
 
+    /// Keys of ten ids from per-sentence `(id, weight)` lists.
     fn keys_of(en: Vec<Vec<(u32, f64)>>, ru: Vec<Vec<(u32, f64)>>) -> Keys {
-        let total = |l: &[Vec<(u32, f64)>]| l.iter().map(|s| s.iter().map(|e| e.1).sum()).collect();
+        let lists = Sides::new(en, ru).map(|side| {
+            side.into_iter()
+                .map(|list| {
+                    let weighted = |(id, weight)| Weighted {
+                        id: KeyId(id),
+                        weight,
+                    };
+                    list.into_iter().map(weighted).collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        });
         Keys {
-            en_total: total(&en),
-            ru_total: total(&ru),
-            en,
-            ru,
+            totals: lists.as_ref().map(|side| {
+                side.iter()
+                    .map(|s| s.iter().map(|k| k.weight).sum())
+                    .collect()
+            }),
+            lists,
             ids: 10,
         }
     }
@@ -576,9 +606,10 @@ mod tests {
             vec![vec![(2, 3.0), (2, 9.0)]],
         );
         let en = keys.en_runs(2..=3);
-        assert_eq!(en.get(2, 2).0, [1, 2, 2]);
+        let ids = |run: (&[KeyId], &[f64])| run.0.iter().map(|id| id.0).collect::<Vec<_>>();
+        assert_eq!(ids(en.get(2, 2)), [1, 2, 2]);
         assert_eq!(en.get(2, 2).1, [1.0, 1.0, 5.0]);
-        assert_eq!(en.get(3, 3).0, [1, 2, 2, 7]);
+        assert_eq!(ids(en.get(3, 3)), [1, 2, 2, 7]);
         assert_eq!(keys.total(3, 3, 1, 1), 8.0 + 12.0);
         // A run of two sentences shares both of its 2s, in sentence order.
         let ru = keys.ru_runs(1..=1);

@@ -8,9 +8,7 @@
 mod cost;
 mod dp;
 mod length;
-// Engine internals, public for the benches and the research tools only.
-#[doc(hidden)]
-pub mod lexical;
+mod lexical;
 pub mod model1;
 mod priors;
 mod shape;
@@ -18,6 +16,13 @@ mod shape;
 #[doc(hidden)]
 pub use dp::work_done;
 pub use length::{LengthModel, TabulatedLength};
+
+/// Engine internals that `benches/align.rs` times on their own: the anchor
+/// linker and the matcher of the DP's inner loop. Not a stable API.
+#[doc(hidden)]
+pub mod bench {
+    pub use super::lexical::{KeyId, Keys, Matcher, Runs, link};
+}
 
 use std::sync::Arc;
 
