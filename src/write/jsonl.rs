@@ -27,7 +27,7 @@ struct Record<'a> {
 #[derive(Serialize)]
 struct SentenceRecord<'a> {
     id: usize,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
     start: usize,
     end: usize,
     paragraph: usize,
@@ -65,7 +65,7 @@ fn side(
         let s = &sentences[id];
         SentenceRecord {
             id,
-            text: &s.text,
+            text: s.segment(),
             start: s.start + skipped,
             end: s.end + skipped,
             paragraph: s.paragraph,

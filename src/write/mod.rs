@@ -8,7 +8,7 @@
 //! | `csv`   | spreadsheets, pandas                    | links (+ one-sided: `keep_unaligned`) |
 //! | `tsv`   | `cut`, `awk`, spreadsheets              | links (+ one-sided: `keep_unaligned`) |
 //! | `jsonl` | programs: ids, texts, byte offsets      | all                      |
-//! | `moses` | MT training: `out.en` / `out.ru`        | links (+ one-sided: `keep_unaligned`) |
+//! | `moses` | MT training: `out.en` / `out.ru`        | links only               |
 //!
 //! `min_score` leaves out beads below it in every format but `beads` (which
 //! must cover every sentence) and `table`.
@@ -60,7 +60,10 @@ impl Format {
     fn writes_one_sided(self, options: &WriteOptions) -> bool {
         match self {
             Format::Table | Format::Beads | Format::Jsonl => true,
-            Format::Tmx | Format::Csv | Format::Tsv | Format::Moses => options.keep_unaligned,
+            Format::Tmx | Format::Csv | Format::Tsv => options.keep_unaligned,
+            // Line n of one file must translate line n of the other: an empty
+            // line opposite a sentence would teach an MT system to drop it.
+            Format::Moses => false,
         }
     }
 }
@@ -89,8 +92,8 @@ impl FromStr for Format {
 pub struct WriteOptions {
     /// Leave out beads whose confidence is below this.
     pub min_score: f64,
-    /// Also write one-sided beads (1-0, 0-1), with an empty other side, in
-    /// formats that otherwise keep only links (TMX, CSV, TSV, Moses).
+    /// Also write one-sided beads (1-0, 0-1) in TMX (a unit with one
+    /// `<tuv>`), CSV and TSV (an empty cell opposite). Moses never holds them.
     pub keep_unaligned: bool,
     /// Terminal width for the table (0: 100 columns).
     pub width: usize,

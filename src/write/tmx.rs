@@ -148,6 +148,9 @@ impl Units {
         for bead in selected(alignment, Format::Tmx, options) {
             let (en, en_removed) = segment(&alignment.en_text(bead));
             let (ru, ru_removed) = segment(&alignment.ru_text(bead));
+            if en.is_empty() && ru.is_empty() {
+                continue;
+            }
             if self.existing.contains(&(en.clone(), ru.clone())) {
                 written.duplicates += 1;
                 continue;
@@ -206,7 +209,12 @@ impl Units {
                 prop(w, name, &document)?;
             }
         }
+        // A one-sided bead is a unit with a single <tuv> (the DTD allows it):
+        // an empty <seg> would be taken by a CAT tool as the translation.
         for (lang, text) in [(Lang::En, en), (Lang::Ru, ru)] {
+            if text.is_empty() {
+                continue;
+            }
             w.write_event(Event::Start(
                 BytesStart::new("tuv").with_attributes([("xml:lang", lang.locale())]),
             ))?;
@@ -225,20 +233,17 @@ fn prop<W: Write>(w: &mut Writer<W>, kind: &str, value: &str) -> io::Result<()> 
     Ok(())
 }
 
-/// A segment's text: whitespace collapsed, forbidden characters removed.
+/// A segment's text: as written (see [`Alignment::en_text`]), with the
+/// characters XML forbids removed and the ends trimmed.
 fn segment(text: &str) -> (String, usize) {
     let (clean, removed) = xml_safe(text);
-    (normalise(&clean), removed)
-}
-
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    (clean.trim().to_string(), removed)
 }
 
 /// What [`append`] needs to know about a TMX file.
 #[derive(Debug, Default)]
 struct ExistingUnits {
-    /// English and Russian segment pairs (whitespace collapsed).
+    /// English and Russian segment pairs, as written.
     pairs: HashSet<(String, String)>,
     /// Every tuid in the file.
     tuids: HashSet<String>,
@@ -343,7 +348,7 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
             Event::End(e) => match (in_seg, e.name().as_ref()) {
                 (Some(0), "seg") => {
                     in_seg = None;
-                    let text = normalise(&seg);
+                    let text = seg.clone();
                     match lang {
                         Some(Lang::En) => unit.0 = Some(text),
                         Some(Lang::Ru) => unit.1 = Some(text),
@@ -351,10 +356,11 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
                     }
                 }
                 (Some(depth), _) => in_seg = Some(depth.saturating_sub(1)),
-                (None, "tu") => {
-                    if let (Some(en), Some(ru)) = unit.clone() {
-                        found.pairs.insert((en, ru));
-                    }
+                (None, "tu") if unit.0.is_some() || unit.1.is_some() => {
+                    let (en, ru) = std::mem::take(&mut unit);
+                    found
+                        .pairs
+                        .insert((en.unwrap_or_default(), ru.unwrap_or_default()));
                 }
                 (None, "body") => {
                     found.body_end = before as usize;

@@ -54,4 +54,5 @@ fi
 "$venv/bin/python" -c 'import translate.storage.tmx' >/dev/null 2>&1 \
     && echo "ensure-tools: translate-toolkit ok ($venv)" \
     || echo "ensure-tools: translate-toolkit MISSING"
+"$repo/tests/tools/ensure-omegat.sh"
 exit 0
