@@ -49,6 +49,8 @@ pub enum Tool {
     Chromium,
     /// Python with translate-toolkit, in a virtualenv made by ensure-tools.sh.
     TranslateToolkit,
+    /// `omegat` (Debian omegat), run in console mode.
+    Omegat,
 }
 
 impl Tool {
@@ -56,6 +58,7 @@ impl Tool {
         match self {
             Tool::Xmllint => which("xmllint"),
             Tool::Chromium => which("chromium").or_else(|| which("chromium-browser")),
+            Tool::Omegat => which("omegat"),
             Tool::TranslateToolkit => {
                 let python = tools_dir().join("venv/bin/python");
                 let ok = Command::new(&python)
