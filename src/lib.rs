@@ -37,6 +37,7 @@ pub mod input;
 pub mod lang;
 pub mod report;
 pub mod split;
+pub mod verdict;
 pub mod write;
 
 pub use align::{AlignOptions, Aligner, Alignment, Bead};

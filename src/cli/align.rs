@@ -9,6 +9,7 @@ use sverka::{Aligner, Lang, split};
 
 use super::input::{InputArgs, coverage_note};
 use super::output::Output;
+use super::verdict::PairArgs;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -48,6 +49,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
     #[command(flatten)]
+    pair: PairArgs,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -85,7 +88,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let ru = split::sentences(&ru_text, Lang::Ru, args.presplit);
     let mut options = super::align_options(&args.dict)?;
     options.self_train = args.self_train;
-    let alignment = Aligner::new(options).align_sentences(en, ru);
+    let alignment = Aligner::new(options.clone()).align_sentences(en, ru);
+    if let Err(code) = args.pair.judge(&alignment, &options, &args.en, &args.ru) {
+        return Ok(code);
+    }
     let inputs: [&Path; 2] = [&args.en, &args.ru];
     let options = WriteOptions {
         min_score: args.min_score,

@@ -374,8 +374,11 @@ fn align_texts(aligner: &Aligner, en: &str, ru: &str, presplit: bool) -> Result<
         split::sentences(ru, Lang::Ru, presplit),
     );
     // A bug in the aligner must cost one pair, not the whole run.
-    panic::catch_unwind(AssertUnwindSafe(|| aligner.align_sentences(en, ru)))
-        .map_err(|_| anyhow!("internal error: the aligner panicked (please report this pair)"))
+    let alignment = panic::catch_unwind(AssertUnwindSafe(|| aligner.align_sentences(en, ru)))
+        .map_err(|_| anyhow!("internal error: the aligner panicked (please report this pair)"))?;
+    // A mis-paired archive entry fails with the reason `align` gives (exit 3).
+    sverka::verdict::check(&alignment, sverka::anchor::lexicon::Lexicon::builtin())?;
+    Ok(alignment)
 }
 
 /// One pair's alignment as one line: `<cause>: <cause>...`.

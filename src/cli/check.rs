@@ -10,6 +10,7 @@ use sverka::{Aligner, Lang, split};
 
 use super::input::InputArgs;
 use super::output::Output;
+use super::verdict::PairArgs;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -44,6 +45,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
     #[command(flatten)]
+    pair: PairArgs,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -69,13 +72,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
     let en = split::sentences(&en_file.text, Lang::En, args.presplit);
     let ru = split::sentences(&ru_file.text, Lang::Ru, args.presplit);
-    let alignment = Aligner::new(super::align_options(&args.dict)?).align_sentences(en, ru);
-    let report = CoverageReport::new(
+    let options = super::align_options(&args.dict)?;
+    let alignment = Aligner::new(options.clone()).align_sentences(en, ru);
+    let mut report = CoverageReport::new(
         &alignment,
         &CheckOptions {
             low_score: args.low_score,
         },
     );
+    let verdict = args.pair.judge(&alignment, &options, &args.en, &args.ru);
+    report.pair = Some(match verdict {
+        Ok(v) => v,
+        Err(_) => sverka::verdict::judge(&alignment),
+    });
+    if let Err(code) = verdict {
+        // The score is still reported to a program that asked for JSON.
+        if args.json {
+            let mut out = Output::create(None, &[], false)?;
+            report::json::write(&report, out.writer())?;
+            out.finish()?;
+        }
+        return Ok(code);
+    }
     let inputs: [&Path; 2] = [&args.en, &args.ru];
     if let Some(path) = &args.html {
         let mut out = Output::create(Some(path), &inputs, args.force)?;

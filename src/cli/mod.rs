@@ -6,6 +6,7 @@ pub mod check;
 pub mod input;
 pub mod output;
 pub mod split;
+pub mod verdict;
 
 /// Prints an error as one line on stderr: `sverka: <cause>: <cause>...`.
 pub fn report_error(error: &anyhow::Error) {

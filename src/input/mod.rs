@@ -23,7 +23,7 @@
 
 mod detect;
 mod encoding;
-mod script;
+pub(crate) mod script;
 
 pub use encoding::Encoding;
 pub use script::{ScriptCount, check_language, check_pair};

@@ -98,6 +98,10 @@ pub struct CoverageReport {
     pub low_confidence: Vec<SuspiciousPair>,
     /// Links whose numbers disagree.
     pub number_mismatches: Vec<SuspiciousPair>,
+    /// The verdict on the pair (are the two texts translations of each
+    /// other?), when the caller judged it (`sverka check` does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair: Option<crate::verdict::PairVerdict>,
 }
 
 impl CoverageReport {
@@ -159,6 +163,7 @@ impl CoverageReport {
             low_score: options.low_score,
             low_confidence,
             number_mismatches,
+            pair: None,
         }
     }
 

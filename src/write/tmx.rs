@@ -486,7 +486,12 @@ mod tests {
         };
         let (text, _) = tmx(&alignment, &keep);
         assert_eq!(text.matches("<tu ").count(), 1);
-        assert!(text.contains("<seg></seg>"));
+        assert_eq!(
+            text.matches("<tuv ").count(),
+            1,
+            "one <tuv>, no empty <seg>"
+        );
+        assert!(!text.contains("<seg></seg>") && !text.contains("<seg/>"));
     }
 
     #[test]
