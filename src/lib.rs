@@ -32,6 +32,7 @@
 
 pub mod align;
 pub mod anchor;
+pub mod chrome;
 pub mod error;
 pub mod input;
 pub mod lang;

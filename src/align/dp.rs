@@ -142,6 +142,7 @@ fn units(sentences: &[Sentence]) -> Vec<Unit> {
         .map(|s| Unit {
             length: s.length(),
             paragraph: s.paragraph,
+            chrome: crate::chrome::is_chrome(&s.text),
         })
         .collect()
 }
@@ -545,6 +546,8 @@ fn blocks(units: &[Unit]) -> Vec<Unit> {
         .map(|chunk| Unit {
             length: chunk.iter().map(|u| u.length).sum(),
             paragraph: 0,
+            // The sentence pass keeps chrome apart; blocks are too coarse to.
+            chrome: false,
         })
         .collect()
 }

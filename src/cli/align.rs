@@ -27,10 +27,18 @@ pub struct Args {
     /// Leave out pairs whose confidence (0 to 1) is below this.
     #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
     min_score: f64,
-    /// Also write sentences without a counterpart (empty opposite side) to
-    /// tmx, csv, tsv and moses, for reviewers.
+    /// Also write sentences without a counterpart to tmx (a unit with one
+    /// <tuv>), csv and tsv (an empty cell opposite); never to moses.
     #[arg(long)]
     keep_unaligned: bool,
+    /// Also write page chrome (menus, language switches, share and print
+    /// links, cookie and copyright lines) to tmx, csv, tsv and moses.
+    #[arg(long)]
+    keep_chrome: bool,
+    /// Also write pairs whose English and Russian are the same text to tmx,
+    /// csv, tsv and moses.
+    #[arg(long)]
+    keep_identical: bool,
     /// Add the pairs to an existing TMX file (-o), skipping pairs already in it.
     #[arg(long, requires = "output")]
     append: bool,
@@ -96,6 +104,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let options = WriteOptions {
         min_score: args.min_score,
         keep_unaligned: args.keep_unaligned,
+        keep_chrome: args.keep_chrome,
+        keep_identical: args.keep_identical,
         en_skipped,
         ru_skipped,
         en_document: Some(args.en.display().to_string()),

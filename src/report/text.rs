@@ -38,6 +38,17 @@ pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::
             )?;
         }
     }
+    if !report.chrome.is_empty() {
+        writeln!(out)?;
+        let title = format!(
+            "Page chrome, not paired (menus, language switches, share links) ({})",
+            report.chrome.len()
+        );
+        writeln!(out, "{}", paint.dim(&title))?;
+        for u in &report.chrome {
+            writeln!(out, "  {} line {}: {}", u.lang, u.line, excerpt(&u.text))?;
+        }
+    }
     if !report.number_mismatches.is_empty() {
         writeln!(out)?;
         let title = format!("Numbers that disagree ({})", report.number_mismatches.len());

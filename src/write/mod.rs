@@ -11,7 +11,9 @@
 //! | `moses` | MT training: `out.en` / `out.ru`        | links only               |
 //!
 //! `min_score` leaves out beads below it in every format but `beads` (which
-//! must cover every sentence) and `table`.
+//! must cover every sentence) and `table`. The translation-memory formats
+//! (TMX, CSV, TSV, Moses) also leave out page chrome and links whose two
+//! sides are identical, unless `keep_chrome` / `keep_identical`.
 
 mod beads;
 mod clean;
@@ -95,6 +97,12 @@ pub struct WriteOptions {
     /// Also write one-sided beads (1-0, 0-1) in TMX (a unit with one
     /// `<tuv>`), CSV and TSV (an empty cell opposite). Moses never holds them.
     pub keep_unaligned: bool,
+    /// Also write beads holding page chrome (menus, language switches, share
+    /// links: [`crate::chrome`]) to TMX, CSV, TSV and Moses.
+    pub keep_chrome: bool,
+    /// Also write links whose two sides are the same text to TMX, CSV, TSV
+    /// and Moses.
+    pub keep_identical: bool,
     /// Terminal width for the table (0: 100 columns).
     pub width: usize,
     /// Bytes skipped at the start of the English file (a BOM), added to the
@@ -166,10 +174,29 @@ fn selected<'a>(
     options: &'a WriteOptions,
 ) -> impl Iterator<Item = &'a Bead> + 'a {
     let one_sided = format.writes_one_sided(options);
+    let memory = matches!(
+        format,
+        Format::Tmx | Format::Csv | Format::Tsv | Format::Moses
+    );
     alignment.beads.iter().filter(move |bead| {
         (one_sided || bead.is_link())
             && (format == Format::Beads || bead.score >= options.min_score)
+            && (!memory || options.keep_chrome || !has_chrome(alignment, bead))
+            && (!memory || options.keep_identical || !identical(alignment, bead))
     })
+}
+
+/// Whether a sentence of `bead` is page chrome (see [`crate::chrome`]).
+fn has_chrome(alignment: &Alignment, bead: &Bead) -> bool {
+    let en = alignment.en[bead.en.clone()].iter();
+    let ru = alignment.ru[bead.ru.clone()].iter();
+    en.chain(ru).any(|s| crate::chrome::is_chrome(&s.text))
+}
+
+/// Whether the two sides of a link are the same text (`English Русский`
+/// opposite itself, a URL, a name list): no use to a translation memory.
+fn identical(alignment: &Alignment, bead: &Bead) -> bool {
+    bead.is_link() && alignment.en_text(bead) == alignment.ru_text(bead)
 }
 
 #[cfg(test)]
