@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use sverka::write::{self, Format, WriteOptions};
+use sverka::write::{self, Format, Locales, WriteOptions};
 use sverka::{Aligner, Lang, split};
 
 use super::input::{InputArgs, coverage_note};
@@ -13,9 +13,9 @@ use super::verdict::PairArgs;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English text.
+    /// The English text (`-`: standard input).
     en: PathBuf,
-    /// The Russian text.
+    /// The Russian text (`-`: standard input).
     ru: PathBuf,
     /// Write to this file (format from its extension) instead of stdout.
     #[arg(long, short)]
@@ -39,10 +39,22 @@ pub struct Args {
     /// csv, tsv and moses.
     #[arg(long)]
     keep_identical: bool,
+    /// Language code of the English side in TMX (BCP 47, English: en, en-US,
+    /// en-GB...) [default: en-GB; with --append, the memory's own].
+    #[arg(long, value_name = "CODE")]
+    src_lang: Option<String>,
+    /// Language code of the Russian side in TMX (BCP 47, Russian: ru, ru-RU...)
+    /// [default: ru-RU; with --append, the memory's own].
+    #[arg(long, value_name = "CODE")]
+    tgt_lang: Option<String>,
+    /// Start CSV and TSV output with a UTF-8 byte-order mark, so that Excel
+    /// reads it as UTF-8.
+    #[arg(long)]
+    bom: bool,
     /// Add the pairs to an existing TMX file (-o), skipping pairs already in it.
     #[arg(long, requires = "output")]
     append: bool,
-    /// Inputs are pre-split: one sentence per line, blank line between paragraphs.
+    /// Inputs are pre-split (a line `<p>` is a paragraph break, as in hunalign's input): one sentence per line, blank line between paragraphs.
     #[arg(long)]
     presplit: bool,
     /// Overwrite an existing output file.
@@ -83,6 +95,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.append && format != Format::Tmx {
         bail!("--append works with tmx output only");
     }
+    if let Some(path) = args.output.as_deref()
+        && format == Format::Tmx
+        && path.exists()
+        && !args.force
+        && !args.append
+    {
+        bail!(
+            "{}: already exists; give --append to add the pairs to it, or --force to overwrite it",
+            path.display()
+        );
+    }
+    let locales = Locales::new(args.src_lang.as_deref(), args.tgt_lang.as_deref())
+        .map_err(|e| anyhow::anyhow!("--src-lang/--tgt-lang: {e}"))?;
     let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
     // JSONL offsets are file offsets for UTF-8 input (text offsets plus the
     // BOM); for other encodings they are offsets into the decoded UTF-8 text.
@@ -105,6 +130,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         min_score: args.min_score,
         keep_unaligned: args.keep_unaligned,
         keep_chrome: args.keep_chrome,
+        locales,
+        bom: args.bom,
         keep_identical: args.keep_identical,
         en_skipped,
         ru_skipped,

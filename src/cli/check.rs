@@ -14,9 +14,9 @@ use super::verdict::PairArgs;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English text.
+    /// The English text (`-`: standard input).
     en: PathBuf,
-    /// The Russian text.
+    /// The Russian text (`-`: standard input).
     ru: PathBuf,
     /// Print the report as JSON instead of the summary.
     #[arg(long)]

@@ -29,8 +29,18 @@ impl InputArgs {
         }
     }
 
-    /// Reads `path`, saying on stderr what was guessed or replaced.
+    /// Reads `path` (`-`: standard input), saying on stderr what was
+    /// guessed or replaced.
     pub fn read(&self, path: &Path) -> Result<Text> {
+        if path == Path::new("-") {
+            use anyhow::Context;
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("<stdin>: cannot read")?;
+            return self.decode(Path::new("<stdin>"), &bytes);
+        }
         let text = input::read(path, &self.options())?;
         self.notes(path, &text);
         Ok(text)
@@ -73,6 +83,9 @@ impl InputArgs {
     /// evaluation set), where a side in the "wrong" script is data, not a
     /// mistake: then the finding is a warning and the pair is read all the same.
     pub fn read_pair(&self, en: &Path, ru: &Path, presplit: bool) -> Result<(Text, Text)> {
+        if en == Path::new("-") && ru == Path::new("-") {
+            anyhow::bail!("only one of the two texts can be read from standard input (-)");
+        }
         let (en_file, ru_file) = (self.read(en)?, self.read(ru)?);
         if presplit {
             self.warn_pair((en, &en_file), (ru, &ru_file));

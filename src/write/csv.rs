@@ -29,6 +29,9 @@ pub fn write(
     if tsv {
         builder.quote_style(::csv::QuoteStyle::Never);
     }
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut w = builder.from_writer(out);
     w.write_record(COLUMNS).map_err(io::Error::from)?;
     let mut written = Written::default();

@@ -29,7 +29,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::str::FromStr;
 
-use crate::{Alignment, Bead};
+use crate::{Alignment, Bead, Lang};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +89,85 @@ impl FromStr for Format {
     }
 }
 
+/// The language codes written into TMX files (BCP 47 tags): `en-GB` and
+/// `ru-RU` unless the user gives others, or a memory appended to has its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locales {
+    /// The English side's code (`en`, `en-GB`, `EN-US`, ...).
+    pub en: String,
+    /// The Russian side's code (`ru`, `ru-RU`, ...).
+    pub ru: String,
+}
+
+impl Default for Locales {
+    fn default() -> Self {
+        Locales {
+            en: Lang::En.locale().to_string(),
+            ru: Lang::Ru.locale().to_string(),
+        }
+    }
+}
+
+impl Locales {
+    /// The codes given by the user (`None`: the default), checked: each must
+    /// be a well-formed BCP 47 tag whose primary language is the side's.
+    pub fn new(en: Option<&str>, ru: Option<&str>) -> Result<Locales, String> {
+        let mut locales = Locales::default();
+        for (lang, given, slot) in [
+            (Lang::En, en, &mut locales.en),
+            (Lang::Ru, ru, &mut locales.ru),
+        ] {
+            if let Some(code) = given {
+                check_code(code, lang)?;
+                *slot = code.to_string();
+            }
+        }
+        Ok(locales)
+    }
+
+    /// The code of `lang`'s side.
+    pub fn locale(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+        }
+    }
+}
+
+/// The language a BCP 47 tag names (`EN-US` is English), if English or Russian.
+pub fn language_of(code: &str) -> Option<Lang> {
+    match code.split(['-', '_']).next()?.to_ascii_lowercase().as_str() {
+        "en" | "eng" => Some(Lang::En),
+        "ru" | "rus" => Some(Lang::Ru),
+        _ => None,
+    }
+}
+
+/// Checks that `code` is a BCP 47 tag (subtags of 1 to 8 letters or digits
+/// joined by hyphens, a primary language of 2 to 3 letters) naming `lang`.
+fn check_code(code: &str, lang: Lang) -> Result<(), String> {
+    let well_formed = code.split('-').enumerate().all(|(i, subtag)| {
+        (1..=8).contains(&subtag.len())
+            && subtag.chars().all(|c| c.is_ascii_alphanumeric())
+            && (i > 0
+                || (2..=3).contains(&subtag.len())
+                    && subtag.chars().all(|c| c.is_ascii_alphabetic()))
+    });
+    if !well_formed {
+        return Err(format!(
+            "`{code}` is not a BCP 47 language code (like en-GB or ru-RU)"
+        ));
+    }
+    if language_of(code) != Some(lang) {
+        let name = match lang {
+            Lang::En => "English (en, en-GB, en-US...)",
+            Lang::Ru => "Russian (ru, ru-RU...)",
+        };
+        return Err(format!("`{code}` is not a code for {name}"));
+    }
+    Ok(())
+}
+
 /// What to include and how, shared by all formats.
 #[derive(Debug, Clone, Default)]
 pub struct WriteOptions {
@@ -103,6 +182,10 @@ pub struct WriteOptions {
     /// Also write links whose two sides are the same text to TMX, CSV, TSV
     /// and Moses.
     pub keep_identical: bool,
+    /// The language codes written into TMX files.
+    pub locales: Locales,
+    /// Start CSV and TSV output with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
     /// Terminal width for the table (0: 100 columns).
     pub width: usize,
     /// Bytes skipped at the start of the English file (a BOM), added to the
@@ -202,6 +285,33 @@ fn identical(alignment: &Alignment, bead: &Bead) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_codes_are_checked_against_their_side() {
+        assert_eq!(
+            Locales::new(Some("EN-US"), Some("ru"))
+                .unwrap()
+                .locale(Lang::En),
+            "EN-US"
+        );
+        assert!(
+            Locales::new(Some("de-DE"), None)
+                .unwrap_err()
+                .contains("English")
+        );
+        assert!(
+            Locales::new(None, Some("en-GB"))
+                .unwrap_err()
+                .contains("Russian")
+        );
+        assert!(
+            Locales::new(Some("en GB"), None)
+                .unwrap_err()
+                .contains("BCP 47")
+        );
+        assert!(Locales::new(Some("en-"), None).is_err());
+        assert_eq!(Locales::new(None, None).unwrap(), Locales::default());
+    }
 
     #[test]
     fn picks_the_format_from_the_extension() {

@@ -15,7 +15,7 @@ use std::path::Path;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{Format, WriteOptions, Written, selected, xml_safe};
+use super::{Format, Locales, WriteOptions, Written, language_of, selected, xml_safe};
 use crate::{Alignment, Bead, Error, Lang};
 
 /// Writes a complete TMX file.
@@ -37,8 +37,8 @@ pub fn write(
         ("creationtoolversion", env!("CARGO_PKG_VERSION")),
         ("segtype", "sentence"),
         ("o-tmf", "sverka"),
-        ("adminlang", "en-GB"),
-        ("srclang", Lang::En.locale()),
+        ("adminlang", options.locales.en.as_str()),
+        ("srclang", options.locales.en.as_str()),
         ("datatype", "plaintext"),
         ("o-encoding", "UTF-8"),
         ("creationdate", date.as_str()),
@@ -95,6 +95,20 @@ pub fn append(
     })();
     opened.map_err(write_error)?;
     w.get_mut().clear();
+    // New units follow the language codes the memory already uses.
+    let options = &WriteOptions {
+        locales: Locales {
+            en: found
+                .en_code
+                .clone()
+                .unwrap_or_else(|| options.locales.en.clone()),
+            ru: found
+                .ru_code
+                .clone()
+                .unwrap_or_else(|| options.locales.ru.clone()),
+        },
+        ..options.clone()
+    };
     let mut units = Units {
         next_tuid: found.max_tuid + 1,
         taken: found.tuids,
@@ -216,7 +230,8 @@ impl Units {
                 continue;
             }
             w.write_event(Event::Start(
-                BytesStart::new("tuv").with_attributes([("xml:lang", lang.locale())]),
+                BytesStart::new("tuv")
+                    .with_attributes([("xml:lang", options.locales.locale(lang))]),
             ))?;
             w.create_element("seg")
                 .write_text_content(BytesText::new(text))?;
@@ -245,6 +260,9 @@ fn segment(text: &str) -> (String, usize) {
 struct ExistingUnits {
     /// English and Russian segment pairs, as written.
     pairs: HashSet<(String, String)>,
+    /// The first English and Russian language codes of its units, as written.
+    en_code: Option<String>,
+    ru_code: Option<String>,
     /// Every tuid in the file.
     tuids: HashSet<String>,
     /// The largest numeric tuid (0 if none).
@@ -326,9 +344,26 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
                         }
                     }
                     "tuv" => {
-                        lang = attribute(e, "xml:lang")
-                            .or_else(|| attribute(e, "lang"))
-                            .and_then(|l| l.split(['-', '_']).next()?.parse().ok());
+                        let code = attribute(e, "xml:lang").or_else(|| attribute(e, "lang"));
+                        lang = code.as_deref().and_then(language_of);
+                        match (lang, code) {
+                            (Some(Lang::En), Some(code)) => {
+                                found.en_code.get_or_insert(code);
+                            }
+                            (Some(Lang::Ru), Some(code)) => {
+                                found.ru_code.get_or_insert(code);
+                            }
+                            (None, Some(code)) => {
+                                return Err(error(
+                                    before,
+                                    format!(
+                                        "holds units in `{code}`: it is not an English–Russian \
+                                         memory, and sverka appends English–Russian units only"
+                                    ),
+                                ));
+                            }
+                            _ => {}
+                        }
                     }
                     "seg" if !empty => {
                         in_seg = Some(0);
