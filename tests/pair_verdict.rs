@@ -88,3 +88,18 @@ fn check_reports_the_verdict_and_exits_3_on_a_mismatched_pair() {
         report["pair"]["score"].as_f64().unwrap() >= report["pair"]["threshold"].as_f64().unwrap()
     );
 }
+
+#[test]
+fn a_forced_check_says_the_texts_are_not_a_translation_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tail, ru) = (english_tail(dir.path()), sample().1);
+    let out = sverka([
+        "check".as_ref(),
+        tail.as_os_str(),
+        ru.as_os_str(),
+        "--force-pair".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Not a translation pair:"), "{text}");
+}

@@ -12,6 +12,18 @@ const EXCERPT: usize = 100;
 /// Writes the summary; `colour` adds ANSI colours.
 pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::Result<()> {
     let paint = Paint(colour);
+    if let Some(verdict) = report.pair.filter(|v| !v.is_pair()) {
+        // Forced past the verdict (--force-pair): the figures below pair
+        // text with text that does not translate it.
+        let line = format!(
+            "Not a translation pair: {:.0}% of the shorter text's content words match the \
+             sentences they were paired with (a pair needs {:.0}%); the coverage below is not \
+             a translation's",
+            verdict.score * 100.0,
+            verdict.threshold * 100.0
+        );
+        writeln!(out, "{}\n", paint.red(&line))?;
+    }
     writeln!(out, "{}", paint.bold("Coverage"))?;
     for side in [&report.en, &report.ru] {
         side_line(side, &paint, out)?;
