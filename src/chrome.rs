@@ -72,12 +72,13 @@ pub fn is_chrome(text: &str) -> bool {
         return true;
     }
     // A menu or breadcrumb trail: two or more short items between separators.
-    let items: Vec<&str> = text
-        .split(SEPARATORS)
+    let marked = mark_separators(text);
+    let items: Vec<&str> = marked
+        .split('\u{0}')
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
-    let separators = text.chars().filter(|c| SEPARATORS.contains(c)).count();
+    let separators = marked.matches('\u{0}').count();
     if separators >= 2
         && items.len() >= 2
         && items
@@ -93,6 +94,27 @@ pub fn is_chrome(text: &str) -> bool {
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .all(|w| chrome_word(w))
         && tokens.iter().any(|w| chrome_words().contains(w.as_str()))
+}
+
+/// `text` with each separator between menu items replaced by U+0000. The
+/// arrows of a breadcrumb trail (`>`, `»`, `›`) count only with a space on
+/// each side: a guillemet closing a quotation is no separator.
+fn mark_separators(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let space = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_none_or(|c| c.is_whitespace())
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let arrow = matches!(c, '>' | '»' | '›');
+            let separator = SEPARATORS.contains(&c)
+                && (!arrow || (space(k.checked_sub(1)) && space(Some(k + 1))));
+            if separator { '\u{0}' } else { c }
+        })
+        .collect()
 }
 
 /// `en-GB`, `ru-RU1`, `zh_CN`: a language and a region code (with the
@@ -135,6 +157,7 @@ mod tests {
     fn menus_and_breadcrumbs_are_chrome() {
         assert!(is_chrome("Home | News | Events | Photos"));
         assert!(is_chrome("Главная › Новости"));
+        assert!(is_chrome("Home » Press » Statements"));
         assert!(is_chrome("Главная | Новости | Фото"));
     }
 
@@ -167,6 +190,9 @@ mod tests {
         assert!(!is_chrome("13:06 23.03.2021"));
         assert!(!is_chrome("Переговоры в Сеуле"));
         assert!(!is_chrome("News of the day: prices rise | markets fall"));
+        assert!(!is_chrome(
+            "«не прикасайся», «не вкушай», «не дотрагивайся»"
+        ));
         assert!(!is_chrome(
             "Foreign Minister Sergey Lavrov’s interview with South Korean media, Moscow, March 23, 2021"
         ));
