@@ -168,3 +168,48 @@ proptest! {
         }
     }
 }
+
+/// `text` with some of its spaces turned into no-break, thin or double
+/// spaces, as `choices` says (one choice per space, cycling).
+fn retypeset(text: &str, choices: &[u8]) -> String {
+    let mut k = 0;
+    text.chars()
+        .map(|c| {
+            if c != ' ' {
+                return c.to_string();
+            }
+            k += 1;
+            match choices[k % choices.len()] % 6 {
+                0 => "\u{a0}".to_string(),
+                1 => "  ".to_string(),
+                2 => "\u{202f}".to_string(),
+                _ => " ".to_string(),
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn the_sample_retypeset_keeps_its_segments_verbatim(
+        en_choices in prop::collection::vec(any::<u8>(), 1..64),
+        ru_choices in prop::collection::vec(any::<u8>(), 1..64),
+    ) {
+        let (en_path, ru_path) = common::sample();
+        let en = retypeset(&std::fs::read_to_string(en_path).unwrap(), &en_choices);
+        let ru = retypeset(&std::fs::read_to_string(ru_path).unwrap(), &ru_choices);
+        let alignment = Aligner::default().align(&en, &ru);
+        let source = |lang: &str| if lang.starts_with("en") { &en } else { &ru };
+        let segments = tmx_segments(&render(&alignment, Format::Tmx));
+        prop_assert!(segments.len() >= 20);
+        for (lang, segment) in segments {
+            check(&segment, source(&lang), "tmx")?;
+        }
+        // The language switch is chrome however it is spaced: never paired.
+        for bead in alignment.beads.iter().filter(|b| b.is_link()) {
+            prop_assert!(!alignment.en_text(bead).contains("en-GB1"));
+        }
+    }
+}
