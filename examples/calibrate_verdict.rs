@@ -35,13 +35,10 @@ fn texts(case: &Path) -> (Vec<sverka::Sentence>, Vec<sverka::Sentence>) {
     }
 }
 
-/// The score as the verdict uses it: texts too short to judge pass.
+/// The score as the verdict uses it: a pair it does not judge (too short, or
+/// a side in the other language's script) passes.
 fn effective(verdict: &sverka::verdict::PairVerdict) -> f64 {
-    if verdict.words < sverka::verdict::MIN_WORDS {
-        1.0
-    } else {
-        verdict.score
-    }
+    if verdict.judged { verdict.score } else { 1.0 }
 }
 
 fn main() {
@@ -73,7 +70,12 @@ fn main() {
             let label = format!("{}", cases[i].strip_prefix(&root).unwrap().display());
             let (en, ru) = loaded[i].clone();
             let verdict = sverka::verdict::judge(&aligner.align_sentences(en, ru));
-            rows.push((i % 2, true, effective(&verdict), label.clone()));
+            rows.push((
+                i % 2,
+                true,
+                effective(&verdict),
+                format!("{label} ({} words)", verdict.words),
+            ));
             if n > 1 {
                 let j = (i + 1) % n;
                 let (en, _) = loaded[i].clone();
@@ -93,13 +95,13 @@ fn main() {
     worst_true.sort_by(|a, b| a.2.total_cmp(&b.2));
     println!("lowest true pairs:");
     for r in worst_true.iter().take(8) {
-        println!("  {:.3}  {}", r.2, r.3);
+        println!("  {:.3}  {} [{}]", r.2, r.3, ["tune", "check"][r.0]);
     }
     let mut worst_false: Vec<_> = rows.iter().filter(|r| !r.1).collect();
     worst_false.sort_by(|a, b| b.2.total_cmp(&a.2));
     println!("highest mismatched pairs:");
-    for r in worst_false.iter().take(8) {
-        println!("  {:.3}  {}", r.2, r.3);
+    for r in worst_false.iter().take(12) {
+        println!("  {:.3}  {} [{}]", r.2, r.3, ["tune", "check"][r.0]);
     }
     println!(
         "\nthreshold | tune: true refused, mismatched refused | check: true refused, mismatched refused"
