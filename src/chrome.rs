@@ -61,9 +61,10 @@ pub fn is_chrome(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    let marked = mark_separators(text);
     if tokens.is_empty() {
         // Only separators and marks: a bullet, a divider.
-        return text.chars().any(|c| SEPARATORS.contains(&c));
+        return marked.contains('\u{0}');
     }
     let is_code = |w: &str| is_language_code(w);
     let chrome_word = |w: &str| chrome_words().contains(w) || is_code(w);
@@ -72,7 +73,6 @@ pub fn is_chrome(text: &str) -> bool {
         return true;
     }
     // A menu or breadcrumb trail: two or more short items between separators.
-    let marked = mark_separators(text);
     let items: Vec<&str> = marked
         .split('\u{0}')
         .map(str::trim)

@@ -40,6 +40,8 @@ fn tricky_text() -> impl Strategy<Value = String> {
 fn everything() -> WriteOptions {
     WriteOptions {
         keep_unaligned: true,
+        keep_chrome: true,
+        keep_identical: true,
         created: Some(0),
         ..WriteOptions::default()
     }

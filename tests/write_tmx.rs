@@ -81,6 +81,8 @@ fn tmx_has_one_unit_per_link_and_keeps_one_sided_beads_on_request() {
         en.as_os_str(),
         ru.as_os_str(),
         "--keep-unaligned".as_ref(),
+        // The sample's language switch is page chrome, left out without this.
+        "--keep-chrome".as_ref(),
         "-o".as_ref(),
         kept.as_os_str(),
     ]);
