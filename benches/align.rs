@@ -9,7 +9,7 @@
 //! cargo bench --bench align -- dp/1600      # one size
 //! ```
 //!
-//! The documents are synthetic (`examples/gen_pairs.rs`), split once outside
+//! The documents are synthetic (`tools/gen_pairs.rs`), split once outside
 //! the timed loop: the `dp` group times `Aligner::align_sentences` only
 //! (anchors, costs, the forward, backward and Viterbi passes).
 
@@ -22,7 +22,7 @@ use sverka::align::{LengthModel, TabulatedLength};
 use sverka::anchor::lexicon::Lexicon;
 use sverka::{AlignOptions, Aligner, Lang, split};
 
-#[path = "../examples/gen_pairs.rs"]
+#[path = "../tools/gen_pairs.rs"]
 #[allow(dead_code)]
 mod gen_pairs;
 

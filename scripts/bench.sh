@@ -20,9 +20,9 @@
 #   bible-18k     the dev books twice over, then again from 1JN to GEN (18,169 verses),
 #                 sverka only: the size of the reference point (46 books, about
 #                 17,900 verses: hunalign 5.6 s and 600 MB on the kit's machine)
-#   synthetic-200k  one generated pair of 200,000 sentences a side (examples/gen_pairs.rs,
+#   synthetic-200k  one generated pair of 200,000 sentences a side (tools/gen_pairs.rs,
 #                 raw text: reading and splitting are timed too), sverka only
-#   pairs-1000    1,000 generated pairs of ~12 sentences (examples/gen_pairs.rs) for
+#   pairs-1000    1,000 generated pairs of ~12 sentences (tools/gen_pairs.rs) for
 #                 `sverka batch`, with 1 and with all threads
 # Each aligner reads the one-sentence-per-line files (en.sents, ru.sents) and writes
 # beads; nltk_gc is run only where the input is within NLTK's 4,000-sentence block

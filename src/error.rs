@@ -11,23 +11,36 @@ pub enum Error {
     /// A file could not be opened or read.
     #[error("{path}: cannot read: {source}")]
     Read {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
     /// A file holds no text at all.
     #[error("{path}: file is empty (or only whitespace); check the file name")]
-    Empty { path: PathBuf },
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
     /// A file looks binary (NUL bytes) rather than text.
     #[error(
         "{path}: looks like a binary file (NUL byte at byte {offset}); give plain text (save it as .txt)"
     )]
-    Binary { path: PathBuf, offset: usize },
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset in the file.
+        offset: usize,
+    },
     /// A file is a document format (PDF, Word, ...) rather than plain text.
     #[error("{path}: is a {kind} file, not plain text; {advice}")]
     NotText {
+        /// The file.
         path: PathBuf,
+        /// What kind of document it is.
         kind: &'static str,
+        /// What to do instead.
         advice: &'static str,
     },
     /// A file is not valid in the expected encoding.
@@ -35,18 +48,31 @@ pub enum Error {
         "{path}: invalid {encoding} at byte {offset}; give the right --encoding, or --lossy to replace bad bytes"
     )]
     Decode {
+        /// The file.
         path: PathBuf,
+        /// The encoding.
         encoding: Encoding,
+        /// Byte offset in the file.
         offset: usize,
     },
     /// A file is not UTF-8, and not clearly one of the legacy encodings either.
     #[error(
         "{path}: not UTF-8 (invalid byte at {offset}) and not clearly windows-1251 or koi8-r; give --encoding, or --lossy to replace bad bytes"
     )]
-    UnknownEncoding { path: PathBuf, offset: usize },
+    UnknownEncoding {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset in the file.
+        offset: usize,
+    },
     /// A file looks like UTF-16 but has no byte-order mark to say which order.
     #[error("{path}: looks like {encoding} without a byte-order mark; give --encoding {encoding}")]
-    Utf16WithoutBom { path: PathBuf, encoding: Encoding },
+    Utf16WithoutBom {
+        /// The file.
+        path: PathBuf,
+        /// The encoding.
+        encoding: Encoding,
+    },
     /// A file is in the other language's script.
     #[error(
         "{path}: expected {expected} text but it looks {found} ({percent}% {found_script} letters); check the file order (English first), or give --no-lang-check",
@@ -55,9 +81,13 @@ pub enum Error {
         found_script = script_name(*found),
     )]
     WrongLanguage {
+        /// The file.
         path: PathBuf,
+        /// The language the file should be in.
         expected: Lang,
+        /// The language it looks like.
         found: Lang,
+        /// Share of its letters in the other script, in percent.
         percent: u8,
     },
     /// The English input looks Russian and the Russian input English.
@@ -65,23 +95,32 @@ pub enum Error {
         "{en} looks Russian ({en_cyrillic}% Cyrillic letters) and {ru} looks English ({ru_latin}% Latin letters); did you swap them? Give the English file first, or --no-lang-check"
     )]
     SwappedLanguages {
+        /// The English file.
         en: PathBuf,
+        /// The Russian file.
         ru: PathBuf,
+        /// Share of Cyrillic letters in the English file, in percent.
         en_cyrillic: u8,
+        /// Share of Latin letters in the Russian file, in percent.
         ru_latin: u8,
     },
     /// An output file could not be written.
     #[error("{path}: cannot write: {source}")]
     Write {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
     /// Malformed content in a data file (dictionary, manifest, TMX to append to).
     #[error("{path}:{line}: {message}")]
     Format {
+        /// The file.
         path: PathBuf,
+        /// 1-based line number.
         line: usize,
+        /// What is wrong.
         message: String,
     },
 }

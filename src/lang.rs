@@ -48,3 +48,56 @@ impl FromStr for Lang {
         }
     }
 }
+
+/// One value per language: the English and the Russian side of something
+/// (two files, two texts, two counts), indexed by [`Lang`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Sides<T> {
+    /// The English side.
+    pub en: T,
+    /// The Russian side.
+    pub ru: T,
+}
+
+impl<T> Sides<T> {
+    /// Both sides from their two values.
+    pub fn new(en: T, ru: T) -> Sides<T> {
+        Sides { en, ru }
+    }
+
+    /// Applies `f` to each side, English first.
+    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Sides<U> {
+        Sides {
+            en: f(self.en),
+            ru: f(self.ru),
+        }
+    }
+
+    /// Borrows both sides.
+    pub fn as_ref(&self) -> Sides<&T> {
+        Sides {
+            en: &self.en,
+            ru: &self.ru,
+        }
+    }
+}
+
+impl<T> std::ops::Index<Lang> for Sides<T> {
+    type Output = T;
+
+    fn index(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+        }
+    }
+}
+
+impl<T> std::ops::IndexMut<Lang> for Sides<T> {
+    fn index_mut(&mut self, lang: Lang) -> &mut T {
+        match lang {
+            Lang::En => &mut self.en,
+            Lang::Ru => &mut self.ru,
+        }
+    }
+}

@@ -29,19 +29,26 @@
 //! * [`align`] pairs the sentences into [`Bead`]s with a length model and anchors.
 //! * [`write`] renders an [`Alignment`] as TMX, CSV, TSV, JSONL, beads or a table.
 //! * [`report`] checks coverage: untranslated sentences, numbers that disagree.
+//! * [`review`] the review page and the reviewed alignment it exports.
+
+#![warn(missing_docs)]
 
 pub mod align;
+pub mod alignment;
 pub mod anchor;
 pub mod chrome;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod pipeline;
 pub mod report;
+pub mod review;
 pub mod split;
 pub mod verdict;
 pub mod write;
 
 pub use align::{AlignOptions, Aligner, Alignment, Bead};
 pub use error::Error;
-pub use lang::Lang;
+pub use lang::{Lang, Sides};
+
 pub use split::Sentence;

@@ -25,6 +25,10 @@ enum Command {
     Check(cli::check::Args),
     /// Align many document pairs in parallel (manifest, two folders or JSONL).
     Batch(cli::batch::Args),
+    /// Write a page to review and correct an alignment in a browser.
+    Review(cli::review::Args),
+    /// Write a reviewed alignment (the page's JSON export) in any format.
+    Apply(cli::apply::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Command::Split(args) => cli::split::run(args),
         Command::Check(args) => cli::check::run(args),
         Command::Batch(args) => cli::batch::run(args),
+        Command::Review(args) => cli::review::run(args),
+        Command::Apply(args) => cli::apply::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,12 +1,12 @@
 //! `sverka batch` end to end: the real binary on pairs generated in a
-//! temporary folder by `examples/gen_pairs.rs`.
+//! temporary folder by `tools/gen_pairs.rs`.
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-#[path = "../examples/gen_pairs.rs"]
+#[path = "../tools/gen_pairs.rs"]
 #[allow(dead_code)]
 mod gen_pairs;
 
@@ -296,7 +296,7 @@ fn jsonl_quiet_success_prints_nothing_on_stderr() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr(&out), "");
     let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(result["beads"][1]["ru_text"], "Мы остались.");
+    assert_eq!(result["beads"][1]["ru"][0]["text"], "Мы остались.");
 }
 
 #[test]
@@ -357,4 +357,274 @@ fn learning_from_all_pairs_aligns_every_pair_and_covers_every_sentence() {
         .sum();
     assert!(!english.is_empty());
     assert_eq!(covered, sentences);
+}
+
+const EN: &str =
+    "The ministers met in Seoul on 23 March.\n\nThey discussed trade and the plan for next year.\n";
+const RU: &str =
+    "Министры встретились в Сеуле 23 марта.\n\nОни обсудили торговлю и план на следующий год.\n";
+
+/// Two pairs in `en/` and `ru/` (`a` and `b`) and a manifest naming them.
+fn two_pairs(root: &Path) {
+    fs::create_dir_all(root.join("en")).unwrap();
+    fs::create_dir_all(root.join("ru")).unwrap();
+    for id in ["a", "b"] {
+        fs::write(root.join(format!("en/{id}.txt")), EN).unwrap();
+        fs::write(root.join(format!("ru/{id}.txt")), RU).unwrap();
+    }
+    fs::write(
+        root.join("pairs.csv"),
+        "id,en,ru\na,en/a.txt,ru/a.txt\nb,en/b.txt,ru/b.txt\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_swapped_pair_fails_in_every_mode_with_aligns_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    // Pair b: the Russian text in en/ and the English one in ru/.
+    fs::write(root.join("en/b.txt"), RU).unwrap();
+    fs::write(root.join("ru/b.txt"), EN).unwrap();
+    let align = sverka(&["align", "en/b.txt", "ru/b.txt"], root);
+    assert_eq!(align.status.code(), Some(2));
+    let err = stderr(&align);
+    let expected = err.trim().strip_prefix("sverka: error: ").unwrap();
+    assert!(expected.contains("did you swap them?"), "{expected}");
+    for args in [
+        &["batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out"][..],
+        &["batch", "--manifest", "pairs.csv", "-o", "merged.tmx"][..],
+    ] {
+        let out = sverka(args, root);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("sverka: error: pair `b`: {expected}")),
+            "{args:?}: {err}\nexpected: {expected}"
+        );
+    }
+    assert_eq!(files_in(&root.join("out")), ["a.tmx"]);
+    let line = format!("{}\n", serde_json::json!({"id": "b", "en": RU, "ru": EN}));
+    let out = sverka_stdin(&["batch", "--jsonl", "--quiet"], &line);
+    assert_eq!(out.status.code(), Some(1));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = result["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("<stdin>:1: \"en\" looks Russian")
+            && error.contains("did you swap them?"),
+        "{error}"
+    );
+}
+
+#[test]
+fn batch_writes_moses_per_pair_and_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let out = sverka(
+        &[
+            "batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out", "-f", "moses",
+        ],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        files_in(&root.join("out")),
+        ["a.en", "a.ru", "b.en", "b.ru"]
+    );
+    let single = sverka(
+        &[
+            "align", "en/a.txt", "ru/a.txt", "-o", "single", "-f", "moses",
+        ],
+        root,
+    );
+    assert_eq!(single.status.code(), Some(0), "{}", stderr(&single));
+    for lang in ["en", "ru"] {
+        assert_eq!(
+            fs::read_to_string(root.join(format!("out/a.{lang}"))).unwrap(),
+            fs::read_to_string(root.join(format!("single.{lang}"))).unwrap(),
+            "batch writes what align writes"
+        );
+    }
+    let out = sverka(
+        &[
+            "batch",
+            "--manifest",
+            "pairs.csv",
+            "-o",
+            "corpus",
+            "-f",
+            "moses",
+        ],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let en = fs::read_to_string(root.join("corpus.en")).unwrap();
+    let ru = fs::read_to_string(root.join("corpus.ru")).unwrap();
+    assert_eq!(en.lines().count(), 4);
+    assert_eq!(ru.lines().count(), 4);
+    assert_eq!(
+        en.lines().nth(2),
+        Some("The ministers met in Seoul on 23 March.")
+    );
+    assert_eq!(
+        ru.lines().nth(2),
+        Some("Министры встретились в Сеуле 23 марта.")
+    );
+}
+
+#[test]
+fn merged_outputs_name_the_pair_of_every_unit_row_and_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let run = |output: &str| {
+        let out = sverka(&["batch", "--manifest", "pairs.csv", "-o", output], root);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        fs::read_to_string(root.join(output)).unwrap()
+    };
+    let csv = run("merged.csv");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "id,en,ru,score,bead,en_ids,ru_ids");
+    let ids: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "a", "b", "b"]);
+    // Sentence ids count from 0 in each document.
+    assert!(rows[3].ends_with(",1-1,0,0"), "{}", rows[3]);
+
+    let tmx = run("merged.tmx");
+    let units = tmx.matches("<tu ").count();
+    assert_eq!(units, 4);
+    assert_eq!(tmx.matches(r#"<prop type="x-document">"#).count(), units);
+    assert_eq!(tmx.matches(r#"<prop type="x-document-ru">"#).count(), units);
+    assert_eq!(tmx.matches("en/b.txt</prop>").count(), 2);
+    assert_eq!(tmx.matches("ru/a.txt</prop>").count(), 2);
+
+    let jsonl = run("merged.jsonl");
+    let ids: Vec<String> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"a\"", "\"b\"", "\"b\""]);
+}
+
+#[test]
+fn a_rerun_with_skip_existing_resumes_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let args = ["batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out"];
+    let first = sverka(&args, root);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    // An interrupted run: one output missing.
+    fs::remove_file(root.join("out/b.tmx")).unwrap();
+    let written = fs::read(root.join("out/a.tmx")).unwrap();
+    let rerun = sverka(&[&args[..], &["--skip-existing"]].concat(), root);
+    let err = stderr(&rerun);
+    assert_eq!(rerun.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("(1 aligned, 0 failed, 1 skipped: already written)"),
+        "{err}"
+    );
+    assert_eq!(files_in(&root.join("out")), ["a.tmx", "b.tmx"]);
+    assert_eq!(fs::read(root.join("out/a.tmx")).unwrap(), written);
+    let plain = sverka(&args, root);
+    assert_eq!(
+        plain.status.code(),
+        Some(1),
+        "without the flag a rerun fails"
+    );
+}
+
+#[test]
+fn a_missing_file_is_reported_once_with_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    fs::write(
+        root.join("pairs.csv"),
+        "id,en,ru\na,en/a.txt,ru/a.txt\nb,en/gone.txt,ru/b.txt\n",
+    )
+    .unwrap();
+    let out = sverka(&["batch", "--manifest", "pairs.csv", "-d", "out"], root);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line = err.lines().find(|l| l.contains("gone.txt")).unwrap();
+    assert!(line.starts_with("sverka: error: pair `b`: "), "{line}");
+    assert_eq!(line.matches("No such file").count(), 1, "{line}");
+}
+
+#[test]
+fn batch_takes_aligns_per_pair_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    // A Windows-1251 Russian file with --encoding, and --keep-unaligned with
+    // an English sentence that has no counterpart.
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(RU);
+    fs::write(root.join("ru/a.txt"), &cp1251).unwrap();
+    fs::write(root.join("ru/b.txt"), &cp1251).unwrap();
+    fs::write(
+        root.join("en/a.txt"),
+        format!("{EN}\nRelated news: a visit to Busan.\n"),
+    )
+    .unwrap();
+    let args = [
+        "batch",
+        "--en-dir",
+        "en",
+        "--ru-dir",
+        "ru",
+        "-d",
+        "out",
+        "-f",
+        "tsv",
+        "--encoding",
+        "windows-1251",
+        "--keep-unaligned",
+        "--min-score",
+        "0.5",
+    ];
+    let out = sverka(&args, root);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let a = fs::read_to_string(root.join("out/a.tsv")).unwrap();
+    assert!(a.contains("Министры встретились"), "{a}");
+    assert!(a.contains("Related news: a visit to Busan.\t\t"), "{a}");
+}
+
+#[test]
+fn append_adds_each_pair_to_its_own_tmx_without_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    two_pairs(root);
+    let args = ["batch", "--en-dir", "en", "--ru-dir", "ru", "-d", "out"];
+    let first = sverka(&args, root);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let before = fs::read_to_string(root.join("out/a.tmx")).unwrap();
+    // New text in pair a: one new unit is added, the two already there are not.
+    fs::write(
+        root.join("en/a.txt"),
+        format!("{EN}\nThey will meet again in May.\n"),
+    )
+    .unwrap();
+    fs::write(
+        root.join("ru/a.txt"),
+        format!("{RU}\nОни встретятся снова в мае.\n"),
+    )
+    .unwrap();
+    let again = sverka(&[&args[..], &["--append"]].concat(), root);
+    let err = stderr(&again);
+    assert_eq!(again.status.code(), Some(0), "{err}");
+    let after = fs::read_to_string(root.join("out/a.tmx")).unwrap();
+    assert_eq!(before.matches("<tu ").count(), 2);
+    assert_eq!(after.matches("<tu ").count(), 3, "{after}");
+    assert!(after.contains("They will meet again in May."));
+    assert!(
+        err.contains("out/a.tmx: 2 pair(s) already in the TMX were not added again"),
+        "{err}"
+    );
 }

@@ -115,3 +115,30 @@ fn a_missing_input_is_one_line_and_exit_2() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("no-such-en.txt"));
 }
+
+#[test]
+fn json_report_holds_every_bead_in_the_bead_schema_with_file_offsets() {
+    let report = json_report();
+    let (en, ru) = sample();
+    let files = [
+        ("en", std::fs::read(en).unwrap()),
+        ("ru", std::fs::read(ru).unwrap()),
+    ];
+    let beads = report["alignment"].as_array().unwrap();
+    assert_eq!(beads.len() as u64, report["beads"].as_u64().unwrap());
+    let mut sentences = 0;
+    for bead in beads {
+        assert_eq!(bead["version"], 1);
+        for (side, bytes) in &files {
+            for s in bead[side].as_array().unwrap() {
+                let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+                let slice = &bytes[start as usize..end as usize];
+                assert_eq!(std::str::from_utf8(slice).unwrap(), s["text"]);
+                sentences += 1;
+            }
+        }
+    }
+    let total =
+        report["en"]["sentences"].as_u64().unwrap() + report["ru"]["sentences"].as_u64().unwrap();
+    assert_eq!(sentences, total);
+}

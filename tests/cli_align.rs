@@ -190,3 +190,70 @@ fn self_training_keeps_the_manual_gold_alignment() {
     ]);
     assert_eq!(beads.replace(' ', ""), manual_gold());
 }
+
+/// `align -f jsonl` offsets index the input file's own bytes in every
+/// encoding sverka reads: slicing the file by them and decoding the slice
+/// gives the sentence's text.
+#[test]
+fn jsonl_offsets_slice_the_file_bytes_in_every_encoding() {
+    let en = "The ministers met in Seoul on 23 March.\n\nThey discussed trade and the \"Nine Bridges\" plan.\n";
+    let ru = "Министры встретились в Сеуле 23 марта.\r\n\r\nОни обсудили торговлю и план «Девять мостов».\r\n";
+    let utf16 = |text: &str, le: bool| -> Vec<u8> {
+        let bom: &[u8] = if le { b"\xFF\xFE" } else { b"\xFE\xFF" };
+        let units = text.encode_utf16().flat_map(|u| match le {
+            true => u.to_le_bytes(),
+            false => u.to_be_bytes(),
+        });
+        bom.iter().copied().chain(units).collect()
+    };
+    let cases: [(&str, Vec<u8>, &'static encoding_rs::Encoding); 5] = [
+        ("utf-8", ru.as_bytes().to_vec(), encoding_rs::UTF_8),
+        (
+            "utf-8 BOM",
+            [&b"\xEF\xBB\xBF"[..], ru.as_bytes()].concat(),
+            encoding_rs::UTF_8,
+        ),
+        (
+            "windows-1251",
+            encoding_rs::WINDOWS_1251.encode(ru).0.into_owned(),
+            encoding_rs::WINDOWS_1251,
+        ),
+        ("utf-16le", utf16(ru, true), encoding_rs::UTF_16LE),
+        ("utf-16be", utf16(ru, false), encoding_rs::UTF_16BE),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let en_path = dir.path().join("en.txt");
+    std::fs::write(&en_path, utf16(en, true)).unwrap();
+    for (name, bytes, encoding) in cases {
+        let ru_path = dir.path().join("ru.txt");
+        std::fs::write(&ru_path, &bytes).unwrap();
+        let out = sverka(&["align", "-f", "jsonl", path(&en_path), path(&ru_path)]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut seen = 0;
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            let bead: serde_json::Value = serde_json::from_str(line).unwrap();
+            let files = [
+                ("en", utf16(en, true), encoding_rs::UTF_16LE),
+                ("ru", bytes.clone(), encoding),
+            ];
+            for (side, file, encoding) in &files {
+                for sentence in bead[side].as_array().unwrap() {
+                    let start = sentence["start"].as_u64().unwrap() as usize;
+                    let end = sentence["end"].as_u64().unwrap() as usize;
+                    let (text, _) = encoding.decode_without_bom_handling(&file[start..end]);
+                    assert_eq!(text, sentence["text"].as_str().unwrap(), "{name} {side}");
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, 4, "{name}");
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}

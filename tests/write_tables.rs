@@ -220,7 +220,7 @@ fn picks_the_format_from_the_output_extension() {
     };
     assert_eq!(first_line("csv"), "en,ru,score,bead,en_ids,ru_ids");
     assert_eq!(first_line("tsv"), "en\tru\tscore\tbead\ten_ids\tru_ids");
-    assert!(first_line("jsonl").starts_with("{\"bead\":"));
+    assert!(first_line("jsonl").starts_with("{\"version\":1,\"bead\":"));
     assert!(first_line("tmx").starts_with("<?xml"));
     let unknown = align([
         en.as_os_str(),

@@ -1,11 +1,11 @@
 //! The cost of a bead: how unlikely it is, as `-ln` of a probability.
 
 use super::AlignOptions;
-use super::dp::SHAPES;
 use super::length::TabulatedLength;
 use super::lexical::Keys;
+use super::shape::SHAPES;
 
-/// Prior probability of each bead shape, in the order of `dp::SHAPES`.
+/// Prior probability of each bead shape, in the order of `shape::SHAPES`.
 // Gale & Church (1993, table 5) give 1-1 .89, 1-0/0-1 .0099, 2-1/1-2 .089,
 // 2-2 .011; the 3-1/1-3 shares and the higher omission shares follow the bead
 // counts of real statement pairs, where translators drop and merge more.

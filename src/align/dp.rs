@@ -14,22 +14,11 @@
 use rayon::prelude::*;
 
 use super::cost::{CostModel, Unit};
-use super::lexical::{self, Keys, MAX_RUN, Matcher};
+use super::lexical::{self, Keys, Matcher};
+use super::shape::{MAX_RUN, SHAPES};
 use super::{AlignOptions, Bead};
 use crate::anchor::lexicon::Lexicon;
 use crate::split::Sentence;
-
-/// Bead shapes the aligner considers: (English sentences, Russian sentences).
-pub const SHAPES: [(usize, usize); 8] = [
-    (1, 1),
-    (1, 0),
-    (0, 1),
-    (2, 1),
-    (1, 2),
-    (2, 2),
-    (3, 1),
-    (1, 3),
-];
 
 /// Full tables up to this many cells; beyond it, coarse-to-fine bands.
 const FULL_TABLE_CELLS: usize = 250_000;

@@ -25,7 +25,7 @@ pub struct LengthModel {
 
 impl LengthModel {
     /// Fitted on the 1-1 gold beads of `shared/eval/align/dev` (11,136 beads,
-    /// non-whitespace characters) by `examples/calibrate.rs`: the ratio is the
+    /// non-whitespace characters) by `tools/calibrate.rs`: the ratio is the
     /// pooled sum of Russian over English lengths (0.932; it ranges from 0.87 on
     /// the Bible to 1.15 on WMT news, so the aligner blends it with each
     /// document's own ratio), the variance is the mean of `(l2 - c l1)^2 / l1`
@@ -80,6 +80,7 @@ impl TabulatedLength {
     const MAX: f64 = 32.0;
     const STEPS: f64 = 256.0;
 
+    /// The table for `model`.
     pub fn new(model: LengthModel) -> TabulatedLength {
         // One table per model and process: batch runs align thousands of
         // short pairs with the same model.

@@ -353,8 +353,7 @@ impl Keys {
     }
 }
 
-/// Longest run of sentences on one side of a bead (3-1, 1-3).
-pub const MAX_RUN: usize = 3;
+pub use super::shape::MAX_RUN;
 
 /// The keys of every run of one to [`MAX_RUN`] consecutive sentences that
 /// ends at a position of a range, each run's lists merged once into one

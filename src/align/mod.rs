@@ -8,84 +8,21 @@
 mod cost;
 mod dp;
 mod length;
+// Engine internals, public for the benches and the research tools only.
+#[doc(hidden)]
 pub mod lexical;
 pub mod model1;
+mod shape;
 
 pub use length::{LengthModel, TabulatedLength};
 
-use std::ops::Range;
 use std::sync::Arc;
+
+pub use crate::alignment::{Alignment, Bead};
 
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
 use crate::split::{self, Sentence};
-
-/// One aligned group of English and Russian sentences.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Bead {
-    /// Indices of the English sentences in the bead (may be empty).
-    pub en: Range<usize>,
-    /// Indices of the Russian sentences in the bead (may be empty).
-    pub ru: Range<usize>,
-    /// Confidence that the bead is right, from 0 to 1.
-    pub score: f64,
-}
-
-impl Bead {
-    /// The bead type as `"n-m"`, e.g. `"2-1"` or `"1-0"`.
-    pub fn kind(&self) -> String {
-        format!("{}-{}", self.en.len(), self.ru.len())
-    }
-
-    /// True when both sides are non-empty: the bead pairs a translation.
-    pub fn is_link(&self) -> bool {
-        !self.en.is_empty() && !self.ru.is_empty()
-    }
-}
-
-/// The result of aligning two texts: their sentences and the beads over them.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Alignment {
-    /// The English sentences, in order.
-    pub en: Vec<Sentence>,
-    /// The Russian sentences, in order.
-    pub ru: Vec<Sentence>,
-    /// Beads in document order; every sentence of both sides is in exactly one.
-    pub beads: Vec<Bead>,
-}
-
-impl Alignment {
-    /// The English side of `bead` as one segment: the sentences as written,
-    /// with the white space that separates them in the text (see
-    /// [`Sentence::segment`] and [`Sentence::space_before`]).
-    pub fn en_text(&self, bead: &Bead) -> String {
-        join(&self.en[bead.en.clone()])
-    }
-
-    /// The Russian side of `bead` as one segment, as [`Alignment::en_text`].
-    pub fn ru_text(&self, bead: &Bead) -> String {
-        join(&self.ru[bead.ru.clone()])
-    }
-
-    /// The sentences of one side of `bead`.
-    pub fn side(&self, lang: Lang, bead: &Bead) -> &[Sentence] {
-        match lang {
-            Lang::En => &self.en[bead.en.clone()],
-            Lang::Ru => &self.ru[bead.ru.clone()],
-        }
-    }
-}
-
-fn join(sentences: &[Sentence]) -> String {
-    let mut out = String::new();
-    for (i, s) in sentences.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&s.space_before);
-        }
-        out.push_str(&s.segment());
-    }
-    out
-}
 
 /// Settings of the aligner.
 #[derive(Debug, Clone)]
@@ -123,7 +60,7 @@ pub struct AlignOptions {
 }
 
 impl Default for AlignOptions {
-    // Weights tuned on shared/eval/align/dev with examples/eval_align.rs.
+    // Weights tuned on shared/eval/align/dev with tools/eval_align.rs.
     fn default() -> Self {
         AlignOptions {
             length: LengthModel::EN_RU,

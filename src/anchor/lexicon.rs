@@ -39,7 +39,7 @@ pub struct Lexicon {
 }
 
 /// Letters of a stem that the fallback lookup compares. Measured with
-/// `examples/anchor_coverage.rs` at 3308 concepts (gold / random share of
+/// `tools/anchor_coverage.rs` at 3308 concepts (gold / random share of
 /// English content words matched; gold sentence best of its document):
 /// 4 letters 66.5% / 8.7% / 95.3% on the perturbed sets and 53.2% / 5.5% /
 /// 91.2% on natural-wmt24; 5 letters 65.0% / 8.2% / 95.0% and 51.5% / 5.2% /

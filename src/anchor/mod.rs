@@ -32,6 +32,13 @@
 //!   of a 2-1 or 1-2 bead. `Extractor` does the same for a whole document,
 //!   working out each distinct word once (`anchors_of_all`, in parallel).
 //!
+//! What the aligner calls: `Extractor::anchors_of_all` on each side's
+//! sentences, from `align::lexical::link`, which keeps the keys found on both
+//! sides, links names by similarity, and weighs the keys (see
+//! `docs/architecture.md`). `SentenceAnchors`, `overlap` and `matched_tokens`
+//! measure one pair of sentences, for the `tools/anchor_*` studies and the
+//! example below.
+//!
 //! ```
 //! use sverka::Lang;
 //! use sverka::anchor::lexicon::Lexicon;

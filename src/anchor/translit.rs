@@ -19,7 +19,7 @@ use super::stem::stem_ru;
 use crate::Lang;
 
 /// Score from which [`name_similarity`] calls two words the same name; chosen
-/// on the word pairs of `data/translit-pairs.tsv` (see `examples/translit_pairs.rs`).
+/// on the word pairs of `data/translit-pairs.tsv` (see `tools/translit_pairs.rs`).
 pub const NAME_THRESHOLD: f64 = 0.85;
 
 /// Cost of each letter of the longer skeleton left over after the best prefix match.
@@ -379,7 +379,7 @@ pub fn short_name_key(word: &str, lang: Lang) -> Option<String> {
 }
 
 /// The hand-written evaluation pairs of `data/translit-pairs.tsv` as
-/// `(english, russian, same)`; used by `examples/translit_pairs.rs` and tests.
+/// `(english, russian, same)`; used by `tools/translit_pairs.rs` and tests.
 pub fn labelled_pairs() -> Vec<(String, String, bool)> {
     include_str!("../../data/translit-pairs.tsv")
         .lines()

@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use sverka::report::{self, CheckOptions, CoverageReport};
-use sverka::{Aligner, Lang, split};
+use sverka::write::WriteOptions;
 
+use super::args::AlignArgs;
 use super::input::InputArgs;
+use super::messages;
 use super::output::Output;
 use super::verdict::PairArgs;
 
@@ -31,19 +33,14 @@ pub struct Args {
     /// Pairs scoring below this (0 to 1) are listed as low-confidence.
     #[arg(long, default_value_t = 0.5, value_name = "SCORE")]
     low_score: f64,
-    /// Inputs are pre-split: one sentence per line, blank line between paragraphs.
-    #[arg(long)]
-    presplit: bool,
     /// Overwrite an existing HTML file.
     #[arg(long)]
     force: bool,
     /// Colour the summary: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, default_value = "auto", value_name = "WHEN")]
     color: ColorWhen,
-    /// A bilingual dictionary added to the built-in one: hunalign's
-    /// `русский @ english` lines, or `english<TAB>русский` (repeatable).
-    #[arg(long, value_name = "FILE")]
-    dict: Vec<PathBuf>,
+    #[command(flatten)]
+    align: AlignArgs,
     #[command(flatten)]
     pair: PairArgs,
     #[command(flatten)]
@@ -69,27 +66,35 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.low_score
         );
     }
-    let (en_file, ru_file) = args.input.read_pair(&args.en, &args.ru, args.presplit)?;
-    let en = split::sentences(&en_file.text, Lang::En, args.presplit);
-    let ru = split::sentences(&ru_file.text, Lang::Ru, args.presplit);
-    let options = super::align_options(&args.dict)?;
-    let alignment = Aligner::new(options.clone()).align_sentences(en, ru);
+    let pipeline = args.align.pipeline(&args.input)?;
+    let pair = super::input::read_pair(&pipeline, &args.en, &args.ru)?;
+    for notice in &pair.notices {
+        eprintln!("{}", messages::notice(notice));
+    }
+    let aligned = pipeline.align(&pair);
+    let alignment = &aligned.alignment;
     let mut report = CoverageReport::new(
-        &alignment,
+        alignment,
         &CheckOptions {
             low_score: args.low_score,
         },
     );
-    let verdict = args.pair.judge(&alignment, &options, &args.en, &args.ru);
+    let verdict = args
+        .pair
+        .judge(alignment, &args.align.options()?, &args.en, &args.ru);
     report.pair = Some(match verdict {
         Ok(v) => v,
-        Err(_) => sverka::verdict::judge(&alignment),
+        Err(_) => sverka::verdict::judge(alignment),
     });
     if let Err(code) = verdict {
         // The score is still reported to a program that asked for JSON.
         if args.json {
+            let options = WriteOptions {
+                file_spans: Some(aligned.file_spans.clone()),
+                ..WriteOptions::default()
+            };
             let mut out = Output::create(None, &[], false)?;
-            report::json::write(&report, out.writer())?;
+            report::json::write_with_beads(&report, alignment, &options, out.writer())?;
             out.finish()?;
         }
         return Ok(code);
@@ -100,7 +105,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let name = |p: &Path| p.display().to_string();
         report::html::write(
             &report,
-            &alignment,
+            alignment,
             &name(&args.en),
             &name(&args.ru),
             out.writer(),
@@ -109,7 +114,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut out = Output::create(None, &[], false)?;
     if args.json {
-        report::json::write(&report, out.writer())?;
+        let options = WriteOptions {
+            file_spans: Some(aligned.file_spans.clone()),
+            ..WriteOptions::default()
+        };
+        report::json::write_with_beads(&report, alignment, &options, out.writer())?;
     } else {
         let colour = match args.color {
             ColorWhen::Always => true,

@@ -1,14 +1,18 @@
-//! Input flags shared by the subcommands, and reading files with them.
+//! Input flags shared by the subcommands (defined once, flattened into
+//! each), and reading a single file with them (`sverka split`).
 
 use std::path::Path;
 
 use anyhow::Result;
+use sverka::Lang;
 use sverka::input::{self, Encoding, ReadOptions, Text};
-use sverka::{Alignment, Lang};
+use sverka::pipeline::{Notice, PairOptions};
 
-/// How to read the input files.
+use super::messages;
+
+/// How to read input files.
 #[derive(clap::Args, Clone, Default)]
-pub struct InputArgs {
+pub struct ReadArgs {
     /// Encoding of the input files: utf-8, utf-16le, utf-16be, windows-1251,
     /// koi8-r [default: detected; a byte-order mark always wins].
     #[arg(long, value_name = "ENC")]
@@ -21,7 +25,7 @@ pub struct InputArgs {
     pub no_lang_check: bool,
 }
 
-impl InputArgs {
+impl ReadArgs {
     fn options(&self) -> ReadOptions {
         ReadOptions {
             encoding: self.encoding,
@@ -29,18 +33,9 @@ impl InputArgs {
         }
     }
 
-    /// Reads `path` (`-`: standard input), saying on stderr what was
-    /// guessed or replaced.
+    /// Reads one file (`sverka split`), saying on stderr what was guessed or
+    /// replaced.
     pub fn read(&self, path: &Path) -> Result<Text> {
-        if path == Path::new("-") {
-            use anyhow::Context;
-            use std::io::Read;
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("<stdin>: cannot read")?;
-            return self.decode(Path::new("<stdin>"), &bytes);
-        }
         let text = input::read(path, &self.options())?;
         self.notes(path, &text);
         Ok(text)
@@ -54,54 +49,17 @@ impl InputArgs {
     }
 
     fn notes(&self, path: &Path, text: &Text) {
+        let mut notices = Vec::new();
         if text.detected && text.encoding != Encoding::Utf8 {
-            eprintln!(
-                "sverka: note: {}: read as {} (detected; give --encoding to override)",
-                path.display(),
-                text.encoding
-            );
+            let (path, encoding) = (path.to_path_buf(), text.encoding);
+            notices.push(Notice::Detected { path, encoding });
         }
-        if let Some(offset) = text.first_replaced() {
-            eprintln!(
-                "sverka: warning: {}: replaced {} undecodable byte sequence(s) with U+FFFD, the first at byte {offset}",
-                path.display(),
-                text.replaced()
-            );
+        if let Some(first) = text.first_replaced() {
+            let (path, count) = (path.to_path_buf(), text.replaced());
+            notices.push(Notice::Replaced { path, count, first });
         }
-    }
-
-    /// Checks both texts of an alignment are in the expected scripts.
-    pub fn check_pair(&self, en: (&Path, &Text), ru: (&Path, &Text)) -> Result<()> {
-        if !self.no_lang_check {
-            input::check_pair((en.0, &en.1.text), (ru.0, &ru.1.text))?;
-        }
-        Ok(())
-    }
-
-    /// Reads the English and the Russian file of a pair and checks their
-    /// scripts. Pre-split input is usually machine-made (a corpus, an
-    /// evaluation set), where a side in the "wrong" script is data, not a
-    /// mistake: then the finding is a warning and the pair is read all the same.
-    pub fn read_pair(&self, en: &Path, ru: &Path, presplit: bool) -> Result<(Text, Text)> {
-        if en == Path::new("-") && ru == Path::new("-") {
-            anyhow::bail!("only one of the two texts can be read from standard input (-)");
-        }
-        let (en_file, ru_file) = (self.read(en)?, self.read(ru)?);
-        if presplit {
-            self.warn_pair((en, &en_file), (ru, &ru_file));
-        } else {
-            self.check_pair((en, &en_file), (ru, &ru_file))?;
-        }
-        Ok((en_file, ru_file))
-    }
-
-    /// Like [`Self::check_pair`], but prints what it finds as a warning.
-    pub fn warn_pair(&self, en: (&Path, &Text), ru: (&Path, &Text)) {
-        if self.no_lang_check {
-            return;
-        }
-        if let Err(error) = input::check_pair((en.0, &en.1.text), (ru.0, &ru.1.text)) {
-            eprintln!("sverka: warning: {error}; aligning anyway (pre-split input)");
+        for notice in &notices {
+            eprintln!("{}", messages::notice(notice));
         }
     }
 
@@ -114,43 +72,61 @@ impl InputArgs {
     }
 }
 
-/// Beyond this ratio of sizes, say how much of the longer side was aligned
-/// (hunalign refuses pairs beyond 5x; sverka aligns what is there).
-const UNEVEN_RATIO: f64 = 2.0;
+/// How to read the two inputs of a pair.
+#[derive(clap::Args, Clone, Default)]
+pub struct InputArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Inputs are pre-split: one sentence per line, blank line between paragraphs.
+    #[arg(long)]
+    pub presplit: bool,
+}
 
-/// A note for stderr when one side is much shorter than the other: how many
-/// sentences of each side ended up in links (beads with both sides).
-pub fn coverage_note(alignment: &Alignment, en: &Path, ru: &Path) -> Option<String> {
-    let letters =
-        |s: &[sverka::Sentence]| -> usize { s.iter().map(sverka::Sentence::length).sum() };
-    let (en_len, ru_len) = (letters(&alignment.en), letters(&alignment.ru));
-    let (short, long, ratio) = if en_len <= ru_len {
-        (en, ru, ru_len as f64 / en_len.max(1) as f64)
-    } else {
-        (ru, en, en_len as f64 / ru_len.max(1) as f64)
-    };
-    if ratio < UNEVEN_RATIO {
-        return None;
+impl InputArgs {
+    /// The library's options for reading a pair.
+    pub fn pair_options(&self) -> PairOptions {
+        PairOptions {
+            read: self.read.options(),
+            no_lang_check: self.read.no_lang_check,
+            presplit: self.presplit,
+        }
     }
-    let linked = |side: fn(&sverka::Bead) -> usize| -> usize {
-        alignment
-            .beads
-            .iter()
-            .filter(|b| b.is_link())
-            .map(side)
-            .sum()
+}
+
+/// Reads the two texts of a pair through `pipeline`; either may be `-`,
+/// standard input (named `<stdin>` in messages).
+pub fn read_pair(
+    pipeline: &sverka::pipeline::Pipeline,
+    en: &Path,
+    ru: &Path,
+) -> Result<sverka::pipeline::InputPair> {
+    let stdin = Path::new("-");
+    if en != stdin && ru != stdin {
+        return Ok(pipeline.read(en, ru)?);
+    }
+    if en == stdin && ru == stdin {
+        anyhow::bail!("only one of the two texts can be read from standard input (-)");
+    }
+    let read = |path: &Path| -> Result<(std::path::PathBuf, Vec<u8>)> {
+        if path == stdin {
+            use anyhow::Context;
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("<stdin>: cannot read")?;
+            Ok(("<stdin>".into(), bytes))
+        } else {
+            let bytes = std::fs::read(path).map_err(|source| sverka::Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            Ok((path.to_path_buf(), bytes))
+        }
     };
-    let (en_linked, ru_linked) = (linked(|b| b.en.len()), linked(|b| b.ru.len()));
-    let ratio = if ratio.is_finite() && ratio < 1e6 {
-        format!("{ratio:.1}x")
-    } else {
-        "far".to_string()
-    };
-    Some(format!(
-        "sverka: note: {} is {ratio} shorter than {}; aligned what is there: {en_linked} of {} English and {ru_linked} of {} Russian sentences are paired",
-        short.display(),
-        long.display(),
-        alignment.en.len(),
-        alignment.ru.len(),
-    ))
+    let ((en_name, en_bytes), (ru_name, ru_bytes)) = (read(en)?, read(ru)?);
+    Ok(pipeline.decode(
+        sverka::Sides::new(en_name, ru_name),
+        sverka::Sides::new(&en_bytes, &ru_bytes),
+    )?)
 }

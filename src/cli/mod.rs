@@ -1,26 +1,21 @@
 //! Subcommands of the `sverka` binary, one file each.
 
 pub mod align;
+pub mod apply;
+pub mod args;
 pub mod batch;
 pub mod check;
 pub mod input;
+pub mod messages;
 pub mod output;
+pub mod review;
 pub mod split;
 pub mod verdict;
+pub mod write;
 
-/// Prints an error as one line on stderr: `sverka: <cause>: <cause>...`.
+/// Prints an error as one line on stderr: `sverka: error: <cause>: <cause>...`.
 pub fn report_error(error: &anyhow::Error) {
-    let mut message = String::new();
-    for cause in error.chain().map(|e| e.to_string()) {
-        // Library errors already name their cause; do not say it twice.
-        if !message.contains(&cause) {
-            if !message.is_empty() {
-                message.push_str(": ");
-            }
-            message.push_str(&cause);
-        }
-    }
-    eprintln!("sverka: error: {message}");
+    eprintln!("{}", messages::error(messages::one_line(error)));
 }
 
 /// Parses the command line; a usage error is printed as one line (exit 2),
@@ -58,21 +53,6 @@ fn one_line_usage_error(rendered: &str) -> String {
         .unwrap_or(&message)
         .trim_end_matches(':')
         .to_string()
-}
-
-/// Aligner options with the user's dictionaries (`--dict`) added to the
-/// built-in lexicon.
-pub fn align_options(dicts: &[std::path::PathBuf]) -> anyhow::Result<sverka::AlignOptions> {
-    use sverka::anchor::lexicon::Lexicon;
-    let mut options = sverka::AlignOptions::default();
-    if !dicts.is_empty() {
-        let mut lexicon = Lexicon::builtin().clone();
-        for path in dicts {
-            lexicon.extend(&Lexicon::from_path(path)?);
-        }
-        options.lexicon = Some(std::sync::Arc::new(lexicon));
-    }
-    Ok(options)
 }
 
 #[cfg(test)]

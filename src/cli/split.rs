@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use sverka::{Lang, split};
 
-use super::input::InputArgs;
+use super::input::ReadArgs;
 use super::output::Output;
 
 #[derive(clap::Args)]
@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long, short, default_value = "text")]
     format: SplitFormat,
     #[command(flatten)]
-    input: InputArgs,
+    input: ReadArgs,
     /// Batch protocol for evaluation: `ff` reads many texts separated by a line
     /// holding only a form feed and prints each text's sentences, one per line,
     /// followed by such a line (the protocol of the eval kit's split/score.py).

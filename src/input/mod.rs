@@ -247,20 +247,5 @@ fn lone_cr_to_lf(text: String) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Reads a UTF-8 (or detected) text file with default options.
-///
-/// Returns the text and the length of the byte-order mark skipped at its start.
-/// Kept for callers that only need the text; see [`read`].
-pub fn read_text(path: &Path) -> Result<(String, usize), Error> {
-    let text = read(path, &ReadOptions::default())?;
-    Ok((text.text, text.bom_len))
-}
-
-/// Decodes the bytes of a file with default options; see [`decode_bytes`].
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, usize), Error> {
-    let text = decode_bytes(path, &bytes, &ReadOptions::default())?;
-    Ok((text.text, text.bom_len))
-}
-
 #[cfg(test)]
 mod tests;

@@ -16,7 +16,9 @@ const WRONG_SCRIPT_SHARE: f64 = 0.5;
 /// How many letters of a text are Latin and how many Cyrillic.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScriptCount {
+    /// Latin letters counted.
     pub latin: usize,
+    /// Cyrillic letters counted.
     pub cyrillic: usize,
 }
 

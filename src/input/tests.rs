@@ -209,9 +209,3 @@ fn lone_cr_becomes_lf_and_crlf_stays() {
     assert_eq!(read(b"One.\r\nTwo.\r\n").unwrap().text, "One.\r\nTwo.\r\n");
     assert_eq!(read(b"A.\r\r\nB.").unwrap().text, "A.\n\r\nB.");
 }
-
-#[test]
-fn legacy_helpers_still_return_text_and_bom_length() {
-    let (text, bom) = super::decode(Path::new("x"), b"\xEF\xBB\xBFHi.".to_vec()).unwrap();
-    assert_eq!((text.as_str(), bom), ("Hi.", 3));
-}

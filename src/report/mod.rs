@@ -13,7 +13,7 @@ pub mod json;
 mod numbers;
 pub mod text;
 
-pub use numbers::{Kind, Number, Unmatched};
+pub use numbers::{Kind, Number, Unmatched, numbers, unmatched};
 
 use serde::Serialize;
 
@@ -35,6 +35,7 @@ impl Default for CheckOptions {
 /// How much of one side has a counterpart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideCoverage {
+    /// The side.
     pub lang: Lang,
     /// Sentences on this side.
     pub sentences: usize,
@@ -53,30 +54,36 @@ pub struct SideCoverage {
 /// A sentence with no counterpart on the other side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UntranslatedSentence {
+    /// The side it is on.
     pub lang: Lang,
     /// Index of the sentence on its side (0-based, as in the `beads` format).
     pub sentence: usize,
-    /// Index of its bead.
+    /// Index of its bead (0-based; reports for people say bead `bead + 1`).
     pub bead: usize,
-    /// 1-based paragraph number.
+    /// Index of its paragraph (0-based, as in JSONL; reports for people add 1).
     pub paragraph: usize,
     /// 1-based line number in the input file.
     pub line: usize,
+    /// The sentence as written.
     pub text: String,
 }
 
 /// A link bead worth a second look.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SuspiciousPair {
-    /// Index of the bead.
+    /// Index of the bead (0-based; reports for people say bead `bead + 1`).
     pub bead: usize,
     /// `1-1`, `2-1`, ...
     pub kind: String,
+    /// The bead's confidence, 0 to 1.
     pub score: f64,
     /// 1-based line of the first English and Russian sentence.
     pub en_line: usize,
+    /// 1-based line of the first Russian sentence.
     pub ru_line: usize,
+    /// The English side's text.
     pub en: String,
+    /// The Russian side's text.
     pub ru: String,
     /// Numbers with no equal on the other side (empty for a low score alone).
     pub numbers: Unmatched,
@@ -85,10 +92,13 @@ pub struct SuspiciousPair {
 /// The answer to "is each text a complete translation of the other?".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoverageReport {
+    /// Coverage of the English side.
     pub en: SideCoverage,
+    /// Coverage of the Russian side.
     pub ru: SideCoverage,
     /// Beads in the alignment, and how many of them are links.
     pub beads: usize,
+    /// Beads with sentences on both sides.
     pub links: usize,
     /// Untranslated sentences, English then Russian, each in document order.
     pub untranslated: Vec<UntranslatedSentence>,
@@ -135,7 +145,7 @@ impl CoverageReport {
                             lang,
                             sentence,
                             bead: index,
-                            paragraph: s.paragraph + 1,
+                            paragraph: s.paragraph,
                             line: s.line,
                             text: s.text.clone(),
                         });
@@ -266,7 +276,7 @@ mod tests {
         let missing = &report.untranslated[0];
         assert_eq!(
             (missing.lang, missing.paragraph, missing.line),
-            (Lang::En, 3, 5)
+            (Lang::En, 2, 5)
         );
         assert_eq!(missing.text, "Then we left for the airport.");
         assert_eq!(report.coverage_percent(), report.en.sentence_percent);

@@ -21,12 +21,16 @@ pub struct Number {
     pub text: String,
     /// A number written with digits or Roman numerals, or a month name.
     pub kind: Kind,
+    /// Byte offset of `text` in the sentence (the same for each part of a date).
+    #[serde(skip)]
+    pub start: usize,
 }
 
 /// What a [`Number`] was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A number written with digits or words.
     Number,
     /// A month name ("March", "марта"); equal to the month's number.
     Month,
@@ -35,11 +39,14 @@ pub enum Kind {
 /// Numbers on each side of a pair that have no equal on the other side.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Unmatched {
+    /// Numbers found only in the English side.
     pub en: Vec<Number>,
+    /// Numbers found only in the Russian side.
     pub ru: Vec<Number>,
 }
 
 impl Unmatched {
+    /// True when both sides' numbers agree.
     pub fn is_empty(&self) -> bool {
         self.en.is_empty() && self.ru.is_empty()
     }
@@ -68,6 +75,11 @@ pub fn unmatched(en: &str, ru: &str) -> Unmatched {
         en.retain(|n| !forgiven(n));
         ru.retain(|n| !forgiven(n));
     }
+    // The parts of one date ("23.03.2021": 23, 3, 2021) share its text; list
+    // the date once.
+    for side in [&mut en, &mut ru] {
+        side.dedup_by(|b, a| a.text == b.text && a.start == b.start);
+    }
     Unmatched { en, ru }
 }
 
@@ -83,6 +95,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
             value: number.value(),
             text: text[span.clone()].to_string(),
             kind: Kind::Number,
+            start: span.start,
         };
         found.push((span.start, number));
     }
@@ -91,6 +104,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
             value: f64::from(month),
             text: text[span.clone()].to_string(),
             kind: Kind::Month,
+            start: span.start,
         };
         found.push((span.start, number));
     }
@@ -100,6 +114,7 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
                 value: f64::from(value),
                 text: word.to_string(),
                 kind: Kind::Number,
+                start,
             };
             found.push((start, number));
         }
@@ -190,6 +205,13 @@ mod tests {
         assert!(unmatched("the 17th century", "XVII века").is_empty());
         assert_eq!(values("Louis XIV and World War II", Lang::En), [14.0, 2.0]);
         assert!(values("Washington DC, MIX, I, XL", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn lists_a_date_that_disagrees_once() {
+        let found = unmatched("on 24 March", "13:06 23.03.2021");
+        let texts: Vec<&str> = found.ru.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["13", "06", "23.03.2021"]);
     }
 
     #[test]

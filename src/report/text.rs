@@ -43,8 +43,9 @@ pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::
         for u in missing {
             writeln!(
                 out,
-                "  paragraph {}, line {}: {}",
-                u.paragraph,
+                "  bead {}, paragraph {}, line {}: {}",
+                u.bead + 1,
+                u.paragraph + 1,
                 u.line,
                 excerpt(&u.text)
             )?;
@@ -76,7 +77,8 @@ pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::
             };
             writeln!(
                 out,
-                "  en line {}, ru line {}: en {} | ru {}",
+                "  bead {}, en line {}, ru line {}: en {} | ru {}",
+                pair.bead + 1,
                 pair.en_line,
                 pair.ru_line,
                 paint.yellow(&list(&pair.numbers.en)),
@@ -96,8 +98,12 @@ pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::
         for pair in &report.low_confidence {
             writeln!(
                 out,
-                "  en line {}, ru line {}: {} pair, score {:.2}",
-                pair.en_line, pair.ru_line, pair.kind, pair.score
+                "  bead {}, en line {}, ru line {}: {} pair, score {:.2}",
+                pair.bead + 1,
+                pair.en_line,
+                pair.ru_line,
+                pair.kind,
+                pair.score
             )?;
             pair_lines(pair, out)?;
         }
@@ -191,7 +197,7 @@ mod tests {
         let text = render(false);
         assert!(!text.contains('\x1b'));
         assert!(text.contains("Untranslated English sentences (1)"));
-        assert!(text.contains("paragraph 2, line 3: No, never."));
+        assert!(text.contains("bead 2, paragraph 2, line 3: No, never."));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! CSV and TSV: one row per bead, with a header row.
 //!
 //! Columns: `en`, `ru`, `score`, `bead` (`2-1`), `en_ids`, `ru_ids` (0-based
-//! sentence indices separated by spaces, as in the `beads` format). CSV quotes
+//! sentence indices separated by spaces, as in the `beads` format). A merged
+//! output ([`WriteOptions::documents`]) has an `id` column first, naming each
+//! row's document, whose sentences the ids count from 0. CSV quotes
 //! as RFC 4180 says; TSV never quotes, so tabs and line breaks inside a text
 //! become spaces.
 
@@ -33,7 +35,10 @@ pub fn write(
         out.write_all("\u{feff}".as_bytes())?;
     }
     let mut w = builder.from_writer(out);
-    w.write_record(COLUMNS).map_err(io::Error::from)?;
+    let merged = !options.documents.is_empty();
+    let id_column = merged.then_some("id");
+    w.write_record(id_column.iter().chain(&COLUMNS))
+        .map_err(io::Error::from)?;
     let mut written = Written::default();
     for bead in selected(alignment, format, options) {
         let (en, ru) = (alignment.en_text(bead), alignment.ru_text(bead));
@@ -42,15 +47,19 @@ pub fn write(
         } else {
             (en, ru)
         };
+        let local = options.local_ids(bead);
+        let id = options.document_of(bead).filter(|_| merged);
         let record = [
             en,
             ru,
             format!("{:.3}", bead.score),
             bead.kind(),
-            ids(&bead.en),
-            ids(&bead.ru),
+            ids(&local.en),
+            ids(&local.ru),
         ];
-        w.write_record(&record).map_err(io::Error::from)?;
+        let id = id.map(|d| d.id.clone());
+        w.write_record(id.iter().chain(&record))
+            .map_err(io::Error::from)?;
         written.beads += 1;
     }
     w.flush()?;

@@ -18,7 +18,7 @@
 mod beads;
 mod clean;
 mod csv;
-mod jsonl;
+pub mod jsonl;
 pub mod moses;
 mod table;
 pub mod tmx;
@@ -26,9 +26,11 @@ pub mod tmx;
 pub use clean::xml_safe;
 
 use std::io::{self, Write};
+use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
 
+use crate::lang::Sides;
 use crate::{Alignment, Bead, Lang};
 
 /// An output format.
@@ -55,6 +57,20 @@ impl Format {
     /// mean Moses (the pair of files MT pipelines take).
     pub fn from_path(path: &Path) -> Option<Format> {
         path.extension()?.to_str()?.parse().ok()
+    }
+
+    /// The format's name as `--format` takes it, and the extension
+    /// [`Format::from_path`] reads back (`moses` names a pair of files).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Beads => "beads",
+            Format::Tmx => "tmx",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Moses => "moses",
+        }
     }
 
     /// Whether the format writes every bead regardless of
@@ -188,17 +204,58 @@ pub struct WriteOptions {
     pub bom: bool,
     /// Terminal width for the table (0: 100 columns).
     pub width: usize,
-    /// Bytes skipped at the start of the English file (a BOM), added to the
-    /// sentence offsets so that they point into the file.
-    pub en_skipped: usize,
-    /// The same for the Russian file.
-    pub ru_skipped: usize,
+    /// Byte range in its input file of every sentence of each side (see
+    /// [`crate::pipeline::Aligned::file_spans`]); `None`: the sentences' own
+    /// offsets, into the decoded text.
+    pub file_spans: Option<Sides<Vec<Range<usize>>>>,
+    /// The documents of a merged alignment ([`Alignment::concat`]), in
+    /// order: their ids and names go into every unit, row and record, and
+    /// sentence ids count from 0 in each. Empty for a single pair.
+    pub documents: Vec<Document>,
     /// Name of the English document, written into each TMX unit.
     pub en_document: Option<String>,
     /// Name of the Russian document, written into each TMX unit.
     pub ru_document: Option<String>,
     /// Creation time of a TMX file as seconds since 1970 (UTC); `None`: now.
     pub created: Option<u64>,
+    /// What a reviewer did with beads (`confirmed`, `edited`), keyed by the
+    /// bead's first English and first Russian sentence index (unique, since
+    /// beads tile both texts): written into TMX as the prop `x-review`.
+    pub review: std::collections::HashMap<(usize, usize), &'static str>,
+}
+
+/// One input pair of a merged output (`sverka batch --output`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The pair's id (a manifest's `id`, a file name without its extension).
+    pub id: String,
+    /// The names of its two input files.
+    pub names: Sides<String>,
+    /// Its sentences in the merged alignment, per side.
+    pub sentences: Sides<Range<usize>>,
+}
+
+impl WriteOptions {
+    /// The document `bead` comes from, in a merged alignment.
+    pub fn document_of(&self, bead: &Bead) -> Option<&Document> {
+        // A one-sided bead is found by its non-empty side.
+        let after = |d: &Document| match bead.en.is_empty() {
+            false => d.sentences.en.end <= bead.en.start,
+            true => d.sentences.ru.end <= bead.ru.start,
+        };
+        self.documents.get(self.documents.partition_point(after))
+    }
+
+    /// The sentence ids of `bead` as its document numbers them (0-based).
+    pub fn local_ids(&self, bead: &Bead) -> Sides<Range<usize>> {
+        let base = self.document_of(bead).map_or(Sides::new(0, 0), |d| {
+            Sides::new(d.sentences.en.start, d.sentences.ru.start)
+        });
+        Sides::new(
+            bead.en.start - base.en..bead.en.end - base.en,
+            bead.ru.start - base.ru..bead.ru.end - base.ru,
+        )
+    }
 }
 
 /// What a writer did, for the caller to tell the user.
@@ -251,7 +308,7 @@ pub fn write(
 }
 
 /// The beads `format` writes under `options`, in order.
-fn selected<'a>(
+pub fn selected<'a>(
     alignment: &'a Alignment,
     format: Format,
     options: &'a WriteOptions,
@@ -311,6 +368,26 @@ mod tests {
         );
         assert!(Locales::new(Some("en-"), None).is_err());
         assert_eq!(Locales::new(None, None).unwrap(), Locales::default());
+    }
+
+    #[test]
+    fn finds_the_document_of_every_bead_of_a_merged_alignment() {
+        let doc = |id: &str, en: Range<usize>, ru: Range<usize>| Document {
+            id: id.into(),
+            sentences: Sides::new(en, ru),
+            ..Document::default()
+        };
+        let options = WriteOptions {
+            documents: vec![doc("a", 0..2, 0..1), doc("b", 2..3, 1..3)],
+            ..WriteOptions::default()
+        };
+        let bead = |en: Range<usize>, ru: Range<usize>| Bead { en, ru, score: 1.0 };
+        let id = |b: &Bead| options.document_of(b).map(|d| d.id.as_str());
+        assert_eq!(id(&bead(0..1, 0..1)), Some("a"));
+        assert_eq!(id(&bead(1..2, 1..1)), Some("a"));
+        assert_eq!(id(&bead(2..2, 1..2)), Some("b"));
+        assert_eq!(id(&bead(2..3, 2..3)), Some("b"));
+        assert_eq!(options.local_ids(&bead(2..3, 2..3)), Sides::new(0..1, 1..2));
     }
 
     #[test]

@@ -213,10 +213,15 @@ impl Units {
         ])))?;
         prop(w, "x-score", &format!("{:.3}", bead.score))?;
         prop(w, "x-bead", &bead.kind())?;
-        for (name, document) in [
-            ("x-document", &options.en_document),
-            ("x-document-ru", &options.ru_document),
-        ] {
+        if let Some(status) = options.review.get(&(bead.en.start, bead.ru.start)) {
+            prop(w, "x-review", status)?;
+        }
+        // A merged output names each unit's own documents.
+        let (en_document, ru_document) = match options.document_of(bead) {
+            Some(d) => (Some(&d.names.en), Some(&d.names.ru)),
+            None => (options.en_document.as_ref(), options.ru_document.as_ref()),
+        };
+        for (name, document) in [("x-document", en_document), ("x-document-ru", ru_document)] {
             if let Some(document) = document {
                 let (document, n) = xml_safe(document);
                 *removed += n;

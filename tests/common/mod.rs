@@ -51,6 +51,8 @@ pub enum Tool {
     TranslateToolkit,
     /// `omegat` (Debian omegat), run in console mode.
     Omegat,
+    /// `chromedriver` (Debian chromium-driver), Chromium's WebDriver server.
+    Chromedriver,
 }
 
 impl Tool {
@@ -59,6 +61,7 @@ impl Tool {
             Tool::Xmllint => which("xmllint"),
             Tool::Chromium => which("chromium").or_else(|| which("chromium-browser")),
             Tool::Omegat => which("omegat"),
+            Tool::Chromedriver => which("chromedriver"),
             Tool::TranslateToolkit => {
                 let python = tools_dir().join("venv/bin/python");
                 let ok = Command::new(&python)

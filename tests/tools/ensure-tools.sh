@@ -55,4 +55,5 @@ fi
     && echo "ensure-tools: translate-toolkit ok ($venv)" \
     || echo "ensure-tools: translate-toolkit MISSING"
 "$repo/tests/tools/ensure-omegat.sh"
+sh "$repo/tests/tools/ensure-browser.sh"
 exit 0

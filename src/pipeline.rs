@@ -1,0 +1,250 @@
+//! One path from a pair of inputs to an alignment, used by `sverka align`,
+//! `sverka check`, every mode of `sverka batch` and library callers alike:
+//!
+//! ```text
+//! read (encoding, --lossy) -> language check -> split -> align -> file offsets
+//! ```
+//!
+//! ```no_run
+//! use sverka::pipeline::{PairOptions, Pipeline};
+//!
+//! let pipeline = Pipeline::new(sverka::Aligner::default(), PairOptions::default());
+//! let pair = pipeline.read("en.txt".as_ref(), "ru.txt".as_ref())?;
+//! let aligned = pipeline.align(&pair);
+//! println!("{} beads", aligned.alignment.beads.len());
+//! # Ok::<(), sverka::Error>(())
+//! ```
+//!
+//! Nothing here prints: what a front end should tell its user besides an
+//! error (an encoding guessed, bytes replaced, a script that looks wrong in
+//! pre-split input) comes back as [`Notice`]s.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::input::{self, Encoding, ReadOptions, Text};
+use crate::lang::Sides;
+use crate::{Aligner, Alignment, Error, Lang, split};
+
+/// How the two inputs of a pair are read and split.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PairOptions {
+    /// Encoding and `--lossy`.
+    pub read: ReadOptions,
+    /// Skip the check that the English input is in Latin letters and the
+    /// Russian one in Cyrillic.
+    pub no_lang_check: bool,
+    /// The inputs are pre-split: one sentence per line, a blank line between
+    /// paragraphs. A side in the other script is then a warning, not an
+    /// error: pre-split input is usually machine-made, where it is data.
+    pub presplit: bool,
+}
+
+/// Something a front end should tell its user that is not an error.
+#[derive(Debug)]
+pub enum Notice {
+    /// The encoding of `path` was detected (not UTF-8, not given).
+    Detected {
+        /// The input.
+        path: PathBuf,
+        /// The encoding it was read in.
+        encoding: Encoding,
+    },
+    /// `--lossy` replaced undecodable bytes of `path`.
+    Replaced {
+        /// The input.
+        path: PathBuf,
+        /// How many byte sequences were replaced.
+        count: usize,
+        /// The file offset of the first one.
+        first: usize,
+    },
+    /// Pre-split input whose script looks wrong, aligned all the same.
+    Script(Error),
+}
+
+/// Two inputs, decoded and checked, ready to align.
+#[derive(Debug)]
+pub struct InputPair {
+    /// The names the inputs go by in messages and outputs (file paths).
+    pub names: Sides<PathBuf>,
+    /// The decoded texts.
+    pub texts: Sides<Text>,
+    /// What reading found worth telling.
+    pub notices: Vec<Notice>,
+}
+
+/// An alignment and where its sentences are in the input files.
+#[derive(Debug, Clone)]
+pub struct Aligned {
+    /// The sentences of both sides and the beads over them.
+    pub alignment: Alignment,
+    /// For every sentence of each side, its byte range in the input file as
+    /// it is on disk (byte-order mark, UTF-16 code units, one-byte
+    /// encodings and replaced bytes all counted).
+    pub file_spans: Sides<Vec<Range<usize>>>,
+}
+
+/// Reads, checks, splits and aligns pairs of inputs. Cheap to share between
+/// threads: one pipeline serves a whole batch.
+#[derive(Debug, Clone, Default)]
+pub struct Pipeline {
+    aligner: Aligner,
+    options: PairOptions,
+}
+
+impl Pipeline {
+    /// A pipeline that aligns with `aligner`.
+    pub fn new(aligner: Aligner, options: PairOptions) -> Pipeline {
+        Pipeline { aligner, options }
+    }
+
+    /// The aligner it uses.
+    pub fn aligner(&self) -> &Aligner {
+        &self.aligner
+    }
+
+    /// The same pipeline with another aligner (one that learned from a
+    /// first pass, say).
+    pub fn with_aligner(&self, aligner: Aligner) -> Pipeline {
+        Pipeline {
+            aligner,
+            options: self.options,
+        }
+    }
+
+    /// How inputs are read and split.
+    pub fn options(&self) -> &PairOptions {
+        &self.options
+    }
+
+    /// Reads the English file `en` and the Russian file `ru` and checks
+    /// their scripts.
+    pub fn read(&self, en: &Path, ru: &Path) -> Result<InputPair, Error> {
+        let en_text = input::read(en, &self.options.read)?;
+        let ru_text = input::read(ru, &self.options.read)?;
+        self.checked(
+            Sides::new(en.into(), ru.into()),
+            Sides::new(en_text, ru_text),
+        )
+    }
+
+    /// Decodes two inputs that are already in memory (standard input, a
+    /// JSON field); `names` name them in messages.
+    pub fn decode(&self, names: Sides<PathBuf>, bytes: Sides<&[u8]>) -> Result<InputPair, Error> {
+        let en = input::decode_bytes(&names.en, bytes.en, &self.options.read)?;
+        let ru = input::decode_bytes(&names.ru, bytes.ru, &self.options.read)?;
+        self.checked(names, Sides::new(en, ru))
+    }
+
+    fn checked(&self, names: Sides<PathBuf>, texts: Sides<Text>) -> Result<InputPair, Error> {
+        let mut notices = Vec::new();
+        for lang in [Lang::En, Lang::Ru] {
+            let (path, text) = (&names[lang], &texts[lang]);
+            if text.detected && text.encoding != Encoding::Utf8 {
+                notices.push(Notice::Detected {
+                    path: path.clone(),
+                    encoding: text.encoding,
+                });
+            }
+            if let Some(first) = text.first_replaced() {
+                notices.push(Notice::Replaced {
+                    path: path.clone(),
+                    count: text.replaced(),
+                    first,
+                });
+            }
+        }
+        if !self.options.no_lang_check {
+            let checked =
+                input::check_pair((&names.en, &texts.en.text), (&names.ru, &texts.ru.text));
+            match checked {
+                Err(error) if self.options.presplit => notices.push(Notice::Script(error)),
+                checked => checked?,
+            }
+        }
+        Ok(InputPair {
+            names,
+            texts,
+            notices,
+        })
+    }
+
+    /// Splits and aligns a pair.
+    pub fn align(&self, pair: &InputPair) -> Aligned {
+        let presplit = self.options.presplit;
+        let en = split::sentences(&pair.texts.en.text, Lang::En, presplit);
+        let ru = split::sentences(&pair.texts.ru.text, Lang::Ru, presplit);
+        let alignment = self.aligner.align_sentences(en, ru);
+        let file_spans = Sides::new(
+            file_spans(&pair.texts.en, &alignment.en),
+            file_spans(&pair.texts.ru, &alignment.ru),
+        );
+        Aligned {
+            alignment,
+            file_spans,
+        }
+    }
+}
+
+/// The file byte ranges of `sentences` of `text`.
+fn file_spans(text: &Text, sentences: &[crate::Sentence]) -> Vec<Range<usize>> {
+    let mut offsets = text.offsets();
+    sentences
+        .iter()
+        .map(|s| {
+            let start = offsets.file_offset(s.start);
+            start..offsets.file_offset(s.end)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = "The ministers met in Seoul and talked about trade.";
+    const RU: &str = "Министры встретились в Сеуле и обсудили торговлю.";
+
+    fn decode(pipeline: &Pipeline, en: &[u8], ru: &[u8]) -> Result<InputPair, Error> {
+        pipeline.decode(
+            Sides::new("en.txt".into(), "ru.txt".into()),
+            Sides::new(en, ru),
+        )
+    }
+
+    #[test]
+    fn refuses_a_swapped_pair() {
+        let error = decode(&Pipeline::default(), RU.as_bytes(), EN.as_bytes()).unwrap_err();
+        assert!(matches!(error, Error::SwappedLanguages { .. }), "{error}");
+    }
+
+    #[test]
+    fn presplit_turns_a_wrong_script_into_a_notice() {
+        let options = PairOptions {
+            presplit: true,
+            ..PairOptions::default()
+        };
+        let pipeline = Pipeline::new(Aligner::default(), options);
+        let pair = decode(&pipeline, RU.as_bytes(), EN.as_bytes()).unwrap();
+        assert!(matches!(pair.notices[..], [Notice::Script(_)]));
+    }
+
+    #[test]
+    fn file_spans_count_the_bytes_of_the_file() {
+        // Windows-1251: one byte a letter, so the spans are shorter than in UTF-8.
+        let options = PairOptions {
+            read: ReadOptions {
+                encoding: Some(Encoding::Windows1251),
+                lossy: false,
+            },
+            ..PairOptions::default()
+        };
+        let pipeline = Pipeline::new(Aligner::default(), options);
+        let ru: &[u8] = b"\xc4\xe0. \xcd\xe5\xf2."; // "Да. Нет."
+        let pair = decode(&pipeline, b"Yes. No.", ru).unwrap();
+        let aligned = pipeline.align(&pair);
+        assert_eq!(aligned.file_spans.ru, vec![0..3, 4..8]);
+        assert_eq!(aligned.file_spans.en, vec![0..4, 5..8]);
+    }
+}
