@@ -11,8 +11,11 @@
 # Environment:
 #   KIT         the evaluation kit (default: ../shared/eval beside the repository)
 #   RUNS        timed runs per command (default 3; one warm-up run before them)
+#   RUNS_SHORT  timed runs of the one-statement case (default 30)
 #   PEERS       peers to run (default "galechurch nltk_gc"; PEERS="" for sverka only)
 #   NO_BUILD=1  use target/release/sverka as it is
+#   SVERKA      the sverka binary to time (default target/release/sverka), e.g. an
+#               older build to compare against
 #
 # Inputs, all written to WORK_DIR:
 #   bible-gen     Genesis from the kit's verses-bible dev set (1,533 verses a side)
@@ -20,10 +23,19 @@
 #   bible-18k     the dev books twice over, then again from 1JN to GEN (18,169 verses),
 #                 sverka only: the size of the issue's reference point (46 books, about
 #                 17,900 verses: hunalign 5.6 s and 600 MB on the kit's machine)
+#   bible-raw-200k  bible-18k eleven times over (199,859 verses a side) as raw text:
+#                 one verse a line, no blank lines, so sverka's splitter reads it as
+#                 one paragraph; reading and splitting are timed too
 #   synthetic-200k  one generated pair of 200,000 sentences a side (tools/gen_pairs.rs,
 #                 raw text: reading and splitting are timed too), sverka only
 #   pairs-1000    1,000 generated pairs of ~12 sentences (tools/gen_pairs.rs) for
 #                 `sverka batch`, with 1 and with all threads
+#   jsonl-2000    2,000 generated statement-size pairs (~12 sentences, ~900 bytes a
+#                 side) as JSON lines, through `sverka batch --jsonl --jobs 1`: pairs/s
+#   statement     the sample pair of corpora/ (64 English, 15 Russian sentences), one
+#                 whole `sverka align` process, start-up included (RUNS_SHORT runs)
+# hunalign (Debian has no package for it in bookworm) is timed beside sverka on the
+# Bible cases when `hunalign` is on PATH, with an empty dictionary.
 # Each aligner reads the one-sentence-per-line files (en.sents, ru.sents) and writes
 # beads; nltk_gc is run only where the input is within NLTK's 4,000-sentence block
 # limit (beyond it NLTK refuses; raising the limit needs memory growing with n*m).
@@ -33,6 +45,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 KIT="${KIT:-$ROOT/../shared/eval}"
 WORK="${1:-/tmp/sverka-bench}"
 RUNS="${RUNS:-3}"
+RUNS_SHORT="${RUNS_SHORT:-30}"
 PEERS="${PEERS-galechurch nltk_gc}"
 log() { echo "[bench] $*" >&2; }
 
@@ -50,7 +63,7 @@ BIBLE="$KIT/align/dev/verses-bible"
 if [ -z "${NO_BUILD:-}" ]; then
   (cd "$ROOT" && cargo build --release --quiet --bin sverka --example gen_pairs)
 fi
-SVERKA="$ROOT/target/release/sverka"
+SVERKA="${SVERKA:-$ROOT/target/release/sverka}"
 GEN_PAIRS="$ROOT/target/release/examples/gen_pairs"
 
 # --- inputs --------------------------------------------------------------------
@@ -71,8 +84,29 @@ if [ ! -s "$WORK/synthetic-200k/en.txt" ]; then
   mv "$WORK/.gen/ru/p00000.txt" "$WORK/synthetic-200k/ru.txt"
   rm -rf "$WORK/.gen"
 fi
+if [ ! -s "$WORK/bible-raw-200k/ru.txt" ]; then
+  mkdir -p "$WORK/bible-raw-200k"
+  for side in en ru; do
+    for _ in $(seq 11); do cat "$WORK/bible-18k/$side.sents"; done > "$WORK/bible-raw-200k/$side.txt"
+  done
+fi
 rm -rf "$WORK/pairs-1000"
 "$GEN_PAIRS" "$WORK/pairs-1000" 1000 12
+if [ ! -s "$WORK/jsonl-2000/pairs.jsonl" ]; then
+  rm -rf "$WORK/.gen" && "$GEN_PAIRS" "$WORK/.gen" 2000 12
+  mkdir -p "$WORK/jsonl-2000"
+  python3 - "$WORK/.gen" > "$WORK/jsonl-2000/pairs.jsonl" <<'PY'
+import json, os, sys
+gen = sys.argv[1]
+for name in sorted(os.listdir(f"{gen}/en")):
+    text = {side: open(f"{gen}/{side}/{name}", encoding="utf-8").read() for side in ("en", "ru")}
+    print(json.dumps({"id": name, **text}, ensure_ascii=False))
+PY
+  rm -rf "$WORK/.gen"
+fi
+mkdir -p "$WORK/statement"
+cp "$ROOT/corpora/lavrov-2021-03-23/en.txt" "$ROOT/corpora/lavrov-2021-03-23/ru.txt" "$WORK/statement/"
+: > "$WORK/empty.dic"
 
 # --- commands ------------------------------------------------------------------
 # cmd_<tool> CASE_DIR prints the command line that aligns the case.
@@ -89,6 +123,7 @@ cmd_galechurch() {
   echo "env GALECHURCH_MAX_CELLS=$(( (n + 10) * (n + 10) )) $KIT/peers/align_galechurch.sh $1"
 }
 cmd_nltk_gc() { echo "$KIT/peers/align_nltk_gc.sh $1"; }
+cmd_hunalign() { echo "hunalign $WORK/empty.dic $1/en.sents $1/ru.sents"; }
 
 peak_mb() {  # peak_mb COMMAND...: maximum resident set size in MB
   /usr/bin/time -f '%M' -o "$WORK/.mem" "$@" > /dev/null 2>&1 || { echo failed; return; }
@@ -108,7 +143,7 @@ PY
 }
 echo -e "case\ttool\tmean_s\tstddev_s\tcpu_s\tpeak_mb" > "$RESULTS"
 
-bench_case() {  # bench_case CASE TOOL...
+bench_case() {  # bench_case CASE TOOL...  (RUNS_OF=N for another number of runs)
   local case=$1; shift
   local dir="$WORK/$case" args=() tool cmd
   for tool in "$@"; do
@@ -120,8 +155,8 @@ bench_case() {  # bench_case CASE TOOL...
     args+=(-n "$tool" "$cmd")
   done
   [ "${#args[@]}" -gt 0 ] || return 0
-  log "$case: timing $(( ${#args[@]} / 3 )) commands, $RUNS runs each"
-  hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/$case.json" \
+  log "$case: timing $(( ${#args[@]} / 3 )) commands, ${RUNS_OF:-$RUNS} runs each"
+  hyperfine --style basic --warmup 1 --runs "${RUNS_OF:-$RUNS}" --export-json "$WORK/$case.json" \
     "${args[@]}" > "$WORK/$case.hyperfine.txt"
   for tool in "$@"; do
     [ -s "$WORK/$case.$tool.beads" ] || continue
@@ -131,8 +166,9 @@ bench_case() {  # bench_case CASE TOOL...
 
 lines() { wc -l < "$WORK/$1/en.sents"; }
 nltk_if_small() { [ "$(lines "$1")" -le 4000 ] && echo nltk_gc || true; }
-peers_for() {  # the peers of $PEERS that can take case $1
+peers_for() {  # the peers of $PEERS that can take case $1 (and hunalign if installed)
   local p
+  command -v hunalign > /dev/null && echo hunalign
   for p in $PEERS; do
     if [ "$p" = nltk_gc ]; then nltk_if_small "$1"; else echo "$p"; fi
   done
@@ -142,8 +178,12 @@ peers_for() {  # the peers of $PEERS that can take case $1
 bench_case bible-gen sverka $(peers_for bible-gen)
 # shellcheck disable=SC2046
 bench_case bible-dev sverka $(peers_for bible-dev)
-bench_case bible-18k sverka
+command -v hunalign > /dev/null || log "hunalign not installed (no Debian package in bookworm): sverka alone"
+# shellcheck disable=SC2046
+bench_case bible-18k sverka $(command -v hunalign > /dev/null && echo hunalign)
+bench_case bible-raw-200k sverka
 bench_case synthetic-200k sverka
+RUNS_OF=$RUNS_SHORT bench_case statement sverka
 
 # --- batch: 1,000 generated pairs ---------------------------------------------
 batch_cmd() {  # batch_cmd JOBS
@@ -158,6 +198,16 @@ for tool in batch_1 batch_all; do
   record "$WORK/pairs-1000.json" pairs-1000 "$tool" "$(peak_mb $("cmd_$tool"))"
 done
 
+# --- batch --jsonl: 2,000 statement-size pairs, one thread ---------------------
+log "jsonl-2000: timing sverka batch --jsonl --jobs 1"
+JSONL_CMD="$SVERKA batch --jsonl --quiet --jobs 1"
+hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/jsonl-2000.json" \
+  -n jsonl_1 "$JSONL_CMD < $WORK/jsonl-2000/pairs.jsonl" \
+  > "$WORK/jsonl-2000.hyperfine.txt"
+jsonl_peak=$(/usr/bin/time -f '%M' -o "$WORK/.mem" $JSONL_CMD < "$WORK/jsonl-2000/pairs.jsonl" > /dev/null 2>&1 \
+  && echo $(( $(tail -1 "$WORK/.mem") / 1024 )) || echo failed)
+record "$WORK/jsonl-2000.json" jsonl-2000 jsonl_1 "$jsonl_peak"
+
 # --- report --------------------------------------------------------------------
 # Wall time is what a user waits; CPU time (user + system) is less disturbed by other
 # load on the machine. Ratios are to sverka (to batch_1 for the batch rows).
@@ -165,12 +215,14 @@ python3 - "$RESULTS" "$WORK" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 work = sys.argv[2]
-base = {r["case"]: r for r in rows if r["tool"] in ("sverka", "batch_1")}
+base = {r["case"]: r for r in rows if r["tool"] in ("sverka", "batch_1", "jsonl_1")}
 def size(case):
-    try:
-        return str(sum(1 for _ in open(f"{work}/{case}/en.sents")))
-    except OSError:
-        return "200000" if case == "synthetic-200k" else "1000 pairs"
+    for name in ("en.sents", "en.txt"):
+        try:
+            return str(sum(1 for _ in open(f"{work}/{case}/{name}")))
+        except OSError:
+            pass
+    return {"pairs-1000": "1000 pairs", "jsonl-2000": "2000 pairs"}.get(case, "?")
 print(f"{'case':<14}{'en lines':>11}  {'tool':<11}{'wall s':>8}{'± s':>7}{'× sverka':>9}"
       f"{'CPU s':>8}{'× sverka':>9}{'peak MB':>9}")
 for r in rows:
@@ -180,5 +232,12 @@ for r in rows:
     cpu_x = cpu / float(b["cpu_s"]) if b else float("nan")
     print(f"{r['case']:<14}{size(r['case']):>11}  {r['tool']:<11}{wall:>8.2f}{float(r['stddev_s']):>7.2f}"
           f"{wall_x:>9.2f}{cpu:>8.2f}{cpu_x:>9.2f}{r['peak_mb']:>9}")
+for r in rows:
+    if r["case"] == "jsonl-2000":
+        print(f"batch --jsonl --jobs 1: {2000 / float(r['mean_s']):.0f} pairs/s of wall time, "
+              f"{2000 / float(r['cpu_s']):.0f} pairs/s of CPU time")
+    if r["case"] == "statement" and r["tool"] == "sverka":
+        print(f"one statement, whole process: {1000 * float(r['mean_s']):.1f} ms wall "
+              f"(± {1000 * float(r['stddev_s']):.1f}), {1000 * float(r['cpu_s']):.1f} ms CPU")
 PY
 log "hyperfine output: $WORK/*.hyperfine.txt, JSON: $WORK/*.json, table: $RESULTS"

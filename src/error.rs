@@ -33,6 +33,56 @@ pub enum Error {
         /// Byte offset in the file.
         offset: usize,
     },
+    /// A path names something that is not a file (a directory, a device).
+    #[error("{path}: is {kind}, not a file; give a text file")]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("a directory", "a device", "a socket").
+        kind: &'static str,
+    },
+    /// A file is larger than sverka reads.
+    #[error(
+        "{path}: larger than {} MB, the most sverka reads; give --max-input-size MB to read more",
+        limit >> 20
+    )]
+    TooBig {
+        /// The file.
+        path: PathBuf,
+        /// The most bytes read.
+        limit: u64,
+    },
+    /// The text looks like UTF-8 read in a one-byte encoding (mojibake).
+    #[error(
+        "{path}: looks like UTF-8 text read as {encoding} (\"{seen}\" for \"{meant}\"); give the file's real encoding (--{side}-encoding utf-8), or --no-lang-check"
+    )]
+    Mojibake {
+        /// The file.
+        path: PathBuf,
+        /// The code page it seems to have been read in.
+        encoding: &'static str,
+        /// A garbled run as it stands in the text.
+        seen: String,
+        /// What it was meant to be.
+        meant: String,
+        /// `en` or `ru`, for the flag to suggest.
+        side: &'static str,
+    },
+    /// A file's letters are neither Latin nor Cyrillic.
+    #[error(
+        "{path}: expected {expected} text but only {percent}% of its letters are Latin or Cyrillic; was it read in the wrong encoding? Give the right --{side}-encoding, or --no-lang-check",
+        expected = language_name(*expected),
+    )]
+    NeitherScript {
+        /// The file.
+        path: PathBuf,
+        /// The language it should be in.
+        expected: Lang,
+        /// Share of its letters that are Latin or Cyrillic.
+        percent: u8,
+        /// `en` or `ru`, for the flag to suggest.
+        side: &'static str,
+    },
     /// A file is a document format (PDF, Word, ...) rather than plain text.
     #[error("{path}: is a {kind} file, not plain text; {advice}")]
     NotText {

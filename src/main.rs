@@ -33,6 +33,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli: Cli = cli::parse_args();
+    cli::output::install_signal_handler();
     let result = match cli.command {
         Command::Align(args) => cli::align::run(args),
         Command::Split(args) => cli::split::run(args),

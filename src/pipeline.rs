@@ -38,6 +38,36 @@ pub struct PairOptions {
     /// paragraphs. A side in the other script is then a warning, not an
     /// error: pre-split input is usually machine-made, where it is data.
     pub presplit: bool,
+    /// The encoding of the English input, whatever its bytes (`--en-encoding`).
+    pub en_encoding: Option<Encoding>,
+    /// The encoding of the Russian input, whatever its bytes (`--ru-encoding`).
+    pub ru_encoding: Option<Encoding>,
+    /// The largest input read, in bytes; `None`: [`input::MAX_INPUT_BYTES`].
+    pub max_input_bytes: Option<u64>,
+}
+
+impl PairOptions {
+    /// How to read `bytes`, the input of `lang`: its own encoding if given;
+    /// else [`ReadOptions::encoding`] unless the input is plain UTF-8
+    /// already (so that an encoding meant for one file never garbles the
+    /// other, UTF-8 one).
+    pub fn read_options(&self, bytes: &[u8], lang: Lang) -> ReadOptions {
+        let own = match lang {
+            Lang::En => self.en_encoding,
+            Lang::Ru => self.ru_encoding,
+        };
+        let fallback = self.read.encoding.filter(|_| !input::is_plain_utf8(bytes));
+        ReadOptions {
+            encoding: own.or(fallback),
+            ..self.read
+        }
+    }
+
+    fn read(&self, path: &Path, lang: Lang) -> Result<Text, Error> {
+        let limit = self.max_input_bytes.unwrap_or(input::MAX_INPUT_BYTES);
+        let bytes = input::read_bytes(path, limit)?;
+        input::decode_bytes(path, &bytes, &self.read_options(&bytes, lang))
+    }
 }
 
 /// Something a front end should tell its user that is not an error.
@@ -121,8 +151,8 @@ impl Pipeline {
     /// Reads the English file `en` and the Russian file `ru` and checks
     /// their scripts.
     pub fn read(&self, en: &Path, ru: &Path) -> Result<InputPair, Error> {
-        let en_text = input::read(en, &self.options.read)?;
-        let ru_text = input::read(ru, &self.options.read)?;
+        let en_text = self.options.read(en, Lang::En)?;
+        let ru_text = self.options.read(ru, Lang::Ru)?;
         self.checked(
             Sides::new(en.into(), ru.into()),
             Sides::new(en_text, ru_text),
@@ -132,8 +162,16 @@ impl Pipeline {
     /// Decodes two inputs that are already in memory (standard input, a
     /// JSON field); `names` name them in messages.
     pub fn decode(&self, names: Sides<PathBuf>, bytes: Sides<&[u8]>) -> Result<InputPair, Error> {
-        let en = input::decode_bytes(&names.en, bytes.en, &self.options.read)?;
-        let ru = input::decode_bytes(&names.ru, bytes.ru, &self.options.read)?;
+        let en = input::decode_bytes(
+            &names.en,
+            bytes.en,
+            &self.options.read_options(bytes.en, Lang::En),
+        )?;
+        let ru = input::decode_bytes(
+            &names.ru,
+            bytes.ru,
+            &self.options.read_options(bytes.ru, Lang::Ru),
+        )?;
         self.checked(names, Sides::new(en, ru))
     }
 

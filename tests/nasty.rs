@@ -204,7 +204,7 @@ fn run_with_limit(dir: &Path, args: &[&str], limit: Duration) -> (Output, Durati
 const LIMIT: Duration = Duration::from_secs(120);
 
 #[test]
-fn megabyte_line_without_punctuation_is_one_sentence() {
+fn megabyte_line_without_punctuation_is_cut_into_bounded_sentences() {
     let dir = tempfile::tempdir().expect("temp dir");
     let words = ["trade", "energy", "talks", "minister", "science", "autumn"];
     let mut line = String::with_capacity(1 << 20);
@@ -222,7 +222,15 @@ fn megabyte_line_without_punctuation_is_one_sentence() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    // No sentence marks at all: cut at spaces into pieces of at most
+    // 10,000 bytes (sverka::split::MAX_SENTENCE_BYTES), no word lost.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().count() > 100, "{}", stdout.lines().count());
+    assert!(stdout.lines().all(|l| l.len() <= 10_000));
+    assert_eq!(
+        stdout.split_whitespace().collect::<Vec<_>>(),
+        line.split_whitespace().collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -55,15 +55,16 @@ fn csv_tsv_and_jsonl_parse_with_python_standard_readers() {
     let dir = tempfile::tempdir().unwrap();
     let en = dir.path().join("en.txt");
     let ru = dir.path().join("ru.txt");
-    // Quotes, commas, tabs and a line break inside a sentence.
+    // Quotes, commas, tabs and a line break inside a sentence, and dialogue
+    // that starts with a quote (which an unquoted TSV field would lose).
     std::fs::write(
         &en,
-        "He said, \"Yes\".\n\nA tab\there and a\nline break.\n\nThe end.\n",
+        "He said, \"Yes\".\n\n\"No,\" she said, \"never.\"\n\nA tab\there and a\nline break.\n\nThe end.\n",
     )
     .unwrap();
     std::fs::write(
         &ru,
-        "Он сказал: «Да», \"да\".\n\nТабуляция\tздесь и\nперенос строки.\n\nКонец.\n",
+        "Он сказал: «Да», \"да\".\n\n\"Нет, — сказала она, — никогда\".\n\nТабуляция\tздесь и\nперенос строки.\n\nКонец.\n",
     )
     .unwrap();
     let mut files = Vec::new();
@@ -110,6 +111,11 @@ fn csv_tsv_and_jsonl_parse_with_python_standard_readers() {
         parsed["tsv"]
             .to_string()
             .contains("A tab here and a line break.")
+    );
+    let tsv_text = parsed["tsv"].to_string();
+    assert!(
+        tsv_text.contains(r#"\"No,\" she said, \"never.\""#),
+        "{tsv_text}"
     );
 }
 

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
+use sverka::Lang;
 use sverka::input::{self, Encoding, ReadOptions};
 
 fuzz_target!(|data: &[u8]| {
@@ -37,6 +38,14 @@ fuzz_target!(|data: &[u8]| {
             // Strict UTF-8 text ends exactly at the end of the file.
             if text.encoding == Encoding::Utf8 && !options.lossy {
                 assert_eq!(last, bytes.len());
+            }
+            // The language and mojibake checks give text a verdict, never a
+            // panic; a refusal is one line naming the file.
+            for lang in [Lang::En, Lang::Ru] {
+                if let Err(e) = input::check_language(Path::new("fuzz.txt"), &text.text, lang) {
+                    let message = e.to_string();
+                    assert!(!message.contains('\n') && message.starts_with("fuzz.txt"));
+                }
             }
         }
         Err(e) => {

@@ -12,6 +12,7 @@
 //! costs, and the best path is traced back with each bead's posterior.
 
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::cost::{CostModel, Unit};
 use super::lexical::{self, Keys, Matcher};
@@ -26,6 +27,10 @@ const FULL_TABLE_CELLS: usize = 250_000;
 /// band: a smaller limit sends long texts one level coarser, where a table
 /// costs a sixty-fourth as much.
 const COARSE_FULL_TABLE_CELLS: usize = 32_000;
+/// Mean keys per sentence up to which a table of the full size is filled
+/// (news sentences have a few dozen; a 10,000-byte piece of a text with no
+/// sentence marks, thousands).
+const FULL_TABLE_KEYS: usize = 64;
 /// Sentences per block in the coarse pass.
 const BLOCK: usize = 8;
 /// Keys kept per block in the coarse pass: the rarest, which place a block.
@@ -251,6 +256,17 @@ fn widen(ranges: &mut [(usize, usize)], path: &[(Bead, usize)], m: usize) -> boo
     true
 }
 
+/// Cells and keys the aligner has costed in this process (see [`work_done`]).
+static WORK: AtomicU64 = AtomicU64::new(0);
+
+/// How many cells and anchor keys the aligner has costed in this process
+/// so far: a deterministic measure of its work, for the test that work
+/// grows linearly with the input (a timed test would measure the machine).
+#[doc(hidden)]
+pub fn work_done() -> u64 {
+    WORK.load(Ordering::Relaxed)
+}
+
 /// The bead costs of a band, in chunks of `ROWS_PER_TASK` rows: one
 /// parallel task fills a chunk, and a widened band takes over the chunks
 /// of the narrower one a chunk at a time, so the two tables never both
@@ -305,6 +321,8 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
             // One matcher per length of English run, loaded once per row.
             let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
             let mut offset = 0;
+            // Keys visited by this task, counted for `work_done`.
+            let steps = std::cell::Cell::new(0u64);
             for i in rows {
                 let row = &mut cells[offset..offset + band.hi[i] - band.lo[i] + 1];
                 offset += row.len();
@@ -318,12 +336,17 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                 for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
                     for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                         if a <= i && b <= j && band.index(i - a, j - b).is_some() {
-                            let common = || matchers[a - 1].common(ru.get(j, b));
+                            let common = || {
+                                let run = ru.get(j, b);
+                                steps.set(steps.get() + 1 + run.0.len() as u64);
+                                matchers[a - 1].common(run)
+                            };
                             out[shape] = model.cost(i, j, shape, common) as f32;
                         }
                     }
                 }
             }
+            WORK.fetch_add(steps.get() + cells.len() as u64, Ordering::Relaxed);
             cells
         })
         .collect();
@@ -454,7 +477,13 @@ fn bands(
         Pass::Fine => FULL_TABLE_CELLS,
         Pass::Coarse => COARSE_FULL_TABLE_CELLS,
     };
-    if (n + 1).saturating_mul(m + 1) <= limit {
+    // A cell costs time in proportion to the keys of its sentences, so the
+    // full table is bounded in work as well as in cells: texts of a few
+    // enormous sentences (a file with no sentence marks) go to the band
+    // early instead of costing cells times keys, quadratic in the text.
+    let cells = (n + 1).saturating_mul(m + 1);
+    let keys_per_sentence = keys.count() / (n + m).max(1);
+    if cells <= limit && cells.saturating_mul(keys_per_sentence) <= limit * FULL_TABLE_KEYS {
         return vec![(0, m); n + 1];
     }
     let mut coarse_options = options.clone();

@@ -78,14 +78,18 @@ pub fn link(
             .map(|a| {
                 let linked: Vec<(u64, u32)> =
                     a.iter().copied().filter(|(k, _)| linked(k)).collect();
-                // Keys per content token, to share the token's weight out.
-                let per_token = |token: u32| linked.iter().filter(|e| e.1 == token).count();
+                // Keys per content token, to share the token's weight out
+                // (counted once, so that a long sentence costs linear time).
+                let mut per_token: FxHashMap<u32, u32> = FxHashMap::default();
+                for &(_, token) in &linked {
+                    *per_token.entry(token).or_default() += 1;
+                }
                 let mut list: Vec<(u32, f64)> = linked
                     .iter()
                     .map(|&(k, token)| {
                         let (e, r) = df[&k];
                         let weight = (1.0 + total / f64::from(e + r)).ln();
-                        (ids[&k], weight / per_token(token) as f64)
+                        (ids[&k], weight / f64::from(per_token[&token]))
                     })
                     .collect();
                 list.sort_unstable_by_key(|e| e.0);
@@ -211,13 +215,23 @@ fn unlinked_names(
     anchors: &[Vec<(u64, u32)>],
     df: &FxHashMap<u64, (u32, u32)>,
 ) -> Vec<Name> {
+    // The (sentence, token) pairs with a linked key, gathered once: asking
+    // each name's sentence again would be quadratic in sentence length.
+    let mut linked: HashSet<(usize, u32)> = HashSet::new();
+    let mut seen: HashSet<usize> = HashSet::new();
+    for &(_, k, _) in &names {
+        if !seen.insert(k) {
+            continue;
+        }
+        for (key, t) in &anchors[k] {
+            if is_linked(df, key) {
+                linked.insert((k, *t));
+            }
+        }
+    }
     names
         .into_iter()
-        .filter(|&(_, k, i)| {
-            !anchors[k]
-                .iter()
-                .any(|(key, t)| *t == i && is_linked(df, key))
-        })
+        .filter(|&(_, k, i)| !linked.contains(&(k, i)))
         .collect()
 }
 
@@ -278,16 +292,24 @@ fn link_names(
     for (latin, k, i) in en_names {
         if let Some(r) = matches.get(latin.as_str()) {
             en_anchors[*k].push((key(r), *i));
-            en_anchors[*k].sort_unstable();
             added.insert((key(r), *k, true));
         }
     }
     for (latin, k, i) in ru_names {
         if ru_matched.contains(latin.as_str()) {
             ru_anchors[*k].push((key(latin), *i));
-            ru_anchors[*k].sort_unstable();
             added.insert((key(latin), *k, false));
         }
+    }
+    // Each sentence that got keys is sorted once, not once per key.
+    let touched: HashSet<(usize, bool)> = added.iter().map(|&(_, k, e)| (k, e)).collect();
+    for (k, english) in touched {
+        let anchors = if english {
+            &mut en_anchors[k]
+        } else {
+            &mut ru_anchors[k]
+        };
+        anchors.sort_unstable();
     }
     for (key, _, english) in added {
         let entry = df.entry(key).or_default();
@@ -300,6 +322,12 @@ fn link_names(
 }
 
 impl Keys {
+    /// How many keys all sentences hold together (the aligner's work per
+    /// cell grows with it).
+    pub fn count(&self) -> usize {
+        self.en.iter().chain(&self.ru).map(Vec::len).sum()
+    }
+
     /// The keys of blocks of `size` consecutive sentences, each block keeping
     /// only its `keep` rarest distinct keys: enough to place a block, at a
     /// bounded cost per bead.

@@ -14,6 +14,8 @@ pub mod lexical;
 pub mod model1;
 mod shape;
 
+#[doc(hidden)]
+pub use dp::work_done;
 pub use length::{LengthModel, TabulatedLength};
 
 use std::sync::Arc;

@@ -54,8 +54,12 @@ pub fn stem_ru(word: &str) -> String {
     {
         return s[..s.len() - "ть".len()].to_string();
     }
+    // Every ending ends in a two-byte letter; comparing last bytes first
+    // skips most of them without a string comparison (the stemmer runs on
+    // every word of the lexicon at start, and of the text).
+    let last = s.as_bytes().last();
     for e in RU_ENDINGS {
-        if s.ends_with(e) {
+        if e.as_bytes().last() == last && s.ends_with(e) {
             let k = e.chars().count();
             if n >= MIN_STEM + k {
                 s = &s[..s.len() - e.len()];

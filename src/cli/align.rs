@@ -39,10 +39,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let format = super::write::format(args.format, args.output.as_deref(), Format::Table)?;
     let options = args.write.options()?;
     let pipeline = args.align.pipeline(&args.input)?;
-    let inputs: [&Path; 2] = [&args.en, &args.ru];
+    // Dictionaries are inputs too: never written over.
+    let inputs: Vec<&Path> = [args.en.as_path(), args.ru.as_path()]
+        .into_iter()
+        .chain(args.align.dict.iter().map(PathBuf::as_path))
+        .collect();
     if let Some(path) = args.output.as_deref()
         && format == Format::Tmx
-        && path.exists()
+        && path.is_file()
         && !args.write.force
         && !args.write.append
     {
@@ -51,12 +55,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             path.display()
         );
     }
+    // Opened before reading and aligning: an output that cannot be written
+    // stops the run at once.
+    let sink = Sink::open(format, args.output.as_deref(), &inputs, &args.write)?;
     let pair = super::input::read_pair(&pipeline, &args.en, &args.ru)?;
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
     }
-    // Opened before aligning: an existing output stops the run at once.
-    let sink = Sink::open(format, args.output.as_deref(), &inputs, &args.write)?;
     let aligned = pipeline.align(&pair);
     let align_options = args.align.options()?;
     if let Err(code) = args

@@ -88,6 +88,11 @@ pub struct WriteArgs {
     /// Overwrite existing output files.
     #[arg(long)]
     pub force: bool,
+    /// In csv and tsv output, put a `'` before a text that starts with `=`,
+    /// `+`, `-` or `@`, so that a spreadsheet shows it instead of running it
+    /// as a formula (texts are otherwise written exactly as they are).
+    #[arg(long)]
+    pub csv_safe: bool,
 }
 
 impl WriteArgs {
@@ -108,6 +113,7 @@ impl WriteArgs {
             keep_identical: self.keep_identical,
             locales,
             bom: self.bom,
+            csv_safe: self.csv_safe,
             // Reproducible builds' convention for a fixed timestamp.
             created: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()

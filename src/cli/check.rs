@@ -67,6 +67,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     let pipeline = args.align.pipeline(&args.input)?;
+    // Dictionaries are inputs too; an HTML file that cannot be written is
+    // said before reading and aligning.
+    let inputs: Vec<&Path> = [args.en.as_path(), args.ru.as_path()]
+        .into_iter()
+        .chain(args.align.dict.iter().map(PathBuf::as_path))
+        .collect();
+    if let Some(path) = &args.html {
+        super::output::check(Some(path), &inputs, args.force)?;
+    }
     let pair = super::input::read_pair(&pipeline, &args.en, &args.ru)?;
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
@@ -99,7 +108,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         return Ok(code);
     }
-    let inputs: [&Path; 2] = [&args.en, &args.ru];
     if let Some(path) = &args.html {
         let mut out = Output::create(Some(path), &inputs, args.force)?;
         let name = |p: &Path| p.display().to_string();

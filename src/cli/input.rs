@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use sverka::Lang;
 use sverka::input::{self, Encoding, ReadOptions, Text};
 use sverka::pipeline::{Notice, PairOptions};
@@ -13,10 +13,20 @@ use super::messages;
 /// How to read input files.
 #[derive(clap::Args, Clone, Default)]
 pub struct ReadArgs {
-    /// Encoding of the input files: utf-8, utf-16le, utf-16be, windows-1251,
-    /// koi8-r [default: detected; a byte-order mark always wins].
+    /// Encoding of an input file that is not UTF-8: utf-8, utf-16le,
+    /// utf-16be, windows-1251, koi8-r [default: detected]. A file that is
+    /// valid UTF-8 stays UTF-8; a byte-order mark always wins.
     #[arg(long, value_name = "ENC")]
     pub encoding: Option<Encoding>,
+    /// Encoding of the English file (or of `split --lang en`), whatever its bytes.
+    #[arg(long, value_name = "ENC")]
+    pub en_encoding: Option<Encoding>,
+    /// Encoding of the Russian file (or of `split --lang ru`), whatever its bytes.
+    #[arg(long, value_name = "ENC")]
+    pub ru_encoding: Option<Encoding>,
+    /// Largest input file read, in megabytes.
+    #[arg(long, value_name = "MB", default_value_t = input::MAX_INPUT_BYTES >> 20)]
+    pub max_input_size: u64,
     /// Replace undecodable bytes with U+FFFD instead of stopping with an error.
     #[arg(long)]
     pub lossy: bool,
@@ -33,17 +43,52 @@ impl ReadArgs {
         }
     }
 
-    /// Reads one file (`sverka split`), saying on stderr what was guessed or
-    /// replaced.
-    pub fn read(&self, path: &Path) -> Result<Text> {
-        let text = input::read(path, &self.options())?;
-        self.notes(path, &text);
-        Ok(text)
+    /// The library's options for a pair read with these flags.
+    fn pair(&self, presplit: bool) -> PairOptions {
+        PairOptions {
+            read: self.options(),
+            no_lang_check: self.no_lang_check,
+            presplit,
+            en_encoding: self.en_encoding,
+            ru_encoding: self.ru_encoding,
+            max_input_bytes: Some(self.max_input_bytes()),
+        }
+    }
+
+    /// The largest input, in bytes.
+    pub fn max_input_bytes(&self) -> u64 {
+        self.max_input_size.saturating_mul(1 << 20)
+    }
+
+    /// Reads one file (`sverka split`, the file of `lang`), saying on stderr
+    /// what was guessed or replaced.
+    pub fn read(&self, path: &Path, lang: Lang) -> Result<Text> {
+        let bytes = input::read_bytes(path, self.max_input_bytes())?;
+        self.decode(path, &bytes, lang)
+    }
+
+    /// Reads standard input, at most the largest input size.
+    pub fn read_stdin(&self) -> Result<Vec<u8>> {
+        use std::io::Read;
+        let limit = self.max_input_bytes();
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .context("<stdin>: cannot read")?;
+        if bytes.len() as u64 > limit {
+            let path = "<stdin>".into();
+            return Err(sverka::Error::TooBig { path, limit }.into());
+        }
+        Ok(bytes)
     }
 
     /// Decodes bytes read from somewhere other than a file (stdin).
-    pub fn decode(&self, name: &Path, bytes: &[u8]) -> Result<Text> {
-        let text = input::decode_bytes(name, bytes, &self.options())?;
+    pub fn decode(&self, name: &Path, bytes: &[u8], lang: Lang) -> Result<Text> {
+        let options = self.pair(false).read_options(bytes, lang);
+        let text =
+            input::decode_bytes(name, bytes, &options).map_err(|e| per_file_flag(e, lang))?;
         self.notes(name, &text);
         Ok(text)
     }
@@ -85,11 +130,22 @@ pub struct InputArgs {
 impl InputArgs {
     /// The library's options for reading a pair.
     pub fn pair_options(&self) -> PairOptions {
-        PairOptions {
-            read: self.read.options(),
-            no_lang_check: self.read.no_lang_check,
-            presplit: self.presplit,
+        self.read.pair(self.presplit)
+    }
+}
+
+/// An encoding error that suggests `--encoding` suggests the file's own
+/// flag instead (`--ru-encoding`), which cannot misread the other file.
+fn per_file_flag(error: sverka::Error, lang: Lang) -> anyhow::Error {
+    use sverka::Error;
+    match error {
+        Error::Decode { .. } | Error::UnknownEncoding { .. } | Error::Utf16WithoutBom { .. } => {
+            let message = error
+                .to_string()
+                .replace("--encoding", &format!("--{lang}-encoding"));
+            anyhow::anyhow!(message)
         }
+        other => other.into(),
     }
 }
 

@@ -1,10 +1,9 @@
 //! `sverka split`: one sentence per line, a blank line between paragraphs.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use sverka::{Lang, split};
 
 use super::input::ReadArgs;
@@ -45,14 +44,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return run_ff(&args);
     }
     let (name, file) = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => (path, args.input.read(path)?),
+        Some(path) => (path, args.input.read(path, args.lang)?),
         None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("<stdin>: cannot read")?;
+            let bytes = args.input.read_stdin()?;
             let name = Path::new("<stdin>");
-            (name, args.input.decode(name, &bytes)?)
+            (name, args.input.decode(name, &bytes, args.lang)?)
         }
     };
     args.input.check_language(name, &file, args.lang)?;
@@ -61,7 +57,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut offsets = file.offsets();
     let sentences = split::split(text, args.lang);
     let mut out = Output::create(None, &[], false)?;
-    let w = out.writer();
+    let mut w = out.text_writer();
     let mut paragraph = sentences.first().map_or(0, |s| s.paragraph);
     for s in &sentences {
         match args.format {
@@ -83,6 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         paragraph = s.paragraph;
     }
+    drop(w);
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -94,16 +91,8 @@ const FF_SEPARATOR: &str = "\n\u{c}\n";
 /// or stdin, and prints the sentences of each text followed by a form-feed line.
 fn run_ff(args: &Args) -> Result<ExitCode> {
     let bytes = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => {
-            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
-        }
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("<stdin>: cannot read")?;
-            bytes
-        }
+        Some(path) => sverka::input::read_bytes(path, args.input.max_input_bytes())?,
+        None => args.input.read_stdin()?,
     };
     let name = args
         .file
@@ -120,7 +109,7 @@ fn run_ff(args: &Args) -> Result<ExitCode> {
         pieces.pop();
     }
     let mut out = Output::create(None, &[], false)?;
-    let w = out.writer();
+    let mut w = out.text_writer();
     for piece in pieces {
         for s in split::split(piece, args.lang) {
             let line: Vec<&str> = s.text.split_whitespace().collect();
@@ -128,6 +117,7 @@ fn run_ff(args: &Args) -> Result<ExitCode> {
         }
         writeln!(w, "\u{c}")?;
     }
+    drop(w);
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

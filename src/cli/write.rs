@@ -39,8 +39,10 @@ pub struct Sink {
 enum Kind {
     One(Output),
     Moses(Output, Output),
-    /// `--append` to a TMX file that exists: its text, read when opened.
-    Append(Output, String),
+    /// `--append` to a TMX file that exists: its text, read when opened,
+    /// and the lock held on it until the new file is in place (so that a
+    /// second run appending to the same file waits, then reads our units).
+    Append(Output, String, std::fs::File),
 }
 
 impl Sink {
@@ -69,10 +71,12 @@ impl Sink {
                 Kind::Moses(en, Output::create(Some(&ru), inputs, args.force)?)
             }
             (Format::Tmx, Some(path)) if args.append && path.exists() => {
-                let existing = std::fs::read_to_string(path).with_context(|| {
+                let lock = super::output::lock_existing(path)?;
+                let existing = std::fs::read(path).with_context(|| {
                     format!("{}: cannot read the TMX to append to", path.display())
                 })?;
-                Kind::Append(Output::create(Some(path), inputs, true)?, existing)
+                let existing = super::output::utf8_tmx(path, existing)?;
+                Kind::Append(Output::create(Some(path), inputs, true)?, existing, lock)
             }
             (_, file) => Kind::One(Output::create(file, inputs, args.force || args.append)?),
         };
@@ -102,7 +106,7 @@ impl Sink {
         };
         let written = match self.kind {
             Kind::One(mut out) => {
-                let written = write::write(alignment, self.format, options, out.writer())
+                let written = write::write(alignment, self.format, options, &mut out.text_writer())
                     .with_context(context)?;
                 out.finish()?;
                 written
@@ -110,11 +114,10 @@ impl Sink {
             Kind::Moses(mut en, mut ru) => {
                 let written = write::moses::write(alignment, options, en.writer(), ru.writer())
                     .with_context(context)?;
-                en.finish()?;
-                ru.finish()?;
+                super::output::finish_all(vec![en, ru])?;
                 written
             }
-            Kind::Append(mut out, existing) => {
+            Kind::Append(mut out, existing, _lock) => {
                 let path = self.path.as_deref().unwrap_or(Path::new("-"));
                 let written =
                     write::tmx::append(&existing, path, alignment, options, out.writer())?;

@@ -118,13 +118,77 @@ impl OffsetMap<'_> {
     }
 }
 
-/// Reads and decodes the file at `path`.
+/// The largest input file read by default: 256 MiB, far beyond any
+/// document (the 18,169-verse Bible pair is 9 MB a side) and small enough
+/// that aligning it fits in memory.
+pub const MAX_INPUT_BYTES: u64 = 256 << 20;
+
+/// Reads and decodes the file at `path` (at most [`MAX_INPUT_BYTES`]).
 pub fn read(path: &Path, options: &ReadOptions) -> Result<Text, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let bytes = read_bytes(path, MAX_INPUT_BYTES)?;
+    decode_bytes(path, &bytes, options)
+}
+
+/// The bytes of the file at `path`, refusing anything larger than `limit`
+/// bytes and anything that is not a file: a directory, a device
+/// (`/dev/zero` would fill the memory) or a socket. A named pipe is read,
+/// since that is what `<(command)` in a shell gives; the limit bounds it too.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    decode_bytes(path, &bytes, options)
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let metadata = file.metadata().map_err(read_error)?;
+    if let Some(kind) = not_a_file(&metadata.file_type()) {
+        return Err(Error::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        });
+    }
+    if metadata.is_file() && metadata.len() > limit {
+        return Err(Error::TooBig {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooBig {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// What a file that cannot be read as a document is, if it is one.
+fn not_a_file(kind: &std::fs::FileType) -> Option<&'static str> {
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    None
+}
+
+/// True for bytes that are UTF-8 text as they stand: valid UTF-8 with no
+/// NUL byte (UTF-16 text always has some, since its ASCII characters do).
+/// `--encoding` leaves such a file as UTF-8.
+pub fn is_plain_utf8(bytes: &[u8]) -> bool {
+    !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok()
 }
 
 /// Decodes the bytes of a file read from `path` (used in messages only).

@@ -20,6 +20,9 @@ pub struct ScriptCount {
     pub latin: usize,
     /// Cyrillic letters counted.
     pub cyrillic: usize,
+    /// Letters of any other script (Greek, CJK, ...): many of them in an
+    /// English or Russian file mean it was decoded wrongly.
+    pub other: usize,
 }
 
 impl ScriptCount {
@@ -47,9 +50,17 @@ impl ScriptCount {
                     Some('а'..='я' | 'А'..='Я' | 'ё' | 'Ё') => count.cyrillic += 1,
                     Some(c @ '\u{00C0}'..='\u{024F}') if c.is_alphabetic() => count.latin += 1,
                     Some(c @ '\u{0400}'..='\u{052F}') if c.is_alphabetic() => count.cyrillic += 1,
+                    Some(c) if c.is_alphabetic() => count.other += 1,
                     _ => {}
                 }
                 i += 2;
+                continue;
+            }
+            if b >= 0xE0
+                && let Some(c) = text.get(i..).and_then(|rest| rest.chars().next())
+            {
+                count.other += usize::from(c.is_alphabetic());
+                i += c.len_utf8();
                 continue;
             }
             i += 1;
@@ -83,11 +94,35 @@ impl ScriptCount {
 
 /// Checks that `text` read from `path` looks like `lang`.
 pub fn check_language(path: &Path, text: &str, lang: Lang) -> Result<(), Error> {
-    judge(path, ScriptCount::of(text), lang)
+    judge(path, text, ScriptCount::of(text), lang)
 }
 
+/// Below this share of Latin and Cyrillic among its letters, a text is
+/// neither English nor Russian (UTF-8 read as UTF-16 turns into CJK).
+const MIN_KNOWN_SCRIPT_SHARE: f64 = 0.5;
+
 /// [`check_language`] on letters already counted.
-fn judge(path: &Path, count: ScriptCount, lang: Lang) -> Result<(), Error> {
+fn judge(path: &Path, text: &str, count: ScriptCount, lang: Lang) -> Result<(), Error> {
+    let side = lang.code();
+    if let Some(found) = mojibake(text) {
+        return Err(Error::Mojibake {
+            path: path.to_path_buf(),
+            encoding: found.encoding,
+            seen: found.seen,
+            meant: found.meant,
+            side,
+        });
+    }
+    let letters = count.latin + count.cyrillic + count.other;
+    let known = (count.latin + count.cyrillic) as f64 / letters.max(1) as f64;
+    if letters >= MIN_LETTERS && known < MIN_KNOWN_SCRIPT_SHARE {
+        return Err(Error::NeitherScript {
+            path: path.to_path_buf(),
+            expected: lang,
+            percent: percent(known),
+            side,
+        });
+    }
     match count.looks_wrong(lang) {
         None => Ok(()),
         Some(found) => Err(Error::WrongLanguage {
@@ -111,8 +146,72 @@ pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
             ru_latin: percent(ru_count.share(Lang::En)),
         });
     }
-    judge(en.0, en_count, Lang::En)?;
-    judge(ru.0, ru_count, Lang::Ru)
+    judge(en.0, en.1, en_count, Lang::En)?;
+    judge(ru.0, ru.1, ru_count, Lang::Ru)
+}
+
+/// A piece of text that reads as UTF-8 bytes decoded in a one-byte
+/// encoding: `seen` ("вЂ™") is `meant` ("’") read as `encoding`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mojibake {
+    pub encoding: &'static str,
+    pub seen: String,
+    pub meant: String,
+}
+
+/// Fewest garbled runs that make a text garbled, and their least share of
+/// its runs of non-ASCII characters (in a garbled text nearly all are).
+const MOJIBAKE_MIN_RUNS: usize = 2;
+const MOJIBAKE_MIN_SHARE: f64 = 0.3;
+
+/// Finds UTF-8 text decoded in a one-byte code page (Windows-1251, KOI8-R,
+/// Windows-1252): `Lavrov’s` read as Windows-1251 is `LavrovвЂ™s`, and
+/// `Заявление` is `Р—Р°СЏРІР»РµРЅРёРµ`. Each run of non-ASCII characters is
+/// encoded back into each code page; if the bytes are valid UTF-8 for
+/// characters such text is made of (Latin-1 letters, Cyrillic, typographic
+/// punctuation), the run is garbled. A text is when at least
+/// [`MOJIBAKE_MIN_RUNS`] runs and [`MOJIBAKE_MIN_SHARE`] of all its
+/// non-ASCII runs are: Russian has a few innocent runs that pass the test
+/// ("Её" in Windows-1251 is valid UTF-8 for "Ÿ"), but never most of them.
+pub fn mojibake(text: &str) -> Option<Mojibake> {
+    let (mut runs, mut garbled, mut first) = (0usize, 0usize, None);
+    for run in text
+        .split(|c: char| c.is_ascii())
+        .filter(|run| !run.is_empty())
+    {
+        runs += 1;
+        if let Some(found) = garbled_run(run) {
+            garbled += 1;
+            first.get_or_insert(found);
+        }
+    }
+    (garbled >= MOJIBAKE_MIN_RUNS && garbled as f64 >= MOJIBAKE_MIN_SHARE * runs as f64)
+        .then_some(first)
+        .flatten()
+}
+
+/// `run` as the UTF-8 it came from, if it is garbled UTF-8.
+fn garbled_run(run: &str) -> Option<Mojibake> {
+    let encodings = [
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::KOI8_R,
+        encoding_rs::WINDOWS_1252,
+    ];
+    encodings.into_iter().find_map(|encoding| {
+        let (bytes, _, unmappable) = encoding.encode(run);
+        if unmappable {
+            return None;
+        }
+        let meant = std::str::from_utf8(&bytes).ok()?;
+        let typical = |c: char| {
+            matches!(c, '\u{A0}'..='\u{FF}' | '\u{400}'..='\u{4FF}' | '\u{2000}'..='\u{206F}' | '€' | '™')
+        };
+        meant.chars().all(typical).then(|| Mojibake {
+            encoding: encoding.name(),
+            seen: run.to_string(),
+            meant: meant.to_string(),
+        })
+    })
 }
 
 fn percent(share: f64) -> u8 {
@@ -127,13 +226,13 @@ mod tests {
     const RU: &str = "Министры встретились в Москве и обсудили торговлю и науку.";
 
     /// The definition `ScriptCount::of` implements, char by char.
-    fn counted_by_unicode_tables(text: &str) -> (usize, usize) {
+    fn counted_by_unicode_tables(text: &str) -> (usize, usize, usize) {
         text.chars()
             .filter(|c| c.is_alphabetic())
-            .fold((0, 0), |(l, k), c| match c {
-                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => (l + 1, k),
-                '\u{0400}'..='\u{052F}' => (l, k + 1),
-                _ => (l, k),
+            .fold((0, 0, 0), |(l, k, o), c| match c {
+                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => (l + 1, k, o),
+                '\u{0400}'..='\u{052F}' => (l, k + 1, o),
+                _ => (l, k, o + 1),
             })
     }
 
@@ -141,16 +240,73 @@ mod tests {
     fn counts_letters_as_the_unicode_tables_do() {
         let text = "Ab1 ×÷ Çø ǅ Ёё Жщ Ѣѣ Ԯ ҂ ‐ 中文 𝔸 ";
         let fast = ScriptCount::of(text);
-        assert_eq!((fast.latin, fast.cyrillic), counted_by_unicode_tables(text));
-        assert_eq!((fast.latin, fast.cyrillic), (5, 7));
+        let counted = (fast.latin, fast.cyrillic, fast.other);
+        assert_eq!(counted, counted_by_unicode_tables(text));
+        assert_eq!(counted, (5, 7, 3));
     }
 
     proptest::proptest! {
         #[test]
         fn byte_counting_agrees_with_the_unicode_tables(text in "[a-zA-Z\\u{80}-\\u{7FF} \\PC]{0,64}") {
             let fast = ScriptCount::of(&text);
-            proptest::prop_assert_eq!((fast.latin, fast.cyrillic), counted_by_unicode_tables(&text));
+            proptest::prop_assert_eq!((fast.latin, fast.cyrillic, fast.other), counted_by_unicode_tables(&text));
         }
+    }
+
+    /// `text`'s UTF-8 bytes decoded as `encoding`: what a wrong
+    /// `--encoding` makes of a UTF-8 file.
+    fn misread(text: &str, encoding: &'static encoding_rs::Encoding) -> String {
+        encoding
+            .decode_without_bom_handling(text.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    #[test]
+    fn catches_utf8_read_as_a_one_byte_code_page() {
+        let en = "Lavrov’s “statement” — in full. The minister’s words were clear.";
+        let ru = "Заявление министра иностранных дел опубликовано полностью.";
+        for encoding in [
+            encoding_rs::WINDOWS_1251,
+            encoding_rs::KOI8_R,
+            encoding_rs::WINDOWS_1252,
+        ] {
+            let garbled = misread(en, encoding);
+            let err = check_language(Path::new("en.txt"), &garbled, Lang::En).unwrap_err();
+            assert!(
+                matches!(err, Error::Mojibake { .. }),
+                "{}: {err}",
+                encoding.name()
+            );
+            assert!(err.to_string().contains("--en-encoding utf-8"), "{err}");
+        }
+        let garbled = misread(ru, encoding_rs::WINDOWS_1251);
+        let err = check_language(Path::new("ru.txt"), &garbled, Lang::Ru).unwrap_err();
+        assert!(err.to_string().contains("read as windows-1251"), "{err}");
+        let garbled = misread(en, encoding_rs::WINDOWS_1251);
+        assert_eq!(mojibake(&garbled).unwrap().meant, "’");
+    }
+
+    #[test]
+    fn real_text_is_not_mojibake() {
+        for text in [
+            EN,
+            RU,
+            "Её дом и её сад. Всё своё моё. «Т» и «В». Ёж, ёлка — №5, 10 €.",
+            "Lavrov’s “statement” — in full, café, naïve, Zürich.",
+            "ЗАЯВЛЕНИЕ ЛАВРОВА ПОЛНОСТЬЮ.",
+        ] {
+            assert_eq!(mojibake(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn catches_text_in_neither_script() {
+        // UTF-8 English read as UTF-16LE: CJK characters.
+        let garbled = misread(EN, encoding_rs::UTF_16LE);
+        let err = check_language(Path::new("en.txt"), &garbled, Lang::En).unwrap_err();
+        assert!(matches!(err, Error::NeitherScript { .. }), "{err}");
+        assert!(err.to_string().contains("--en-encoding"), "{err}");
     }
 
     #[test]

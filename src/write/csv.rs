@@ -3,9 +3,17 @@
 //! Columns: `en`, `ru`, `score`, `bead` (`2-1`), `en_ids`, `ru_ids` (0-based
 //! sentence indices separated by spaces, as in the `beads` format). A merged
 //! output ([`WriteOptions::documents`]) has an `id` column first, naming each
-//! row's document, whose sentences the ids count from 0. CSV quotes
-//! as RFC 4180 says; TSV never quotes, so tabs and line breaks inside a text
-//! become spaces.
+//! row's document, whose sentences the ids count from 0. CSV quotes as RFC
+//! 4180 says. In TSV, tabs and line breaks inside a text become spaces, and
+//! a field holding a double quote is quoted as RFC 4180 says
+//! (`"He said ""yes"""`): Python's csv module, pandas and spreadsheets read
+//! a field that starts with `"` as quoted, so unquoted dialogue would be
+//! misread.
+//!
+//! Texts are written as they are, even when they start with `=`, `+`, `-`
+//! or `@`, which a spreadsheet would run as a formula (CSV injection):
+//! the file is data. [`WriteOptions::csv_safe`] puts a `'` before such a
+//! text, for files meant to be opened in a spreadsheet.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -28,9 +36,7 @@ pub fn write(
     let format = if tsv { Format::Tsv } else { Format::Csv };
     let mut builder = ::csv::WriterBuilder::new();
     builder.delimiter(delimiter);
-    if tsv {
-        builder.quote_style(::csv::QuoteStyle::Never);
-    }
+    builder.quote_style(::csv::QuoteStyle::Necessary);
     if options.bom {
         out.write_all("\u{feff}".as_bytes())?;
     }
@@ -44,6 +50,11 @@ pub fn write(
         let (en, ru) = (alignment.en_text(bead), alignment.ru_text(bead));
         let (en, ru) = if tsv {
             (one_line(&en).into_owned(), one_line(&ru).into_owned())
+        } else {
+            (en, ru)
+        };
+        let (en, ru) = if options.csv_safe {
+            (spreadsheet_safe(en), spreadsheet_safe(ru))
         } else {
             (en, ru)
         };
@@ -65,6 +76,17 @@ pub fn write(
     w.flush()?;
     written.skipped = alignment.beads.len() - written.beads;
     Ok(written)
+}
+
+/// `text` with a `'` before it if a spreadsheet would read it as a formula
+/// (OWASP's advice on CSV injection): a first character `=`, `+`, `-`, `@`,
+/// tab or carriage return.
+pub fn spreadsheet_safe(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
 }
 
 fn ids(range: &Range<usize>) -> String {
@@ -95,6 +117,35 @@ mod tests {
             "{row}"
         );
         assert!(row.ends_with(",1-1,0,0"), "{row}");
+    }
+
+    #[test]
+    fn tsv_quotes_a_field_that_starts_with_a_quote() {
+        let text = render("\"Yes,\" he said.", "«Да», сказал он.", b'\t');
+        let row = text.lines().nth(1).unwrap();
+        assert!(
+            row.starts_with(r#""""Yes,"" he said."	«Да», сказал он.	"#),
+            "{row}"
+        );
+    }
+
+    #[test]
+    fn formulas_are_kept_unless_asked_to_neutralise_them() {
+        let alignment = Aligner::new(AlignOptions::default())
+            .align("=HYPERLINK(\"http://x\") is text.", "@Всё это текст.");
+        for (safe, en, ru) in [
+            (false, "\"=HYPERLINK(", ",@Всё"),
+            (true, "\"'=HYPERLINK(", ",'@Всё"),
+        ] {
+            let options = WriteOptions {
+                csv_safe: safe,
+                ..WriteOptions::default()
+            };
+            let mut out = Vec::new();
+            write(&alignment, &options, b',', &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(text.contains(en) && text.contains(ru), "{safe}: {text}");
+        }
     }
 
     #[test]

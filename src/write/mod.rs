@@ -218,6 +218,10 @@ pub struct WriteOptions {
     pub ru_document: Option<String>,
     /// Creation time of a TMX file as seconds since 1970 (UTC); `None`: now.
     pub created: Option<u64>,
+    /// In CSV and TSV, put a `'` before a text a spreadsheet would run as a
+    /// formula (one starting with `=`, `+`, `-`, `@`); off by default, since
+    /// it changes the text.
+    pub csv_safe: bool,
     /// What a reviewer did with beads (`confirmed`, `edited`), keyed by the
     /// bead's first English and first Russian sentence index (unique, since
     /// beads tile both texts): written into TMX as the prop `x-review`.

@@ -47,13 +47,17 @@ fn wrap(text: &str, column: usize) -> Vec<String> {
     let mut line = String::new();
     let mut len = 0;
     for word in text.split_whitespace() {
-        let mut chars: Vec<char> = word.chars().collect();
+        let chars: Vec<char> = word.chars().collect();
+        // Pieces of a long word are sliced off the front, not drained from
+        // it (draining moved the rest each time: quadratic in its length).
+        let mut chars = chars.as_slice();
         while chars.len() > column {
             if len > 0 {
                 lines.push(std::mem::take(&mut line));
                 len = 0;
             }
-            lines.push(chars.drain(..column).collect());
+            lines.push(chars[..column].iter().collect());
+            chars = &chars[column..];
         }
         let wlen = chars.len();
         if len > 0 && len + 1 + wlen > column {

@@ -56,4 +56,5 @@ fi
     || echo "ensure-tools: translate-toolkit MISSING"
 "$repo/tests/tools/ensure-omegat.sh"
 sh "$repo/tests/tools/ensure-browser.sh"
+SVERKA_TOOLS_DIR="$tools" sh "$repo/tests/tools/ensure-python.sh"  # python/tests: PySpark venv, java
 exit 0

@@ -11,7 +11,9 @@ import sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
     csv_rows = list(csv.reader(f, strict=True))
 with open(sys.argv[2], newline="", encoding="utf-8") as f:
-    tsv_rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True))
+    # Default quoting, as pandas and spreadsheets read TSV: a field that
+    # starts with a double quote is a quoted field.
+    tsv_rows = list(csv.reader(f, delimiter="\t", strict=True))
 with open(sys.argv[3], encoding="utf-8") as f:
     jsonl = [json.loads(line) for line in f if line.strip()]
 header = ["en", "ru", "score", "bead", "en_ids", "ru_ids"]

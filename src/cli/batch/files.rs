@@ -64,6 +64,8 @@ pub struct Plan<'a> {
     pub write: &'a WriteArgs,
     pub options: &'a WriteOptions,
     pub skip_existing: bool,
+    /// Every input file of the run, as [`crate::cli::output::file_id`]s.
+    pub inputs: std::collections::HashSet<(u64, u64)>,
 }
 
 /// What became of one pair.
@@ -90,7 +92,9 @@ pub fn run(
         bar.suspend(|| eprintln!("{}", messages::error(problem)));
     }
     let failed = AtomicUsize::new(problems.len());
+    let not_started = AtomicUsize::new(0);
     bar.set_message(failed_message(problems.len()));
+    crate::cli::output::finish_on_interrupt();
     let folder = match &destination {
         Destination::Folder(dir) => Some(dir.as_path()),
         Destination::Merged(_) => None,
@@ -98,6 +102,10 @@ pub fn run(
     let results: Vec<Option<Outcome>> = pairs
         .par_iter()
         .map(|pair| {
+            if crate::cli::output::interrupted() {
+                not_started.fetch_add(1, Ordering::Relaxed);
+                return None;
+            }
             let result = match folder {
                 Some(dir) => align_to_file(plan, pair, dir, &bar),
                 None => align_pair(plan.pipeline, pair, &bar)
@@ -131,7 +139,15 @@ pub fn run(
             None => {}
         }
     }
-    summary.failed = summary.pairs - summary.aligned - summary.skipped;
+    summary.not_started = not_started.into_inner();
+    summary.failed = summary.pairs - summary.aligned - summary.skipped - summary.not_started;
+    if crate::cli::output::interrupted() {
+        // The merged file is left unwritten (its temporary file goes with
+        // `destination`); the files of the pairs done are complete.
+        drop(destination);
+        summary.print(started.elapsed(), rayon::current_num_threads());
+        return Ok(ExitCode::from(crate::cli::output::INTERRUPTED_EXIT));
+    }
     if let Destination::Merged(sink) = destination {
         let (alignment, options) = merge(aligned, plan.options);
         let written = sink.write(&alignment, &options)?;
@@ -207,6 +223,13 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 
 /// Reads and aligns one pair of files, as `sverka align` does.
 fn align_pair(pipeline: &Pipeline, pair: &Pair, bar: &ProgressBar) -> Result<Aligned> {
+    // Only files: a named pipe or device in a folder would hang the run.
+    // (A missing file is left to the reader, which names its cause.)
+    for path in [&pair.en, &pair.ru] {
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            anyhow::bail!("{}: is not a regular file; give text files", path.display());
+        }
+    }
     let input = pipeline.read(&pair.en, &pair.ru)?;
     for notice in &input.notices {
         bar.suspend(|| eprintln!("{}", messages::notice(notice)));
@@ -237,6 +260,16 @@ fn align_to_file(plan: &Plan, pair: &Pair, dir: &Path, bar: &ProgressBar) -> Res
     let path = dir.join(format!("{}.{}", pair.id, plan.format.name()));
     if plan.skip_existing && Sink::files(plan.format, &path).iter().all(|f| f.exists()) {
         return Ok(Outcome::Skipped);
+    }
+    // Another pair's input (or the manifest, a dictionary) is never
+    // overwritten, --force or not.
+    for file in Sink::files(plan.format, &path) {
+        if crate::cli::output::file_id(&file).is_some_and(|id| plan.inputs.contains(&id)) {
+            anyhow::bail!(
+                "{}: is an input file; refusing to overwrite it",
+                file.display()
+            );
+        }
     }
     let inputs = [pair.en.as_path(), pair.ru.as_path()];
     let sink = Sink::open(plan.format, Some(&path), &inputs, plan.write)?;

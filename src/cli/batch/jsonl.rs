@@ -58,15 +58,19 @@ pub fn run(pipeline: &Pipeline, options: &WriteOptions, quiet: bool) -> Result<E
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<(String, Option<PairStats>)> = chunk
+        let results: Vec<(String, Result<PairStats, String>)> = chunk
             .par_iter()
             .map(|(n, line)| result(pipeline, options, *n, line))
             .collect();
         for (json, stats) in results {
             summary.pairs += 1;
             match stats {
-                Some(stats) => summary.add(&stats),
-                None => summary.failed += 1,
+                Ok(stats) => summary.add(&stats),
+                Err(message) => {
+                    // Reported here, in input order, not as each line fails.
+                    summary.failed += 1;
+                    eprintln!("{}", messages::error(&message));
+                }
             }
             if let Err(e) = writeln!(out, "{json}").and_then(|_| out.flush()) {
                 // A reader that stops early (`| head`) ends the run quietly.
@@ -84,14 +88,16 @@ pub fn run(pipeline: &Pipeline, options: &WriteOptions, quiet: bool) -> Result<E
 }
 
 /// The result object for input line `n`, and the pair's counts if it was
-/// aligned. A failed line is reported on stderr as well.
+/// aligned, else the message for stderr.
 fn result(
     pipeline: &Pipeline,
     options: &WriteOptions,
     n: usize,
     line: &[u8],
-) -> (String, Option<PairStats>) {
+) -> (String, Result<PairStats, String>) {
     let place = format!("<stdin>:{n}: ");
+    // A byte-order mark (Notepad's UTF-8) before the first object.
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     let request: Result<Value, String> = std::str::from_utf8(line)
         .map_err(|e| format!("not valid UTF-8 at byte {}", e.valid_up_to()))
         .and_then(|text| serde_json::from_str(text).map_err(|e| not_json(&e)));
@@ -129,13 +135,12 @@ fn result(
                     .collect(),
             };
             let json = serde_json::to_string(&record).expect("a record serialises");
-            (json, Some(PairStats::of(alignment)))
+            (json, Ok(PairStats::of(alignment)))
         }
         Err(message) => {
             let message = format!("{place}{message}");
-            eprintln!("{}", messages::error(&message));
             let json = serde_json::json!({"id": id, "line": n, "error": message});
-            (json.to_string(), None)
+            (json.to_string(), Err(message))
         }
     }
 }
@@ -178,7 +183,22 @@ mod tests {
             7,
             line.as_bytes(),
         );
-        (serde_json::from_str(&json).unwrap(), stats)
+        (serde_json::from_str(&json).unwrap(), stats.ok())
+    }
+
+    #[test]
+    fn keeps_an_id_exactly_and_reads_past_a_bom() {
+        let line = format!(
+            "\u{feff}{{\"id\": 12345678901234567890123, \"en\": \"{EN}\", \"ru\": \"{RU}\"}}"
+        );
+        let (json, stats) = result(
+            &Pipeline::default(),
+            &WriteOptions::default(),
+            1,
+            line.as_bytes(),
+        );
+        assert!(stats.is_ok(), "{json}");
+        assert!(json.contains("\"id\":12345678901234567890123,"), "{json}");
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(jobs(args.jobs))
         .build()
         .context("cannot start worker threads")?;
     let write_options = args.write.options()?;
@@ -128,8 +128,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
         write: &args.write,
         options: &write_options,
         skip_existing: args.skip_existing,
+        inputs: pairs
+            .iter()
+            .flat_map(|p| [p.en.as_path(), p.ru.as_path()])
+            .chain(args.manifest.as_deref())
+            .chain(args.align.dict.iter().map(PathBuf::as_path))
+            .filter_map(crate::cli::output::file_id)
+            .collect(),
     };
     pool.install(|| files::run(&plan, pairs, problems, destination, args.quiet))
+}
+
+/// More threads than this only cost memory and start-up time: pairs are
+/// aligned on the cores there are.
+const MAX_JOBS: usize = 256;
+
+/// `--jobs`, clamped to [`MAX_JOBS`] with a note (0 or absent: one per core).
+fn jobs(requested: Option<usize>) -> usize {
+    match requested {
+        Some(n) if n > MAX_JOBS => {
+            eprintln!("sverka: note: --jobs {n} is more than {MAX_JOBS}; using {MAX_JOBS}");
+            MAX_JOBS
+        }
+        n => n.unwrap_or(0),
+    }
 }
 
 fn source_name(args: &Args) -> String {

@@ -129,16 +129,19 @@ fn list_files(dir: &Path) -> Result<BTreeMap<OsString, PathBuf>> {
 /// Moves pairs whose id cannot name an output file, or repeats an earlier
 /// id, to the problems.
 fn check_ids(pairs: Vec<Pair>, mut problems: Vec<String>) -> (Vec<Pair>, Vec<String>) {
+    // Ids equal up to case name one file on a case-insensitive file
+    // system (macOS, Windows), so they count as the same id.
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut kept = Vec::with_capacity(pairs.len());
     for pair in pairs {
+        let key = pair.id.to_lowercase();
         if let Some(reason) = bad_id(&pair.id) {
             problems.push(format!(
                 "pair `{}` ({}): {reason}",
                 pair.id,
                 pair.en.display()
             ));
-        } else if let Some(first) = seen.get(&pair.id) {
+        } else if let Some(first) = seen.get(&key) {
             problems.push(format!(
                 "pair `{}` ({}): the id is already used by {}",
                 pair.id,
@@ -146,7 +149,7 @@ fn check_ids(pairs: Vec<Pair>, mut problems: Vec<String>) -> (Vec<Pair>, Vec<Str
                 first.display()
             ));
         } else {
-            seen.insert(pair.id.clone(), pair.en.clone());
+            seen.insert(key, pair.en.clone());
             kept.push(pair);
         }
     }
@@ -155,10 +158,15 @@ fn check_ids(pairs: Vec<Pair>, mut problems: Vec<String>) -> (Vec<Pair>, Vec<Str
 
 /// Why `id` cannot be used as an output file name, if it cannot.
 fn bad_id(id: &str) -> Option<&'static str> {
+    // Bidirectional formatting characters make a file name read otherwise
+    // than it is ("exe.txt" shown for "txt.exe").
+    let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if id.starts_with('.') {
         Some("an id may not start with a dot")
     } else if id.contains(['/', '\\', '\0']) {
         Some("an id may not contain a slash")
+    } else if id.chars().any(|c| c.is_control() || bidi(c)) {
+        Some("an id may not contain control or bidirectional formatting characters")
     } else {
         None
     }
@@ -175,6 +183,16 @@ mod tests {
             ru: format!("ru/{id}.txt").into(),
         }
     }
+    #[test]
+    fn ids_that_could_deceive_or_collide_are_problems() {
+        for id in ["a\nb", "x\u{1b}[31m", "report\u{202e}txt.exe"] {
+            assert!(bad_id(id).is_some(), "{id:?}");
+        }
+        let (kept, problems) = check_ids(vec![pair("Report"), pair("report")], Vec::new());
+        assert_eq!(kept, vec![pair("Report")]);
+        assert!(problems[0].contains("already used"), "{}", problems[0]);
+    }
+
     #[test]
     fn rejects_ids_that_cannot_name_a_file() {
         assert!(bad_id("../up").is_some());

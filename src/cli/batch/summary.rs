@@ -40,6 +40,8 @@ pub struct Summary {
     pub failed: usize,
     /// Pairs whose output was already there (`--skip-existing`).
     pub skipped: usize,
+    /// Pairs left when the run was interrupted.
+    pub not_started: usize,
     pub totals: PairStats,
 }
 
@@ -72,6 +74,10 @@ impl Summary {
         let skipped = match self.skipped {
             0 => String::new(),
             n => format!(", {n} skipped: already written"),
+        };
+        let skipped = match self.not_started {
+            0 => skipped,
+            n => format!("{skipped}, {n} not started: interrupted"),
         };
         eprintln!(
             "sverka batch summary\n  pairs      {} ({} aligned, {} failed{skipped})\n  sentences  {} English, {} Russian\n  beads      {} ({} links, {} one-sided)\n  coverage   {} of English, {} of Russian sentences in links\n  failures   {failures}\n  time       {:.2} s on {threads} threads",
