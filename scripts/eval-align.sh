@@ -19,11 +19,13 @@ for set in $sets; do
   for dir in "$KIT/align/dev/$set"/*/; do
     dir=${dir%/}; rel=${dir#"$KIT"/align/dev/}
     mkdir -p "$OUT/presplit/$rel" "$OUT/e2e/$rel"
-    "$bin" align --presplit -f beads "$dir/en.sents" "$dir/ru.sents" > "$OUT/presplit/$rel/pred.beads" 2>/dev/null
+    # Every case is a true pair: --force-pair measures the aligner on all of
+    # them (the pair verdict is measured by examples/calibrate_verdict.rs).
+    "$bin" align --presplit --force-pair -f beads "$dir/en.sents" "$dir/ru.sents" > "$OUT/presplit/$rel/pred.beads" 2>/dev/null
     if [ -f "$dir/en.raw.txt" ]; then
       # Evaluation data may hold a side in the other script (a WMT document
       # whose "English" is a copy of the Russian): align it all the same.
-      "$bin" align --no-lang-check -f jsonl "$dir/en.raw.txt" "$dir/ru.raw.txt" > "$OUT/e2e/$rel/pred.jsonl" 2>/dev/null
+      "$bin" align --no-lang-check --force-pair -f jsonl "$dir/en.raw.txt" "$dir/ru.raw.txt" > "$OUT/e2e/$rel/pred.jsonl" 2>/dev/null
     fi
   done
 done

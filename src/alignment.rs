@@ -44,12 +44,14 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// The English side of `bead` as one string (sentences joined by a space).
+    /// The English side of `bead` as one segment: the sentences as written,
+    /// with the white space that separates them in the text (see
+    /// [`Sentence::segment`] and [`Sentence::space_before`]).
     pub fn en_text(&self, bead: &Bead) -> String {
         join(&self.en[bead.en.clone()])
     }
 
-    /// The Russian side of `bead` as one string (sentences joined by a space).
+    /// The Russian side of `bead` as one segment, as [`Alignment::en_text`].
     pub fn ru_text(&self, bead: &Bead) -> String {
         join(&self.ru[bead.ru.clone()])
     }
@@ -65,12 +67,11 @@ impl Alignment {
 
 fn join(sentences: &[Sentence]) -> String {
     let mut out = String::new();
-    for s in sentences {
-        if !out.is_empty() {
-            out.push(' ');
+    for (i, s) in sentences.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&s.space_before);
         }
-        out.extend(s.text.split_whitespace().flat_map(|w| [w, " "]));
-        out.pop();
+        out.push_str(&s.segment());
     }
     out
 }

@@ -36,6 +36,7 @@
 pub mod align;
 pub mod alignment;
 pub mod anchor;
+pub mod chrome;
 pub mod error;
 pub mod input;
 pub mod lang;
@@ -43,6 +44,7 @@ pub mod pipeline;
 pub mod report;
 pub mod review;
 pub mod split;
+pub mod verdict;
 pub mod write;
 
 pub use align::{AlignOptions, Aligner, Alignment, Bead};

@@ -104,7 +104,7 @@ fn run_case(case: &Path) -> Vec<Failure> {
 fn general_failures(out: &Output, dir: &Path) -> Vec<Failure> {
     let mut failures = Vec::new();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    if stderr.contains("panicked") || out.status.code().is_none_or(|c| c > 2) {
+    if stderr.contains("panicked") || out.status.code().is_none_or(|c| c > 3) {
         failures.push(format!("crashed: {:?}: {stderr}", out.status));
     }
     let ours: Vec<&str> = stderr

@@ -24,8 +24,8 @@ fn csv_parses_with_the_csv_crate_one_row_per_link() {
     let links: Vec<_> = beads(&en, &ru).into_iter().filter(is_link).collect();
     assert_eq!(rows.len(), links.len());
     for (row, bead) in rows.iter().zip(&links) {
-        assert_eq!(&row[0], side_text(bead, "en"));
-        assert_eq!(&row[1], side_text(bead, "ru"));
+        assert_eq!(&row[0], side_text(bead, "en", &en));
+        assert_eq!(&row[1], side_text(bead, "ru", &ru));
         let score: f64 = row[2].parse().unwrap();
         assert!((score - bead["score"].as_f64().unwrap()).abs() < 1e-3);
         assert_eq!(&row[3], bead["bead"].as_str().unwrap());
@@ -96,8 +96,13 @@ fn csv_tsv_and_jsonl_parse_with_python_standard_readers() {
         let rows = parsed[format].as_array().unwrap();
         assert_eq!(rows.len(), links.len(), "{format}");
         for (row, bead) in rows.iter().zip(&links) {
-            assert_eq!(row[0], side_text(bead, "en"), "{format}");
-            assert_eq!(row[1], side_text(bead, "ru"), "{format}");
+            // TSV cannot hold a tab inside a field: it writes a space.
+            let field = |text: String| match format {
+                "tsv" => text.replace('\t', " "),
+                _ => text,
+            };
+            assert_eq!(row[0], field(side_text(bead, "en", &en)), "{format}");
+            assert_eq!(row[1], field(side_text(bead, "ru", &ru)), "{format}");
         }
     }
     let csv_text = parsed["csv"].to_string();
@@ -186,8 +191,8 @@ fn moses_writes_two_files_line_for_line() {
     assert_eq!(en_lines.len(), links.len());
     assert_eq!(ru_lines.len(), links.len());
     for ((e, r), bead) in en_lines.iter().zip(&ru_lines).zip(&links) {
-        assert_eq!(*e, side_text(bead, "en"));
-        assert_eq!(*r, side_text(bead, "ru"));
+        assert_eq!(*e, side_text(bead, "en", &en));
+        assert_eq!(*r, side_text(bead, "ru", &ru));
     }
     // `-o corpus.en` names the same pair; it exists now, so --force is needed.
     let again = align([

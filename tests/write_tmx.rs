@@ -81,6 +81,8 @@ fn tmx_has_one_unit_per_link_and_keeps_one_sided_beads_on_request() {
         en.as_os_str(),
         ru.as_os_str(),
         "--keep-unaligned".as_ref(),
+        // The sample's language switch is page chrome, left out without this.
+        "--keep-chrome".as_ref(),
         "-o".as_ref(),
         kept.as_os_str(),
     ]);
@@ -133,8 +135,8 @@ fn tmx_round_trips_through_translate_toolkit() {
     assert_eq!(units.len(), links.len());
     for (i, (unit, bead)) in units.iter().zip(&links).enumerate() {
         assert_eq!(unit["id"], (i + 1).to_string());
-        assert_eq!(unit["source"], side_text(bead, "en"));
-        assert_eq!(unit["target"], side_text(bead, "ru"));
+        assert_eq!(unit["source"], side_text(bead, "en", &en));
+        assert_eq!(unit["target"], side_text(bead, "ru", &ru));
     }
 }
 
@@ -244,4 +246,64 @@ fn append_refuses_a_file_that_is_not_tmx_and_leaves_it_alone() {
         std::fs::read_to_string(&target).unwrap(),
         "<html>\n<body></body></html>\n"
     );
+}
+
+#[test]
+fn one_sided_units_have_a_single_tuv_that_translate_toolkit_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en.txt");
+    let ru = dir.path().join("ru.txt");
+    std::fs::write(
+        &en,
+        "The talks began in Seoul.\n\nA paragraph nobody translated.\n\nThe end.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &ru,
+        "Переговоры начались в Сеуле.\n\nКонец.\n\nЭтого абзаца в английском тексте нет вообще.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("kept.tmx");
+    align_ok([
+        en.as_os_str(),
+        ru.as_os_str(),
+        "--keep-unaligned".as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !text.contains("<seg></seg>") && !text.contains("<seg/>"),
+        "{text}"
+    );
+    assert_eq!(tmx_units(&out), 4, "{text}");
+    assert_eq!(text.matches("<tuv ").count(), 6, "{text}");
+    if let (Some(xmllint), Some(dtd)) = (
+        tool(Tool::Xmllint, "one_sided_units_have_a_single_tuv"),
+        common::tmx_dtd("one_sided_units_have_a_single_tuv"),
+    ) {
+        assert_valid_tmx(&xmllint, &dtd, &out);
+    }
+    let Some(python) = tool(Tool::TranslateToolkit, "one_sided_units_have_a_single_tuv") else {
+        return;
+    };
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/read_tmx.py");
+    let read = Command::new(python).arg(script).arg(&out).output().unwrap();
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let store: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    let units = store["units"].as_array().unwrap();
+    assert_eq!(units.len(), 4);
+    let untranslated_en = units
+        .iter()
+        .find(|u| u["source"] == "A paragraph nobody translated.")
+        .expect("the English-only unit");
+    assert!(untranslated_en["target"].as_str().is_none_or(str::is_empty));
+    // translate-toolkit takes a unit's first <tuv> as its source language
+    // only when the language matches: the Russian-only unit has no English.
+    let empty = |v: &serde_json::Value| v.as_str().is_none_or(str::is_empty);
+    assert_eq!(units.iter().filter(|u| empty(&u["source"])).count(), 1);
 }

@@ -28,7 +28,14 @@ pub struct Unit {
     pub paragraph: usize,
     /// Dialogue marks (the default, no marks, for blocks of sentences).
     pub turn: Turn,
+    /// Page chrome (a menu, a language switch: see [`crate::chrome`]),
+    /// which is paired only with chrome.
+    pub chrome: bool,
 }
+
+/// The cost of a bead that pairs page chrome with text: no such bead is
+/// ever the best (a finite cost keeps the forward–backward sums finite).
+const CHROME_WITH_TEXT: f64 = 1e4;
 
 /// Precomputed per-document data for bead costs.
 pub struct CostModel<'a> {
@@ -87,6 +94,11 @@ impl<'a> CostModel<'a> {
         let mut cost = self.prior_costs[shape];
         if a == 0 || b == 0 {
             return cost + self.options.omission_cost;
+        }
+        let chrome = |units: &[Unit]| units.iter().filter(|u| u.chrome).count();
+        let (en_chrome, ru_chrome) = (chrome(&self.en[i - a..i]), chrome(&self.ru[j - b..j]));
+        if (en_chrome > 0 || ru_chrome > 0) && (en_chrome < a || ru_chrome < b) {
+            return CHROME_WITH_TEXT;
         }
         let l1 = self.en_prefix[i] - self.en_prefix[i - a];
         let l2 = self.ru_prefix[j] - self.ru_prefix[j - b];

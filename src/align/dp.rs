@@ -145,6 +145,7 @@ fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
             length: s.length(),
             paragraph: s.paragraph,
             turn: dialogue::turn(&s.text, lang),
+            chrome: crate::chrome::is_chrome(&s.text),
         })
         .collect()
 }
@@ -596,6 +597,8 @@ fn blocks(units: &[Unit]) -> Vec<Unit> {
             length: chunk.iter().map(|u| u.length).sum(),
             paragraph: 0,
             turn: Turn::default(),
+            // The sentence pass keeps chrome apart; blocks are too coarse to.
+            chrome: false,
         })
         .collect()
 }

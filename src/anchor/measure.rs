@@ -20,7 +20,7 @@
 
 use super::key::{Anchor, TokenIx};
 use super::lexicon::Lexicon;
-use super::sentence::{Extractor, Extractors};
+use super::sentence::{Extracted, Extractor, Extractors};
 use crate::Lang;
 
 /// The anchors of one sentence (or of several sentences taken together).
@@ -32,6 +32,17 @@ pub struct SentenceAnchors {
     content: u32,
 }
 
+/// What an [`Extractor`] found in one sentence, kept for measuring overlap
+/// (an extractor reused over many sentences works each word out once).
+impl From<Extracted> for SentenceAnchors {
+    fn from(found: Extracted) -> SentenceAnchors {
+        SentenceAnchors {
+            anchors: found.anchors,
+            content: found.content_tokens,
+        }
+    }
+}
+
 impl SentenceAnchors {
     /// Extracts the anchors of `text` (one sentence, or several joined).
     pub fn new(text: &str, lang: Lang, lexicon: &Lexicon) -> SentenceAnchors {
@@ -40,11 +51,7 @@ impl SentenceAnchors {
 
     /// Extracts the anchors of `text` with only the chosen extractors.
     pub fn with(text: &str, lang: Lang, lexicon: &Lexicon, run: Extractors) -> SentenceAnchors {
-        let found = Extractor::new(lexicon, lang, run).anchors(text);
-        SentenceAnchors {
-            anchors: found.anchors,
-            content: found.content_tokens,
-        }
+        Extractor::new(lexicon, lang, run).anchors(text).into()
     }
 
     /// The anchors of several sentences taken together (a 2-1 bead's side):

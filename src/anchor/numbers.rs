@@ -188,6 +188,14 @@ pub fn number_spans(text: &str, lang: Lang) -> Vec<(Number, Range<usize>)> {
         while digit(k) {
             k += 1;
         }
+        // A year glued to a time, as scraped pages print a date line
+        // (`23 March 202113:00`): read the year, then the time on its own.
+        if let Some(year_end) = glued_year_and_time(&chars, begin, k) {
+            let span = chars[begin].0..chars[year_end - 1].0 + 1;
+            out.extend(Number::from_digits(&text[span.clone()], "", 0).map(|n| (n, span)));
+            k = year_end;
+            continue;
+        }
         let first_group = (chars[begin].0, chars[k - 1].0 + 1);
 
         // Dotted dates and versions: 23.03.2020, 1.2.3 -> each part alone.
@@ -248,6 +256,29 @@ pub fn number_spans(text: &str, lang: Lang) -> Vec<(Number, Range<usize>)> {
         }
     }
     out
+}
+
+/// If the digits `chars[begin..end]` are a year (1800–2199) with the hour of
+/// a time glued to it (`202113` in `202113:00`), the index one past the year.
+fn glued_year_and_time(chars: &[(usize, char)], begin: usize, end: usize) -> Option<usize> {
+    let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let colon = chars.get(end).is_some_and(|&(_, c)| c == ':');
+    if !(5..=6).contains(&(end - begin))
+        || !colon
+        || !digit(end + 1)
+        || !digit(end + 2)
+        || digit(end + 3)
+    {
+        return None;
+    }
+    let value = |from: usize, to: usize| {
+        chars[from..to]
+            .iter()
+            .fold(0u32, |n, &(_, c)| n * 10 + c.to_digit(10).unwrap_or(0))
+    };
+    let year_end = begin + 4;
+    ((1800..2200).contains(&value(begin, year_end)) && value(year_end, end) <= 23)
+        .then_some(year_end)
 }
 
 /// If `chars[k..]` continues a run like `.03.2020` (two or more dot-joined
@@ -415,6 +446,16 @@ mod tests {
     fn dotted_dates_split_into_parts() {
         assert_eq!(nums("23.03.2020", Lang::Ru), ["23", "3", "2020"]);
         assert_eq!(nums("at 10:30", Lang::En), ["10", "30"]);
+    }
+
+    #[test]
+    fn a_year_glued_to_a_time_reads_as_a_year_and_a_time() {
+        assert_eq!(
+            nums("23 March 202113:00", Lang::En),
+            ["23", "2021", "13", "0"]
+        );
+        assert_eq!(nums("1 May 20219:05", Lang::En), ["1", "2021", "9", "5"]);
+        assert_eq!(nums("code 123456:78", Lang::En), ["123456", "78"]);
     }
 
     #[test]

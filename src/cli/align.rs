@@ -9,13 +9,14 @@ use sverka::write::{Format, WriteOptions};
 use super::args::{AlignArgs, WriteArgs};
 use super::input::InputArgs;
 use super::messages;
+use super::verdict::PairArgs;
 use super::write::Sink;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English text.
+    /// The English text (`-`: standard input).
     en: PathBuf,
-    /// The Russian text.
+    /// The Russian text (`-`: standard input).
     ru: PathBuf,
     /// Write to this file (format from its extension) instead of stdout.
     #[arg(long, short)]
@@ -29,6 +30,8 @@ pub struct Args {
     #[command(flatten)]
     align: AlignArgs,
     #[command(flatten)]
+    pair: PairArgs,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -41,14 +44,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .into_iter()
         .chain(args.align.dict.iter().map(PathBuf::as_path))
         .collect();
+    if let Some(path) = args.output.as_deref()
+        && format == Format::Tmx
+        && path.is_file()
+        && !args.write.force
+        && !args.write.append
+    {
+        anyhow::bail!(
+            "{}: already exists; give --append to add the pairs to it, or --force to overwrite it",
+            path.display()
+        );
+    }
     // Opened before reading and aligning: an output that cannot be written
     // stops the run at once.
     let sink = Sink::open(format, args.output.as_deref(), &inputs, &args.write)?;
-    let pair = pipeline.read(&args.en, &args.ru)?;
+    let pair = super::input::read_pair(&pipeline, &args.en, &args.ru)?;
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
     }
     let aligned = pipeline.align(&pair);
+    let align_options = args.align.options()?;
+    if let Err(code) = args
+        .pair
+        .judge(&aligned.alignment, &align_options, &args.en, &args.ru)
+    {
+        return Ok(code);
+    }
     let options = WriteOptions {
         file_spans: Some(aligned.file_spans),
         en_document: Some(args.en.display().to_string()),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use sverka::anchor::lexicon::Lexicon;
 use sverka::pipeline::Pipeline;
-use sverka::write::WriteOptions;
+use sverka::write::{Locales, WriteOptions};
 use sverka::{AlignOptions, Aligner};
 
 use super::input::InputArgs;
@@ -58,10 +58,30 @@ pub struct WriteArgs {
     /// Leave out pairs whose confidence (0 to 1) is below this.
     #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
     pub min_score: f64,
-    /// Also write sentences without a counterpart (empty opposite side) to
-    /// tmx, csv, tsv and moses, for reviewers.
+    /// Also write sentences without a counterpart to tmx (a unit with one
+    /// <tuv>), csv and tsv (an empty cell opposite); never to moses.
     #[arg(long)]
     pub keep_unaligned: bool,
+    /// Also write page chrome (menus, language switches, share and print
+    /// links, cookie and copyright lines) to tmx, csv, tsv and moses.
+    #[arg(long)]
+    pub keep_chrome: bool,
+    /// Also write pairs whose English and Russian are the same text to tmx,
+    /// csv, tsv and moses.
+    #[arg(long)]
+    pub keep_identical: bool,
+    /// Language code of the English side in TMX (BCP 47, English: en, en-US,
+    /// en-GB...) [default: en-GB; with --append, the memory's own].
+    #[arg(long, value_name = "CODE")]
+    pub src_lang: Option<String>,
+    /// Language code of the Russian side in TMX (BCP 47, Russian: ru,
+    /// ru-RU...) [default: ru-RU; with --append, the memory's own].
+    #[arg(long, value_name = "CODE")]
+    pub tgt_lang: Option<String>,
+    /// Start CSV and TSV output with a UTF-8 byte-order mark, so that Excel
+    /// reads it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
     /// Add the pairs to an existing TMX file, skipping pairs already in it.
     #[arg(long)]
     pub append: bool,
@@ -84,9 +104,15 @@ impl WriteArgs {
                 self.min_score
             );
         }
+        let locales = Locales::new(self.src_lang.as_deref(), self.tgt_lang.as_deref())
+            .map_err(|e| anyhow::anyhow!("--src-lang/--tgt-lang: {e}"))?;
         Ok(WriteOptions {
             min_score: self.min_score,
             keep_unaligned: self.keep_unaligned,
+            keep_chrome: self.keep_chrome,
+            keep_identical: self.keep_identical,
+            locales,
+            bom: self.bom,
             csv_safe: self.csv_safe,
             // Reproducible builds' convention for a fixed timestamp.
             created: std::env::var("SOURCE_DATE_EPOCH")

@@ -12,12 +12,13 @@ use super::args::AlignArgs;
 use super::input::InputArgs;
 use super::messages;
 use super::output::Output;
+use super::verdict::PairArgs;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English text.
+    /// The English text (`-`: standard input).
     en: PathBuf,
-    /// The Russian text.
+    /// The Russian text (`-`: standard input).
     ru: PathBuf,
     /// Print the report as JSON instead of the summary.
     #[arg(long)]
@@ -40,6 +41,8 @@ pub struct Args {
     color: ColorWhen,
     #[command(flatten)]
     align: AlignArgs,
+    #[command(flatten)]
+    pair: PairArgs,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -73,18 +76,38 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(path) = &args.html {
         super::output::check(Some(path), &inputs, args.force)?;
     }
-    let pair = pipeline.read(&args.en, &args.ru)?;
+    let pair = super::input::read_pair(&pipeline, &args.en, &args.ru)?;
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
     }
     let aligned = pipeline.align(&pair);
     let alignment = &aligned.alignment;
-    let report = CoverageReport::new(
+    let mut report = CoverageReport::new(
         alignment,
         &CheckOptions {
             low_score: args.low_score,
         },
     );
+    let verdict = args
+        .pair
+        .judge(alignment, &args.align.options()?, &args.en, &args.ru);
+    report.pair = Some(match verdict {
+        Ok(v) => v,
+        Err(_) => sverka::verdict::judge(alignment),
+    });
+    if let Err(code) = verdict {
+        // The score is still reported to a program that asked for JSON.
+        if args.json {
+            let options = WriteOptions {
+                file_spans: Some(aligned.file_spans.clone()),
+                ..WriteOptions::default()
+            };
+            let mut out = Output::create(None, &[], false)?;
+            report::json::write_with_beads(&report, alignment, &options, out.writer())?;
+            out.finish()?;
+        }
+        return Ok(code);
+    }
     if let Some(path) = &args.html {
         let mut out = Output::create(Some(path), &inputs, args.force)?;
         let name = |p: &Path| p.display().to_string();

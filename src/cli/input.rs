@@ -180,3 +180,41 @@ fn per_file_flag(error: sverka::Error, lang: Lang) -> anyhow::Error {
         other => other.into(),
     }
 }
+
+/// Reads the two texts of a pair through `pipeline`; either may be `-`,
+/// standard input (named `<stdin>` in messages).
+pub fn read_pair(
+    pipeline: &sverka::pipeline::Pipeline,
+    en: &Path,
+    ru: &Path,
+) -> Result<sverka::pipeline::InputPair> {
+    let stdin = Path::new("-");
+    if en != stdin && ru != stdin {
+        return Ok(pipeline.read(en, ru)?);
+    }
+    if en == stdin && ru == stdin {
+        anyhow::bail!("only one of the two texts can be read from standard input (-)");
+    }
+    let read = |path: &Path| -> Result<(std::path::PathBuf, Vec<u8>)> {
+        if path == stdin {
+            use anyhow::Context;
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("<stdin>: cannot read")?;
+            Ok(("<stdin>".into(), bytes))
+        } else {
+            let bytes = std::fs::read(path).map_err(|source| sverka::Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            Ok((path.to_path_buf(), bytes))
+        }
+    };
+    let ((en_name, en_bytes), (ru_name, ru_bytes)) = (read(en)?, read(ru)?);
+    Ok(pipeline.decode(
+        sverka::Sides::new(en_name, ru_name),
+        sverka::Sides::new(&en_bytes, &ru_bytes),
+    )?)
+}

@@ -10,6 +10,7 @@ pub mod messages;
 pub mod output;
 pub mod review;
 pub mod split;
+pub mod verdict;
 pub mod write;
 
 /// Prints an error as one line on stderr: `sverka: error: <cause>: <cause>...`.

@@ -28,7 +28,7 @@ mod format;
 mod html;
 mod markdown;
 mod rendered;
-mod script;
+pub(crate) mod script;
 mod structured;
 
 pub use encoding::Encoding;

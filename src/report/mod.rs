@@ -102,12 +102,20 @@ pub struct CoverageReport {
     pub links: usize,
     /// Untranslated sentences, English then Russian, each in document order.
     pub untranslated: Vec<UntranslatedSentence>,
+    /// Unpaired page chrome (menus, language switches, share links: see
+    /// [`crate::chrome`]), listed apart from untranslated text; it still
+    /// counts as not covered in the coverage figures.
+    pub chrome: Vec<UntranslatedSentence>,
     /// The threshold below which a link counts as low-confidence.
     pub low_score: f64,
     /// Links scoring below `low_score`.
     pub low_confidence: Vec<SuspiciousPair>,
     /// Links whose numbers disagree.
     pub number_mismatches: Vec<SuspiciousPair>,
+    /// The verdict on the pair (are the two texts translations of each
+    /// other?), when the caller judged it (`sverka check` does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair: Option<crate::verdict::PairVerdict>,
 }
 
 impl CoverageReport {
@@ -116,6 +124,7 @@ impl CoverageReport {
         let mut en_translated = vec![false; alignment.en.len()];
         let mut ru_translated = vec![false; alignment.ru.len()];
         let mut untranslated = Vec::new();
+        let mut chrome = Vec::new();
         let mut low_confidence = Vec::new();
         let mut number_mismatches = Vec::new();
         for (index, bead) in alignment.beads.iter().enumerate() {
@@ -126,7 +135,13 @@ impl CoverageReport {
                         Lang::Ru => bead.ru.clone(),
                     };
                     for (sentence, s) in range.clone().zip(alignment.side(lang, bead)) {
-                        untranslated.push(UntranslatedSentence {
+                        // Page chrome is listed apart: it is not text to translate.
+                        let list = if crate::chrome::is_chrome(&s.text) {
+                            &mut chrome
+                        } else {
+                            &mut untranslated
+                        };
+                        list.push(UntranslatedSentence {
                             lang,
                             sentence,
                             bead: index,
@@ -160,15 +175,18 @@ impl CoverageReport {
             }
         }
         untranslated.sort_by_key(|u| (u.lang == Lang::Ru, u.sentence));
+        chrome.sort_by_key(|u| (u.lang == Lang::Ru, u.sentence));
         CoverageReport {
             en: coverage(Lang::En, &alignment.en, &en_translated),
             ru: coverage(Lang::Ru, &alignment.ru, &ru_translated),
             beads: alignment.beads.len(),
             links: alignment.beads.iter().filter(|b| b.is_link()).count(),
             untranslated,
+            chrome,
             low_score: options.low_score,
             low_confidence,
             number_mismatches,
+            pair: None,
         }
     }
 

@@ -12,6 +12,18 @@ const EXCERPT: usize = 100;
 /// Writes the summary; `colour` adds ANSI colours.
 pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::Result<()> {
     let paint = Paint(colour);
+    if let Some(verdict) = report.pair.filter(|v| !v.is_pair()) {
+        // Forced past the verdict (--force-pair): the figures below pair
+        // text with text that does not translate it.
+        let line = format!(
+            "Not a translation pair: {:.0}% of the shorter text's content words match the \
+             sentences they were paired with (a pair needs {:.0}%); the coverage below is not \
+             a translation's",
+            verdict.score * 100.0,
+            verdict.threshold * 100.0
+        );
+        writeln!(out, "{}\n", paint.red(&line))?;
+    }
     writeln!(out, "{}", paint.bold("Coverage"))?;
     for side in [&report.en, &report.ru] {
         side_line(side, &paint, out)?;
@@ -37,6 +49,17 @@ pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::
                 u.line,
                 excerpt(&u.text)
             )?;
+        }
+    }
+    if !report.chrome.is_empty() {
+        writeln!(out)?;
+        let title = format!(
+            "Page chrome, not paired (menus, language switches, share links) ({})",
+            report.chrome.len()
+        );
+        writeln!(out, "{}", paint.dim(&title))?;
+        for u in &report.chrome {
+            writeln!(out, "  {} line {}: {}", u.lang, u.line, excerpt(&u.text))?;
         }
     }
     if !report.number_mismatches.is_empty() {

@@ -322,6 +322,9 @@ impl From<&ReviewSentence> for Sentence {
             end: s.end,
             paragraph: s.paragraph,
             line: s.line,
+            // A review file keeps no white space between sentences: a bead
+            // of several joins them with one space.
+            space_before: std::borrow::Cow::Borrowed(" "),
         }
     }
 }

@@ -22,6 +22,8 @@ mod ru;
 mod scanner;
 mod words;
 
+use std::borrow::Cow;
+
 use crate::Lang;
 
 /// The rules of `lang`.
@@ -62,6 +64,12 @@ pub struct Sentence {
     pub paragraph: usize,
     /// 1-based line number of its first character.
     pub line: usize,
+    /// The white space between the sentence before it and this one, as a
+    /// segment that joins the two writes it: as written (a no-break space, two
+    /// spaces), or one space where it holds a line break. Empty for the first
+    /// sentence of the text.
+    #[serde(skip)]
+    pub space_before: Cow<'static, str>,
 }
 
 impl Sentence {
@@ -70,6 +78,64 @@ impl Sentence {
     /// a letter in UTF-8, so bytes would not do).
     pub fn length(&self) -> usize {
         self.text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+
+    /// The sentence as a segment of a translation memory: its text as
+    /// written, except that a run of white space holding a line break
+    /// becomes one space (see [`one_line`]).
+    pub fn segment(&self) -> Cow<'_, str> {
+        one_line(&self.text)
+    }
+}
+
+/// Whether `c` breaks a line (Unicode's mandatory breaks).
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// `text` on one line: every run of white space that holds a line break
+/// becomes one space; all other characters, white space included (no-break
+/// spaces, double spaces, tabs), stay as written.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(is_line_break) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let mut run_breaks = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            run_breaks |= is_line_break(c);
+            continue;
+        }
+        flush_run(&mut out, &mut run, &mut run_breaks);
+        out.push(c);
+    }
+    flush_run(&mut out, &mut run, &mut run_breaks);
+    Cow::Owned(out)
+}
+
+fn flush_run(out: &mut String, run: &mut String, run_breaks: &mut bool) {
+    if *run_breaks {
+        out.push(' ');
+    } else {
+        out.push_str(run);
+    }
+    run.clear();
+    *run_breaks = false;
+}
+
+/// The white space `gap` between two sentences as a segment writes it.
+fn space_between(gap: &str) -> Cow<'static, str> {
+    match gap {
+        "" => Cow::Borrowed(""),
+        " " => Cow::Borrowed(" "),
+        _ if gap.contains(is_line_break) => Cow::Borrowed(" "),
+        _ => Cow::Owned(gap.to_string()),
     }
 }
 
@@ -105,7 +171,8 @@ pub fn sentences(text: &str, lang: Lang, presplit: bool) -> Vec<Sentence> {
 }
 
 /// Reads pre-split text: one sentence per line, a blank line between paragraphs
-/// (the input hunalign takes).
+/// (the input hunalign takes). A line that is only `<p>` is hunalign's
+/// paragraph marker: a paragraph break, not a sentence.
 pub fn presplit(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
@@ -115,7 +182,7 @@ pub fn presplit(text: &str) -> Vec<Sentence> {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
+        if content.trim().is_empty() || content.trim() == "<p>" {
             blank_before = true;
             continue;
         }
@@ -215,12 +282,17 @@ fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph
     if trimmed.is_empty() {
         return;
     }
+    let space_before = match out.last() {
+        Some(previous) => space_between(&text[previous.end..start]),
+        None => Cow::Borrowed(""),
+    };
     out.push(Sentence {
         text: trimmed.to_string(),
         start,
         end: start + trimmed.len(),
         paragraph,
         line: 0,
+        space_before,
     });
 }
 
@@ -301,6 +373,33 @@ mod tests {
         assert_eq!(texts, ["One.", "Two.", "Three."]);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 0, 1]);
         assert_eq!(s[2].line, 5);
+    }
+
+    #[test]
+    fn presplit_reads_hunalign_paragraph_markers_as_breaks() {
+        let s = presplit("One.\n<p>\nTwo.\nThree.\n");
+        let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["One.", "Two.", "Three."]);
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1]);
+    }
+
+    #[test]
+    fn one_line_keeps_typographic_spaces_and_joins_broken_lines() {
+        assert_eq!(
+            one_line("of\u{a0}Russia  and\u{2009}more"),
+            "of\u{a0}Russia  and\u{2009}more"
+        );
+        assert_eq!(
+            one_line("a line \r\n  broken\u{2028}here"),
+            "a line broken here"
+        );
+    }
+
+    #[test]
+    fn sentences_keep_the_space_written_before_them() {
+        let s = split("One.\u{a0} Two.  Three.\nFour.", Lang::En);
+        let spaces: Vec<_> = s.iter().map(|s| s.space_before.as_ref()).collect();
+        assert_eq!(spaces, ["", "\u{a0} ", "  ", " "]);
     }
 }
 

@@ -37,6 +37,9 @@ pub fn write(
     let mut builder = ::csv::WriterBuilder::new();
     builder.delimiter(delimiter);
     builder.quote_style(::csv::QuoteStyle::Necessary);
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut w = builder.from_writer(out);
     let merged = !options.documents.is_empty();
     let id_column = merged.then_some("id");

@@ -49,8 +49,9 @@ pub struct BeadRecord<'a> {
 pub struct SentenceRecord<'a> {
     /// 0-based index of the sentence in its document.
     pub id: usize,
-    /// The sentence as written.
-    pub text: &'a str,
+    /// The sentence as written (a run of white space holding a line break
+    /// as one space: [`Sentence::segment`]).
+    pub text: std::borrow::Cow<'a, str>,
     /// Byte offset of its first byte in the input.
     pub start: usize,
     /// Byte offset one past its last byte.
@@ -78,7 +79,7 @@ impl<'a> BeadRecord<'a> {
                     let span = spans.map_or(s.start..s.end, |spans| spans[at].clone());
                     SentenceRecord {
                         id,
-                        text: &s.text,
+                        text: s.segment(),
                         start: span.start,
                         end: span.end,
                         paragraph: s.paragraph,

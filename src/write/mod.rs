@@ -8,10 +8,12 @@
 //! | `csv`   | spreadsheets, pandas                    | links (+ one-sided: `keep_unaligned`) |
 //! | `tsv`   | `cut`, `awk`, spreadsheets              | links (+ one-sided: `keep_unaligned`) |
 //! | `jsonl` | programs: ids, texts, byte offsets      | all                      |
-//! | `moses` | MT training: `out.en` / `out.ru`        | links (+ one-sided: `keep_unaligned`) |
+//! | `moses` | MT training: `out.en` / `out.ru`        | links only               |
 //!
 //! `min_score` leaves out beads below it in every format but `beads` (which
-//! must cover every sentence) and `table`.
+//! must cover every sentence) and `table`. The translation-memory formats
+//! (TMX, CSV, TSV, Moses) also leave out page chrome and links whose two
+//! sides are identical, unless `keep_chrome` / `keep_identical`.
 
 mod beads;
 mod clean;
@@ -29,7 +31,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use crate::lang::Sides;
-use crate::{Alignment, Bead};
+use crate::{Alignment, Bead, Lang};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,10 @@ impl Format {
     fn writes_one_sided(self, options: &WriteOptions) -> bool {
         match self {
             Format::Table | Format::Beads | Format::Jsonl => true,
-            Format::Tmx | Format::Csv | Format::Tsv | Format::Moses => options.keep_unaligned,
+            Format::Tmx | Format::Csv | Format::Tsv => options.keep_unaligned,
+            // Line n of one file must translate line n of the other: an empty
+            // line opposite a sentence would teach an MT system to drop it.
+            Format::Moses => false,
         }
     }
 }
@@ -100,14 +105,103 @@ impl FromStr for Format {
     }
 }
 
+/// The language codes written into TMX files (BCP 47 tags): `en-GB` and
+/// `ru-RU` unless the user gives others, or a memory appended to has its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locales {
+    /// The English side's code (`en`, `en-GB`, `EN-US`, ...).
+    pub en: String,
+    /// The Russian side's code (`ru`, `ru-RU`, ...).
+    pub ru: String,
+}
+
+impl Default for Locales {
+    fn default() -> Self {
+        Locales {
+            en: Lang::En.locale().to_string(),
+            ru: Lang::Ru.locale().to_string(),
+        }
+    }
+}
+
+impl Locales {
+    /// The codes given by the user (`None`: the default), checked: each must
+    /// be a well-formed BCP 47 tag whose primary language is the side's.
+    pub fn new(en: Option<&str>, ru: Option<&str>) -> Result<Locales, String> {
+        let mut locales = Locales::default();
+        for (lang, given, slot) in [
+            (Lang::En, en, &mut locales.en),
+            (Lang::Ru, ru, &mut locales.ru),
+        ] {
+            if let Some(code) = given {
+                check_code(code, lang)?;
+                *slot = code.to_string();
+            }
+        }
+        Ok(locales)
+    }
+
+    /// The code of `lang`'s side.
+    pub fn locale(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+        }
+    }
+}
+
+/// The language a BCP 47 tag names (`EN-US` is English), if English or Russian.
+pub fn language_of(code: &str) -> Option<Lang> {
+    match code.split(['-', '_']).next()?.to_ascii_lowercase().as_str() {
+        "en" | "eng" => Some(Lang::En),
+        "ru" | "rus" => Some(Lang::Ru),
+        _ => None,
+    }
+}
+
+/// Checks that `code` is a BCP 47 tag (subtags of 1 to 8 letters or digits
+/// joined by hyphens, a primary language of 2 to 3 letters) naming `lang`.
+fn check_code(code: &str, lang: Lang) -> Result<(), String> {
+    let well_formed = code.split('-').enumerate().all(|(i, subtag)| {
+        (1..=8).contains(&subtag.len())
+            && subtag.chars().all(|c| c.is_ascii_alphanumeric())
+            && (i > 0
+                || (2..=3).contains(&subtag.len())
+                    && subtag.chars().all(|c| c.is_ascii_alphabetic()))
+    });
+    if !well_formed {
+        return Err(format!(
+            "`{code}` is not a BCP 47 language code (like en-GB or ru-RU)"
+        ));
+    }
+    if language_of(code) != Some(lang) {
+        let name = match lang {
+            Lang::En => "English (en, en-GB, en-US...)",
+            Lang::Ru => "Russian (ru, ru-RU...)",
+        };
+        return Err(format!("`{code}` is not a code for {name}"));
+    }
+    Ok(())
+}
+
 /// What to include and how, shared by all formats.
 #[derive(Debug, Clone, Default)]
 pub struct WriteOptions {
     /// Leave out beads whose confidence is below this.
     pub min_score: f64,
-    /// Also write one-sided beads (1-0, 0-1), with an empty other side, in
-    /// formats that otherwise keep only links (TMX, CSV, TSV, Moses).
+    /// Also write one-sided beads (1-0, 0-1) in TMX (a unit with one
+    /// `<tuv>`), CSV and TSV (an empty cell opposite). Moses never holds them.
     pub keep_unaligned: bool,
+    /// Also write beads holding page chrome (menus, language switches, share
+    /// links: [`crate::chrome`]) to TMX, CSV, TSV and Moses.
+    pub keep_chrome: bool,
+    /// Also write links whose two sides are the same text to TMX, CSV, TSV
+    /// and Moses.
+    pub keep_identical: bool,
+    /// The language codes written into TMX files.
+    pub locales: Locales,
+    /// Start CSV and TSV output with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
     /// Terminal width for the table (0: 100 columns).
     pub width: usize,
     /// Byte range in its input file of every sentence of each side (see
@@ -224,15 +318,61 @@ pub fn selected<'a>(
     options: &'a WriteOptions,
 ) -> impl Iterator<Item = &'a Bead> + 'a {
     let one_sided = format.writes_one_sided(options);
+    let memory = matches!(
+        format,
+        Format::Tmx | Format::Csv | Format::Tsv | Format::Moses
+    );
     alignment.beads.iter().filter(move |bead| {
         (one_sided || bead.is_link())
             && (format == Format::Beads || bead.score >= options.min_score)
+            && (!memory || options.keep_chrome || !has_chrome(alignment, bead))
+            && (!memory || options.keep_identical || !identical(alignment, bead))
     })
+}
+
+/// Whether a sentence of `bead` is page chrome (see [`crate::chrome`]).
+fn has_chrome(alignment: &Alignment, bead: &Bead) -> bool {
+    let en = alignment.en[bead.en.clone()].iter();
+    let ru = alignment.ru[bead.ru.clone()].iter();
+    en.chain(ru).any(|s| crate::chrome::is_chrome(&s.text))
+}
+
+/// Whether the two sides of a link are the same text (`English Русский`
+/// opposite itself, a URL, a name list): no use to a translation memory.
+fn identical(alignment: &Alignment, bead: &Bead) -> bool {
+    bead.is_link() && alignment.en_text(bead) == alignment.ru_text(bead)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_codes_are_checked_against_their_side() {
+        assert_eq!(
+            Locales::new(Some("EN-US"), Some("ru"))
+                .unwrap()
+                .locale(Lang::En),
+            "EN-US"
+        );
+        assert!(
+            Locales::new(Some("de-DE"), None)
+                .unwrap_err()
+                .contains("English")
+        );
+        assert!(
+            Locales::new(None, Some("en-GB"))
+                .unwrap_err()
+                .contains("Russian")
+        );
+        assert!(
+            Locales::new(Some("en GB"), None)
+                .unwrap_err()
+                .contains("BCP 47")
+        );
+        assert!(Locales::new(Some("en-"), None).is_err());
+        assert_eq!(Locales::new(None, None).unwrap(), Locales::default());
+    }
 
     #[test]
     fn finds_the_document_of_every_bead_of_a_merged_alignment() {

@@ -3,8 +3,8 @@
 //! what MT training pipelines (Moses, fairseq, Marian, OpenNMT) read.
 //!
 //! A bead's sentences share one line; line breaks inside a sentence become
-//! spaces. One-sided beads are left out unless `keep_unaligned` (then they
-//! give an empty line opposite).
+//! spaces. One-sided beads are always left out, `keep_unaligned` or not: an
+//! empty line opposite a sentence is not a translation.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

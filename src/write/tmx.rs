@@ -15,7 +15,7 @@ use std::path::Path;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{Format, WriteOptions, Written, selected, xml_safe};
+use super::{Format, Locales, WriteOptions, Written, language_of, selected, xml_safe};
 use crate::{Alignment, Bead, Error, Lang};
 
 /// Writes a complete TMX file.
@@ -37,8 +37,8 @@ pub fn write(
         ("creationtoolversion", env!("CARGO_PKG_VERSION")),
         ("segtype", "sentence"),
         ("o-tmf", "sverka"),
-        ("adminlang", "en-GB"),
-        ("srclang", Lang::En.locale()),
+        ("adminlang", options.locales.en.as_str()),
+        ("srclang", options.locales.en.as_str()),
         ("datatype", "plaintext"),
         ("o-encoding", "UTF-8"),
         ("creationdate", date.as_str()),
@@ -95,6 +95,20 @@ pub fn append(
     })();
     opened.map_err(write_error)?;
     w.get_mut().clear();
+    // New units follow the language codes the memory already uses.
+    let options = &WriteOptions {
+        locales: Locales {
+            en: found
+                .en_code
+                .clone()
+                .unwrap_or_else(|| options.locales.en.clone()),
+            ru: found
+                .ru_code
+                .clone()
+                .unwrap_or_else(|| options.locales.ru.clone()),
+        },
+        ..options.clone()
+    };
     let mut units = Units {
         next_tuid: found.max_tuid + 1,
         taken: found.tuids,
@@ -148,6 +162,9 @@ impl Units {
         for bead in selected(alignment, Format::Tmx, options) {
             let (en, en_removed) = segment(&alignment.en_text(bead));
             let (ru, ru_removed) = segment(&alignment.ru_text(bead));
+            if en.is_empty() && ru.is_empty() {
+                continue;
+            }
             if self.existing.contains(&(en.clone(), ru.clone())) {
                 written.duplicates += 1;
                 continue;
@@ -211,9 +228,15 @@ impl Units {
                 prop(w, name, &document)?;
             }
         }
+        // A one-sided bead is a unit with a single <tuv> (the DTD allows it):
+        // an empty <seg> would be taken by a CAT tool as the translation.
         for (lang, text) in [(Lang::En, en), (Lang::Ru, ru)] {
+            if text.is_empty() {
+                continue;
+            }
             w.write_event(Event::Start(
-                BytesStart::new("tuv").with_attributes([("xml:lang", lang.locale())]),
+                BytesStart::new("tuv")
+                    .with_attributes([("xml:lang", options.locales.locale(lang))]),
             ))?;
             w.create_element("seg")
                 .write_text_content(BytesText::new(text))?;
@@ -230,21 +253,21 @@ fn prop<W: Write>(w: &mut Writer<W>, kind: &str, value: &str) -> io::Result<()> 
     Ok(())
 }
 
-/// A segment's text: whitespace collapsed, forbidden characters removed.
+/// A segment's text: as written (see [`Alignment::en_text`]), with the
+/// characters XML forbids removed and the ends trimmed.
 fn segment(text: &str) -> (String, usize) {
     let (clean, removed) = xml_safe(text);
-    (normalise(&clean), removed)
-}
-
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    (clean.trim().to_string(), removed)
 }
 
 /// What [`append`] needs to know about a TMX file.
 #[derive(Debug, Default)]
 struct ExistingUnits {
-    /// English and Russian segment pairs (whitespace collapsed).
+    /// English and Russian segment pairs, as written.
     pairs: HashSet<(String, String)>,
+    /// The first English and Russian language codes of its units, as written.
+    en_code: Option<String>,
+    ru_code: Option<String>,
     /// Every tuid in the file.
     tuids: HashSet<String>,
     /// The largest numeric tuid (0 if none).
@@ -326,9 +349,26 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
                         }
                     }
                     "tuv" => {
-                        lang = attribute(e, "xml:lang")
-                            .or_else(|| attribute(e, "lang"))
-                            .and_then(|l| l.split(['-', '_']).next()?.parse().ok());
+                        let code = attribute(e, "xml:lang").or_else(|| attribute(e, "lang"));
+                        lang = code.as_deref().and_then(language_of);
+                        match (lang, code) {
+                            (Some(Lang::En), Some(code)) => {
+                                found.en_code.get_or_insert(code);
+                            }
+                            (Some(Lang::Ru), Some(code)) => {
+                                found.ru_code.get_or_insert(code);
+                            }
+                            (None, Some(code)) => {
+                                return Err(error(
+                                    before,
+                                    format!(
+                                        "holds units in `{code}`: it is not an English–Russian \
+                                         memory, and sverka appends English–Russian units only"
+                                    ),
+                                ));
+                            }
+                            _ => {}
+                        }
                     }
                     "seg" if !empty => {
                         in_seg = Some(0);
@@ -348,7 +388,7 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
             Event::End(e) => match (in_seg, e.name().as_ref()) {
                 (Some(0), "seg") => {
                     in_seg = None;
-                    let text = normalise(&seg);
+                    let text = seg.clone();
                     match lang {
                         Some(Lang::En) => unit.0 = Some(text),
                         Some(Lang::Ru) => unit.1 = Some(text),
@@ -356,10 +396,11 @@ fn read_units(text: &str, path: &Path) -> Result<ExistingUnits, Error> {
                     }
                 }
                 (Some(depth), _) => in_seg = Some(depth.saturating_sub(1)),
-                (None, "tu") => {
-                    if let (Some(en), Some(ru)) = unit.clone() {
-                        found.pairs.insert((en, ru));
-                    }
+                (None, "tu") if unit.0.is_some() || unit.1.is_some() => {
+                    let (en, ru) = std::mem::take(&mut unit);
+                    found
+                        .pairs
+                        .insert((en.unwrap_or_default(), ru.unwrap_or_default()));
                 }
                 (None, "body") => {
                     found.body_end = before as usize;
@@ -485,7 +526,12 @@ mod tests {
         };
         let (text, _) = tmx(&alignment, &keep);
         assert_eq!(text.matches("<tu ").count(), 1);
-        assert!(text.contains("<seg></seg>"));
+        assert_eq!(
+            text.matches("<tuv ").count(),
+            1,
+            "one <tuv>, no empty <seg>"
+        );
+        assert!(!text.contains("<seg></seg>") && !text.contains("<seg/>"));
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub enum Tool {
     Chromium,
     /// Python with translate-toolkit, in a virtualenv made by ensure-tools.sh.
     TranslateToolkit,
+    /// `omegat` (Debian omegat), run in console mode.
+    Omegat,
     /// `chromedriver` (Debian chromium-driver), Chromium's WebDriver server.
     Chromedriver,
     /// Python with python-docx, in a virtualenv made by ensure-docx.sh.
@@ -60,6 +62,7 @@ impl Tool {
         match self {
             Tool::Xmllint => which("xmllint"),
             Tool::Chromium => which("chromium").or_else(|| which("chromium-browser")),
+            Tool::Omegat => which("omegat"),
             Tool::Chromedriver => which("chromedriver"),
             Tool::TranslateToolkit => {
                 let python = tools_dir().join("venv/bin/python");
@@ -175,22 +178,42 @@ pub fn beads(en: &Path, ru: &Path) -> Vec<serde_json::Value> {
     .collect()
 }
 
-/// The text of one side of a JSONL bead as the TM formats write it.
-pub fn side_text(bead: &serde_json::Value, side: &str) -> String {
-    let words: Vec<String> = bead[side]
-        .as_array()
-        .expect("a list of sentences")
-        .iter()
-        .flat_map(|s| {
-            s["text"]
-                .as_str()
-                .expect("text")
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    words.join(" ")
+/// The text of one side of a JSONL bead as the TM formats write it: the text
+/// of `file` (that side's input, without a BOM) from the first sentence's
+/// start to the last one's end, verbatim but for a run of white space holding
+/// a line break, which becomes one space.
+pub fn side_text(bead: &serde_json::Value, side: &str, file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let sentences = bead[side].as_array().expect("a list of sentences");
+    let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+        return String::new();
+    };
+    let offset = |s: &serde_json::Value, key: &str| s[key].as_u64().unwrap() as usize;
+    one_line(&text[offset(first, "start")..offset(last, "end")])
+}
+
+/// `text` with every run of white space that holds a line break replaced by
+/// one space (the only change a segment makes to the text it comes from).
+pub fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    for c in text.chars().chain(['x']) {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        if run.contains([
+            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ]) {
+            out.push(' ');
+        } else {
+            out.push_str(&run);
+        }
+        run.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
 }
 
 pub fn is_link(bead: &serde_json::Value) -> bool {

@@ -54,6 +54,7 @@ fi
 "$venv/bin/python" -c 'import translate.storage.tmx' >/dev/null 2>&1 \
     && echo "ensure-tools: translate-toolkit ok ($venv)" \
     || echo "ensure-tools: translate-toolkit MISSING"
+"$repo/tests/tools/ensure-omegat.sh"
 sh "$repo/tests/tools/ensure-browser.sh"
 SVERKA_TOOLS_DIR="$tools" sh "$repo/tests/tools/ensure-python.sh"  # python/tests: PySpark venv, java
 sh "$repo/tests/tools/ensure-docx.sh"

@@ -234,7 +234,17 @@ fn align_pair(pipeline: &Pipeline, pair: &Pair, bar: &ProgressBar) -> Result<Ali
     for notice in &input.notices {
         bar.suspend(|| eprintln!("{}", messages::notice(notice)));
     }
-    catch_panic(|| pipeline.align(&input))
+    judged(catch_panic(|| pipeline.align(&input))?)
+}
+
+/// A pair whose texts do not look like translations of each other fails with
+/// the reason `align` gives (`sverka::verdict`).
+pub fn judged(aligned: Aligned) -> Result<Aligned> {
+    sverka::verdict::check(
+        &aligned.alignment,
+        sverka::anchor::lexicon::Lexicon::builtin(),
+    )?;
+    Ok(aligned)
 }
 
 /// A bug in the aligner must cost one pair, not the whole run.

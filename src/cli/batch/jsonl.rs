@@ -114,7 +114,9 @@ fn result(
         for notice in &input.notices {
             eprintln!("{}", messages::notice_at(&place, notice));
         }
-        catch_panic(|| pipeline.align(&input)).map_err(|e| messages::one_line(&e))
+        catch_panic(|| pipeline.align(&input))
+            .and_then(super::files::judged)
+            .map_err(|e| messages::one_line(&e))
     });
     match outcome {
         Ok(aligned) => {

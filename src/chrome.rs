@@ -1,0 +1,200 @@
+//! Page chrome in plain text: the language switches, menus, share and print
+//! links, cookie notices and copyright lines that come along when a web page
+//! is scraped as text (`• en-GB1 ru-RU1`, `Home | News | Events`, `Share`,
+//! `Версия для печати`, `© 2021 All rights reserved`).
+//!
+//! Such a line is no sentence of the document, and pairing it with the text
+//! opposite makes a false translation unit. The aligner never pairs a chrome
+//! line with a line that is not chrome (`align/cost.rs`), translation
+//! memories leave chrome out unless asked (`WriteOptions::keep_chrome`), and
+//! `sverka check` lists it apart from untranslated text.
+//!
+//! A line is chrome by its features, not by a list of lines: it has no
+//! sentence punctuation at its end and is made of short items between
+//! separators (`|`, `•`, `·`, `>`), or of language codes and names, or only
+//! of words typical of page chrome (`data/chrome-words.txt`); or it is a
+//! copyright line or a cookie notice.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Separators between the items of a menu or a breadcrumb trail.
+const SEPARATORS: &[char] = &['|', '•', '·', '>', '»', '›', '¦', '│'];
+/// A menu item has at most this many words.
+const ITEM_WORDS: usize = 3;
+/// Chrome lines have at most this many words (a cookie notice may be longer).
+const LINE_WORDS: usize = 12;
+/// A cookie notice has at most this many words.
+const NOTICE_WORDS: usize = 60;
+
+fn chrome_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../data/chrome-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Whether `text` (one sentence or line) is page chrome.
+pub fn is_chrome(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = text.to_lowercase();
+    if words.len() <= NOTICE_WORDS && lower.contains("cookie") {
+        return true;
+    }
+    if words.len() <= LINE_WORDS * 2 && is_copyright(text, &lower) {
+        return true;
+    }
+    if words.len() > LINE_WORDS || ends_a_sentence(text) {
+        return false;
+    }
+    let tokens: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || SEPARATORS.contains(&c))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let marked = mark_separators(text);
+    if tokens.is_empty() {
+        // Only separators and marks: a bullet, a divider.
+        return marked.contains('\u{0}');
+    }
+    let is_code = |w: &str| is_language_code(w);
+    let chrome_word = |w: &str| chrome_words().contains(w) || is_code(w);
+    // A language switch: language codes (en-GB1) and names.
+    if tokens.iter().any(|w| is_code(w)) && tokens.iter().all(|w| chrome_word(w)) {
+        return true;
+    }
+    // A menu or breadcrumb trail: two or more short items between separators.
+    let items: Vec<&str> = marked
+        .split('\u{0}')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    let separators = marked.matches('\u{0}').count();
+    if separators >= 2
+        && items.len() >= 2
+        && items
+            .iter()
+            .all(|i| i.split_whitespace().count() <= ITEM_WORDS)
+    {
+        return true;
+    }
+    // Share, print and navigation links: every word typical of chrome
+    // (digits, such as counters, allowed).
+    tokens
+        .iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .all(|w| chrome_word(w))
+        && tokens.iter().any(|w| chrome_words().contains(w.as_str()))
+}
+
+/// `text` with each separator between menu items replaced by U+0000. The
+/// arrows of a breadcrumb trail (`>`, `»`, `›`) count only with a space on
+/// each side: a guillemet closing a quotation is no separator.
+fn mark_separators(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let space = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_none_or(|c| c.is_whitespace())
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let arrow = matches!(c, '>' | '»' | '›');
+            let separator = SEPARATORS.contains(&c)
+                && (!arrow || (space(k.checked_sub(1)) && space(Some(k + 1))));
+            if separator { '\u{0}' } else { c }
+        })
+        .collect()
+}
+
+/// `en-GB`, `ru-RU1`, `zh_CN`: a language and a region code (with the
+/// counter some pages put after it).
+fn is_language_code(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let Some((language, region)) = word.split_once(['-', '_']) else {
+        return false;
+    };
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && region.len() == 2
+        && region.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+fn is_copyright(text: &str, lower: &str) -> bool {
+    text.starts_with('©')
+        || lower.starts_with("(c) ")
+        || lower.starts_with("copyright")
+        || lower.contains("all rights reserved")
+        || lower.contains("все права защищены")
+}
+
+fn ends_a_sentence(text: &str) -> bool {
+    let end = text.trim_end_matches(['"', '»', '”', '’', ')', '\'']);
+    end.ends_with(['.', '!', '?', '…', ';', ','])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_switch_is_chrome() {
+        assert!(is_chrome("• en-GB1 ru-RU1"));
+        assert!(is_chrome("English Русский Español en-US"));
+    }
+
+    #[test]
+    fn menus_and_breadcrumbs_are_chrome() {
+        assert!(is_chrome("Home | News | Events | Photos"));
+        assert!(is_chrome("Главная › Новости"));
+        assert!(is_chrome("Home » Press » Statements"));
+        assert!(is_chrome("Главная | Новости | Фото"));
+    }
+
+    #[test]
+    fn share_and_print_links_are_chrome() {
+        assert!(is_chrome("Share"));
+        assert!(is_chrome("Поделиться"));
+        assert!(is_chrome("Print version"));
+        assert!(is_chrome("Версия для печати"));
+    }
+
+    #[test]
+    fn copyright_lines_and_cookie_notices_are_chrome() {
+        assert!(is_chrome(
+            "© 2021 Ministry of Foreign Affairs. All rights reserved."
+        ));
+        assert!(is_chrome(
+            "This site uses cookies. By continuing you agree to their use."
+        ));
+        assert!(is_chrome("Сайт использует файлы cookie."));
+    }
+
+    #[test]
+    fn sentences_and_headings_are_not_chrome() {
+        assert!(!is_chrome(
+            "Question: We are delighted that you plan on visiting Korea."
+        ));
+        assert!(!is_chrome("Talks in Seoul"));
+        assert!(!is_chrome("23 March 2021 13:00"));
+        assert!(!is_chrome("13:06 23.03.2021"));
+        assert!(!is_chrome("Переговоры в Сеуле"));
+        assert!(!is_chrome("News of the day: prices rise | markets fall"));
+        assert!(!is_chrome(
+            "«не прикасайся», «не вкушай», «не дотрагивайся»"
+        ));
+        assert!(!is_chrome(
+            "Foreign Minister Sergey Lavrov’s interview with South Korean media, Moscow, March 23, 2021"
+        ));
+    }
+}

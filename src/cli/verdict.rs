@@ -1,0 +1,47 @@
+//! The pair verdict on the command line: `--force-pair`, exit code 3.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use sverka::Alignment;
+use sverka::anchor::lexicon::Lexicon;
+use sverka::verdict::{self, PairVerdict};
+
+/// The exit code of `align` and `check` when the two texts do not look like
+/// translations of each other.
+pub const NOT_A_PAIR: u8 = 3;
+
+/// The flag that overrides the verdict.
+#[derive(clap::Args, Clone, Default)]
+pub struct PairArgs {
+    /// Align the two texts even when they do not look like translations of
+    /// each other (without it, such a pair stops with exit code 3).
+    #[arg(long)]
+    pub force_pair: bool,
+}
+
+impl PairArgs {
+    /// The verdict on `alignment`; `Err(exit code)` after saying on one line
+    /// why the pair is refused, unless `--force-pair`.
+    pub fn judge(
+        &self,
+        alignment: &Alignment,
+        options: &sverka::AlignOptions,
+        en: &Path,
+        ru: &Path,
+    ) -> Result<PairVerdict, ExitCode> {
+        let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
+        match verdict::check(alignment, lexicon) {
+            Ok(verdict) => Ok(verdict),
+            Err(refused) if self.force_pair => Ok(refused.0),
+            Err(refused) => {
+                eprintln!(
+                    "sverka: error: {} and {}: {refused}; give --force-pair to align them anyway",
+                    en.display(),
+                    ru.display()
+                );
+                Err(ExitCode::from(NOT_A_PAIR))
+            }
+        }
+    }
+}
