@@ -8,19 +8,8 @@ set -u
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
-if [ -n "$missing" ]; then
-    if command -v apt-get >/dev/null 2>&1; then
-        sudo=""
-        [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-        echo "ensure-browser: apt-get install$missing"
-        $sudo apt-get update -qq >/dev/null 2>&1 || true
-        # shellcheck disable=SC2086
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-            $missing >/dev/null 2>&1 || echo "ensure-browser: apt-get install$missing failed"
-    else
-        echo "ensure-browser: no apt-get; cannot install$missing"
-    fi
-fi
+# shellcheck disable=SC2086
+[ -z "$missing" ] || sh "$(dirname "$0")/apt-install.sh" ensure-browser $missing
 for tool in chromium chromedriver; do
     command -v "$tool" >/dev/null 2>&1 && echo "ensure-browser: $tool ok" \
         || echo "ensure-browser: $tool MISSING"

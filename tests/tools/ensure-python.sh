@@ -11,19 +11,8 @@ tools=${SVERKA_TOOLS_DIR:-$repo/target/tools}
 venv="$tools/python-venv"
 mkdir -p "$tools"
 
-if ! command -v java >/dev/null 2>&1; then
-    if command -v apt-get >/dev/null 2>&1; then
-        sudo=""
-        [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-        echo "ensure-python: apt-get install default-jre-headless"
-        $sudo apt-get update -qq >/dev/null 2>&1 || true
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-            default-jre-headless >/dev/null 2>&1 \
-            || echo "ensure-python: apt-get install default-jre-headless failed"
-    else
-        echo "ensure-python: no apt-get; cannot install java"
-    fi
-fi
+command -v java >/dev/null 2>&1 \
+    || sh "$repo/tests/tools/apt-install.sh" ensure-python default-jre-headless
 command -v java >/dev/null 2>&1 && echo "ensure-python: java ok" \
     || echo "ensure-python: java MISSING"
 

@@ -14,19 +14,8 @@ need_apt=""
 command -v xmllint >/dev/null 2>&1 || need_apt="$need_apt libxml2-utils"
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
     || need_apt="$need_apt chromium"
-if [ -n "$need_apt" ]; then
-    if command -v apt-get >/dev/null 2>&1; then
-        sudo=""
-        [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-        echo "ensure-tools: apt-get install$need_apt"
-        $sudo apt-get update -qq >/dev/null 2>&1 || true
-        # shellcheck disable=SC2086
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-            $need_apt >/dev/null 2>&1 || echo "ensure-tools: apt-get install$need_apt failed"
-    else
-        echo "ensure-tools: no apt-get; cannot install$need_apt"
-    fi
-fi
+# shellcheck disable=SC2086
+[ -z "$need_apt" ] || sh "$repo/tests/tools/apt-install.sh" ensure-tools $need_apt
 command -v xmllint >/dev/null 2>&1 && echo "ensure-tools: xmllint ok" \
     || echo "ensure-tools: xmllint MISSING"
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
