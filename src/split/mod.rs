@@ -478,6 +478,22 @@ mod properties {
         prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|p| p.concat())
     }
 
+    /// Sentences come in order, each its own trimmed slice of `text`, and
+    /// together hold every non-space character of it.
+    fn tile(text: &str, sentences: &[Sentence]) -> Result<(), TestCaseError> {
+        let mut previous_end = 0;
+        let mut joined = String::new();
+        for s in sentences {
+            prop_assert!(s.start >= previous_end && s.start < s.end);
+            prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+            prop_assert_eq!(s.text.trim(), s.text.as_str());
+            joined.push_str(&s.text);
+            previous_end = s.end;
+        }
+        prop_assert_eq!(without_space(&joined), without_space(text));
+        Ok(())
+    }
+
     fn without_space(s: &str) -> String {
         s.chars().filter(|c| !c.is_whitespace()).collect()
     }
@@ -489,32 +505,16 @@ mod properties {
         fn spans_tile_the_input_without_whitespace(text in text(), russian in any::<bool>()) {
             let lang = if russian { Lang::Ru } else { Lang::En };
             let sentences = split(&text, lang);
-            let mut previous_end = 0;
-            let mut joined = String::new();
-            for s in &sentences {
-                prop_assert!(s.start >= previous_end && s.start < s.end);
-                prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
-                prop_assert_eq!(s.text.trim(), s.text.as_str());
-                joined.push_str(&s.text);
-                previous_end = s.end;
-            }
-            prop_assert_eq!(without_space(&joined), without_space(&text));
+            tile(&text, &sentences)?;
         }
 
         #[test]
         fn capped_pieces_tile_the_input(text in text(), max in 16usize..64) {
             let sentences = cap_length_at(&text, split(&text, Lang::En), max);
-            let mut previous_end = 0;
-            let mut joined = String::new();
             for s in &sentences {
                 prop_assert!(s.end - s.start <= max);
-                prop_assert!(s.start >= previous_end && s.start < s.end);
-                prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
-                prop_assert_eq!(s.text.trim(), s.text.as_str());
-                joined.push_str(&s.text);
-                previous_end = s.end;
             }
-            prop_assert_eq!(without_space(&joined), without_space(&text));
+            tile(&text, &sentences)?;
         }
 
         #[test]
