@@ -473,6 +473,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn highlights_a_match_overlapping_one_that_is_not_a_whole_number() {
+        // "  " at byte 1 follows the digit 0; the one at byte 2 does not.
+        assert_eq!(
+            highlight("0   <", &["  "]),
+            "0 <mark class=\"number\">  </mark>&lt;"
+        );
+    }
+
     /// The definition `highlight` implements: from each position, the
     /// earliest whole-number match of any mark, the longest on a tie.
     fn highlight_by_search(text: &str, marks: &[&str]) -> String {
@@ -483,9 +492,11 @@ mod tests {
                 .iter()
                 .filter(|m| !m.is_empty())
                 .filter_map(|m| {
-                    text[at..]
-                        .match_indices(*m)
-                        .map(|(i, _)| at + i)
+                    // Every start, overlapping ones included: `match_indices`
+                    // skips a match that overlaps the one before it ("  " in
+                    // "0   "), which may be the only whole-number one.
+                    (at..text.len())
+                        .filter(|&i| text.is_char_boundary(i) && text[i..].starts_with(*m))
                         .find(|&i| whole_number(text, i, i + m.len()))
                         .map(|i| (i, m.len()))
                 })
