@@ -239,6 +239,12 @@ fn align_with(
         return omission::absorb(
             beads,
             |bead| posterior.unaligned(bead),
+            |bead| {
+                let side = |units: &[Unit], range: &Range<usize>| -> usize {
+                    units[range.clone()].iter().map(|u| u.length).sum()
+                };
+                side(en, &bead.en) + side(ru, &bead.ru)
+            },
             cost,
             options.keep_omissions_from,
             cost::CHROME_WITH_TEXT,
