@@ -72,12 +72,13 @@ pub fn absorb(
             out.push(bead);
             continue;
         }
-        // The cost a neighbour's link rises by when the sentence joins it.
+        // The cost a neighbour's link rises by when the sentence joins it
+        // (none where the joined bead would cost a prohibitive amount).
         let rise = |link: Option<&Bead>| {
-            link.filter(|l| l.is_link()).map(|l| {
-                let (en, ru) = joined(l, &bead);
-                cost(&en, &ru) - cost(&l.en, &l.ru)
-            })
+            let link = link.filter(|l| l.is_link())?;
+            let (en, ru) = joined(link, &bead);
+            let joined = cost(&en, &ru);
+            (joined < prohibitive).then(|| joined - cost(&link.en, &link.ru))
         };
         let left = rise(out.last());
         let right = rise(beads.get(k + 1).and_then(Option::as_ref));
@@ -88,7 +89,7 @@ pub fn absorb(
             (None, None) => None,
         };
         match target {
-            Some((rise, to_left)) if rise < prohibitive => {
+            Some((_, to_left)) => {
                 let link = if to_left {
                     out.last_mut()
                 } else {
@@ -226,17 +227,31 @@ mod tests {
     }
 
     #[test]
-    fn leaves_an_omission_without_linked_neighbours_or_at_a_prohibitive_cost() {
+    fn never_joins_without_a_linked_neighbour_nor_at_a_prohibitive_cost() {
         let alone = vec![bead(0..1, 0..0), bead(1..2, 0..0)];
         assert_eq!(
             shapes(&absorb(alone.clone(), |_| 0.1, |_| 100, size, 0.6, 1e4)),
             shapes(&alone)
         );
+        // Joining the left-hand link would pair chrome with text.
         let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1)];
-        let chrome = |en: &Range<usize>, _: &Range<usize>| if en.len() > 1 { 1e5 } else { 1.0 };
+        let chrome = |en: &Range<usize>, _: &Range<usize>| if en.len() > 1 { 1e4 } else { 5.0 };
         assert_eq!(
             shapes(&absorb(beads.clone(), |_| 0.1, |_| 100, chrome, 0.6, 1e4)),
             shapes(&beads)
+        );
+        // With a link on the right that it may join, it joins that one.
+        let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
+        let chrome_left = |en: &Range<usize>, _: &Range<usize>| {
+            if en.start == 0 && en.len() > 1 {
+                1e4
+            } else {
+                5.0
+            }
+        };
+        assert_eq!(
+            shapes(&absorb(beads, |_| 0.1, |_| 100, chrome_left, 0.6, 1e4)),
+            [(0..1, 0..1), (1..3, 1..2)]
         );
     }
 }
