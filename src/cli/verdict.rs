@@ -32,7 +32,23 @@ impl PairArgs {
     ) -> Result<PairVerdict, ExitCode> {
         let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
         match verdict::check(alignment, lexicon) {
-            Ok(verdict) => Ok(verdict),
+            Ok(verdict) => {
+                if verdict.too_short() {
+                    eprintln!(
+                        "{}",
+                        super::messages::note(format_args!(
+                            "{} and {}: too short to tell whether they translate each other \
+                             ({} checkable word{}; the verdict needs {}): aligned without a verdict",
+                            en.display(),
+                            ru.display(),
+                            verdict.words,
+                            if verdict.words == 1 { "" } else { "s" },
+                            verdict::MIN_WORDS
+                        ))
+                    );
+                }
+                Ok(verdict)
+            }
             Err(refused) if self.force_pair => Ok(refused.0),
             Err(refused) => {
                 eprintln!(
