@@ -179,18 +179,9 @@ fn align_with(
     loop {
         let band = Band::new(&ranges);
         let mut costs = costs(&band, &model, keys, before.take());
-        let passes = |costs: &Costs| {
-            if posteriors {
-                rayon::join(
-                    || forward(&band, costs, Some(t)),
-                    || backward(&band, costs, t),
-                )
-            } else {
-                (forward(&band, costs, None), Vec::new())
-            }
-        };
-        let (mut forward, mut backward) = passes(&costs);
-        let mut path = trace(&band, &forward.back, n, m);
+        // Placing the band and adapting the priors need the best path
+        // only; the sums over all paths are worked out once, at the end.
+        let mut path = trace(&band, &viterbi(&band, &costs), n, m);
         if widenings < MAX_WIDENINGS && widen(&mut ranges, &path, m) {
             widenings += 1;
             before = Some((band, costs));
@@ -200,24 +191,34 @@ fn align_with(
             // Once the band is settled: the document's own shape priors
             // (see `priors`), on the same bead costs.
             costs.shift(&priors::shift(path.iter().map(|&(_, shape)| shape)));
-            (forward, backward) = passes(&costs);
-            path = trace(&band, &forward.back, n, m);
+            path = trace(&band, &viterbi(&band, &costs), n, m);
         }
-        let last = band.cell(n, m);
-        let everything = forward.soft.get(last).copied().unwrap_or(0.0);
+        if !posteriors {
+            return path.into_iter().map(|(bead, _)| bead).collect();
+        }
+        // A bead's posterior needs the soft minimum from the origin to where
+        // it starts and from where it ends to the end: both are cells of the
+        // path (or the origin), so only those are kept.
+        let mut cells = Vec::with_capacity(path.len() + 1);
+        cells.push(0);
+        cells.extend(
+            path.iter()
+                .map(|(bead, _)| band.cell(bead.en.end, bead.ru.end)),
+        );
+        let (from_origin, to_end) = rayon::join(
+            || soft_forward(&band, &costs, t, &cells),
+            || soft_backward(&band, &costs, t, &cells),
+        );
+        let everything = from_origin.last().copied().unwrap_or(0.0);
         return path
             .into_iter()
-            .map(|(bead, shape)| {
-                let score = if posteriors {
-                    let (i, j) = (bead.en.end, bead.ru.end);
-                    let (a, b) = SHAPES[shape];
-                    let (before, cell) = (band.cell(i - a, j - b), band.cell(i, j));
-                    let cost = f64::from(costs.row(&band, i)[j - band.lo[i]][shape]);
-                    let through = forward.soft[before] + cost + backward[cell];
-                    (-(through - everything) / t).exp().clamp(0.0, 1.0)
-                } else {
-                    0.0
-                };
+            .enumerate()
+            .map(|(k, (bead, shape))| {
+                // Bead k starts at path cell k and ends at path cell k + 1.
+                let (i, j) = (bead.en.end, bead.ru.end);
+                let cost = f64::from(costs.row(&band, i)[j - band.lo[i]][shape]);
+                let through = from_origin[k] + cost + to_end[k + 1];
+                let score = (-(through - everything) / t).exp().clamp(0.0, 1.0);
                 Bead { score, ..bead }
             })
             .collect();
@@ -384,28 +385,13 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
     Costs { chunks }
 }
 
-/// The forward pass's tables, one entry per cell.
-struct Forward {
-    /// Back-pointer: index into `SHAPES` of the last bead of the best path
-    /// from the origin to the cell (Viterbi).
-    back: Vec<u8>,
-    /// Soft minimum over all paths from the origin (`-T ln sum`); empty
-    /// when only the best path is wanted.
-    soft: Vec<f64>,
-}
-
-/// The best path (and with a temperature, the soft minimum over all paths)
-/// from the origin to every cell.
-fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
+/// The back-pointers of the best path from the origin to every cell (Viterbi):
+/// for each cell, the index into `SHAPES` of the best path's last bead.
+fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
     // Best costs are kept for the last rows only: a bead reaches back at
     // most MAX_RUN rows, and the path is traced from the back-pointers.
     let mut best: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
     let mut back = vec![u8::MAX; band.cells()];
-    let mut soft = if temperature.is_some() {
-        vec![f64::INFINITY; band.cells()]
-    } else {
-        Vec::new()
-    };
     for i in 0..=band.n() {
         let mut row = std::mem::take(&mut best[i % (MAX_RUN + 1)]);
         row.clear();
@@ -415,12 +401,8 @@ fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
             let (k, cell) = (j - band.lo[i], band.cell(i, j));
             if cell == 0 {
                 row[0] = 0.0;
-                if !soft.is_empty() {
-                    soft[0] = 0.0;
-                }
                 continue;
             }
-            let mut paths = [f64::INFINITY; SHAPES.len()];
             for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                 let cost = f64::from(row_costs[k][shape]);
                 if cost == f64::INFINITY {
@@ -436,26 +418,67 @@ fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
                     row[k] = before + cost;
                     back[cell] = shape as u8;
                 }
-                if temperature.is_some() {
-                    paths[shape] = soft[band.cell(i - a, j - b)] + cost;
-                }
-            }
-            if let Some(t) = temperature {
-                soft[cell] = soft_min(&paths, t);
             }
         }
         best[i % (MAX_RUN + 1)] = row;
     }
-    Forward { back, soft }
+    back
 }
 
-/// The soft minimum over all paths from every cell to the end.
-fn backward(band: &Band, costs: &Costs, t: f64) -> Vec<f64> {
+/// The soft minimum over all paths from the origin (`-t ln sum exp(-cost /
+/// t)`) to each of `wanted`, flat cell indices in increasing order. Rows are
+/// kept for the last `MAX_RUN` rows only, as in [`viterbi`].
+fn soft_forward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f64> {
+    let mut soft: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
+    let mut found = Vec::with_capacity(wanted.len());
+    for i in 0..=band.n() {
+        let mut row = std::mem::take(&mut soft[i % (MAX_RUN + 1)]);
+        row.clear();
+        row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
+        let row_costs = costs.row(band, i);
+        for j in band.lo[i]..=band.hi[i] {
+            let (k, cell) = (j - band.lo[i], band.cell(i, j));
+            if cell == 0 {
+                row[0] = 0.0;
+            } else {
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    let cost = f64::from(row_costs[k][shape]);
+                    if cost == f64::INFINITY {
+                        continue;
+                    }
+                    let p = j - b - band.lo[i - a];
+                    let before = if a == 0 {
+                        row[p]
+                    } else {
+                        soft[(i - a) % (MAX_RUN + 1)][p]
+                    };
+                    paths[shape] = before + cost;
+                }
+                row[k] = soft_min(&paths, t);
+            }
+            if wanted.get(found.len()) == Some(&cell) {
+                found.push(row[k]);
+            }
+        }
+        soft[i % (MAX_RUN + 1)] = row;
+    }
+    found
+}
+
+/// The soft minimum over all paths from each of `wanted` (flat cell indices
+/// in increasing order) to the end, kept, like [`soft_forward`], for the
+/// next `MAX_RUN` rows only.
+fn soft_backward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f64> {
     let n = band.n();
-    let mut after = vec![f64::INFINITY; band.cells()];
     let end = band.cells() - 1;
-    after[end] = 0.0;
+    let mut after: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
+    let mut found = vec![f64::INFINITY; wanted.len()];
+    let mut next = wanted.len();
     for i in (0..=n).rev() {
+        let mut row = std::mem::take(&mut after[i % (MAX_RUN + 1)]);
+        row.clear();
+        row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         // The costs of the rows a bead from row i can end in.
         let below: [&[CellCosts]; MAX_RUN + 1] = std::array::from_fn(|a| {
             if i + a <= n {
@@ -465,25 +488,34 @@ fn backward(band: &Band, costs: &Costs, t: f64) -> Vec<f64> {
             }
         });
         for j in (band.lo[i]..=band.hi[i]).rev() {
-            let cell = band.cell(i, j);
+            let (k, cell) = (j - band.lo[i], band.cell(i, j));
             if cell == end {
-                continue;
-            }
-            let mut paths = [f64::INFINITY; SHAPES.len()];
-            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                if i + a > n {
-                    continue;
+                row[k] = 0.0;
+            } else {
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    if i + a > n || band.index(i + a, j + b).is_none() {
+                        continue;
+                    }
+                    let to = j + b - band.lo[i + a];
+                    let cost = below[a][to][shape];
+                    let after_to = if a == 0 {
+                        row[to]
+                    } else {
+                        after[(i + a) % (MAX_RUN + 1)][to]
+                    };
+                    paths[shape] = f64::from(cost) + after_to;
                 }
-                let Some(to) = band.index(i + a, j + b) else {
-                    continue;
-                };
-                let cost = below[a][j + b - band.lo[i + a]][shape];
-                paths[shape] = f64::from(cost) + after[to];
+                row[k] = soft_min(&paths, t);
             }
-            after[cell] = soft_min(&paths, t);
+            if next > 0 && wanted[next - 1] == cell {
+                next -= 1;
+                found[next] = row[k];
+            }
         }
+        after[i % (MAX_RUN + 1)] = row;
     }
-    after
+    found
 }
 
 /// The range of Russian prefixes `lo..=hi` kept for each English prefix.
@@ -715,6 +747,99 @@ mod tests {
             "rows far from the edge stay as they were"
         );
         assert!(is_connected_strip(&ranges, 100));
+    }
+
+    /// The soft minima of every cell from the origin and to the end, as
+    /// the aligner computed them before it kept the path's cells only: two
+    /// full tables.
+    fn full_tables(band: &Band, costs: &Costs, t: f64) -> (Vec<f64>, Vec<f64>) {
+        let n = band.n();
+        let mut soft = vec![f64::INFINITY; band.cells()];
+        for i in 0..=n {
+            for j in band.lo[i]..=band.hi[i] {
+                let cell = band.cell(i, j);
+                if cell == 0 {
+                    soft[0] = 0.0;
+                    continue;
+                }
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    let cost = f64::from(costs.row(band, i)[j - band.lo[i]][shape]);
+                    if cost != f64::INFINITY {
+                        paths[shape] = soft[band.cell(i - a, j - b)] + cost;
+                    }
+                }
+                soft[cell] = soft_min(&paths, t);
+            }
+        }
+        let mut after = vec![f64::INFINITY; band.cells()];
+        let end = band.cells() - 1;
+        after[end] = 0.0;
+        for i in (0..=n).rev() {
+            for j in (band.lo[i]..=band.hi[i]).rev() {
+                let cell = band.cell(i, j);
+                if cell == end {
+                    continue;
+                }
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    if i + a > n {
+                        continue;
+                    }
+                    let Some(to) = band.index(i + a, j + b) else {
+                        continue;
+                    };
+                    let cost = costs.row(band, i + a)[j + b - band.lo[i + a]][shape];
+                    paths[shape] = f64::from(cost) + after[to];
+                }
+                after[cell] = soft_min(&paths, t);
+            }
+        }
+        (soft, after)
+    }
+
+    #[test]
+    fn soft_minima_of_kept_cells_are_those_of_the_full_tables() {
+        // Long enough for a band (more than one chunk of rows, with
+        // omissions), and the full table of a short pair.
+        for (rows, dropped) in [(700, 13), (40, 5)] {
+            let en = numbered(rows, &["alpha", "beta"]);
+            let lines: Vec<String> = (0..rows)
+                .filter(|k| k % dropped != 3)
+                .map(|k| format!("альфа {k} {}", "x".repeat(k * 7 % 40)))
+                .collect();
+            let ru = presplit(&lines.join("\n"));
+            let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+            let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
+            let options = AlignOptions::default();
+            let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
+            let model = CostModel::new(&en, &ru, &options, &keys);
+            let costs = costs(&band, &model, &keys, None);
+            let (soft, after) = full_tables(&band, &costs, 1.0);
+            // Every cell, and every third one.
+            for step in [1, 3] {
+                let wanted: Vec<usize> = (0..band.cells()).step_by(step).collect();
+                let kept = |table: &[f64]| wanted.iter().map(|&c| table[c]).collect::<Vec<_>>();
+                let forward = soft_forward(&band, &costs, 1.0, &wanted);
+                let backward = soft_backward(&band, &costs, 1.0, &wanted);
+                assert_eq!(
+                    (forward.len(), backward.len()),
+                    (wanted.len(), wanted.len())
+                );
+                assert!(
+                    forward
+                        .iter()
+                        .zip(kept(&soft))
+                        .all(|(x, y)| x.to_bits() == y.to_bits())
+                );
+                assert!(
+                    backward
+                        .iter()
+                        .zip(kept(&after))
+                        .all(|(x, y)| x.to_bits() == y.to_bits())
+                );
+            }
+        }
     }
 
     #[test]
