@@ -350,7 +350,8 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
             let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
             let en = keys.en_runs(rows.start..=last);
             let ru = keys.ru_runs(band.lo[top]..=band.hi[last]);
-            // One matcher per length of English run, loaded once per row.
+            // One matcher per length of English run, loaded once per row
+            // (for a row with a cost to work out).
             let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
             let mut offset = 0;
             // Keys visited by this task, counted for `work_done`.
@@ -362,12 +363,31 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                     row.copy_from_slice(&old[start..start + row.len()]);
                     continue;
                 }
-                for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
-                    matcher.load(en.get(i, len));
-                }
+                // The row's cells that the narrower band held keep their
+                // finite costs: a bead's cost depends on the bead alone (it
+                // was left infinite only where the bead started outside).
+                let held = old_band.as_ref().zip(old.as_ref()).map(|(old_band, old)| {
+                    let from = old_band.start[i] - old_band.start[chunk * ROWS_PER_TASK];
+                    let lo = old_band.lo[i];
+                    (lo, &old[from..from + old_band.hi[i] - lo + 1])
+                });
+                let mut loaded = false;
                 for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
+                    let before = held.and_then(|(lo, old)| old.get(j.checked_sub(lo)?));
                     for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                         if a <= i && b <= j && band.index(i - a, j - b).is_some() {
+                            if let Some(cost) = before.map(|costs| costs[shape])
+                                && cost != f32::INFINITY
+                            {
+                                out[shape] = cost;
+                                continue;
+                            }
+                            if !loaded {
+                                for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
+                                    matcher.load(en.get(i, len));
+                                }
+                                loaded = true;
+                            }
                             let common = || {
                                 let run = ru.get(j, b);
                                 steps.set(steps.get() + 1 + run.0.len() as u64);
@@ -840,6 +860,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_widened_band_keeps_the_costs_it_had_and_works_out_the_same_new_ones() {
+        let en = numbered(900, &["alpha", "beta"]);
+        let lines: Vec<String> = (0..900)
+            .filter(|k| k % 11 != 3)
+            .map(|k| format!("альфа {k} {}", "x".repeat(k * 7 % 40)))
+            .collect();
+        let ru = presplit(&lines.join("\n"));
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+        let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
+        let options = AlignOptions::default();
+        let model = CostModel::new(&en, &ru, &options, &keys);
+        let narrow = bands(&en, &ru, &keys, &options, Pass::Fine);
+        // Widened in some rows only, as `widen` does along an edge.
+        let mut wide = narrow.clone();
+        for row in &mut wide[300..420] {
+            *row = (
+                row.0.saturating_sub(WIDEN_COLUMNS),
+                (row.1 + WIDEN_COLUMNS).min(ru.len()),
+            );
+        }
+        connect(&mut wide, ru.len());
+        let (narrow, wide) = (Band::new(&narrow), Band::new(&wide));
+        assert!(wide.cells() > narrow.cells());
+        let before = costs(&narrow, &model, &keys, None);
+        let fresh = costs(&wide, &model, &keys, None);
+        let reused = costs(&wide, &model, &keys, Some((narrow, before)));
+        let bits = |c: &Costs| {
+            c.chunks
+                .iter()
+                .flatten()
+                .flat_map(|cell| cell.map(f32::to_bits))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(&fresh), bits(&reused));
     }
 
     #[test]
