@@ -3,7 +3,7 @@
 //! reading them:
 //!
 //! * `data/lexicon-en-ru.tsv` (3,000-odd lines, every word stemmed) into
-//!   `lexicon.rs`, read by `src/anchor/lexicon/mod.rs`: parsing it was over
+//!   `lexicon.rs`, read by `src/anchor/lexicon/compiled.rs`: parsing it was over
 //!   half of a one-statement alignment's time;
 //! * `data/acronyms.tsv` into `acronyms.rs`, read by `src/anchor/acronyms/mod.rs`:
 //!   a tenth of what was left.
@@ -84,23 +84,49 @@ where
     codegen.build().to_string()
 }
 
-/// `static BUILTIN: Compiled` (see `src/anchor/lexicon/mod.rs`).
+/// `static BUILTIN: Compiled` (see `src/anchor/lexicon/compiled.rs`).
 fn lexicon() -> String {
     let tables = tables::Tables::parse(&read("data/lexicon-en-ru.tsv"))
         .unwrap_or_else(|e| panic!("data/lexicon-en-ru.tsv:{}: {}", e.line, e.message));
-    let ids = |ids: &Vec<u32>| format!("&{ids:?}");
-    let mut out = String::from("static BUILTIN: Compiled = Compiled {\n");
+    let mut out = String::from("pub(super) static BUILTIN: Compiled = Compiled {\n");
     for (name, map) in [
         ("en", &tables.en),
         ("ru", &tables.ru),
         ("en_prefix", &tables.en_prefix),
         ("ru_prefix", &tables.ru_prefix),
     ] {
-        let map = map.iter().map(|(k, v)| (k.as_str(), v));
-        writeln!(out, "    {name}: {},", phf_map(map, ids)).expect("a String");
+        writeln!(out, "    {name}: {},", id_map(map)).expect("a String");
     }
     writeln!(out, "    concepts: {},\n}};", tables.concepts).expect("a String");
     out
+}
+
+/// An `IdMap` expression of `map` (see `src/anchor/lexicon/compiled.rs`):
+/// its keys placed by a perfect hash, keys and ids laid out in plain arrays.
+fn id_map(
+    map: &std::collections::HashMap<String, Vec<u32>, impl std::hash::BuildHasher>,
+) -> String {
+    // Sorted, so that the generated file is the same from build to build.
+    let mut entries: Vec<(&str, &[u32])> = map
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_slice()))
+        .collect();
+    entries.sort();
+    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+    let state = phf_generator::generate_hash(&keys);
+    let (mut all_keys, mut key_ends, mut ids, mut id_ends) =
+        (String::new(), vec![], vec![], vec![]);
+    for &entry in &state.map {
+        let (key, key_ids) = entries[entry];
+        all_keys.push_str(key);
+        key_ends.push(all_keys.len());
+        ids.extend_from_slice(key_ids);
+        id_ends.push(ids.len());
+    }
+    format!(
+        "IdMap {{ key: {}, disps: &{:?}, keys: {:?}, key_ends: &{:?}, id_ends: &{:?}, ids: &{:?} }}",
+        state.key, state.disps, all_keys, key_ends, id_ends, ids
+    )
 }
 
 /// `static EN: Side`, `static RU: Side`, `const CONCEPTS: u32` (see

@@ -11,7 +11,7 @@
 //! Sources:
 //! * the built-in `data/lexicon-en-ru.tsv`, written by the sverka team:
 //!   `english|english...<TAB>русский|русский...`, one concept a line. The
-//!   build script stems it into static perfect-hash tables ([`phf`]), so a
+//!   build script stems it into static perfect-hash tables (`compiled`), so a
 //!   run starts without parsing it (parsing was over half of the time of a
 //!   one-statement `sverka align`); a unit test checks that the compiled
 //!   tables equal the ones [`Lexicon::parse`] makes of the file;
@@ -26,26 +26,14 @@
 
 use std::path::Path;
 
+use compiled::{BUILTIN, Compiled, IdMap};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use tables::{PREFIX_LEN, Tables, stem};
 
 use crate::{Error, Lang};
 
+mod compiled;
 pub(crate) mod tables;
-
-/// The built-in dictionary as the build script compiled it: the same four
-/// tables as [`Tables`], keyed by stem, with the concept ids of each.
-#[derive(Debug)]
-struct Compiled {
-    en: phf::Map<&'static str, &'static [u32]>,
-    ru: phf::Map<&'static str, &'static [u32]>,
-    en_prefix: phf::Map<&'static str, &'static [u32]>,
-    ru_prefix: phf::Map<&'static str, &'static [u32]>,
-    concepts: u32,
-}
-
-// `static BUILTIN: Compiled`, written by build.rs from data/lexicon-en-ru.tsv.
-include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
 /// Word stems of both languages mapped to concept ids.
 ///
@@ -168,10 +156,7 @@ impl Lexicon {
     fn tables_mut(
         &mut self,
         compiled: &'static Compiled,
-    ) -> [(
-        &mut FxHashMap<String, Vec<u32>>,
-        &'static phf::Map<&'static str, &'static [u32]>,
-    ); 4] {
+    ) -> [(&mut FxHashMap<String, Vec<u32>>, &'static IdMap); 4] {
         [
             (&mut self.added.en, &compiled.en),
             (&mut self.added.ru, &compiled.ru),
@@ -264,7 +249,7 @@ impl Lexicon {
                 (self.compiled.map(|c| &c.ru_prefix), &self.added.ru_prefix)
             }
         };
-        let compiled = compiled.and_then(|map| map.get(key)).copied();
+        let compiled = compiled.and_then(|map| map.get(key));
         let added = added.get(key).map(Vec::as_slice);
         if compiled.is_none() && added.is_none() {
             return None;
@@ -302,10 +287,16 @@ mod tests {
             for (key, ids) in parsed {
                 assert_eq!(
                     compiled.get(key.as_str()),
-                    Some(&ids.as_slice()),
+                    Some(ids.as_slice()),
                     "{name}: {key}"
                 );
             }
+            assert_eq!(compiled.entries().count(), compiled.len(), "{name}");
+            assert_eq!(
+                compiled.get("zzzzqq"),
+                None,
+                "{name}: a key it does not have"
+            );
         }
     }
 
