@@ -73,13 +73,19 @@ pub fn to_latin(word: &str) -> String {
 }
 
 /// `s.replace(from, to)`, allocating only when `from` occurs: most of the
-/// skeleton's rewrites find nothing to rewrite.
+/// skeleton's rewrites find nothing to rewrite. The words are short, so a
+/// scan for `from`'s first byte beats `str::contains` (a tenth of a batch
+/// of statements was spent in its searcher here).
 fn replace(s: String, from: &str, to: &str) -> String {
-    if s.contains(from) {
-        s.replace(from, to)
-    } else {
-        s
-    }
+    let (text, from_bytes) = (s.as_bytes(), from.as_bytes());
+    let Some(&first) = from_bytes.first() else {
+        return s.replace(from, to);
+    };
+    let found = text
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c == first && text[i..].starts_with(from_bytes));
+    if found { s.replace(from, to) } else { s }
 }
 
 /// Reduces a lowercased Latin spelling to a rough sound skeleton shared by
@@ -395,6 +401,13 @@ pub fn labelled_pairs() -> Vec<(String, String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn replace_is_str_replace(s in "[a-c]{0,12}", from in "[a-c]{1,3}", to in "[a-z]{0,3}") {
+            proptest::prop_assert_eq!(replace(s.clone(), &from, &to), s.replace(&from, &to));
+        }
+    }
 
     #[test]
     fn transliterates_with_the_data_table() {
