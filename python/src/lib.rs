@@ -182,7 +182,10 @@ fn beads_to_py<'py>(
     let list = PyList::empty(py);
     for bead in &alignment.beads {
         let dict = PyDict::new(py);
-        dict.set_item("type", bead.kind())?;
+        let kind = bead.kind();
+        // `bead`: the JSONL schema's name for `type` (see _sverka.pyi).
+        dict.set_item("bead", &kind)?;
+        dict.set_item("type", kind)?;
         dict.set_item("score", bead.score)?;
         dict.set_item("en_text", alignment.en_text(bead))?;
         dict.set_item("ru_text", alignment.ru_text(bead))?;
@@ -209,6 +212,8 @@ fn sentence_to_py<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("index", index)?;
+    // `id`: the JSONL schema's name for `index` (see _sverka.pyi).
+    dict.set_item("id", index)?;
     dict.set_item("text", &sentence.text)?;
     dict.set_item("start", offsets.char_offset(sentence.start))?;
     dict.set_item("end", offsets.char_offset(sentence.end))?;

@@ -34,10 +34,25 @@ __all__ = ["Aligner", "Bead", "Error", "Sentence", "align", "check", "split", "_
 
 
 class Sentence(TypedDict):
-    """One sentence of an input text."""
+    """One sentence of an input text.
+
+    The fields are those of a sentence in sverka's JSON Lines output
+    (``sverka batch --jsonl``, ``docs/batch.md``), with three differences:
+
+    * ``start`` and ``end`` count **characters** of the ``str`` you passed (so
+      ``input[start:end]`` slices the sentence out), where the JSON Lines
+      count **bytes** of the input file;
+    * ``text`` is the sentence exactly as in the input, line breaks included,
+      where the JSON Lines ``text`` makes a run of white space holding a line
+      break one space (as ``Bead.en_text`` does);
+    * the position is named ``index``; ``id``, the JSON Lines name, is there
+      too, holding the same number.
+    """
 
     index: int
     """0-based position of the sentence on its side."""
+    id: int
+    """The same as ``index``: the JSON Lines schema's name for it."""
     text: str
     """The sentence as written in the input (no surrounding whitespace)."""
     start: int
@@ -51,10 +66,18 @@ class Sentence(TypedDict):
 
 
 class Bead(TypedDict):
-    """One aligned group of English and Russian sentences."""
+    """One aligned group of English and Russian sentences.
+
+    Like a bead of sverka's JSON Lines output, except that ``type`` is the
+    JSON Lines ``bead`` (both keys are there, with the same value), ``score``
+    is not rounded (the JSON Lines round it to three decimals), and
+    ``en_text``/``ru_text`` are extra; sentences differ as :class:`Sentence` says.
+    """
 
     type: str
     """``"n-m"``: English and Russian sentence counts, e.g. ``"1-1"``, ``"2-1"``, ``"0-1"``."""
+    bead: str
+    """The same as ``type``: the JSON Lines schema's name for it."""
     score: float
     """Confidence that the bead is right, 0 to 1 (its posterior probability)."""
     en: List[Sentence]

@@ -36,6 +36,14 @@ def test_offsets_are_character_offsets_into_the_input(sample):
                 assert text.count("\n", 0, s["start"]) + 1 == s["line"]
 
 
+def test_jsonl_names_are_aliases(sample):
+    for bead in sverka.align(*sample):
+        assert bead["bead"] == bead["type"]
+        for s in bead["en"] + bead["ru"]:
+            assert s["id"] == s["index"]
+    assert [s["id"] for s in sverka.split("One. Two.", "en")] == [0, 1]
+
+
 def test_bead_type_counts_its_sentences(sample):
     en, _ = sample
     for bead in sverka.align(*sample):

@@ -6,41 +6,24 @@
 //! concept id when both name it. Forms may span several words and are
 //! matched word by word on stems, longest form first, so `Великобритании`
 //! matches `Великобритания` and `United Nations` is one concept, not two.
+//! The build script reads the list (`forms::read`) into static tables, so
+//! a run starts without reading it.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-// The tables are only looked up, never iterated, and FxHash is quicker on
-// their short keys than the default SipHash.
-use rustc_hash::FxHashMap as HashMap;
+use forms::Case;
+pub(crate) use forms::stem;
+use forms::undot_mapped;
 
-use super::stem::{stem_en, stem_ru};
 use super::tokens::{Token, is_basic_cyrillic, tokens};
 use crate::Lang;
 
-/// How a form must be written in the text to count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Case {
-    /// Short capitals (`US`, `WHO`, `ЕС`): only in capitals, or they clash with words.
-    Upper,
-    /// A proper name (`Turkey`, `Fed`): only capitalised.
-    Capital,
-    /// A common word (`dollar`, `российский`): any case.
-    Any,
-}
+// Reading the list is for build.rs and the test that checks the compiled
+// tables; a run only uses its stemmer and `undot_mapped`.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) mod forms;
 
 impl Case {
-    fn of(first: &Token) -> Case {
-        let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
-        if first.all_caps && letters <= 3 {
-            Case::Upper
-        } else if first.capitalised {
-            Case::Capital
-        } else {
-            Case::Any
-        }
-    }
-
     fn admits(self, word: &Stemmed) -> bool {
         match self {
             Case::Upper => word.all_caps,
@@ -72,134 +55,23 @@ fn stemmed<'a>(toks: &[Token], stems: &'a [String]) -> Vec<Stemmed<'a>> {
         .collect()
 }
 
-/// The concept table of one language.
-#[derive(Default)]
+/// The form tables of one language, as the build script compiled them from
+/// `data/acronyms.tsv` (see [`forms::Forms`], whose fields these are).
+#[derive(Debug)]
 struct Side {
-    /// Stems of the form's words joined by a space -> (concept, case rule).
-    forms: HashMap<String, Vec<(u32, Case)>>,
-    /// Currency signs written as forms (`$`, `€`).
-    signs: HashMap<char, u32>,
-    /// The longest form, in words.
+    forms: phf::Map<&'static str, &'static [(u32, Case)]>,
+    signs: phf::Map<char, u32>,
     max_words: usize,
-    /// Stem of a form's first word -> the most words of a form starting
-    /// with it: most words start no form, and need no further lookup.
-    starts: HashMap<String, usize>,
+    starts: phf::Map<&'static str, usize>,
 }
 
-struct Table {
-    en: Side,
-    ru: Side,
-    len: usize,
-}
-
-/// The stem a form's word is indexed by.
-pub(crate) fn stem(word: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => stem_en(word),
-        Lang::Ru => stem_ru(word),
-    }
-}
-
-fn key(tokens: &[Token], lang: Lang) -> String {
-    let mut key = String::new();
-    for t in tokens {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&stem(&t.text, lang));
-    }
-    key
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let (mut en, mut ru) = (Side::default(), Side::default());
-        let mut id = 0;
-        for line in include_str!("../../data/acronyms.tsv").lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let (en_forms, ru_forms) = line.split_once('\t').unwrap_or((line, ""));
-            for (side, forms, lang) in
-                [(&mut en, en_forms, Lang::En), (&mut ru, ru_forms, Lang::Ru)]
-            {
-                for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
-                    add_form(side, form, lang, id);
-                }
-            }
-            id += 1;
-        }
-        Table {
-            en,
-            ru,
-            len: id as usize,
-        }
-    })
-}
-
-fn add_form(side: &mut Side, form: &str, lang: Lang, id: u32) {
-    let toks = tokens(&undot(form));
-    let Some(first) = toks.first() else {
-        if let Some(c) = form.chars().next() {
-            side.signs.insert(c, id);
-        }
-        return;
-    };
-    side.max_words = side.max_words.max(toks.len());
-    let longest = side.starts.entry(stem(&first.text, lang)).or_default();
-    *longest = (*longest).max(toks.len());
-    let entry = side.forms.entry(key(&toks, lang)).or_default();
-    if !entry.iter().any(|&(i, _)| i == id) {
-        entry.push((id, Case::of(first)));
-    }
-}
-
-/// Removes the dots of dotted capitals: `U.S.` -> `US`, `U.N.` -> `UN`.
-/// A single capital with a dot (`A. Smith`) is an initial and stays.
-fn undot(text: &str) -> String {
-    undot_mapped(text).0
-}
-
-/// [`undot`], with the byte offset in `text` of every byte of the result
-/// (and one past the end), so that spans can be mapped back.
-fn undot_mapped(text: &str) -> (String, Vec<usize>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let pair = |k: usize| {
-        chars.get(k).is_some_and(|(_, c)| c.is_uppercase())
-            && chars.get(k + 1).map(|p| p.1) == Some('.')
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let mut push = |out: &mut String, (i, c): (usize, char)| {
-        out.push(c);
-        map.extend((0..c.len_utf8()).map(|d| i + d));
-    };
-    let mut k = 0;
-    while k < chars.len() {
-        if pair(k) && (k == 0 || !chars[k - 1].1.is_alphanumeric()) {
-            let mut end = k;
-            while pair(end) {
-                end += 2;
-            }
-            if end - k >= 4 {
-                for &(i, c) in chars[k..end].iter().filter(|p| p.1 != '.') {
-                    push(&mut out, (i, c));
-                }
-                k = end;
-                continue;
-            }
-        }
-        push(&mut out, chars[k]);
-        k += 1;
-    }
-    map.push(text.len());
-    (out, map)
-}
+// `static EN: Side`, `static RU: Side` and `const CONCEPTS: u32`, written by
+// build.rs from data/acronyms.tsv.
+include!(concat!(env!("OUT_DIR"), "/acronyms.rs"));
 
 /// Number of concepts in the built-in table (ids are `0..len`).
 pub fn len() -> usize {
-    table().len
+    CONCEPTS as usize
 }
 
 /// The concept ids named in `text`, in order (a concept named twice appears twice).
@@ -246,8 +118,8 @@ pub(crate) fn starts_form(stem: &str, lang: Lang) -> bool {
 
 fn side(lang: Lang) -> &'static Side {
     match lang {
-        Lang::En => &table().en,
-        Lang::Ru => &table().ru,
+        Lang::En => &EN,
+        Lang::Ru => &RU,
     }
 }
 
@@ -324,7 +196,37 @@ fn form_spans(
 
 #[cfg(test)]
 mod tests {
+    use super::forms::undot;
     use super::*;
+
+    #[test]
+    fn compiled_tables_equal_the_read_data_file() {
+        let (en, ru, concepts) = forms::read(include_str!("../../../data/acronyms.tsv"));
+        assert_eq!(CONCEPTS, concepts);
+        for (name, read, compiled) in [("en", en, &EN), ("ru", ru, &RU)] {
+            assert_eq!(read.max_words, compiled.max_words, "{name}: longest form");
+            assert_eq!(read.forms.len(), compiled.forms.len(), "{name}: forms");
+            for (key, hits) in &read.forms {
+                assert_eq!(
+                    compiled.forms.get(key.as_str()),
+                    Some(&hits.as_slice()),
+                    "{name}: {key}"
+                );
+            }
+            assert_eq!(read.signs.len(), compiled.signs.len(), "{name}: signs");
+            for (sign, id) in &read.signs {
+                assert_eq!(compiled.signs.get(sign), Some(id), "{name}: {sign}");
+            }
+            assert_eq!(read.starts.len(), compiled.starts.len(), "{name}: starts");
+            for (stem, words) in &read.starts {
+                assert_eq!(
+                    compiled.starts.get(stem.as_str()),
+                    Some(words),
+                    "{name}: {stem}"
+                );
+            }
+        }
+    }
 
     fn shared(en: &str, ru: &str) -> bool {
         let e = concepts(en, Lang::En);

@@ -1,0 +1,159 @@
+//! Compiles the built-in word lists that every run needs into static
+//! perfect-hash tables ([`phf`]) in `$OUT_DIR`, so that a run starts without
+//! reading them:
+//!
+//! * `data/lexicon-en-ru.tsv` (3,000-odd lines, every word stemmed) into
+//!   `lexicon.rs`, read by `src/anchor/lexicon/compiled.rs`: parsing it was over
+//!   half of a one-statement alignment's time;
+//! * `data/acronyms.tsv` into `acronyms.rs`, read by `src/anchor/acronyms/mod.rs`:
+//!   a tenth of what was left.
+//!
+//! The stemmers, the tokenizer and the list readers are the library's own
+//! files, included here as modules, so a list cannot be indexed in a
+//! different way at build time from at run time; unit tests compare the
+//! compiled tables with the ones the readers make of the files.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// `crate::Lang` for the included files (the library's has serde derives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Lang {
+    En,
+    Ru,
+}
+
+// The library's files, reachable at the paths they use (`crate::anchor::...`).
+// Only the list readers are used here.
+#[allow(dead_code)]
+#[path = "src/anchor/acronyms/forms.rs"]
+mod forms;
+#[allow(dead_code)]
+#[path = "src/anchor/stem.rs"]
+mod stem;
+#[path = "src/anchor/lexicon/tables.rs"]
+mod tables;
+#[allow(dead_code)]
+#[path = "src/anchor/tokens.rs"]
+mod tokens;
+mod anchor {
+    pub(crate) use super::{stem, tokens};
+}
+
+const SOURCES: &[&str] = &[
+    "data/lexicon-en-ru.tsv",
+    "data/acronyms.tsv",
+    "data/stopwords-en.txt",
+    "data/stopwords-ru.txt",
+    "src/anchor/stem.rs",
+    "src/anchor/tokens.rs",
+    "src/anchor/lexicon/tables.rs",
+    "src/anchor/acronyms/forms.rs",
+];
+
+fn main() {
+    for source in SOURCES {
+        println!("cargo::rerun-if-changed={source}");
+    }
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    write(&out.join("lexicon.rs"), &lexicon());
+    write(&out.join("acronyms.rs"), &acronyms());
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// A `phf::Map` expression of `entries`, values written by `value`. Keys
+/// are sorted so that the generated file is the same from build to build.
+fn phf_map<K, V>(entries: impl IntoIterator<Item = (K, V)>, value: impl Fn(V) -> String) -> String
+where
+    K: Ord + std::hash::Hash + phf_shared::PhfHash + phf_shared::FmtConst,
+{
+    let mut entries: Vec<(K, V)> = entries.into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut codegen = phf_codegen::Map::new();
+    for (key, v) in entries {
+        codegen.entry(key, value(v));
+    }
+    codegen.build().to_string()
+}
+
+/// `static BUILTIN: Compiled` (see `src/anchor/lexicon/compiled.rs`).
+fn lexicon() -> String {
+    let tables = tables::Tables::parse(&read("data/lexicon-en-ru.tsv"))
+        .unwrap_or_else(|e| panic!("data/lexicon-en-ru.tsv:{}: {}", e.line, e.message));
+    let mut out = String::from("pub(super) static BUILTIN: Compiled = Compiled {\n");
+    for (name, map) in [
+        ("en", &tables.en),
+        ("ru", &tables.ru),
+        ("en_prefix", &tables.en_prefix),
+        ("ru_prefix", &tables.ru_prefix),
+    ] {
+        writeln!(out, "    {name}: {},", id_map(map)).expect("a String");
+    }
+    writeln!(out, "    concepts: {},\n}};", tables.concepts).expect("a String");
+    out
+}
+
+/// An `IdMap` expression of `map` (see `src/anchor/lexicon/compiled.rs`):
+/// its keys placed by a perfect hash, keys and ids laid out in plain arrays.
+fn id_map(
+    map: &std::collections::HashMap<String, Vec<u32>, impl std::hash::BuildHasher>,
+) -> String {
+    // Sorted, so that the generated file is the same from build to build.
+    let mut entries: Vec<(&str, &[u32])> = map
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_slice()))
+        .collect();
+    entries.sort();
+    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+    let state = phf_generator::generate_hash(&keys);
+    let (mut all_keys, mut key_ends, mut ids, mut id_ends) =
+        (String::new(), vec![], vec![], vec![]);
+    for &entry in &state.map {
+        let (key, key_ids) = entries[entry];
+        all_keys.push_str(key);
+        key_ends.push(all_keys.len());
+        ids.extend_from_slice(key_ids);
+        id_ends.push(ids.len());
+    }
+    format!(
+        "IdMap {{ key: {}, disps: &{:?}, keys: {:?}, key_ends: &{:?}, id_ends: &{:?}, ids: &{:?} }}",
+        state.key, state.disps, all_keys, key_ends, id_ends, ids
+    )
+}
+
+/// `static EN: Side`, `static RU: Side`, `const CONCEPTS: u32` (see
+/// `src/anchor/acronyms/mod.rs`).
+fn acronyms() -> String {
+    let (en, ru, concepts) = forms::read(&read("data/acronyms.tsv"));
+    let mut out = String::new();
+    for (name, side) in [("EN", en), ("RU", ru)] {
+        let hits = |hits: &Vec<(u32, forms::Case)>| {
+            let hits: Vec<String> = hits
+                .iter()
+                .map(|(id, case)| format!("({id}, Case::{case:?})"))
+                .collect();
+            format!("&[{}]", hits.join(", "))
+        };
+        let forms = side.forms.iter().map(|(k, v)| (k.as_str(), v));
+        let starts = side.starts.iter().map(|(k, v)| (k.as_str(), v));
+        writeln!(
+            out,
+            "static {name}: Side = Side {{\n    forms: {},\n    signs: {},\n    max_words: {},\n    starts: {},\n}};",
+            phf_map(forms, hits),
+            phf_map(side.signs.iter().map(|(k, v)| (*k, v)), u32::to_string),
+            side.max_words,
+            phf_map(starts, usize::to_string),
+        )
+        .expect("a String");
+    }
+    writeln!(out, "const CONCEPTS: u32 = {concepts};").expect("a String");
+    out
+}
