@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{DateWords, Salutations, Starters};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
 
 /// The English rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -15,6 +15,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         include_str!("../../data/date-phrase-words.txt"),
         include_str!("../../data/months.tsv"),
     ),
+    function_words: FunctionWords::parse(include_str!("../../data/stopwords-en.txt")),
+    word_endings: WordEndings::default(),
 });
 
 #[cfg(test)]
@@ -324,10 +326,18 @@ mod tests {
     }
 
     #[test]
-    fn spaced_three_dot_ellipsis_before_pronoun_i_is_a_pause() {
+    fn three_dot_ellipsis_before_pronoun_i_is_a_pause() {
         assert_eq!(
-            texts("Honestly . . . I forgot. Well... I did call."),
-            ["Honestly . . . I forgot.", "Well...", "I did call."]
+            texts("Honestly . . . I forgot. Well... I did call. So … I'm here."),
+            [
+                "Honestly . . . I forgot.",
+                "Well... I did call.",
+                "So … I'm here."
+            ]
+        );
+        assert_eq!(
+            texts("It was late.... I went home."),
+            ["It was late....", "I went home."]
         );
         assert_eq!(
             texts("He waited . . . Nobody came."),
@@ -371,6 +381,38 @@ mod tests {
                 "Delegates from Peru stayed.",
                 "Few delegates came."
             ]
+        );
+    }
+
+    #[test]
+    fn number_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("The farm sold 2,500.That was a record."),
+            ["The farm sold 2,500.", "That was a record."]
+        );
+        assert_eq!(texts("Version 2.0 is out."), ["Version 2.0 is out."]);
+    }
+
+    #[test]
+    fn footnote_number_after_full_stop_stays_with_its_sentence() {
+        assert_eq!(
+            texts("Voters choose their council. 3 Most towns elect a mayor too."),
+            [
+                "Voters choose their council. 3",
+                "Most towns elect a mayor too."
+            ]
+        );
+        assert_eq!(
+            texts("They won in 2019. 12 Teams took part."),
+            ["They won in 2019.", "12 Teams took part."]
+        );
+    }
+
+    #[test]
+    fn equation_abbreviation_keeps_its_number() {
+        assert_eq!(
+            texts("Compare Eq. 4 with Fig. 2 first."),
+            ["Compare Eq. 4 with Fig. 2 first."]
         );
     }
 }

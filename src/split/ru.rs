@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{DateWords, Salutations, Starters};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
 
 /// The Russian rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -15,6 +15,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         include_str!("../../data/date-phrase-words.txt"),
         include_str!("../../data/months.tsv"),
     ),
+    function_words: FunctionWords::parse(include_str!("../../data/stopwords-ru.txt")),
+    word_endings: WordEndings::parse(include_str!("../../data/word-endings-ru.txt")),
 });
 
 #[cfg(test)]
@@ -313,6 +315,46 @@ mod tests {
         assert_eq!(
             texts("Школу открыли в пгт. Красная Поляна весной."),
             ["Школу открыли в пгт. Красная Поляна весной."]
+        );
+    }
+
+    #[test]
+    fn word_cut_short_before_its_noun_is_an_abbreviation() {
+        assert_eq!(
+            texts("Он работал в междунар. отделе банка. Потом уехал."),
+            ["Он работал в междунар. отделе банка.", "Потом уехал."]
+        );
+        assert_eq!(
+            texts("Отчёт центра экономич. исследований вышел."),
+            ["Отчёт центра экономич. исследований вышел."]
+        );
+    }
+
+    #[test]
+    fn word_cut_short_before_a_number_keeps_it() {
+        assert_eq!(
+            texts("Лекция пройдёт в ауд. 214 после обеда."),
+            ["Лекция пройдёт в ауд. 214 после обеда."]
+        );
+    }
+
+    #[test]
+    fn whole_word_before_lower_case_still_ends_sentence() {
+        assert_eq!(
+            texts("какие виды в горах. мы шли долго"),
+            ["какие виды в горах.", "мы шли долго"]
+        );
+        assert_eq!(
+            texts("мне было не до шуток. и всё же я пошёл"),
+            ["мне было не до шуток.", "и всё же я пошёл"]
+        );
+    }
+
+    #[test]
+    fn unit_abbreviation_before_a_number_is_numbered() {
+        assert_eq!(
+            texts("Адрес: ул. Лесная, д. 7, кв. 31. Звоните."),
+            ["Адрес: ул. Лесная, д. 7, кв. 31.", "Звоните."]
         );
     }
 }

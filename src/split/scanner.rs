@@ -14,7 +14,9 @@ use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
 };
-use super::words::{DateWords, SALUTATION_MAX_BYTES, Salutations, Starters};
+use super::words::{
+    DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, WordEndings,
+};
 
 /// The word lists that make a language's splitter.
 #[derive(Debug)]
@@ -23,6 +25,10 @@ pub struct Rules {
     pub starters: Starters,
     pub salutations: Salutations,
     pub date_words: DateWords,
+    /// Pronouns, prepositions, conjunctions and particles (lower case).
+    pub function_words: FunctionWords,
+    /// What a word cut short looks like ("междунар.", "ауд."); empty for English.
+    pub word_endings: WordEndings,
 }
 
 /// Longest word, in bytes, that the rules look back at.
@@ -355,7 +361,7 @@ impl<'a> Scanner<'a, '_> {
                     && !next.bracketed
                     && j_closers == marks_end
                     && !quote_closed
-                    && self.stop_before_lower_ends(i)
+                    && self.stop_before_lower_ends(i, &next)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
             // emoji's own rule cuts after it.
@@ -365,20 +371,55 @@ impl<'a> Scanner<'a, '_> {
         } else if ellipsis && !marks {
             // "..." ends before a capital, not before a number ("1... 2... 3")
             // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
-            // pronoun "I" after a spaced ellipsis, the typeset omission inside a
-            // sentence (". . . I mean"; one at a sentence end has four dots).
-            let pause = stops == 1
-                && self.spaced_dots_before(i) == 2
-                && next.word == "I"
-                && !next.word_has_stop;
+            // pronoun "I": a three-dot ellipsis there is a pause inside the
+            // sentence ("well... I mean", ". . . I mean"; one at a sentence end
+            // has four dots).
+            let three_dots = match stops {
+                1 => self.spaced_dots_before(i) == 2,
+                0 | 3 => true,
+                _ => false,
+            };
+            let pause = three_dots && next.word == "I" && !next.word_has_stop;
             !next.is_digit() && !next.bracketed && !pause
         } else {
             true
         };
         if ends {
-            self.cut(j);
+            let at = if stops == 1 && !marks && !ellipsis {
+                self.after_note_number(i, j)
+            } else {
+                j
+            };
+            self.cut(at);
+            return at;
         }
         j
+    }
+
+    /// Where a sentence that ends with the full stop at byte `i` ends, given
+    /// that `j` is past the stop: after a footnote number on the same line
+    /// ("…minority rights. 4 Even though…": one to three digits, then a
+    /// capitalised word), or at `j`.
+    fn after_note_number(&self, i: usize, j: usize) -> usize {
+        if self.char_before(i).is_none_or(|c| c.is_ascii_digit()) {
+            return j;
+        }
+        let rest = &self.text[j..];
+        let number = rest.trim_start_matches([' ', '\u{a0}']);
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || number.starts_with('0') {
+            return j;
+        }
+        let after = &number[digits..];
+        let word = after.trim_start_matches([' ', '\u{a0}']);
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase);
+        if word.len() < after.len() && capitalised {
+            j + (rest.len() - number.len()) + digits
+        } else {
+            j
+        }
     }
 
     /// How many full stops, each followed by one space, stand right before
@@ -429,6 +470,10 @@ impl<'a> Scanner<'a, '_> {
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
+        // "bought 1,000.That is a lot": a number inside its sentence.
+        if right_plain && is_number(word) && self.has_letters(start) {
+            return true;
+        }
         let mut chars = word.chars();
         let first = chars.next();
         let plain = right_plain
@@ -460,7 +505,7 @@ impl<'a> Scanner<'a, '_> {
     /// abbreviation, an initial or a single letter; and unless the paragraph
     /// is written in lower case throughout ("i think so. they left."), only
     /// after a word of letters alone, four or more of them.
-    fn stop_before_lower_ends(&mut self, i: usize) -> bool {
+    fn stop_before_lower_ends(&mut self, i: usize, next: &Next) -> bool {
         let text = self.text;
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
@@ -486,6 +531,22 @@ impl<'a> Scanner<'a, '_> {
                 .abbreviations
                 .kind(word, &mut self.lower)
                 .is_none()
+            && !self.cut_short(word, next)
+    }
+
+    /// `word`, before a full stop, looks cut short ("междунар.", "ауд.": see
+    /// `data/word-endings-*.txt`) and what follows is what such a word
+    /// qualifies: a number or a lower-case content word ("в междунар.
+    /// отделе", "ауд. 305"), not a function word that may open a sentence
+    /// written in lower case ("пустяк. и почему").
+    fn cut_short(&mut self, word: &str, next: &Next) -> bool {
+        self.rules.word_endings.looks_cut(word)
+            && (next.is_digit()
+                || next.is_lower()
+                    && !self
+                        .rules
+                        .function_words
+                        .contains(next.word, &mut self.lower))
     }
 
     /// True when the paragraph starts in lower case or uses a lower-case "i"
@@ -624,8 +685,9 @@ impl<'a> Scanner<'a, '_> {
                                 && rules.abbreviations.kind(bare, &mut self.lower)
                                     == Some(Kind::Numeric)
                     });
+                    // "д. 5, кв. 12": before a number the unit is a numbered one.
                     after_number
-                        && !before_number
+                        && !next.is_digit()
                         && !next.bracketed
                         && !next.dashed
                         // "5 млн долл. США": an acronym after a unit qualifies it.
@@ -635,6 +697,10 @@ impl<'a> Scanner<'a, '_> {
                         && (starter || !self.opens_with_date_phrase(start))
                 }
             };
+        }
+        // "в ауд. 305": a word cut short before a number.
+        if self.cut_short(word, next) {
+            return false;
         }
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
