@@ -326,18 +326,10 @@ mod tests {
     }
 
     #[test]
-    fn three_dot_ellipsis_before_pronoun_i_is_a_pause() {
+    fn spaced_three_dot_ellipsis_before_pronoun_i_is_a_pause() {
         assert_eq!(
-            texts("Honestly . . . I forgot. Well... I did call. So … I'm here."),
-            [
-                "Honestly . . . I forgot.",
-                "Well... I did call.",
-                "So … I'm here."
-            ]
-        );
-        assert_eq!(
-            texts("It was late.... I went home."),
-            ["It was late....", "I went home."]
+            texts("Honestly . . . I forgot. Well... I did call."),
+            ["Honestly . . . I forgot.", "Well...", "I did call."]
         );
         assert_eq!(
             texts("He waited . . . Nobody came."),
@@ -413,6 +405,22 @@ mod tests {
         assert_eq!(
             texts("Compare Eq. 4 with Fig. 2 first."),
             ["Compare Eq. 4 with Fig. 2 first."]
+        );
+    }
+
+    #[test]
+    fn quotation_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("\"We are late.\"Ann ran to the car."),
+            ["\"We are late.\"", "Ann ran to the car."]
+        );
+        assert_eq!(
+            texts("Rain fell all night.\"Stay in,\" she said."),
+            ["Rain fell all night.", "\"Stay in,\" she said."]
+        );
+        assert_eq!(
+            texts("Buy \"Gazeta.Ru\" today."),
+            ["Buy \"Gazeta.Ru\" today."]
         );
     }
 }

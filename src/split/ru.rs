@@ -357,4 +357,20 @@ mod tests {
             ["Адрес: ул. Лесная, д. 7, кв. 31.", "Звоните."]
         );
     }
+
+    #[test]
+    fn unit_after_a_measure_ends_sentence_before_capital() {
+        assert_eq!(
+            texts("Рост — 180 см. Масса — 75 кг."),
+            ["Рост — 180 см.", "Масса — 75 кг."]
+        );
+    }
+
+    #[test]
+    fn quotation_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("Он ответил: «Я занят.»Потом ушёл."),
+            ["Он ответил: «Я занят.»", "Потом ушёл."]
+        );
+    }
 }

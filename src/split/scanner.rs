@@ -329,9 +329,21 @@ impl<'a> Scanner<'a, '_> {
             return j;
         };
         if !after.is_whitespace() {
-            // "shop?There": a question or exclamation glued to the next sentence.
-            if marks && after.is_uppercase() && self.has_letters(i) || self.glued_stop_ends(i, j) {
-                self.cut(j);
+            // "shop?There": a question or exclamation glued to the next sentence,
+            // and so is a quotation closed after its mark ("cold."She", "устал.»Потом").
+            let quote_glued = quote_closed && j == j_closers && self.capitalised_word_at(j);
+            if (marks || quote_glued) && after.is_uppercase() && self.has_letters(i)
+                || self.glued_stop_ends(i, j)
+            {
+                // A straight quote after an even number of them in the sentence
+                // opens the next one: `women."No one benefits…"`.
+                let opens_next = quote_glued
+                    && &self.text[marks_end..j] == "\""
+                    && self.text[self.sentence_start..marks_end]
+                        .matches('"')
+                        .count()
+                        .is_multiple_of(2);
+                self.cut(if opens_next { marks_end } else { j });
             }
             return j;
         }
@@ -371,15 +383,14 @@ impl<'a> Scanner<'a, '_> {
         } else if ellipsis && !marks {
             // "..." ends before a capital, not before a number ("1... 2... 3")
             // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
-            // pronoun "I": a three-dot ellipsis there is a pause inside the
-            // sentence ("well... I mean", ". . . I mean"; one at a sentence end
-            // has four dots).
-            let three_dots = match stops {
-                1 => self.spaced_dots_before(i) == 2,
-                0 | 3 => true,
-                _ => false,
-            };
-            let pause = three_dots && next.word == "I" && !next.word_has_stop;
+            // pronoun "I" after a spaced ellipsis, the typeset omission inside a
+            // sentence (". . . I mean"; one at a sentence end has four dots).
+            // ("well... I mean" is a pause too, but in running text "..."
+            // before "I" ends a sentence more often than not.)
+            let pause = stops == 1
+                && self.spaced_dots_before(i) == 2
+                && next.word == "I"
+                && !next.word_has_stop;
             !next.is_digit() && !next.bracketed && !pause
         } else {
             true
@@ -394,6 +405,12 @@ impl<'a> Scanner<'a, '_> {
             return at;
         }
         j
+    }
+
+    /// A capitalised word starts at byte `at`: a capital, then a lower-case letter.
+    fn capitalised_word_at(&self, at: usize) -> bool {
+        let mut chars = self.text[at..].chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
     }
 
     /// Where a sentence that ends with the full stop at byte `i` ends, given
@@ -745,12 +762,13 @@ impl<'a> Scanner<'a, '_> {
         for word in words() {
             count += 1;
             let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
-            let letters = word.chars().count();
             let light = word.is_empty()
                 || is_number(word)
                 || is_roman(word)
                 || word.chars().all(is_dash)
-                || letters <= 3 && word.chars().all(char::is_alphabetic)
+                // prepositions and articles: "В", "С", "At", "In the"; not "Вес", "Рост"
+                || word.chars().count() <= 3
+                    && self.rules.function_words.contains(word, &mut self.lower)
                 || self.rules.date_words.contains(word, &mut self.lower);
             if !light || count > 8 {
                 return false;
