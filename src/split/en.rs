@@ -423,4 +423,15 @@ mod tests {
             ["Buy \"Gazeta.Ru\" today."]
         );
     }
+
+    #[test]
+    fn each_link_of_a_run_of_links_stands_alone() {
+        assert_eq!(
+            texts("Photos: http://example.org/a.jpg http://example.org/b.jpg see them"),
+            [
+                "Photos: http://example.org/a.jpg",
+                "http://example.org/b.jpg see them"
+            ]
+        );
+    }
 }

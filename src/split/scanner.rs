@@ -31,6 +31,9 @@ pub struct Rules {
     pub word_endings: WordEndings,
 }
 
+/// Longest line, in characters, of a verse or a list (see `is_verse`).
+const VERSE_LINE: usize = 60;
+
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
@@ -105,6 +108,7 @@ pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<
         open_guillemets: 0,
         lower: String::new(),
         wrapped: None,
+        verse: None,
         casual: None,
     };
     scanner.run();
@@ -134,6 +138,9 @@ struct Scanner<'a, 'c> {
     lower: String,
     /// Whether the paragraph is prose hard-wrapped at a fixed width (found lazily).
     wrapped: Option<bool>,
+    /// Whether the paragraph is verse or a list: short lines that mostly
+    /// end without a mark (found lazily).
+    verse: Option<bool>,
     /// Whether the paragraph is written without capitals at sentence starts,
     /// as chats and comments are (found lazily).
     casual: Option<bool>,
@@ -813,7 +820,7 @@ impl<'a> Scanner<'a, '_> {
             ':' => next_is_item,
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
-            _ if next.is_lower() => self.short_lines(line, i + 1),
+            _ if next.is_lower() => self.short_lines(line, i + 1) || self.is_verse(),
             _ => !self.is_wrapped(),
         };
         if ends {
@@ -835,6 +842,41 @@ impl<'a> Scanner<'a, '_> {
             && words(next_line) <= 4
             && last_word.chars().count() > 3
             && !next_line.ends_with(is_terminal)
+    }
+
+    /// True when the paragraph is verse or a list, whose every line is a unit
+    /// even when the next one starts in lower case: four lines or more, none
+    /// longer than [`VERSE_LINE`] characters, at least half of them ending in a
+    /// letter (no mark), and none but the last ending in a hyphen or a short
+    /// function word ("в", "the"), as lines of prose wrapped into a narrow
+    /// column do.
+    fn is_verse(&mut self) -> bool {
+        let text = self.text;
+        let rules = self.rules;
+        let lower = &mut self.lower;
+        *self.verse.get_or_insert_with(|| {
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let Some((_, body)) = lines.split_last() else {
+                return false;
+            };
+            if lines.len() < 4 || lines.iter().any(|l| l.chars().count() > VERSE_LINE) {
+                return false;
+            }
+            let bare = lines
+                .iter()
+                .filter(|l| l.ends_with(char::is_alphabetic))
+                .count();
+            let broken = body.iter().any(|l| {
+                let last = l.split_whitespace().next_back().unwrap_or("");
+                l.ends_with(is_dash)
+                    || last.chars().count() <= 3 && rules.function_words.contains(last, lower)
+            });
+            bare * 2 >= lines.len() && !broken
+        })
     }
 
     /// True when the paragraph is prose hard-wrapped at a fixed width: its
@@ -975,8 +1017,11 @@ impl<'a> Scanner<'a, '_> {
             }
             // A reply opens with a mention: "…красиво @user спасибо".
             b'@' => (self.has_letters(i) && !self.previous_is_function_word(i)).then_some(before),
-            // A link ends its sentence when a capitalised one follows.
-            b'h' | b'w' => (next.is_upper() && !next.bracketed).then_some(end),
+            // A link ends its sentence when a capitalised one follows, and
+            // each link of a run of links stands alone.
+            b'h' | b'w' => {
+                ((next.is_upper() || is_link(next.rest)) && !next.bracketed).then_some(end)
+            }
             // E-mail headers: "John Smith 08/15/2000 06:23 PM Will you …".
             b'A' | b'P' => {
                 let time = self.previous_word(i).is_some_and(is_time);
