@@ -434,4 +434,35 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn ellipsis_glued_to_a_capital_ends_sentence() {
+        assert_eq!(
+            texts("We waited an hour...Nobody came..I left."),
+            ["We waited an hour...", "Nobody came..", "I left."]
+        );
+        assert_eq!(
+            texts("We waited...and waited. Then: ...Nobody."),
+            ["We waited...and waited.", "Then: ...Nobody."]
+        );
+        assert_eq!(
+            texts("He called “Anna…Maria…” twice."),
+            ["He called “Anna…Maria…” twice."]
+        );
+    }
+
+    #[test]
+    fn address_in_angle_brackets_ends_header_line() {
+        assert_eq!(
+            texts("From: \"Ann Lee\"<ann@mail.example> Thanks for the notes."),
+            [
+                "From: \"Ann Lee\"<ann@mail.example>",
+                "Thanks for the notes."
+            ]
+        );
+        assert_eq!(
+            texts("Write to <ann@mail.example> today."),
+            ["Write to <ann@mail.example> today."]
+        );
+    }
 }

@@ -162,6 +162,7 @@ impl<'a> Scanner<'a, '_> {
                 b')' => self.close_paren(i),
                 b',' => self.comma(i),
                 b';' => self.semicolon(i),
+                b'>' => self.angle_close(i),
                 // « and » (C2 AB, C2 BB): count the quotation left open.
                 0xC2 => {
                     match self.bytes.get(i + 1) {
@@ -339,7 +340,16 @@ impl<'a> Scanner<'a, '_> {
             // "shop?There": a question or exclamation glued to the next sentence,
             // and so is a quotation closed after its mark ("cold."She", "устал.»Потом").
             let quote_glued = quote_closed && j == j_closers && self.capitalised_word_at(j);
-            if (marks || quote_glued) && after.is_uppercase() && self.has_letters(i)
+            // "recovery...Out of", "before..I should": an ellipsis glued to a capital.
+            // Not one that opens a quotation or a sentence ("``...Прибыл", "…На").
+            let ellipsis_glued = ellipsis
+                && (stops >= 2 || stops == 0)
+                && j == marks_end
+                && self.char_before(i).is_some_and(char::is_alphanumeric)
+                && !self.inside_quotation(i);
+            if (marks || quote_glued || ellipsis_glued)
+                && after.is_uppercase()
+                && self.has_letters(i)
                 || self.glued_stop_ends(i, j)
             {
                 // A straight quote after an even number of them in the sentence
@@ -412,6 +422,13 @@ impl<'a> Scanner<'a, '_> {
             return at;
         }
         j
+    }
+
+    /// A quotation opened in the sentence before byte `i` is still open
+    /// (« or “ without its closing mark): "“Lieutenant Nemic…Lieutenant Vale…”".
+    fn inside_quotation(&self, i: usize) -> bool {
+        let before = &self.text[self.sentence_start..i];
+        self.open_guillemets > 0 || before.matches('“').count() > before.matches('”').count()
     }
 
     /// A capitalised word starts at byte `at`: a capital, then a lower-case letter.
@@ -974,6 +991,24 @@ impl<'a> Scanner<'a, '_> {
             self.cut(i + 1);
         }
         i + 1
+    }
+
+    /// An address in angle brackets, as e-mail headers write it, ends its
+    /// line of the header before a capitalised word: `"Ann"<ann@mail.example>
+    /// Groups: …`, `From: Ann <ann@mail.example> Thanks for …`.
+    fn angle_close(&mut self, i: usize) -> usize {
+        let end = i + 1;
+        if !self.char_at(end).is_some_and(char::is_whitespace) {
+            return end;
+        }
+        let word = &self.text[self.word_start(i)..i];
+        let address = word.rsplit_once('<').is_some_and(|(_, inside)| {
+            inside.contains('@') && !inside.contains(char::is_whitespace)
+        });
+        if address && self.next(end).is_upper() {
+            self.cut(end);
+        }
+        end
     }
 
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
