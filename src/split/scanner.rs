@@ -400,14 +400,15 @@ impl<'a> Scanner<'a, '_> {
         } else if ellipsis && !marks {
             // "..." ends before a capital, not before a number ("1... 2... 3")
             // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
-            // pronoun "I" after a spaced ellipsis, the typeset omission inside a
-            // sentence (". . . I mean"; one at a sentence end has four dots).
-            // ("well... I mean" is a pause too, but in running text "..."
-            // before "I" ends a sentence more often than not.)
-            let pause = stops == 1
-                && self.spaced_dots_before(i) == 2
-                && next.word == "I"
-                && !next.word_has_stop;
+            // pronoun "I": a three-dot ellipsis there is a pause inside the
+            // sentence ("well... I mean", ". . . I mean"; one at a sentence end
+            // has four dots).
+            let three_dots = match stops {
+                1 => self.spaced_dots_before(i) == 2,
+                0 | 3 => true,
+                _ => false,
+            };
+            let pause = three_dots && next.word == "I" && !next.word_has_stop;
             !next.is_digit() && !next.bracketed && !pause
         } else {
             true
