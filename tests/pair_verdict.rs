@@ -103,3 +103,26 @@ fn a_forced_check_says_the_texts_are_not_a_translation_pair() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("Not a translation pair:"), "{text}");
 }
+
+#[test]
+fn align_says_when_two_texts_are_too_short_to_judge() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, ru) = (dir.path().join("en.txt"), dir.path().join("ru.txt"));
+    std::fs::write(&en, "Thank you!\n").unwrap();
+    std::fs::write(&ru, "Погода хорошая.\n").unwrap();
+    let out = sverka([
+        "align".as_ref(),
+        en.as_os_str(),
+        ru.as_os_str(),
+        "-f".as_ref(),
+        "tsv".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("sverka: note: ")
+            && stderr.contains("too short to tell whether they translate each other"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -99,6 +99,22 @@ fn kind(b: &Value) -> String {
     format!("{}-{}", n("es", "ee"), n("rs", "re"))
 }
 
+/// The text of every `<seg>` of a TMX file, unescaped.
+fn segments(tmx: &str) -> Vec<String> {
+    tmx.split("<seg>")
+        .skip(1)
+        .map(|s| {
+            s[..s.find("</seg>").unwrap()]
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
 #[test]
 fn review_page_filters_edits_and_exports_in_chromium() {
     let Some(setup) = open_sample("review_page_filters_edits_and_exports_in_chromium") else {
@@ -114,12 +130,15 @@ fn review_page_filters_edits_and_exports_in_chromium() {
         counts["numbers"],
         check["number_mismatches"].as_array().unwrap().len()
     );
+    // Page chrome (the sample's language switch) is shown apart from
+    // untranslated text, as `check` lists it.
     assert_eq!(
         counts["untranslated"],
-        // The page counts page chrome as untranslated; check lists it apart.
-        check["untranslated"].as_array().unwrap().len() + check["chrome"].as_array().unwrap().len(),
+        check["untranslated"].as_array().unwrap().len(),
         "every untranslated sentence of the sample is a bead of its own"
     );
+    assert_eq!(counts["chrome"], check["chrome"].as_array().unwrap().len());
+    assert!(counts["chrome"].as_u64().unwrap() > 0, "{counts}");
     assert_eq!(counts["all"], check["beads"]);
 
     // The untranslated tail is one row, not 49.
@@ -233,10 +252,16 @@ fn review_page_filters_edits_and_exports_in_chromium() {
         "{unit}"
     );
 
-    // The page's own TMX export lists the same units.
+    // The page's own TMX export lists the same units, their segments
+    // verbatim as `apply` writes them (the sample's no-break spaces kept).
     browser.click("[data-export='tmx']");
     let page_tmx = String::from_utf8(wait_for_file(&setup.downloads.join("en.tmx"), 30)).unwrap();
     assert_eq!(page_tmx.matches("<tu ").count(), links);
+    assert_eq!(segments(&page_tmx), segments(&tmx));
+    assert!(
+        segments(&page_tmx).iter().any(|s| s.contains('\u{a0}')),
+        "the sample's no-break spaces"
+    );
     browser.click("[data-export='csv']");
     let csv = String::from_utf8(wait_for_file(&setup.downloads.join("en.csv"), 30)).unwrap();
     let mut rows = csv::Reader::from_reader(csv.as_bytes());

@@ -64,12 +64,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let aligned = pipeline.align(&pair);
     let align_options = args.align.options()?;
-    if let Err(code) = args
+    let verdict = match args
         .pair
         .judge(&aligned.alignment, &align_options, &args.en, &args.ru)
     {
-        return Ok(code);
-    }
+        Ok(verdict) => verdict,
+        Err(code) => return Ok(code),
+    };
     let options = WriteOptions {
         file_spans: Some(aligned.file_spans),
         en_document: Some(args.en.display().to_string()),
@@ -82,6 +83,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     // Only after a successful run: on failure the error is the one line.
     if let Some(note) = messages::coverage_note(&aligned.alignment, &args.en, &args.ru) {
+        eprintln!("{note}");
+    }
+    if let Some(note) = super::verdict::too_short_note(&verdict, &args.en, &args.ru) {
         eprintln!("{note}");
     }
     Ok(ExitCode::SUCCESS)

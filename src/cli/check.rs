@@ -149,5 +149,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     }
+    if let Some(note) = report
+        .pair
+        .and_then(|v| super::verdict::too_short_note(&v, &args.en, &args.ru))
+    {
+        eprintln!("{note}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -45,3 +45,20 @@ impl PairArgs {
         }
     }
 }
+
+/// The note for a pair too short to judge, printed after a successful run
+/// (on failure the error is the one line): the pair was taken as it is,
+/// without a verdict.
+pub fn too_short_note(verdict: &PairVerdict, en: &Path, ru: &Path) -> Option<String> {
+    verdict.too_short().then(|| {
+        super::messages::note(format_args!(
+            "{} and {}: too short to tell whether they translate each other \
+             ({} checkable word{}; the verdict needs {}): aligned without a verdict",
+            en.display(),
+            ru.display(),
+            verdict.words,
+            if verdict.words == 1 { "" } else { "s" },
+            verdict::MIN_WORDS
+        ))
+    })
+}

@@ -35,6 +35,7 @@ tr.untranslated td.en, tr.untranslated td.ru, .legend .untranslated { background
 td.missing { color: #a33; font-style: italic; }
 tr.unsure td, .legend .unsure { background: #fff4d6; }
 tr.low td, .legend .low { background: #ececec; color: #555; }
+tr.chrome td, .legend .chrome { background: #f3f3f6; color: #778; }
 mark.number, .legend .number { background: #ffd54a; color: #000; padding: 0 .1em; }
 tr.numbers td.meta { color: #a60; font-weight: bold; }
 ";
@@ -84,17 +85,18 @@ fn render(
     writeln!(page, "</table>")?;
     writeln!(
         page,
-        "<p>{} beads, {} pairs; {} untranslated sentences, {} pairs with numbers that disagree, {} low-confidence pairs (score below {:.2}).</p>",
+        "<p>{} beads, {} pairs; {} untranslated sentences, {} lines of page chrome, {} pairs with numbers that disagree, {} low-confidence pairs (score below {:.2}).</p>",
         report.beads,
         report.links,
         report.untranslated.len(),
+        report.chrome.len(),
         report.number_mismatches.len(),
         report.low_confidence.len(),
         report.low_score
     )?;
     writeln!(
         page,
-        "<p class=\"legend\"><span class=\"untranslated\">untranslated</span><span class=\"number\">number mismatch</span><span class=\"unsure\">uncertain (score 0.50–0.89: right only about half to three times in four)</span><span class=\"low\">low confidence</span></p>"
+        "<p class=\"legend\"><span class=\"untranslated\">untranslated</span><span class=\"number\">number mismatch</span><span class=\"unsure\">uncertain (score 0.50–0.89: right only about half to three times in four)</span><span class=\"low\">low confidence</span><span class=\"chrome\">page chrome (menus, language switches, share links): not text to translate</span></p>"
     )?;
     if !report.untranslated.is_empty() {
         writeln!(
@@ -103,10 +105,7 @@ fn render(
         )?;
         for run in untranslated_runs(&report.untranslated) {
             let (first, last) = (run[0], run[run.len() - 1]);
-            let side = match first.lang {
-                Lang::En => "English",
-                Lang::Ru => "Russian",
-            };
+            let side = side_name(first.lang);
             if run.len() == 1 {
                 writeln!(
                     page,
@@ -132,6 +131,25 @@ fn render(
                     last.line,
                 )?;
             }
+        }
+        writeln!(page, "</ul>")?;
+    }
+    if !report.chrome.is_empty() {
+        // Listed apart: a menu or a share link is not text to translate.
+        writeln!(
+            page,
+            "<h2>Page chrome, not paired (menus, language switches, share links)</h2>\n<ul class=\"problems\" id=\"chrome\">"
+        )?;
+        for u in &report.chrome {
+            writeln!(
+                page,
+                "<li><a href=\"#bead-{}\">bead {}</a>: {} line {}: {}</li>",
+                u.bead + 1,
+                u.bead + 1,
+                side_name(u.lang),
+                u.line,
+                escape(&u.text)
+            )?;
         }
         writeln!(page, "</ul>")?;
     }
@@ -188,7 +206,12 @@ fn render(
         let mut classes = vec!["bead"];
         let numbers = marks.get(&index);
         if !bead.is_link() {
-            classes.push("untranslated");
+            let chrome = alignment
+                .side(Lang::En, bead)
+                .iter()
+                .chain(alignment.side(Lang::Ru, bead))
+                .all(|s| crate::chrome::is_chrome(&s.text));
+            classes.push(if chrome { "chrome" } else { "untranslated" });
         } else if bead.score < report.low_score {
             classes.push("low");
         } else if bead.score < SURE {
@@ -270,6 +293,14 @@ fn untranslated_runs(
         }
     }
     runs
+}
+
+/// "English" or "Russian".
+fn side_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ru => "Russian",
+    }
 }
 
 /// `paragraph a` or `paragraphs a–b`.
@@ -448,6 +479,31 @@ mod tests {
             "<a href=\"#bead-2\">beads 2–4</a>: English sentences 2–4 (paragraphs 2–4, lines 3–7) have no counterpart"
         ));
         assert!(html.contains("<tr id=\"bead-4\""));
+    }
+
+    #[test]
+    fn lists_page_chrome_apart_from_untranslated_text() {
+        let html = page(
+            "We met.\n\nShare | Print version\n\nWe left.",
+            "Мы встретились.",
+        );
+        let chrome = html
+            .find("<ul class=\"problems\" id=\"chrome\">")
+            .expect(&html);
+        let untranslated = html.find("id=\"untranslated\"").expect(&html);
+        let listed = |id: usize| &html[id..id + html[id..].find("</ul>").unwrap()];
+        assert!(listed(chrome).contains("Share | Print version"), "{html}");
+        assert!(!listed(untranslated).contains("Share"), "{html}");
+        assert!(listed(untranslated).contains("We left."), "{html}");
+        assert!(html.contains("1 untranslated sentences, 1 lines of page chrome"));
+        assert!(
+            html.contains("<tr id=\"bead-2\" class=\"bead chrome\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<tr id=\"bead-3\" class=\"bead untranslated\">"),
+            "{html}"
+        );
     }
 
     #[test]

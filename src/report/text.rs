@@ -16,7 +16,7 @@ pub fn write(report: &CoverageReport, colour: bool, out: &mut dyn Write) -> io::
         // Forced past the verdict (--force-pair): the figures below pair
         // text with text that does not translate it.
         let line = format!(
-            "Not a translation pair: {:.0}% of the shorter text's content words match the \
+            "Not a translation pair: {:.0}% of the shorter text's checkable words match the \
              sentences they were paired with (a pair needs {:.0}%); the coverage below is not \
              a translation's",
             verdict.score * 100.0,

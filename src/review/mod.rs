@@ -69,10 +69,27 @@ pub struct ReviewSentence {
     pub paragraph: usize,
     /// 1-based line of its first character.
     pub line: usize,
+    /// The white space between the sentence before it and this one, as a
+    /// segment joining the two writes it (see [`Sentence::space_before`]):
+    /// a bead of several sentences keeps the text's own no-break or double
+    /// spaces. Files written before it was kept join with one space.
+    #[serde(default = "one_space")]
+    pub space_before: String,
     /// Numbers in the sentence, for the page's number check; not part of the
     /// exported file.
     #[serde(default, skip_serializing_if = "Vec::is_empty", rename = "numbers")]
     pub numbers: Vec<PageNumber>,
+    /// Whether the sentence is page chrome (see [`crate::chrome`]), for the
+    /// page to show apart from untranslated text; not part of the exported
+    /// file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chrome: bool,
+}
+
+/// How a review file written before sentences kept their white space joins
+/// them.
+fn one_space() -> String {
+    " ".to_string()
 }
 
 /// A number as the page compares it: value, text as written, and whether it
@@ -309,7 +326,9 @@ impl From<&Sentence> for ReviewSentence {
             end: s.end,
             paragraph: s.paragraph,
             line: s.line,
+            space_before: s.space_before.to_string(),
             numbers: Vec::new(),
+            chrome: false,
         }
     }
 }
@@ -322,9 +341,7 @@ impl From<&ReviewSentence> for Sentence {
             end: s.end,
             paragraph: s.paragraph,
             line: s.line,
-            // A review file keeps no white space between sentences: a bead
-            // of several joins them with one space.
-            space_before: std::borrow::Cow::Borrowed(" "),
+            space_before: std::borrow::Cow::Owned(s.space_before.clone()),
         }
     }
 }
@@ -361,6 +378,35 @@ mod tests {
         let alignment = review.alignment();
         assert_eq!(alignment.beads.len(), review.beads.len());
         assert_eq!(alignment.en.len(), 3);
+    }
+
+    #[test]
+    fn a_bead_of_several_sentences_keeps_their_white_space() {
+        // A no-break space and a double space between sentences, as a
+        // Russian typesetter leaves them: the reviewed TMX writes them as
+        // `align` does.
+        let en = "We met.\u{a0}We spoke.  We left.";
+        let ru = "Мы встретились, поговорили и ушли.";
+        let alignment = crate::report::fixed_alignment(en, ru, &[(0..3, 0..1)]);
+        let review = Review::new(&alignment, "en.txt", "ru.txt", documents_key(en, ru));
+        let json = serde_json::to_string(&review).unwrap();
+        let reviewed = Review::from_json(&json).unwrap().alignment();
+        let bead = &reviewed.beads[0];
+        assert_eq!(
+            reviewed.en_text(bead),
+            alignment.en_text(&alignment.beads[0])
+        );
+        assert_eq!(reviewed.en_text(bead), en);
+    }
+
+    #[test]
+    fn reads_a_file_written_before_white_space_was_kept() {
+        let mut value = serde_json::to_value(review()).unwrap();
+        for s in value["en"].as_array_mut().unwrap() {
+            s.as_object_mut().unwrap().remove("space_before");
+        }
+        let review = Review::from_json(&value.to_string()).unwrap();
+        assert_eq!(review.en[1].space_before, " ");
     }
 
     #[test]

@@ -193,6 +193,14 @@ const Beads = (() => {
   // ---- what a bead is ----
   const isLink = (b) => b.ee > b.es && b.re > b.rs;
   const oneSide = (b) => (b.ee > b.es ? "en" : "ru");
+  // A one-sided bead of page chrome only (menus, language switches, share
+  // links: src/chrome.rs): not text to translate, so not "untranslated".
+  const isChrome = (b) => {
+    if (isLink(b)) return false;
+    const side = oneSide(b);
+    for (let i = Beads.start(b, side); i < Beads.end(b, side); i += 1) if (!text[side][i].chrome) return false;
+    return true;
+  };
   const mismatchCache = new WeakMap();
 
   // Numbers on each side with no equal on the other, as `sverka check`
@@ -232,6 +240,7 @@ const Beads = (() => {
   function band(b) {
     if (b.status === "confirmed") return "confirmed";
     if (b.status === "edited") return "edited";
+    if (isChrome(b)) return "chrome";
     if (!isLink(b)) return "untranslated";
     if (b.score >= SURE) return "sure";
     return b.score >= LOW ? "unsure" : "low";
@@ -240,10 +249,11 @@ const Beads = (() => {
   const FILTERS = {
     all: () => true,
     problems: (b) =>
-      b.status !== "confirmed" && (!isLink(b) || mismatch(b) !== null || (b.status === "auto" && b.score < SURE)),
-    untranslated: (b) => !isLink(b),
+      b.status !== "confirmed" && ((!isLink(b) && !isChrome(b)) || mismatch(b) !== null || (b.status === "auto" && b.score < SURE)),
+    untranslated: (b) => !isLink(b) && !isChrome(b),
     numbers: (b) => mismatch(b) !== null,
     low: (b) => isLink(b) && b.status === "auto" && b.score < SURE,
+    chrome: (b) => isChrome(b),
   };
 
   // ---- the rows shown: filtered beads, long one-sided runs collapsed ----
@@ -261,7 +271,8 @@ const Beads = (() => {
       if (!isLink(b)) {
         const side = oneSide(b);
         let j = i;
-        while (j + 1 < beads.length && !isLink(beads[j + 1]) && oneSide(beads[j + 1]) === side && keep(beads[j + 1])) j += 1;
+        const same = (c) => !isLink(c) && oneSide(c) === side && isChrome(c) === isChrome(b) && keep(c);
+        while (j + 1 < beads.length && same(beads[j + 1])) j += 1;
         const runKey = `${side}:${Beads.start(b, side)}`;
         if (j - i + 1 >= COLLAPSE) {
           if (state.expanded.has(runKey)) {
@@ -339,6 +350,9 @@ const Beads = (() => {
     } else if (b.status === "edited") {
       label = "edited";
       title = "You made this bead; confirm it when it is right";
+    } else if (isChrome(b)) {
+      label = "page chrome";
+      title = "A menu, language switch or share link: not text to translate, left out of translation memories";
     } else if (!isLink(b)) {
       label = `no counterpart, ${pct(b.score)} sure`;
       title = `The aligner is ${pct(b.score)} sure this ${NAMES[oneSide(b)]} text has no ${NAMES[Beads.other(oneSide(b))]} counterpart`;
@@ -368,8 +382,10 @@ const Beads = (() => {
       const p0 = text[side][s0].paragraph + 1;
       const p1 = text[side][s1].paragraph + 1;
       const confirmed = state.beads.slice(r.from, r.to + 1).every((b) => b.status === "confirmed");
-      const what = `${NAMES[side]} sentences ${range(s0 + 1, s1 + 1)} (paragraph${p0 === p1 ? "" : "s"} ${range(p0, p1)}) have no ${NAMES[Beads.other(side)]}`;
-      const cls = `row run${confirmed ? " confirmed" : ""}${n === state.row ? " current" : ""}`;
+      const chrome = isChrome(first);
+      const where = `${NAMES[side]} sentences ${range(s0 + 1, s1 + 1)} (paragraph${p0 === p1 ? "" : "s"} ${range(p0, p1)})`;
+      const what = chrome ? `${where}: page chrome, not text to translate` : `${where} have no ${NAMES[Beads.other(side)]}`;
+      const cls = `row run${chrome ? " chrome" : ""}${confirmed ? " confirmed" : ""}${n === state.row ? " current" : ""}`;
       const toggle = `<button type="button" data-action="expand" data-row="${n}" tabindex="-1" aria-expanded="${r.open}">${r.open ? "collapse" : `show ${s1 - s0 + 1}`}</button>`;
       const body = `<span role="cell" class="${side}">${esc(what)}${confirmed ? " (confirmed)" : ""}.</span>`;
       const blank = `<span role="cell" class="${Beads.other(side)}"></span>`;
@@ -704,7 +720,7 @@ const Beads = (() => {
 
   // ---- export ----
   function exportJson() {
-    const strip = (s) => ({ text: s.text, start: s.start, end: s.end, paragraph: s.paragraph, line: s.line });
+    const strip = (s) => ({ text: s.text, start: s.start, end: s.end, paragraph: s.paragraph, line: s.line, space_before: s.space_before });
     const ids = (a, b) => Array.from({ length: b - a }, (_, x) => a + x);
     const review = {
       format: data.format,
@@ -718,18 +734,40 @@ const Beads = (() => {
     return `${JSON.stringify(review, null, 1)}\n`;
   }
 
+  // A bead's side as one segment, as `sverka apply` writes it
+  // (src/alignment.rs, src/split/mod.rs `one_line`): the sentences as
+  // written, joined by the white space between them in the text; only a run
+  // of white space holding a line break becomes one space, and the ends are
+  // trimmed. WS is Rust's `char::is_whitespace`, BREAK its line breaks.
+  const WS = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  const BREAK = "\\n\\r\\v\\f\\u0085\\u2028\\u2029";
+  const BREAK_RUN = new RegExp(`[${WS}]*[${BREAK}][${WS}]*`, "g");
+  const ENDS = new RegExp(`^[${WS}]+|[${WS}]+$`, "g");
   const joined = (b, side) => {
-    const parts = [];
-    for (let i = Beads.start(b, side); i < Beads.end(b, side); i += 1) parts.push(text[side][i].text);
-    return parts.join(" ");
+    let out = "";
+    for (let i = Beads.start(b, side); i < Beads.end(b, side); i += 1) {
+      const s = text[side][i];
+      if (i > Beads.start(b, side)) out += s.space_before === undefined ? " " : s.space_before;
+      out += s.text.replace(BREAK_RUN, " ");
+    }
+    return out.replace(ENDS, "");
   };
   const score = (b) => (b.status === "auto" ? b.score : 1);
+  // The links a translation memory gets, as `sverka apply` picks them
+  // (src/write/mod.rs `selected`): no page chrome, no unit whose two sides
+  // are the same text.
+  const chromeIn = (b) => Beads.SIDES.some((side) => {
+    for (let i = Beads.start(b, side); i < Beads.end(b, side); i += 1) if (text[side][i].chrome) return true;
+    return false;
+  });
+  const memoryUnit = (b) => isLink(b) && !chromeIn(b) && joined(b, "en") !== joined(b, "ru");
 
-  // TMX 1.4b as `sverka apply` writes it (src/write/tmx.rs): links only.
+  // TMX 1.4b as `sverka apply` writes it (src/write/tmx.rs): links only,
+  // segments verbatim.
   function exportTmx() {
     const xml = (s) =>
       s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[&<>"]/g, (c) => ESC[c]);
-    const seg = (s) => xml(s.split(/\s+/).filter(Boolean).join(" "));
+    const seg = (s) => xml(s);
     const date = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     const out = [
       '<?xml version="1.0" encoding="UTF-8"?>',
@@ -739,7 +777,7 @@ const Beads = (() => {
     ];
     let tuid = 0;
     for (const b of state.beads) {
-      if (!isLink(b)) continue;
+      if (!memoryUnit(b)) continue;
       tuid += 1;
       out.push(`    <tu tuid="${tuid}" creationdate="${date}">`);
       out.push(`      <prop type="x-score">${score(b).toFixed(3)}</prop>`);
@@ -761,7 +799,7 @@ const Beads = (() => {
     const ids = (a, b) => Array.from({ length: b - a }, (_, x) => a + x).join(" ");
     const lines = ["en,ru,score,bead,en_ids,ru_ids,status"];
     for (const b of state.beads) {
-      if (!isLink(b)) continue;
+      if (!memoryUnit(b)) continue;
       const row = [joined(b, "en"), joined(b, "ru"), score(b).toFixed(3), `${b.ee - b.es}-${b.re - b.rs}`, ids(b.es, b.ee), ids(b.rs, b.re), b.status];
       lines.push(row.map(quote).join(","));
     }
@@ -826,6 +864,7 @@ const Beads = (() => {
     3: () => setFilter("untranslated"),
     4: () => setFilter("numbers"),
     5: () => setFilter("low"),
+    6: () => setFilter("chrome"),
   };
 
   document.addEventListener("keydown", (e) => {

@@ -25,6 +25,7 @@ pub fn render(alignment: &Alignment, en_name: &str, ru_name: &str, key: String) 
                 .into_iter()
                 .map(|n| PageNumber(n.value, n.text, n.kind == Kind::Month))
                 .collect();
+            sentence.chrome = crate::chrome::is_chrome(&sentence.text);
         }
     }
     // Serialising plain structs to a String cannot fail.
@@ -93,6 +94,16 @@ mod tests {
     fn carries_the_numbers_of_each_sentence() {
         let html = page("It cost $30 billion.", "Это стоило 20 млрд долларов.");
         assert!(html.contains("\"numbers\":[[30000000000.0,\"30 billion\",false]]"));
+    }
+
+    #[test]
+    fn marks_page_chrome_for_the_page() {
+        let html = page("Share | Print version\n\nWe met.", "Мы встретились.");
+        assert!(
+            html.contains("\"text\":\"Share | Print version\""),
+            "{html}"
+        );
+        assert_eq!(html.matches("\"chrome\":true").count(), 1);
     }
 
     #[test]
