@@ -12,6 +12,29 @@ use crate::anchor::dialogue::{self, Trust, Turn};
 // counts of real statement pairs, where translators drop and merge more.
 pub(super) const PRIORS: [f64; 8] = [0.85, 0.02, 0.02, 0.04, 0.04, 0.005, 0.005, 0.005];
 
+/// Prior probability of a bead larger than every shape of `SHAPES` (4-1,
+/// 3-2, ...), which only the omission pass makes (see `omission.rs`): a
+/// fifth of a 3-1's.
+const LARGER_PRIOR: f64 = 0.001;
+
+/// The cost of a bead of `a` English and `b` Russian sentences under the
+/// fixed priors moved by `shift` (see `priors.rs`). A shape larger than
+/// those of `SHAPES` moves with the nearest one (3-1, 1-3 or 2-2).
+pub(super) fn prior_cost(a: usize, b: usize, shift: &[f64; SHAPES.len()]) -> f64 {
+    match SHAPES.iter().position(|&s| s == (a, b)) {
+        Some(s) => -PRIORS[s].ln() + shift[s],
+        None => {
+            let nearest = match a.cmp(&b) {
+                std::cmp::Ordering::Greater => (3, 1),
+                std::cmp::Ordering::Less => (1, 3),
+                std::cmp::Ordering::Equal => (2, 2),
+            };
+            let s = SHAPES.iter().position(|&s| s == nearest).unwrap_or(0);
+            -LARGER_PRIOR.ln() + shift[s]
+        }
+    }
+}
+
 /// How far the document's own length ratio is trusted over the fitted one
 /// (a weight in sentences: short documents lean on the fitted ratio).
 const RATIO_PRIOR_WEIGHT: f64 = 5.0;
@@ -35,7 +58,7 @@ pub struct Unit {
 
 /// The cost of a bead that pairs page chrome with text: no such bead is
 /// ever the best (a finite cost keeps the forward–backward sums finite).
-const CHROME_WITH_TEXT: f64 = 1e4;
+pub(super) const CHROME_WITH_TEXT: f64 = 1e4;
 
 /// Precomputed per-document data for bead costs.
 pub struct CostModel<'a> {
@@ -45,7 +68,7 @@ pub struct CostModel<'a> {
     en_prefix: Vec<usize>,
     ru_prefix: Vec<usize>,
     ratio: f64,
-    prior_costs: [f64; 8],
+    prior_costs: [f64; SHAPES.len()],
     keys: &'a Keys,
     length: TabulatedLength,
     dialogue: Trust,
@@ -91,7 +114,31 @@ impl<'a> CostModel<'a> {
     /// up the way that suits their loop).
     pub fn cost(&self, i: usize, j: usize, shape: usize, common: impl FnOnce() -> f64) -> f64 {
         let (a, b) = SHAPES[shape];
-        let mut cost = self.prior_costs[shape];
+        self.cost_of(i, a, j, b, self.prior_costs[shape], common)
+    }
+
+    /// The cost of a link `en[i - a..i]` ~ `ru[j - b..j]` of any size, the
+    /// shapes of [`SHAPES`] and larger ones, whose shape costs `prior`.
+    pub fn link_cost(
+        &self,
+        (i, a): (usize, usize),
+        (j, b): (usize, usize),
+        prior: f64,
+        common: impl FnOnce() -> f64,
+    ) -> f64 {
+        self.cost_of(i, a, j, b, prior, common)
+    }
+
+    fn cost_of(
+        &self,
+        i: usize,
+        a: usize,
+        j: usize,
+        b: usize,
+        prior: f64,
+        common: impl FnOnce() -> f64,
+    ) -> f64 {
+        let mut cost = prior;
         if a == 0 || b == 0 {
             return cost + self.options.omission_cost;
         }

@@ -14,10 +14,12 @@
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::cost::{CostModel, Unit};
+use std::ops::Range;
+
+use super::cost::{self, CostModel, Unit};
 use super::lexical::{self, Keys, Matcher};
 use super::shape::{MAX_RUN, SHAPES};
-use super::{AlignOptions, Bead, priors};
+use super::{AlignOptions, Bead, omission, priors};
 use crate::Lang;
 use crate::anchor::dialogue::{self, Turn};
 use crate::anchor::lexicon::Lexicon;
@@ -196,31 +198,111 @@ fn align_with(
             before = Some((band, costs));
             continue;
         }
+        let mut shift = [0.0; SHAPES.len()];
         if pass == Pass::Fine && options.adapt_priors {
             // Once the band is settled: the document's own shape priors
             // (see `priors`), on the same bead costs.
-            costs.shift(&priors::shift(path.iter().map(|&(_, shape)| shape)));
+            shift = priors::shift(path.iter().map(|&(_, shape)| shape));
+            costs.shift(&shift);
             (forward, backward) = passes(&costs);
             path = trace(&band, &forward.back, n, m);
         }
         let last = band.cell(n, m);
-        let everything = forward.soft.get(last).copied().unwrap_or(0.0);
-        return path
+        let posterior = Posterior {
+            band: &band,
+            costs: &costs,
+            forward: &forward.soft,
+            backward: &backward,
+            everything: forward.soft.get(last).copied().unwrap_or(0.0),
+            t,
+        };
+        let beads: Vec<Bead> = path
             .into_iter()
             .map(|(bead, shape)| {
                 let score = if posteriors {
-                    let (i, j) = (bead.en.end, bead.ru.end);
-                    let (a, b) = SHAPES[shape];
-                    let (before, cell) = (band.cell(i - a, j - b), band.cell(i, j));
-                    let cost = f64::from(costs.row(&band, i)[j - band.lo[i]][shape]);
-                    let through = forward.soft[before] + cost + backward[cell];
-                    (-(through - everything) / t).exp().clamp(0.0, 1.0)
+                    posterior.bead(bead.en.end, bead.ru.end, shape)
                 } else {
                     0.0
                 };
                 Bead { score, ..bead }
             })
             .collect();
+        if !posteriors {
+            return beads;
+        }
+        // One-sided beads the model is not confident of join a neighbour.
+        let cost = |en: &Range<usize>, ru: &Range<usize>| {
+            let prior = cost::prior_cost(en.len(), ru.len(), &shift);
+            let common = || omission::shared_weight(keys, en, ru);
+            model.link_cost((en.end, en.len()), (ru.end, ru.len()), prior, common)
+        };
+        return omission::absorb(
+            beads,
+            |bead| posterior.unaligned(bead),
+            |bead| {
+                let side = |units: &[Unit], range: &Range<usize>| -> usize {
+                    units[range.clone()].iter().map(|u| u.length).sum()
+                };
+                side(en, &bead.en) + side(ru, &bead.ru)
+            },
+            cost,
+            options.keep_omissions_from,
+            cost::CHROME_WITH_TEXT,
+        );
+    }
+}
+
+/// The indices in `SHAPES` of the one-sided beads, 1-0 and 0-1.
+const ENGLISH_ALONE: usize = 1;
+const RUSSIAN_ALONE: usize = 2;
+const _: () = assert!(SHAPES[ENGLISH_ALONE].0 == 1 && SHAPES[ENGLISH_ALONE].1 == 0);
+const _: () = assert!(SHAPES[RUSSIAN_ALONE].0 == 0 && SHAPES[RUSSIAN_ALONE].1 == 1);
+
+/// The tables of the forward and backward passes, for posteriors.
+struct Posterior<'a> {
+    band: &'a Band,
+    costs: &'a Costs,
+    forward: &'a [f64],
+    backward: &'a [f64],
+    everything: f64,
+    t: f64,
+}
+
+impl Posterior<'_> {
+    /// The probability of the bead `shape` ending in cell `(i, j)`.
+    fn bead(&self, i: usize, j: usize, shape: usize) -> f64 {
+        let (a, b) = SHAPES[shape];
+        let band = self.band;
+        let (Some(before), Some(cell)) = (band.index(i - a, j - b), band.index(i, j)) else {
+            return 0.0;
+        };
+        let cost = f64::from(self.costs.row(band, i)[j - band.lo[i]][shape]);
+        let through = self.forward[before] + cost + self.backward[cell];
+        (-(through - self.everything) / self.t)
+            .exp()
+            .clamp(0.0, 1.0)
+    }
+
+    /// The probability that the sentence of a one-sided bead is left
+    /// unaligned anywhere: its bead summed over every place on the other
+    /// side where it can end.
+    fn unaligned(&self, bead: &Bead) -> f64 {
+        let band = self.band;
+        let sum: f64 = if bead.ru.is_empty() {
+            let i = bead.en.end;
+            (band.lo[i]..=band.hi[i])
+                .map(|j| self.bead(i, j, ENGLISH_ALONE))
+                .sum()
+        } else {
+            // The rows holding column j are one run (both bounds never
+            // decrease): from the first row whose upper bound reaches j to
+            // the last whose lower bound does not pass it.
+            let j = bead.ru.end;
+            let from = band.hi.partition_point(|&hi| hi < j);
+            let to = band.lo.partition_point(|&lo| lo <= j);
+            (from..to).map(|i| self.bead(i, j, RUSSIAN_ALONE)).sum()
+        };
+        sum.min(1.0)
     }
 }
 
@@ -632,6 +714,34 @@ mod tests {
         let ru = "Переговоры длились в общей сложности три часа и касались торговли.\nЗатем министры подписали длинную декларацию о сотрудничестве в науке и образовании.\n";
         assert_eq!(
             beads_of(en, ru),
+            [(vec![0, 1], vec![0]), (vec![2], vec![1])]
+        );
+    }
+
+    fn beads_with(en: &str, ru: &str, options: &AlignOptions) -> Vec<(Vec<usize>, Vec<usize>)> {
+        align(&presplit(en), &presplit(ru), options, None)
+            .into_iter()
+            .map(|b| (b.en.collect(), b.ru.collect()))
+            .collect()
+    }
+
+    #[test]
+    fn an_omission_below_the_confidence_asked_for_joins_its_neighbour() {
+        // The opening exclamation has no anchor and no counterpart of its
+        // own: the best path leaves it out, but not with certainty.
+        let en = "'Nonsense, nonsense, all of it!\nWhat is the matter with you, my dear friend, tell me?'\nShe went to the window and looked out at the garden for a long time.\n";
+        let ru =
+            "-- Что с тобой, мой друг, скажи мне?\nОна подошла к окну и долго смотрела в сад.\n";
+        let keeping = |keep_omissions_from| AlignOptions {
+            keep_omissions_from,
+            ..AlignOptions::default()
+        };
+        assert_eq!(
+            beads_with(en, ru, &keeping(0.0)),
+            [(vec![0], vec![]), (vec![1], vec![0]), (vec![2], vec![1])]
+        );
+        assert_eq!(
+            beads_with(en, ru, &keeping(0.99)),
             [(vec![0, 1], vec![0]), (vec![2], vec![1])]
         );
     }

@@ -1,0 +1,257 @@
+//! Omission decisions with their own evidence.
+//!
+//! The best path of the dynamic programme leaves a sentence unaligned (a
+//! 1-0 or 0-1 bead) whenever that is a little cheaper than any bead that
+//! pairs it. In news with sentences deleted, the choice is clear cut: the
+//! sentence has no counterpart in any alignment the model finds likely. In
+//! a novel it often is not: a short line of dialogue (`'Why?`) that the
+//! translator ran into the next one costs nearly the same left alone as
+//! merged into its neighbour, and the best path leaves it out by a hair.
+//!
+//! So a one-sided bead is kept only when the model is confident the
+//! sentence has no counterpart: when the posterior probability that it is
+//! unaligned, summed over every place on the other side where it could be
+//! left out, reaches a threshold (`AlignOptions::keep_omissions_from`).
+//! A short sentence must be surer still: whether it was dropped or merged
+//! into a neighbour changes that neighbour's length too little for the
+//! length model to tell. Otherwise the sentence joins the
+//! neighbouring link whose cost it raises least (a 1-1 becomes a 2-1, a
+//! 3-1 a 4-1: beads beyond the DP's shapes are allowed here).
+
+use std::ops::Range;
+
+use super::Bead;
+use super::lexical::{KeyId, Keys};
+
+/// Sentences shorter than this (non-whitespace characters) need more than
+/// `keep_from` to stay unaligned: up to all the way to 1 for an empty one,
+/// in proportion to how much shorter they are. On the dev kit the one-sided
+/// beads of the real documents (Anna Karenina volume 1, the natural WMT24
+/// set) are mostly short lines of dialogue or speech (`Здравствуйте!`),
+/// those of the perturbed news mostly whole sentences of 40 characters and
+/// more.
+const SHORT: f64 = 40.0;
+
+/// The probability of being unaligned from which a one-sided bead of
+/// `length` characters is kept (every one when `keep_from` is 0).
+fn threshold(keep_from: f64, length: usize) -> f64 {
+    if keep_from <= 0.0 {
+        return 0.0;
+    }
+    let shortness = (1.0 - length as f64 / SHORT).max(0.0);
+    keep_from + (1.0 - keep_from) * shortness
+}
+
+/// Joins each one-sided bead whose sentence is unaligned with probability
+/// (`unaligned`) below `keep_from`, or more for a short one (`length`, in
+/// non-whitespace characters, see [`SHORT`]), into the neighbouring link
+/// whose cost (`cost` of a bead's English and Russian ranges) it raises
+/// least. The joined bead's confidence is its link's times the probability
+/// that the sentence is not left out. A bead whose neighbours are no links,
+/// or would only join at a prohibitive cost (page chrome with text), stays.
+pub fn absorb(
+    beads: Vec<Bead>,
+    unaligned: impl Fn(&Bead) -> f64,
+    length: impl Fn(&Bead) -> usize,
+    cost: impl Fn(&Range<usize>, &Range<usize>) -> f64,
+    keep_from: f64,
+    prohibitive: f64,
+) -> Vec<Bead> {
+    let mut beads: Vec<Option<Bead>> = beads.into_iter().map(Some).collect();
+    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
+    for k in 0..beads.len() {
+        let Some(bead) = beads[k].take() else {
+            continue;
+        };
+        if bead.is_link() {
+            out.push(bead);
+            continue;
+        }
+        let p = unaligned(&bead);
+        if p >= threshold(keep_from, length(&bead)) {
+            out.push(bead);
+            continue;
+        }
+        // The cost a neighbour's link rises by when the sentence joins it
+        // (none where the joined bead would cost a prohibitive amount).
+        let rise = |link: Option<&Bead>| {
+            let link = link.filter(|l| l.is_link())?;
+            let (en, ru) = joined(link, &bead);
+            let joined = cost(&en, &ru);
+            (joined < prohibitive).then(|| joined - cost(&link.en, &link.ru))
+        };
+        let left = rise(out.last());
+        let right = rise(beads.get(k + 1).and_then(Option::as_ref));
+        let target = match (left, right) {
+            (Some(l), Some(r)) if l <= r => Some((l, true)),
+            (_, Some(r)) => Some((r, false)),
+            (Some(l), None) => Some((l, true)),
+            (None, None) => None,
+        };
+        match target {
+            Some((_, to_left)) => {
+                let link = if to_left {
+                    out.last_mut()
+                } else {
+                    beads[k + 1].as_mut()
+                };
+                if let Some(link) = link {
+                    let (en, ru) = joined(link, &bead);
+                    *link = Bead {
+                        en,
+                        ru,
+                        score: link.score * (1.0 - p),
+                    };
+                }
+            }
+            _ => out.push(bead),
+        }
+    }
+    out
+}
+
+/// The ranges of two adjacent beads joined into one.
+fn joined(a: &Bead, b: &Bead) -> (Range<usize>, Range<usize>) {
+    let span = |x: &Range<usize>, y: &Range<usize>| {
+        if x.is_empty() {
+            y.clone()
+        } else if y.is_empty() {
+            x.clone()
+        } else {
+            x.start.min(y.start)..x.end.max(y.end)
+        }
+    };
+    (span(&a.en, &b.en), span(&a.ru, &b.ru))
+}
+
+/// Twice the anchor weight the bead `en` ~ `ru` holds on both sides, as
+/// `Matcher::common` counts it, for beads of any size.
+pub fn shared_weight(keys: &Keys, en: &Range<usize>, ru: &Range<usize>) -> f64 {
+    let en = sorted_keys(keys, en, true);
+    let ru = sorted_keys(keys, ru, false);
+    // Both lists are sorted by id: the t-th occurrence of a key on one side
+    // pairs with its t-th occurrence on the other.
+    let (mut x, mut y, mut sum) = (0, 0, 0.0);
+    while x < en.len() && y < ru.len() {
+        match en[x].0.cmp(&ru[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                sum += en[x].1 + ru[y].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// The keys of the sentences `range` of one side, sorted by id (stably:
+/// equal keys stay in sentence order).
+fn sorted_keys(keys: &Keys, range: &Range<usize>, english: bool) -> Vec<(KeyId, f64)> {
+    if range.is_empty() {
+        return Vec::new();
+    }
+    let ends = range.start + 1..=range.end;
+    let runs = if english {
+        keys.en_runs(ends)
+    } else {
+        keys.ru_runs(ends)
+    };
+    let mut out: Vec<(KeyId, f64)> = range
+        .clone()
+        .flat_map(|k| {
+            let (ids, weights) = runs.get(k + 1, 1);
+            ids.iter().copied().zip(weights.iter().copied())
+        })
+        .collect();
+    out.sort_by_key(|k| k.0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bead(en: Range<usize>, ru: Range<usize>) -> Bead {
+        Bead { en, ru, score: 0.9 }
+    }
+
+    fn shapes(beads: &[Bead]) -> Vec<(Range<usize>, Range<usize>)> {
+        beads.iter().map(|b| (b.en.clone(), b.ru.clone())).collect()
+    }
+
+    /// A cost that grows with the bead's size: every join costs the same.
+    fn size(en: &Range<usize>, ru: &Range<usize>) -> f64 {
+        (en.len() + ru.len()) as f64
+    }
+
+    #[test]
+    fn keeps_a_confident_omission() {
+        let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
+        let out = absorb(beads.clone(), |_| 0.95, |_| 100, size, 0.6, 1e4);
+        assert_eq!(shapes(&out), shapes(&beads));
+    }
+
+    #[test]
+    fn joins_a_doubtful_omission_to_the_cheaper_neighbour() {
+        let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
+        // Joining the right-hand link is cheaper.
+        let cost = |en: &Range<usize>, ru: &Range<usize>| {
+            size(en, ru)
+                + if en.start == 0 && en.len() > 1 {
+                    5.0
+                } else {
+                    0.0
+                }
+        };
+        let out = absorb(beads, |_| 0.3, |_| 100, cost, 0.6, 1e4);
+        assert_eq!(shapes(&out), [(0..1, 0..1), (1..3, 1..2)]);
+        assert!((out[1].score - 0.9 * 0.7).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_short_sentence_needs_more_confidence_to_stay_unaligned() {
+        let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1)];
+        let kept = absorb(beads.clone(), |_| 0.7, |_| 60, size, 0.6, 1e4);
+        assert_eq!(shapes(&kept), shapes(&beads));
+        let joined = absorb(beads, |_| 0.7, |_| 10, size, 0.6, 1e4);
+        assert_eq!(shapes(&joined), [(0..2, 0..1)]);
+    }
+
+    #[test]
+    fn joins_beyond_the_dynamic_programmes_shapes() {
+        let beads = vec![bead(0..3, 0..1), bead(3..4, 1..1)];
+        let out = absorb(beads, |_| 0.3, |_| 100, size, 0.6, 1e4);
+        assert_eq!(shapes(&out), [(0..4, 0..1)]);
+    }
+
+    #[test]
+    fn never_joins_without_a_linked_neighbour_nor_at_a_prohibitive_cost() {
+        let alone = vec![bead(0..1, 0..0), bead(1..2, 0..0)];
+        assert_eq!(
+            shapes(&absorb(alone.clone(), |_| 0.1, |_| 100, size, 0.6, 1e4)),
+            shapes(&alone)
+        );
+        // Joining the left-hand link would pair chrome with text.
+        let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1)];
+        let chrome = |en: &Range<usize>, _: &Range<usize>| if en.len() > 1 { 1e4 } else { 5.0 };
+        assert_eq!(
+            shapes(&absorb(beads.clone(), |_| 0.1, |_| 100, chrome, 0.6, 1e4)),
+            shapes(&beads)
+        );
+        // With a link on the right that it may join, it joins that one.
+        let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
+        let chrome_left = |en: &Range<usize>, _: &Range<usize>| {
+            if en.start == 0 && en.len() > 1 {
+                1e4
+            } else {
+                5.0
+            }
+        };
+        assert_eq!(
+            shapes(&absorb(beads, |_| 0.1, |_| 100, chrome_left, 0.6, 1e4)),
+            [(0..1, 0..1), (1..3, 1..2)]
+        );
+    }
+}
