@@ -19,6 +19,8 @@
 //! (`tools/calibrate_verdict.rs`, tuned on one half of the documents and
 //! checked on the other; the figures are in the README).
 
+use std::ops::Range;
+
 use crate::anchor::lexicon::Lexicon;
 use crate::anchor::measure::{SentenceAnchors, matched_tokens};
 use crate::anchor::sentence::{Extractor, Extractors};
@@ -90,44 +92,79 @@ struct Count {
 /// Judges an alignment, reading anchors with `lexicon` (the built-in one
 /// extended by the user's dictionaries, say).
 pub fn judge_with(alignment: &Alignment, lexicon: &Lexicon) -> PairVerdict {
+    judge_in_stretches(alignment, lexicon, STRETCH_SENTENCES)
+}
+
+/// [`judge_with`], reading the beads in stretches of about `stretch`
+/// sentences.
+fn judge_in_stretches(alignment: &Alignment, lexicon: &Lexicon, stretch: usize) -> PairVerdict {
     // Every anchor, to match words; and the anchors other than
-    // transliterations, to know which words the anchors can vouch for.
-    let anchors = |sentences: &[crate::Sentence], lang: Lang, run: Extractors| {
-        let mut extractor = Extractor::new(lexicon, lang, run);
-        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-        extractor
-            .anchors_of_all(&texts)
-            .into_iter()
-            .map(SentenceAnchors::from)
-            .collect::<Vec<_>>()
-    };
+    // transliterations, to know which words the anchors can vouch for. The
+    // beads are read a stretch at a time, so that only one stretch's anchors
+    // are held (a sentence's anchors depend on that sentence alone; the
+    // extractors keep what they worked out of each word across stretches).
     let without_names = Extractors {
         names: false,
         ..Extractors::default()
     };
-    let en = anchors(&alignment.en, Lang::En, Extractors::default());
-    let ru = anchors(&alignment.ru, Lang::Ru, Extractors::default());
-    let en_known = anchors(&alignment.en, Lang::En, without_names);
-    let ru_known = anchors(&alignment.ru, Lang::Ru, without_names);
+    let mut extractors = [
+        [
+            Extractor::new(lexicon, Lang::En, Extractors::default()),
+            Extractor::new(lexicon, Lang::En, without_names),
+        ],
+        [
+            Extractor::new(lexicon, Lang::Ru, Extractors::default()),
+            Extractor::new(lexicon, Lang::Ru, without_names),
+        ],
+    ];
+    let sides = [&alignment.en, &alignment.ru];
     let mut count = [Count::default(), Count::default()];
     let mut content = [0usize; 2];
-    for bead in &alignment.beads {
-        let (en_side, ru_side) = (
-            SentenceAnchors::join(&en[bead.en.clone()]),
-            SentenceAnchors::join(&ru[bead.ru.clone()]),
-        );
-        let (en_hit, ru_hit) = matched_tokens(&en_side, &ru_side);
-        let known = [
-            SentenceAnchors::join(&en_known[bead.en.clone()]),
-            SentenceAnchors::join(&ru_known[bead.ru.clone()]),
+    for stretch in stretches(&alignment.beads, stretch) {
+        let beads = &alignment.beads[stretch];
+        // Per side, the sentences this stretch's beads hold, and their
+        // anchors: all of them, and those other than transliterations.
+        let read = |side: usize, extractor: &mut Extractor, span: &Range<usize>| {
+            let texts: Vec<&str> = sides[side][span.clone()]
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect();
+            extractor
+                .anchors_of_all(&texts)
+                .into_iter()
+                .map(SentenceAnchors::from)
+                .collect::<Vec<_>>()
+        };
+        let spans = [
+            span_of(beads.iter().map(|b| &b.en)),
+            span_of(beads.iter().map(|b| &b.ru)),
         ];
-        for (i, mut hit) in [en_hit, ru_hit].into_iter().enumerate() {
-            content[i] += hit.len();
-            count[i].matched += hit.iter().filter(|&&h| h).count();
-            for anchor in known[i].anchors() {
-                hit[anchor.token.index()] = true;
+        let [[en_all, en_known], [ru_all, ru_known]] = &mut extractors;
+        let all = [read(0, en_all, &spans[0]), read(1, ru_all, &spans[1])];
+        let known_of = [read(0, en_known, &spans[0]), read(1, ru_known, &spans[1])];
+        // A bead's sentences within its stretch's (an empty side holds none).
+        let local = |side: usize, range: &Range<usize>| {
+            if range.is_empty() {
+                0..0
+            } else {
+                range.start - spans[side].start..range.end - spans[side].start
             }
-            count[i].anchorable += hit.iter().filter(|&&h| h).count();
+        };
+        for bead in beads {
+            let ranges = [local(0, &bead.en), local(1, &bead.ru)];
+            let (en_hit, ru_hit) = matched_tokens(
+                &SentenceAnchors::join(&all[0][ranges[0].clone()]),
+                &SentenceAnchors::join(&all[1][ranges[1].clone()]),
+            );
+            for (i, mut hit) in [en_hit, ru_hit].into_iter().enumerate() {
+                content[i] += hit.len();
+                count[i].matched += hit.iter().filter(|&&h| h).count();
+                let known = SentenceAnchors::join(&known_of[i][ranges[i].clone()]);
+                for anchor in known.anchors() {
+                    hit[anchor.token.index()] = true;
+                }
+                count[i].anchorable += hit.iter().filter(|&&h| h).count();
+            }
         }
     }
     let share = |c: &Count| {
@@ -155,6 +192,39 @@ pub fn judge_with(alignment: &Alignment, lexicon: &Lexicon) -> PairVerdict {
             && in_script(&alignment.ru, Lang::Ru),
         threshold: THRESHOLD,
     }
+}
+
+/// How many sentences (both sides) a stretch of beads holds at most, unless
+/// one bead holds more: enough for the extractors' parallel passes, few
+/// enough that a long text's anchors are never all held at once.
+const STRETCH_SENTENCES: usize = 4096;
+
+/// The beads in stretches of about `size` sentences, in order.
+fn stretches(beads: &[crate::Bead], size: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut held) = (0, 0);
+    for (k, bead) in beads.iter().enumerate() {
+        held += bead.en.len() + bead.ru.len();
+        if held >= size {
+            out.push(start..k + 1);
+            (start, held) = (k + 1, 0);
+        }
+    }
+    if start < beads.len() {
+        out.push(start..beads.len());
+    }
+    out
+}
+
+/// The smallest range of sentences holding every one of `ranges` (empty
+/// ranges hold none), or `0..0`.
+fn span_of<'a>(ranges: impl Iterator<Item = &'a Range<usize>>) -> Range<usize> {
+    let (lo, hi) = ranges
+        .filter(|r| !r.is_empty())
+        .fold((usize::MAX, 0), |(lo, hi), r| {
+            (lo.min(r.start), hi.max(r.end))
+        });
+    if lo > hi { 0..0 } else { lo..hi }
 }
 
 /// Whether `sentences` are not clearly in the other language's script.
@@ -208,6 +278,29 @@ mod tests {
     const OTHER_RU: &str = "Весной в горах выпало много снега. Туристы не смогли подняться на \
         перевал и вернулись в деревню. Местные жители угостили их горячим чаем с мёдом. \
         Вечером все вместе пели песни у костра, а утром погода наконец улучшилась.";
+
+    #[test]
+    fn reading_in_stretches_changes_nothing() {
+        // One-sided beads at the ends and inside, so that a stretch can hold
+        // sentences of one side only.
+        let en = format!("{EN} The weather was fine all week. {EN}");
+        let ru = format!("{OTHER_RU} {RU} {RU} {OTHER_RU}");
+        let alignment = Aligner::default().align(&en, &ru);
+        assert!(
+            alignment
+                .beads
+                .iter()
+                .any(|b| b.en.is_empty() || b.ru.is_empty())
+        );
+        let whole = judge_in_stretches(&alignment, Lexicon::builtin(), usize::MAX);
+        for size in [1, 2, 3, 5, 8] {
+            assert_eq!(
+                judge_in_stretches(&alignment, Lexicon::builtin(), size),
+                whole,
+                "stretches of {size}"
+            );
+        }
+    }
 
     #[test]
     fn takes_a_translation_for_a_pair() {

@@ -91,6 +91,15 @@ impl Band {
         self.start[i] + j - self.lo[i]
     }
 
+    /// The rows that hold column `j`: one run, as both bounds never
+    /// decrease (from the first row whose upper bound reaches `j` to the
+    /// last whose lower bound does not pass it).
+    fn rows_holding(&self, j: usize) -> Range<usize> {
+        let from = self.hi.partition_point(|&hi| hi < j);
+        let to = self.lo.partition_point(|&lo| lo <= j);
+        from..to.max(from)
+    }
+
     /// The flat index of cell `(i, j)`, if the band holds it.
     fn index(&self, i: usize, j: usize) -> Option<usize> {
         (j >= self.lo[i] && j <= self.hi[i]).then(|| self.cell(i, j))
@@ -181,18 +190,9 @@ fn align_with(
     loop {
         let band = Band::new(&ranges);
         let mut costs = costs(&band, &model, keys, before.take());
-        let passes = |costs: &Costs| {
-            if posteriors {
-                rayon::join(
-                    || forward(&band, costs, Some(t)),
-                    || backward(&band, costs, t),
-                )
-            } else {
-                (forward(&band, costs, None), Vec::new())
-            }
-        };
-        let (mut forward, mut backward) = passes(&costs);
-        let mut path = trace(&band, &forward.back, n, m);
+        // Placing the band and adapting the priors need the best path
+        // only; the sums over all paths are worked out once, at the end.
+        let mut path = trace(&band, &viterbi(&band, &costs), n, m);
         if widenings < MAX_WIDENINGS && widen(&mut ranges, &path, m) {
             widenings += 1;
             before = Some((band, costs));
@@ -204,32 +204,54 @@ fn align_with(
             // (see `priors`), on the same bead costs.
             shift = priors::shift(path.iter().map(|&(_, shape)| shape));
             costs.shift(&shift);
-            (forward, backward) = passes(&costs);
-            path = trace(&band, &forward.back, n, m);
+            path = trace(&band, &viterbi(&band, &costs), n, m);
         }
-        let last = band.cell(n, m);
+        if !posteriors {
+            return path.into_iter().map(|(bead, _)| bead).collect();
+        }
+        // A bead's posterior needs the soft minimum from the origin to where
+        // it starts and from where it ends to the end; a one-sided bead's
+        // chance of being unaligned anywhere needs them along its row (1-0)
+        // or column (0-1). Only those cells are kept.
+        let mut wanted = vec![0];
+        for (bead, _) in &path {
+            let (i, j) = (bead.en.end, bead.ru.end);
+            wanted.push(band.cell(i, j));
+            if bead.ru.is_empty() {
+                for j in band.lo[i]..=band.hi[i] {
+                    wanted.push(band.cell(i, j));
+                    wanted.extend(band.index(i - 1, j));
+                }
+            } else if bead.en.is_empty() {
+                for i in band.rows_holding(j) {
+                    wanted.push(band.cell(i, j));
+                    wanted.extend(band.index(i, j - 1));
+                }
+            }
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let (forward, backward) = rayon::join(
+            || soft_forward(&band, &costs, t, &wanted),
+            || soft_backward(&band, &costs, t, &wanted),
+        );
+        let everything = forward.last().copied().unwrap_or(0.0);
         let posterior = Posterior {
             band: &band,
             costs: &costs,
-            forward: &forward.soft,
+            wanted: &wanted,
+            forward: &forward,
             backward: &backward,
-            everything: forward.soft.get(last).copied().unwrap_or(0.0),
+            everything,
             t,
         };
         let beads: Vec<Bead> = path
             .into_iter()
             .map(|(bead, shape)| {
-                let score = if posteriors {
-                    posterior.bead(bead.en.end, bead.ru.end, shape)
-                } else {
-                    0.0
-                };
+                let score = posterior.bead(bead.en.end, bead.ru.end, shape);
                 Bead { score, ..bead }
             })
             .collect();
-        if !posteriors {
-            return beads;
-        }
         // One-sided beads the model is not confident of join a neighbour.
         let cost = |en: &Range<usize>, ru: &Range<usize>| {
             let prior = cost::prior_cost(en.len(), ru.len(), &shift);
@@ -262,6 +284,8 @@ const _: () = assert!(SHAPES[RUSSIAN_ALONE].0 == 0 && SHAPES[RUSSIAN_ALONE].1 ==
 struct Posterior<'a> {
     band: &'a Band,
     costs: &'a Costs,
+    /// The cells the two soft minima were kept for, in ascending order.
+    wanted: &'a [usize],
     forward: &'a [f64],
     backward: &'a [f64],
     everything: f64,
@@ -274,6 +298,11 @@ impl Posterior<'_> {
         let (a, b) = SHAPES[shape];
         let band = self.band;
         let (Some(before), Some(cell)) = (band.index(i - a, j - b), band.index(i, j)) else {
+            return 0.0;
+        };
+        let kept = |cell: usize| self.wanted.binary_search(&cell).ok();
+        let (Some(before), Some(cell)) = (kept(before), kept(cell)) else {
+            debug_assert!(false, "a posterior asked of a cell not kept");
             return 0.0;
         };
         let cost = f64::from(self.costs.row(band, i)[j - band.lo[i]][shape]);
@@ -294,13 +323,10 @@ impl Posterior<'_> {
                 .map(|j| self.bead(i, j, ENGLISH_ALONE))
                 .sum()
         } else {
-            // The rows holding column j are one run (both bounds never
-            // decrease): from the first row whose upper bound reaches j to
-            // the last whose lower bound does not pass it.
             let j = bead.ru.end;
-            let from = band.hi.partition_point(|&hi| hi < j);
-            let to = band.lo.partition_point(|&lo| lo <= j);
-            (from..to).map(|i| self.bead(i, j, RUSSIAN_ALONE)).sum()
+            band.rows_holding(j)
+                .map(|i| self.bead(i, j, RUSSIAN_ALONE))
+                .sum()
         };
         sum.min(1.0)
     }
@@ -431,7 +457,8 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
             let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
             let en = keys.en_runs(rows.start..=last);
             let ru = keys.ru_runs(band.lo[top]..=band.hi[last]);
-            // One matcher per length of English run, loaded once per row.
+            // One matcher per length of English run, loaded once per row
+            // (for a row with a cost to work out).
             let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
             let mut offset = 0;
             // Keys visited by this task, counted for `work_done`.
@@ -443,12 +470,31 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                     row.copy_from_slice(&old[start..start + row.len()]);
                     continue;
                 }
-                for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
-                    matcher.load(en.get(i, len));
-                }
+                // The row's cells that the narrower band held keep their
+                // finite costs: a bead's cost depends on the bead alone (it
+                // was left infinite only where the bead started outside).
+                let held = old_band.as_ref().zip(old.as_ref()).map(|(old_band, old)| {
+                    let from = old_band.start[i] - old_band.start[chunk * ROWS_PER_TASK];
+                    let lo = old_band.lo[i];
+                    (lo, &old[from..from + old_band.hi[i] - lo + 1])
+                });
+                let mut loaded = false;
                 for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
+                    let before = held.and_then(|(lo, old)| old.get(j.checked_sub(lo)?));
                     for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                         if a <= i && b <= j && band.index(i - a, j - b).is_some() {
+                            if let Some(cost) = before.map(|costs| costs[shape])
+                                && cost != f32::INFINITY
+                            {
+                                out[shape] = cost;
+                                continue;
+                            }
+                            if !loaded {
+                                for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
+                                    matcher.load(en.get(i, len));
+                                }
+                                loaded = true;
+                            }
                             let common = || {
                                 let run = ru.get(j, b);
                                 steps.set(steps.get() + 1 + run.0.len() as u64);
@@ -466,28 +512,13 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
     Costs { chunks }
 }
 
-/// The forward pass's tables, one entry per cell.
-struct Forward {
-    /// Back-pointer: index into `SHAPES` of the last bead of the best path
-    /// from the origin to the cell (Viterbi).
-    back: Vec<u8>,
-    /// Soft minimum over all paths from the origin (`-T ln sum`); empty
-    /// when only the best path is wanted.
-    soft: Vec<f64>,
-}
-
-/// The best path (and with a temperature, the soft minimum over all paths)
-/// from the origin to every cell.
-fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
+/// The back-pointers of the best path from the origin to every cell (Viterbi):
+/// for each cell, the index into `SHAPES` of the best path's last bead.
+fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
     // Best costs are kept for the last rows only: a bead reaches back at
     // most MAX_RUN rows, and the path is traced from the back-pointers.
     let mut best: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
     let mut back = vec![u8::MAX; band.cells()];
-    let mut soft = if temperature.is_some() {
-        vec![f64::INFINITY; band.cells()]
-    } else {
-        Vec::new()
-    };
     for i in 0..=band.n() {
         let mut row = std::mem::take(&mut best[i % (MAX_RUN + 1)]);
         row.clear();
@@ -497,12 +528,8 @@ fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
             let (k, cell) = (j - band.lo[i], band.cell(i, j));
             if cell == 0 {
                 row[0] = 0.0;
-                if !soft.is_empty() {
-                    soft[0] = 0.0;
-                }
                 continue;
             }
-            let mut paths = [f64::INFINITY; SHAPES.len()];
             for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                 let cost = f64::from(row_costs[k][shape]);
                 if cost == f64::INFINITY {
@@ -518,26 +545,67 @@ fn forward(band: &Band, costs: &Costs, temperature: Option<f64>) -> Forward {
                     row[k] = before + cost;
                     back[cell] = shape as u8;
                 }
-                if temperature.is_some() {
-                    paths[shape] = soft[band.cell(i - a, j - b)] + cost;
-                }
-            }
-            if let Some(t) = temperature {
-                soft[cell] = soft_min(&paths, t);
             }
         }
         best[i % (MAX_RUN + 1)] = row;
     }
-    Forward { back, soft }
+    back
 }
 
-/// The soft minimum over all paths from every cell to the end.
-fn backward(band: &Band, costs: &Costs, t: f64) -> Vec<f64> {
+/// The soft minimum over all paths from the origin (`-t ln sum exp(-cost /
+/// t)`) to each of `wanted`, flat cell indices in increasing order. Rows are
+/// kept for the last `MAX_RUN` rows only, as in [`viterbi`].
+fn soft_forward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f64> {
+    let mut soft: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
+    let mut found = Vec::with_capacity(wanted.len());
+    for i in 0..=band.n() {
+        let mut row = std::mem::take(&mut soft[i % (MAX_RUN + 1)]);
+        row.clear();
+        row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
+        let row_costs = costs.row(band, i);
+        for j in band.lo[i]..=band.hi[i] {
+            let (k, cell) = (j - band.lo[i], band.cell(i, j));
+            if cell == 0 {
+                row[0] = 0.0;
+            } else {
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    let cost = f64::from(row_costs[k][shape]);
+                    if cost == f64::INFINITY {
+                        continue;
+                    }
+                    let p = j - b - band.lo[i - a];
+                    let before = if a == 0 {
+                        row[p]
+                    } else {
+                        soft[(i - a) % (MAX_RUN + 1)][p]
+                    };
+                    paths[shape] = before + cost;
+                }
+                row[k] = soft_min(&paths, t);
+            }
+            if wanted.get(found.len()) == Some(&cell) {
+                found.push(row[k]);
+            }
+        }
+        soft[i % (MAX_RUN + 1)] = row;
+    }
+    found
+}
+
+/// The soft minimum over all paths from each of `wanted` (flat cell indices
+/// in increasing order) to the end, kept, like [`soft_forward`], for the
+/// next `MAX_RUN` rows only.
+fn soft_backward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f64> {
     let n = band.n();
-    let mut after = vec![f64::INFINITY; band.cells()];
     let end = band.cells() - 1;
-    after[end] = 0.0;
+    let mut after: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
+    let mut found = vec![f64::INFINITY; wanted.len()];
+    let mut next = wanted.len();
     for i in (0..=n).rev() {
+        let mut row = std::mem::take(&mut after[i % (MAX_RUN + 1)]);
+        row.clear();
+        row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         // The costs of the rows a bead from row i can end in.
         let below: [&[CellCosts]; MAX_RUN + 1] = std::array::from_fn(|a| {
             if i + a <= n {
@@ -547,25 +615,34 @@ fn backward(band: &Band, costs: &Costs, t: f64) -> Vec<f64> {
             }
         });
         for j in (band.lo[i]..=band.hi[i]).rev() {
-            let cell = band.cell(i, j);
+            let (k, cell) = (j - band.lo[i], band.cell(i, j));
             if cell == end {
-                continue;
-            }
-            let mut paths = [f64::INFINITY; SHAPES.len()];
-            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                if i + a > n {
-                    continue;
+                row[k] = 0.0;
+            } else {
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    if i + a > n || band.index(i + a, j + b).is_none() {
+                        continue;
+                    }
+                    let to = j + b - band.lo[i + a];
+                    let cost = below[a][to][shape];
+                    let after_to = if a == 0 {
+                        row[to]
+                    } else {
+                        after[(i + a) % (MAX_RUN + 1)][to]
+                    };
+                    paths[shape] = f64::from(cost) + after_to;
                 }
-                let Some(to) = band.index(i + a, j + b) else {
-                    continue;
-                };
-                let cost = below[a][j + b - band.lo[i + a]][shape];
-                paths[shape] = f64::from(cost) + after[to];
+                row[k] = soft_min(&paths, t);
             }
-            after[cell] = soft_min(&paths, t);
+            if next > 0 && wanted[next - 1] == cell {
+                next -= 1;
+                found[next] = row[k];
+            }
         }
+        after[i % (MAX_RUN + 1)] = row;
     }
-    after
+    found
 }
 
 /// The range of Russian prefixes `lo..=hi` kept for each English prefix.
@@ -825,6 +902,136 @@ mod tests {
             "rows far from the edge stay as they were"
         );
         assert!(is_connected_strip(&ranges, 100));
+    }
+
+    /// The soft minima of every cell from the origin and to the end, as
+    /// the aligner computed them before it kept the path's cells only: two
+    /// full tables.
+    fn full_tables(band: &Band, costs: &Costs, t: f64) -> (Vec<f64>, Vec<f64>) {
+        let n = band.n();
+        let mut soft = vec![f64::INFINITY; band.cells()];
+        for i in 0..=n {
+            for j in band.lo[i]..=band.hi[i] {
+                let cell = band.cell(i, j);
+                if cell == 0 {
+                    soft[0] = 0.0;
+                    continue;
+                }
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    let cost = f64::from(costs.row(band, i)[j - band.lo[i]][shape]);
+                    if cost != f64::INFINITY {
+                        paths[shape] = soft[band.cell(i - a, j - b)] + cost;
+                    }
+                }
+                soft[cell] = soft_min(&paths, t);
+            }
+        }
+        let mut after = vec![f64::INFINITY; band.cells()];
+        let end = band.cells() - 1;
+        after[end] = 0.0;
+        for i in (0..=n).rev() {
+            for j in (band.lo[i]..=band.hi[i]).rev() {
+                let cell = band.cell(i, j);
+                if cell == end {
+                    continue;
+                }
+                let mut paths = [f64::INFINITY; SHAPES.len()];
+                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                    if i + a > n {
+                        continue;
+                    }
+                    let Some(to) = band.index(i + a, j + b) else {
+                        continue;
+                    };
+                    let cost = costs.row(band, i + a)[j + b - band.lo[i + a]][shape];
+                    paths[shape] = f64::from(cost) + after[to];
+                }
+                after[cell] = soft_min(&paths, t);
+            }
+        }
+        (soft, after)
+    }
+
+    #[test]
+    fn soft_minima_of_kept_cells_are_those_of_the_full_tables() {
+        // Long enough for a band (more than one chunk of rows, with
+        // omissions), and the full table of a short pair.
+        for (rows, dropped) in [(700, 13), (40, 5)] {
+            let en = numbered(rows, &["alpha", "beta"]);
+            let lines: Vec<String> = (0..rows)
+                .filter(|k| k % dropped != 3)
+                .map(|k| format!("альфа {k} {}", "x".repeat(k * 7 % 40)))
+                .collect();
+            let ru = presplit(&lines.join("\n"));
+            let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+            let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
+            let options = AlignOptions::default();
+            let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
+            let model = CostModel::new(&en, &ru, &options, &keys);
+            let costs = costs(&band, &model, &keys, None);
+            let (soft, after) = full_tables(&band, &costs, 1.0);
+            // Every cell, and every third one.
+            for step in [1, 3] {
+                let wanted: Vec<usize> = (0..band.cells()).step_by(step).collect();
+                let kept = |table: &[f64]| wanted.iter().map(|&c| table[c]).collect::<Vec<_>>();
+                let forward = soft_forward(&band, &costs, 1.0, &wanted);
+                let backward = soft_backward(&band, &costs, 1.0, &wanted);
+                assert_eq!(
+                    (forward.len(), backward.len()),
+                    (wanted.len(), wanted.len())
+                );
+                assert!(
+                    forward
+                        .iter()
+                        .zip(kept(&soft))
+                        .all(|(x, y)| x.to_bits() == y.to_bits())
+                );
+                assert!(
+                    backward
+                        .iter()
+                        .zip(kept(&after))
+                        .all(|(x, y)| x.to_bits() == y.to_bits())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_widened_band_keeps_the_costs_it_had_and_works_out_the_same_new_ones() {
+        let en = numbered(900, &["alpha", "beta"]);
+        let lines: Vec<String> = (0..900)
+            .filter(|k| k % 11 != 3)
+            .map(|k| format!("альфа {k} {}", "x".repeat(k * 7 % 40)))
+            .collect();
+        let ru = presplit(&lines.join("\n"));
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+        let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
+        let options = AlignOptions::default();
+        let model = CostModel::new(&en, &ru, &options, &keys);
+        let narrow = bands(&en, &ru, &keys, &options, Pass::Fine);
+        // Widened in some rows only, as `widen` does along an edge.
+        let mut wide = narrow.clone();
+        for row in &mut wide[300..420] {
+            *row = (
+                row.0.saturating_sub(WIDEN_COLUMNS),
+                (row.1 + WIDEN_COLUMNS).min(ru.len()),
+            );
+        }
+        connect(&mut wide, ru.len());
+        let (narrow, wide) = (Band::new(&narrow), Band::new(&wide));
+        assert!(wide.cells() > narrow.cells());
+        let before = costs(&narrow, &model, &keys, None);
+        let fresh = costs(&wide, &model, &keys, None);
+        let reused = costs(&wide, &model, &keys, Some((narrow, before)));
+        let bits = |c: &Costs| {
+            c.chunks
+                .iter()
+                .flatten()
+                .flat_map(|cell| cell.map(f32::to_bits))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(&fresh), bits(&reused));
     }
 
     #[test]

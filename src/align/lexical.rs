@@ -6,7 +6,7 @@
 //! have in common against the weight of those they do not.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -41,18 +41,145 @@ struct Weighted {
     weight: f64,
 }
 
+/// The linked keys of every sentence of one side, in flat arrays: sentence
+/// `k`'s keys are `ids[starts[k]..starts[k + 1]]`, sorted by id, with their
+/// weights at the same places of `weights`. One allocation a side instead
+/// of one a sentence: a book has hundreds of thousands of sentences.
+#[derive(Debug, Clone, Default)]
+struct KeyLists {
+    starts: Vec<usize>,
+    ids: Vec<KeyId>,
+    weights: Vec<f64>,
+}
+
+impl KeyLists {
+    fn new() -> KeyLists {
+        KeyLists {
+            starts: vec![0],
+            ..KeyLists::default()
+        }
+    }
+
+    /// Adds the next sentence's keys.
+    fn push(&mut self, list: impl IntoIterator<Item = Weighted>) {
+        for k in list {
+            self.ids.push(k.id);
+            self.weights.push(k.weight);
+        }
+        self.starts.push(self.ids.len());
+    }
+
+    /// How many sentences it holds.
+    fn sentences(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The keys of the consecutive sentences `sentences`, one list after
+    /// another.
+    fn of(&self, sentences: Range<usize>) -> impl Iterator<Item = Weighted> + '_ {
+        let range = self.starts[sentences.start]..self.starts[sentences.end];
+        self.ids[range.clone()]
+            .iter()
+            .zip(&self.weights[range])
+            .map(|(&id, &weight)| Weighted { id, weight })
+    }
+}
+
 /// Per-sentence key lists and key weights for one document pair.
 pub struct Keys {
     /// Per sentence of each side, its linked keys sorted by id.
-    lists: Sides<Vec<Vec<Weighted>>>,
+    lists: Sides<KeyLists>,
     /// Total key weight of each sentence.
     totals: Sides<Vec<f64>>,
     /// Key ids run from 0 to this.
     ids: usize,
 }
 
-/// Sentences holding a key, per side.
-type Frequencies = FxHashMap<AnchorKey, Sides<u32>>;
+/// A sentence's anchor with its key interned (an index into
+/// [`KeyTable::keys`]): half the size of an [`Anchor`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Numbered {
+    key: u32,
+    token: TokenIx,
+}
+
+/// The anchor keys of a pair, each given a number on first sight, with the
+/// sentences of each side holding it.
+#[derive(Debug, Default)]
+struct KeyTable {
+    numbers: FxHashMap<AnchorKey, u32>,
+    keys: Vec<AnchorKey>,
+    df: Vec<Sides<u32>>,
+}
+
+impl KeyTable {
+    fn intern(&mut self, key: AnchorKey) -> u32 {
+        *self.numbers.entry(key).or_insert_with(|| {
+            self.keys.push(key);
+            self.df.push(Sides::default());
+            (self.keys.len() - 1) as u32
+        })
+    }
+
+    /// Found on both sides of the pair (the only keys that can match).
+    fn is_linked(&self, key: u32) -> bool {
+        let n = self.df[key as usize];
+        n.en > 0 && n.ru > 0
+    }
+
+    /// The anchor `slot` stands for.
+    fn anchor(&self, slot: Numbered) -> Anchor {
+        Anchor {
+            key: self.keys[slot.key as usize],
+            token: slot.token,
+        }
+    }
+}
+
+/// The anchors of every sentence of one side, flat (see [`KeyLists`]):
+/// sentence `k`'s are `slots[starts[k]..starts[k + 1]]`, sorted by key,
+/// then token, as [`Extractor::anchors_of_all`] gives them.
+#[derive(Debug, Default)]
+struct SideAnchors {
+    starts: Vec<usize>,
+    slots: Vec<Numbered>,
+}
+
+impl SideAnchors {
+    fn new() -> SideAnchors {
+        SideAnchors {
+            starts: vec![0],
+            slots: Vec::new(),
+        }
+    }
+
+    fn sentence(&self, k: usize) -> &[Numbered] {
+        &self.slots[self.starts[k]..self.starts[k + 1]]
+    }
+
+    fn sentences(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Keeps only the anchors `keep` says yes to.
+    fn retain(&mut self, keep: impl Fn(Numbered) -> bool) {
+        let mut kept = 0;
+        for k in 0..self.sentences() {
+            let (from, to) = (self.starts[k], self.starts[k + 1]);
+            self.starts[k] = kept;
+            for at in from..to {
+                if keep(self.slots[at]) {
+                    self.slots[kept] = self.slots[at];
+                    kept += 1;
+                }
+            }
+        }
+        let last = self.sentences();
+        self.starts[last] = kept;
+        self.slots.truncate(kept);
+        self.slots.shrink_to_fit();
+    }
+}
 
 /// Links the two documents' anchors and returns every sentence's keys.
 ///
@@ -68,44 +195,61 @@ pub fn link(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
 ) -> Keys {
-    let (en_anchors, en_names) = extract(en, Lang::En, lexicon, learned);
-    let (ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned);
-    let mut anchors = Sides::new(en_anchors, ru_anchors);
-    let mut df = document_frequencies(anchors.as_ref().map(|a| a.as_slice()));
+    let mut table = KeyTable::default();
+    // English anchors are all kept until the Russian side is known; of the
+    // Russian ones, only those whose key the English side has.
+    let (mut en_anchors, en_names) = extract(en, Lang::En, lexicon, learned, &mut table);
+    let (ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned, &mut table);
+    en_anchors.retain(|slot| table.is_linked(slot.key));
+    let anchors = Sides::new(en_anchors, ru_anchors);
     let names = Sides::new(
-        unlinked_names(en_names, &anchors.en, &df),
-        unlinked_names(ru_names, &anchors.ru, &df),
+        unlinked_names(en_names, &anchors.en),
+        unlinked_names(ru_names, &anchors.ru),
     );
-    link_names(names.as_ref().map(|n| n.as_slice()), &mut anchors, &mut df);
+    // Linked names' anchors, per side and sentence.
+    let added = link_names(names.as_ref().map(|n| n.as_slice()), &mut table);
+    // A sentence's linked anchors, sorted by key, then token, each with
+    // its key's number in the table.
+    let linked_of = |lang: Lang, k: usize| -> Vec<(Anchor, u32)> {
+        let slots = anchors[lang].sentence(k).iter();
+        let mut list: Vec<(Anchor, u32)> = slots.map(|&s| (table.anchor(s), s.key)).collect();
+        if let Some(more) = added[lang].get(&k) {
+            list.extend(more.iter().map(|&a| (a, table.numbers[&a.key])));
+            list.sort_unstable_by_key(|&(a, _)| a);
+            list.retain(|&(_, number)| table.is_linked(number));
+        }
+        list
+    };
     // Ids in order of first occurrence, English side first, so that runs
     // are reproducible; the weights are then worked out in parallel.
-    let mut ids: FxHashMap<AnchorKey, KeyId> = FxHashMap::default();
-    for anchor in anchors.en.iter().chain(&anchors.ru).flatten() {
-        if is_linked(&df, anchor.key) {
-            let next = KeyId(ids.len() as u32);
-            ids.entry(anchor.key).or_insert(next);
+    let mut ids: Vec<Option<KeyId>> = vec![None; table.keys.len()];
+    let mut next = 0;
+    for lang in [Lang::En, Lang::Ru] {
+        for k in 0..anchors[lang].sentences() {
+            for (_, number) in linked_of(lang, k) {
+                ids[number as usize].get_or_insert_with(|| {
+                    next += 1;
+                    KeyId(next - 1)
+                });
+            }
         }
     }
     let total = (en.len() + ru.len()).max(1) as f64;
-    let weigh = |sentence: &Vec<Anchor>| -> Vec<Weighted> {
-        let linked: Vec<Anchor> = sentence
-            .iter()
-            .copied()
-            .filter(|a| is_linked(&df, a.key))
-            .collect();
+    let weigh = |lang: Lang, k: usize| -> Vec<Weighted> {
+        let linked = linked_of(lang, k);
         // Keys per content token, to share the token's weight out
         // (counted once, so that a long sentence costs linear time).
         let mut per_token: FxHashMap<TokenIx, u32> = FxHashMap::default();
-        for a in &linked {
+        for (a, _) in &linked {
             *per_token.entry(a.token).or_default() += 1;
         }
         let mut list: Vec<Weighted> = linked
             .iter()
-            .map(|a| {
-                let Sides { en, ru } = df[&a.key];
+            .map(|&(a, number)| {
+                let Sides { en, ru } = table.df[number as usize];
                 let weight = (1.0 + total / f64::from(en + ru)).ln();
                 Weighted {
-                    id: ids[&a.key],
+                    id: ids[number as usize].expect("a linked key has an id"),
                     weight: weight / f64::from(per_token[&a.token]),
                 }
             })
@@ -113,14 +257,27 @@ pub fn link(
         list.sort_unstable_by_key(|k| k.id);
         list
     };
-    let lists = anchors.map(|side| side.par_iter().map(weigh).collect::<Vec<_>>());
+    let mut lists = Sides::new(KeyLists::new(), KeyLists::new());
+    for lang in [Lang::En, Lang::Ru] {
+        let sentences = anchors[lang].sentences();
+        // A chunk at a time, so that the lists are never all held twice.
+        for first in (0..sentences).step_by(EXTRACT_CHUNK) {
+            let chunk: Vec<Vec<Weighted>> = (first..(first + EXTRACT_CHUNK).min(sentences))
+                .into_par_iter()
+                .map(|k| weigh(lang, k))
+                .collect();
+            for list in chunk {
+                lists[lang].push(list);
+            }
+        }
+    }
     let totals = lists.as_ref().map(|side| {
-        side.iter()
-            .map(|list| list.iter().map(|k| k.weight).sum())
+        (0..side.sentences())
+            .map(|k| side.of(k..k + 1).map(|w| w.weight).sum())
             .collect()
     });
     Keys {
-        ids: ids.len(),
+        ids: next as usize,
         lists,
         totals,
     }
@@ -140,18 +297,22 @@ struct NameCandidate {
     token: TokenIx,
 }
 
-/// Every sentence's anchors, sorted, and the words that may be names (see
-/// [`link_names`]), in document order.
+/// Every sentence's anchors and the words that may be names (see
+/// [`link_names`]), in document order; each key is numbered in `table`
+/// and counted there once per sentence that holds it. Of the Russian
+/// side, only anchors of keys the English side has are kept (the others
+/// cannot link).
 fn extract(
     sentences: &[Sentence],
     lang: Lang,
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
-) -> (Vec<Vec<Anchor>>, Vec<NameCandidate>) {
+    table: &mut KeyTable,
+) -> (SideAnchors, Vec<NameCandidate>) {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
-    let (mut anchors, mut names) = (Vec::with_capacity(texts.len()), Vec::new());
+    let (mut anchors, mut names) = (SideAnchors::new(), Vec::new());
     // A chunk at a time, so that the extractor's per-token working data
     // never exists for a whole book at once (the extractors remember the
     // words they have seen across chunks).
@@ -159,7 +320,7 @@ fn extract(
         let first = c * EXTRACT_CHUNK;
         let found = extractor.anchors_of_all(chunk);
         let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
-        let (chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<NameCandidate>>) = found
+        let (mut chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<NameCandidate>>) = found
             .into_par_iter()
             .enumerate()
             .map(|(k, found)| {
@@ -176,55 +337,40 @@ fn extract(
                         token: c.token,
                     })
                     .collect();
-                let mut keys = found.anchors;
-                // Sentences are assembled in roomy buffers; a book's worth
-                // of them would be three times the memory the keys need.
-                keys.shrink_to_fit();
-                (keys, names)
+                (found.anchors, names)
             })
             .unzip();
-        let start = anchors.len();
-        anchors.extend(chunk_anchors);
         names.extend(chunk_names.into_iter().flatten());
         if let Some(more) = more {
-            for (keys, more) in anchors[start..].iter_mut().zip(more) {
+            for (keys, more) in chunk_anchors.iter_mut().zip(more) {
                 keys.extend(more.anchors);
                 keys.sort_unstable();
             }
+        }
+        for sentence in chunk_anchors {
+            let mut last = None;
+            // Sorted by key: a key's anchors in one sentence are adjacent.
+            for Anchor { key, token } in sentence {
+                let number = match lang {
+                    Lang::En => Some(table.intern(key)),
+                    Lang::Ru => table.numbers.get(&key).copied(),
+                };
+                let Some(number) = number else { continue };
+                if last != Some(key) {
+                    table.df[number as usize][lang] += 1;
+                    last = Some(key);
+                }
+                anchors.slots.push(Numbered { key: number, token });
+            }
+            anchors.starts.push(anchors.slots.len());
         }
     }
     (anchors, names)
 }
 
-/// A key found on both sides of the pair (the only keys that can match).
-fn is_linked(df: &Frequencies, key: AnchorKey) -> bool {
-    df.get(&key).is_some_and(|n| n.en > 0 && n.ru > 0)
-}
-
-/// Sentences holding each key, per side.
-fn document_frequencies(anchors: Sides<&[Vec<Anchor>]>) -> Frequencies {
-    let mut df = Frequencies::default();
-    for lang in [Lang::En, Lang::Ru] {
-        for sentence in anchors[lang] {
-            let mut last = None;
-            // Sorted by key: a key's anchors in one sentence are adjacent.
-            for &Anchor { key, .. } in sentence {
-                if last != Some(key) {
-                    df.entry(key).or_default()[lang] += 1;
-                    last = Some(key);
-                }
-            }
-        }
-    }
-    df
-}
-
-/// The `names` with no key shared across the pair.
-fn unlinked_names(
-    names: Vec<NameCandidate>,
-    anchors: &[Vec<Anchor>],
-    df: &Frequencies,
-) -> Vec<NameCandidate> {
+/// The `names` with no key shared across the pair (`anchors`: the side's
+/// linked anchors).
+fn unlinked_names(names: Vec<NameCandidate>, anchors: &SideAnchors) -> Vec<NameCandidate> {
     // The (sentence, token) pairs with a linked key, gathered once: asking
     // each name's sentence again would be quadratic in sentence length.
     let mut linked: HashSet<(usize, TokenIx)> = HashSet::new();
@@ -234,10 +380,8 @@ fn unlinked_names(
         if !seen.insert(k) {
             continue;
         }
-        for a in &anchors[k] {
-            if is_linked(df, a.key) {
-                linked.insert((k, a.token));
-            }
+        for a in anchors.sentence(k) {
+            linked.insert((k, a.token));
         }
     }
     names
@@ -246,17 +390,17 @@ fn unlinked_names(
         .collect()
 }
 
+/// Anchors added to sentences, by sentence.
+type Added = FxHashMap<usize, Vec<Anchor>>;
+
 /// Links names that no exact key matched (spelling variants the
 /// transliteration keys miss: Chung ~ Чон, Vladivostok ~ Владивостоке) by
 /// comparing their Latin forms with Jaro–Winkler similarity (`strsim`).
 /// Only capitalised words left unlinked are compared (`names`), each English
-/// type with the Russian types that share its first letter. The keys added
-/// are counted into `df`.
-fn link_names(
-    names: Sides<&[NameCandidate]>,
-    anchors: &mut Sides<Vec<Vec<Anchor>>>,
-    df: &mut Frequencies,
-) {
+/// type with the Russian types that share its first letter. Returns the
+/// anchors added, per side and sentence; their keys are counted in `table`.
+fn link_names(names: Sides<&[NameCandidate]>, table: &mut KeyTable) -> Sides<Added> {
+    let mut out = Sides::new(Added::default(), Added::default());
     // Russian types by first letter, each once, in order of appearance.
     let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
     let mut seen = HashSet::new();
@@ -289,7 +433,7 @@ fn link_names(
         })
         .collect();
     if matches.is_empty() {
-        return;
+        return out;
     }
     // The key two linked names share: the Russian type's.
     let key = |ru_latin: &str| AnchorKey::of(("fuzzy-name", ru_latin));
@@ -298,7 +442,7 @@ fn link_names(
     // however many of its words got the key).
     let mut added: HashSet<(AnchorKey, usize, Lang)> = HashSet::new();
     let mut add = |lang: Lang, name: &NameCandidate, key: AnchorKey| {
-        anchors[lang][name.sentence].push(Anchor {
+        out[lang].entry(name.sentence).or_default().push(Anchor {
             key,
             token: name.token,
         });
@@ -314,57 +458,41 @@ fn link_names(
             add(Lang::Ru, name, key(&name.latin));
         }
     }
-    // Each sentence that got keys is sorted once, not once per key.
-    let touched: HashSet<(usize, Lang)> = added.iter().map(|&(_, k, lang)| (k, lang)).collect();
-    for (k, lang) in touched {
-        anchors[lang][k].sort_unstable();
-    }
     for (key, _, lang) in added {
-        df.entry(key).or_default()[lang] += 1;
+        let number = table.intern(key);
+        table.df[number as usize][lang] += 1;
     }
+    out
 }
 
 impl Keys {
     /// How many keys all sentences hold together (the aligner's work per
     /// cell grows with it).
     pub fn count(&self) -> usize {
-        self.lists
-            .en
-            .iter()
-            .chain(&self.lists.ru)
-            .map(Vec::len)
-            .sum()
+        self.lists.en.ids.len() + self.lists.ru.ids.len()
     }
 
     /// The keys of blocks of `size` consecutive sentences, each block keeping
     /// only its `keep` rarest distinct keys: enough to place a block, at a
     /// bounded cost per bead.
     pub(crate) fn blocks(&self, size: usize, keep: usize) -> Keys {
-        let lists = self
-            .lists
-            .as_ref()
-            .map(|side| side.chunks(size).map(|c| c.concat()).collect::<Vec<_>>());
-        let mut out = Keys {
-            ids: self.ids,
-            totals: lists.as_ref().map(|side| vec![0.0; side.len()]),
-            lists,
-        };
-        out.keep_rarest(keep);
-        out
-    }
-
-    /// Keeps, per sentence, only the `keep` rarest distinct keys.
-    fn keep_rarest(&mut self, keep: usize) {
-        for lang in [Lang::En, Lang::Ru] {
-            let (lists, totals) = (&mut self.lists[lang], &mut self.totals[lang]);
-            for (list, total) in lists.iter_mut().zip(totals.iter_mut()) {
-                list.sort_unstable_by_key(|k| k.id);
-                list.dedup_by_key(|k| k.id);
-                list.sort_by(|x, y| y.weight.total_cmp(&x.weight));
-                list.truncate(keep);
-                list.sort_unstable_by_key(|k| k.id);
-                *total = list.iter().map(|k| k.weight).sum();
+        let lists = self.lists.as_ref().map(|side| {
+            let mut blocks = KeyLists::new();
+            for first in (0..side.sentences()).step_by(size) {
+                let block = first..(first + size).min(side.sentences());
+                blocks.push(rarest(side.of(block).collect(), keep));
             }
+            blocks
+        });
+        let totals = lists.as_ref().map(|side| {
+            (0..side.sentences())
+                .map(|k| side.of(k..k + 1).map(|w| w.weight).sum())
+                .collect()
+        });
+        Keys {
+            ids: self.ids,
+            lists,
+            totals,
         }
     }
 
@@ -386,6 +514,17 @@ impl Keys {
     }
 }
 
+/// The `keep` rarest distinct keys of `list` (the heaviest; of a key
+/// found more than once, the first occurrence in id order), sorted by id.
+fn rarest(mut list: Vec<Weighted>, keep: usize) -> Vec<Weighted> {
+    list.sort_unstable_by_key(|k| k.id);
+    list.dedup_by_key(|k| k.id);
+    list.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    list.truncate(keep);
+    list.sort_unstable_by_key(|k| k.id);
+    list
+}
+
 pub use super::shape::MAX_RUN;
 
 /// The keys of every run of one to [`MAX_RUN`] consecutive sentences that
@@ -405,7 +544,7 @@ pub struct Runs {
 }
 
 impl Runs {
-    fn new(lists: &[Vec<Weighted>], ends: RangeInclusive<usize>) -> Runs {
+    fn new(lists: &KeyLists, ends: RangeInclusive<usize>) -> Runs {
         let first = *ends.start();
         let mut runs = Runs {
             first,
@@ -417,17 +556,18 @@ impl Runs {
         for end in ends {
             for len in 1..=MAX_RUN {
                 runs.starts.push(runs.ids.len());
-                if len > end || end > lists.len() {
+                if len > end || end > lists.sentences() {
                     continue;
                 }
                 run.clear();
-                for list in &lists[end - len..end] {
-                    run.extend_from_slice(list);
-                }
+                run.extend(lists.of(end - len..end));
                 // Stable: equal keys stay in sentence order, so a run pairs
                 // its keys with the other side's exactly as a merge of the
-                // sentences' own lists would.
-                run.sort_by_key(|k| k.id);
+                // sentences' own lists would. (One sentence's list is
+                // sorted already.)
+                if len > 1 {
+                    run.sort_by_key(|k| k.id);
+                }
                 runs.ids.extend(run.iter().map(|k| k.id));
                 runs.weights.extend(run.iter().map(|k| k.weight));
             }
@@ -518,20 +658,17 @@ mod tests {
     /// The name candidates of two presplit texts, every one left unlinked.
     fn names(en: &str, ru: &str) -> Sides<Vec<NameCandidate>> {
         let lex = Lexicon::builtin();
-        let (_, en) = extract(&presplit(en), Lang::En, lex, None);
-        let (_, ru) = extract(&presplit(ru), Lang::Ru, lex, None);
+        let mut table = KeyTable::default();
+        let (_, en) = extract(&presplit(en), Lang::En, lex, None, &mut table);
+        let (_, ru) = extract(&presplit(ru), Lang::Ru, lex, None, &mut table);
         Sides::new(en, ru)
     }
 
-    /// Links `names` into empty anchor lists of `sentences` sentences a side.
-    fn link_names_alone(
-        names: &Sides<Vec<NameCandidate>>,
-        sentences: usize,
-    ) -> (Sides<Vec<Vec<Anchor>>>, Frequencies) {
-        let mut anchors = Sides::new(vec![Vec::new(); sentences], vec![Vec::new(); sentences]);
-        let mut df = Frequencies::default();
-        link_names(names.as_ref().map(|n| n.as_slice()), &mut anchors, &mut df);
-        (anchors, df)
+    /// Links `names` alone: the anchors added and the table that counts them.
+    fn link_names_alone(names: &Sides<Vec<NameCandidate>>) -> (Sides<Added>, KeyTable) {
+        let mut table = KeyTable::default();
+        let added = link_names(names.as_ref().map(|n| n.as_slice()), &mut table);
+        (added, table)
     }
 
     #[test]
@@ -540,44 +677,151 @@ mod tests {
             "Mr Zbrovsky arrived late.\nNobody came.\n",
             "Господин Збровски опоздал.\nНикто не пришёл.\n",
         );
-        let (anchors, df) = link_names_alone(&names, 2);
-        let Sides { en: e, ru: r } = &anchors;
-        assert_eq!(e[0].len(), 1, "{e:?}");
-        assert_eq!(r[0].len(), 1, "{r:?}");
-        assert_eq!(e[0][0].key, r[0][0].key);
-        assert!(e[1].is_empty() && r[1].is_empty());
-        // The new key is counted as document_frequencies would count it.
-        assert_eq!(
-            df,
-            document_frequencies(anchors.as_ref().map(|a| a.as_slice()))
-        );
-        assert_eq!(df[&e[0][0].key], Sides::new(1, 1));
+        let (added, table) = link_names_alone(&names);
+        let Sides { en: e, ru: r } = &added;
+        assert_eq!(e[&0].len(), 1, "{e:?}");
+        assert_eq!(r[&0].len(), 1, "{r:?}");
+        assert_eq!(e[&0][0].key, r[&0][0].key);
+        assert!(!e.contains_key(&1) && !r.contains_key(&1));
+        // The new key is counted once a side.
+        let number = table.numbers[&e[&0][0].key];
+        assert_eq!(table.df[number as usize], Sides::new(1, 1));
+        assert!(table.is_linked(number));
     }
 
     #[test]
     fn leaves_dissimilar_names_apart() {
         let names = names("Mr Zbrovsky arrived.\n", "Господин Петров опоздал.\n");
-        let (anchors, df) = link_names_alone(&names, 1);
-        assert!(anchors.en[0].is_empty() && anchors.ru[0].is_empty() && df.is_empty());
+        let (added, table) = link_names_alone(&names);
+        assert!(added.en.is_empty() && added.ru.is_empty() && table.keys.is_empty());
+    }
+
+    #[test]
+    fn retain_keeps_each_sentence_its_own_anchors() {
+        let mut anchors = SideAnchors::new();
+        let numbered = |key, token| Numbered {
+            key,
+            token: TokenIx(token),
+        };
+        for sentence in [vec![(1, 0), (2, 0), (3, 1)], vec![], vec![(2, 4), (5, 0)]] {
+            let list = sentence.into_iter().map(|(k, t)| numbered(k, t));
+            anchors.slots.extend(list);
+            anchors.starts.push(anchors.slots.len());
+        }
+        anchors.retain(|a| a.key != 2);
+        assert_eq!(anchors.sentences(), 3);
+        assert_eq!(anchors.sentence(0), [numbered(1, 0), numbered(3, 1)]);
+        assert_eq!(anchors.sentence(1), []);
+        assert_eq!(anchors.sentence(2), [numbered(5, 0)]);
+    }
+
+    /// `keys` as per-sentence lists, the shape the old linker gave.
+    fn as_lists(keys: &Keys) -> OldKeys {
+        let lists = keys.lists.as_ref().map(|side| {
+            (0..side.sentences())
+                .map(|k| side.of(k..k + 1).collect())
+                .collect()
+        });
+        (keys.ids, lists, keys.totals.clone())
+    }
+
+    /// Bit for bit: weights are compared by their bits, not within a margin.
+    fn same_bits(x: &OldKeys, y: &OldKeys) -> bool {
+        let bits = |k: &OldKeys| {
+            let lists = k.1.as_ref().map(|side| {
+                side.iter()
+                    .map(|l| {
+                        l.iter()
+                            .map(|w| (w.id, w.weight.to_bits()))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let totals =
+                k.2.as_ref()
+                    .map(|t| t.iter().map(|w| w.to_bits()).collect::<Vec<_>>());
+            (k.0, lists, totals)
+        };
+        bits(x) == bits(y)
+    }
+
+    #[test]
+    fn flat_linker_gives_the_old_keys_on_real_text() {
+        let en = presplit(
+            "Lavrov met Chung Eui-yong in Seoul on 23 March 2021.\n\
+             They discussed trade, which reached $30 billion in 2020.\n\
+             Mr Zbrovsky, the Vladivostok delegate, spoke of NATO and the UN.\n\
+             Lavrov said the talks were useful; Chung agreed.\n",
+        );
+        let ru = presplit(
+            "Лавров встретился с Чон Ый Ёном в Сеуле 23 марта 2021 года.\n\
+             Они обсудили торговлю, которая в 2020 году достигла 30 млрд долларов.\n\
+             Господин Збровски, делегат Владивостока, говорил о НАТО и ООН.\n\
+             Лавров назвал переговоры полезными; Чон согласился.\n",
+        );
+        let lex = Lexicon::builtin();
+        let learned = Lexicon::parse(
+            "talks\tпереговоры\ndelegate\tделегат\n",
+            std::path::Path::new("learned"),
+        )
+        .unwrap();
+        for learned in [None, Some(&learned)] {
+            let new = as_lists(&link(&en, &ru, lex, learned));
+            let old = reference_link(&en, &ru, lex, learned);
+            assert!(new.0 > 5, "{} keys", new.0);
+            assert!(same_bits(&new, &old), "{new:?}\n{old:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn flat_linker_gives_the_old_keys(
+            en in proptest::collection::vec("[A-Za-z0-9 ,.$%-]{0,40}", 0..8),
+            ru in proptest::collection::vec("[А-Яа-яёA-Za-z0-9 ,.%-]{0,40}", 0..8),
+        ) {
+            let (en, ru) = (presplit(&en.join("\n")), presplit(&ru.join("\n")));
+            let new = as_lists(&link(&en, &ru, Lexicon::builtin(), None));
+            let old = reference_link(&en, &ru, Lexicon::builtin(), None);
+            proptest::prop_assert!(same_bits(&new, &old), "{:?}\n{:?}", new, old);
+        }
+    }
+
+    #[test]
+    fn blocks_keep_the_rarest_keys_of_each_block() {
+        let keys = keys_of(
+            vec![
+                vec![(1, 1.0), (4, 3.0)],
+                vec![(1, 1.0), (2, 5.0)],
+                vec![(3, 2.0)],
+            ],
+            vec![vec![(2, 4.0)]],
+        );
+        let blocks = as_lists(&keys.blocks(2, 2));
+        let ids = |list: &Vec<Weighted>| list.iter().map(|w| w.id.0).collect::<Vec<_>>();
+        assert_eq!(
+            blocks.1.en.iter().map(ids).collect::<Vec<_>>(),
+            [vec![2, 4], vec![3]]
+        );
+        assert_eq!(blocks.2.en, [8.0, 2.0]);
+        assert_eq!(blocks.1.ru.iter().map(ids).collect::<Vec<_>>(), [vec![2]]);
     }
 
     /// Keys of ten ids from per-sentence `(id, weight)` lists.
     fn keys_of(en: Vec<Vec<(u32, f64)>>, ru: Vec<Vec<(u32, f64)>>) -> Keys {
         let lists = Sides::new(en, ru).map(|side| {
-            side.into_iter()
-                .map(|list| {
-                    let weighted = |(id, weight)| Weighted {
-                        id: KeyId(id),
-                        weight,
-                    };
-                    list.into_iter().map(weighted).collect::<Vec<_>>()
-                })
-                .collect::<Vec<_>>()
+            let mut lists = KeyLists::new();
+            for list in side {
+                lists.push(list.into_iter().map(|(id, weight)| Weighted {
+                    id: KeyId(id),
+                    weight,
+                }));
+            }
+            lists
         });
         Keys {
             totals: lists.as_ref().map(|side| {
-                side.iter()
-                    .map(|s| s.iter().map(|k| k.weight).sum())
+                (0..side.sentences())
+                    .map(|k| side.of(k..k + 1).map(|w| w.weight).sum())
                     .collect()
             }),
             lists,
@@ -637,5 +881,266 @@ mod tests {
         let second = matcher.common(ru.get(2, 1));
         assert!(second > 0.0);
         assert!(first > second, "{first} vs {second}");
+    }
+
+    // The linker as it was before its anchors and keys were stored flat
+    // (one Vec per sentence, keys hashed again at every step), kept to
+    // check that the flat one gives the same keys, to the last bit.
+
+    type OldKeys = (usize, Sides<Vec<Vec<Weighted>>>, Sides<Vec<f64>>);
+
+    /// Sentences holding a key, per side.
+    type Frequencies = FxHashMap<AnchorKey, Sides<u32>>;
+
+    /// Links the two documents' anchors and returns every sentence's keys.
+    ///
+    /// An anchor key (a dictionary concept, a transliteration key, a number, a
+    /// month, an acronym) is kept only if it occurs on both sides of the pair.
+    /// A key weighs `ln(1 + N / df)` (N sentences in all, df of them holding the
+    /// key), shared out over the keys of its content token, so that a word with
+    /// two matching keys counts once, and a number found in two sentences of a
+    /// thousand counts far more than a word found in three hundred.
+    fn reference_link(
+        en: &[Sentence],
+        ru: &[Sentence],
+        lexicon: &Lexicon,
+        learned: Option<&Lexicon>,
+    ) -> OldKeys {
+        let (en_anchors, en_names) = old_extract(en, Lang::En, lexicon, learned);
+        let (ru_anchors, ru_names) = old_extract(ru, Lang::Ru, lexicon, learned);
+        let mut anchors = Sides::new(en_anchors, ru_anchors);
+        let mut df = document_frequencies(anchors.as_ref().map(|a| a.as_slice()));
+        let names = Sides::new(
+            old_unlinked_names(en_names, &anchors.en, &df),
+            old_unlinked_names(ru_names, &anchors.ru, &df),
+        );
+        old_link_names(names.as_ref().map(|n| n.as_slice()), &mut anchors, &mut df);
+        // Ids in order of first occurrence, English side first, so that runs
+        // are reproducible; the weights are then worked out in parallel.
+        let mut ids: FxHashMap<AnchorKey, KeyId> = FxHashMap::default();
+        for anchor in anchors.en.iter().chain(&anchors.ru).flatten() {
+            if is_linked(&df, anchor.key) {
+                let next = KeyId(ids.len() as u32);
+                ids.entry(anchor.key).or_insert(next);
+            }
+        }
+        let total = (en.len() + ru.len()).max(1) as f64;
+        let weigh = |sentence: &Vec<Anchor>| -> Vec<Weighted> {
+            let linked: Vec<Anchor> = sentence
+                .iter()
+                .copied()
+                .filter(|a| is_linked(&df, a.key))
+                .collect();
+            // Keys per content token, to share the token's weight out
+            // (counted once, so that a long sentence costs linear time).
+            let mut per_token: FxHashMap<TokenIx, u32> = FxHashMap::default();
+            for a in &linked {
+                *per_token.entry(a.token).or_default() += 1;
+            }
+            let mut list: Vec<Weighted> = linked
+                .iter()
+                .map(|a| {
+                    let Sides { en, ru } = df[&a.key];
+                    let weight = (1.0 + total / f64::from(en + ru)).ln();
+                    Weighted {
+                        id: ids[&a.key],
+                        weight: weight / f64::from(per_token[&a.token]),
+                    }
+                })
+                .collect();
+            list.sort_unstable_by_key(|k| k.id);
+            list
+        };
+        let lists = anchors.map(|side| side.par_iter().map(weigh).collect::<Vec<_>>());
+        let totals = lists.as_ref().map(|side| {
+            side.iter()
+                .map(|list| list.iter().map(|k| k.weight).sum())
+                .collect()
+        });
+        (ids.len(), lists, totals)
+    }
+
+    /// Every sentence's anchors, sorted, and the words that may be names (see
+    /// [`link_names`]), in document order.
+    fn old_extract(
+        sentences: &[Sentence],
+        lang: Lang,
+        lexicon: &Lexicon,
+        learned: Option<&Lexicon>,
+    ) -> (Vec<Vec<Anchor>>, Vec<NameCandidate>) {
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
+        let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
+        let (mut anchors, mut names) = (Vec::with_capacity(texts.len()), Vec::new());
+        // A chunk at a time, so that the extractor's per-token working data
+        // never exists for a whole book at once (the extractors remember the
+        // words they have seen across chunks).
+        for (c, chunk) in texts.chunks(EXTRACT_CHUNK).enumerate() {
+            let first = c * EXTRACT_CHUNK;
+            let found = extractor.anchors_of_all(chunk);
+            let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
+            let (chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<NameCandidate>>) = found
+                .into_par_iter()
+                .enumerate()
+                .map(|(k, found)| {
+                    let names = found
+                        .capitalised
+                        .into_iter()
+                        .filter(|c| c.word.chars().count() >= NAME_MIN_LEN)
+                        .map(|c| NameCandidate {
+                            latin: match lang {
+                                Lang::En => c.word,
+                                Lang::Ru => to_latin(&c.word),
+                            },
+                            sentence: first + k,
+                            token: c.token,
+                        })
+                        .collect();
+                    let mut keys = found.anchors;
+                    // Sentences are assembled in roomy buffers; a book's worth
+                    // of them would be three times the memory the keys need.
+                    keys.shrink_to_fit();
+                    (keys, names)
+                })
+                .unzip();
+            let start = anchors.len();
+            anchors.extend(chunk_anchors);
+            names.extend(chunk_names.into_iter().flatten());
+            if let Some(more) = more {
+                for (keys, more) in anchors[start..].iter_mut().zip(more) {
+                    keys.extend(more.anchors);
+                    keys.sort_unstable();
+                }
+            }
+        }
+        (anchors, names)
+    }
+
+    /// A key found on both sides of the pair (the only keys that can match).
+    fn is_linked(df: &Frequencies, key: AnchorKey) -> bool {
+        df.get(&key).is_some_and(|n| n.en > 0 && n.ru > 0)
+    }
+
+    /// Sentences holding each key, per side.
+    fn document_frequencies(anchors: Sides<&[Vec<Anchor>]>) -> Frequencies {
+        let mut df = Frequencies::default();
+        for lang in [Lang::En, Lang::Ru] {
+            for sentence in anchors[lang] {
+                let mut last = None;
+                // Sorted by key: a key's anchors in one sentence are adjacent.
+                for &Anchor { key, .. } in sentence {
+                    if last != Some(key) {
+                        df.entry(key).or_default()[lang] += 1;
+                        last = Some(key);
+                    }
+                }
+            }
+        }
+        df
+    }
+
+    /// The `names` with no key shared across the pair.
+    fn old_unlinked_names(
+        names: Vec<NameCandidate>,
+        anchors: &[Vec<Anchor>],
+        df: &Frequencies,
+    ) -> Vec<NameCandidate> {
+        // The (sentence, token) pairs with a linked key, gathered once: asking
+        // each name's sentence again would be quadratic in sentence length.
+        let mut linked: HashSet<(usize, TokenIx)> = HashSet::new();
+        let mut seen: HashSet<usize> = HashSet::new();
+        for name in &names {
+            let k = name.sentence;
+            if !seen.insert(k) {
+                continue;
+            }
+            for a in &anchors[k] {
+                if is_linked(df, a.key) {
+                    linked.insert((k, a.token));
+                }
+            }
+        }
+        names
+            .into_iter()
+            .filter(|name| !linked.contains(&(name.sentence, name.token)))
+            .collect()
+    }
+
+    /// Links names that no exact key matched (spelling variants the
+    /// transliteration keys miss: Chung ~ Чон, Vladivostok ~ Владивостоке) by
+    /// comparing their Latin forms with Jaro–Winkler similarity (`strsim`).
+    /// Only capitalised words left unlinked are compared (`names`), each English
+    /// type with the Russian types that share its first letter. The keys added
+    /// are counted into `df`.
+    fn old_link_names(
+        names: Sides<&[NameCandidate]>,
+        anchors: &mut Sides<Vec<Vec<Anchor>>>,
+        df: &mut Frequencies,
+    ) {
+        // Russian types by first letter, each once, in order of appearance.
+        let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
+        let mut seen = HashSet::new();
+        for name in names.ru {
+            let latin = name.latin.as_str();
+            if let Some(first) = latin.chars().next()
+                && seen.insert(latin)
+            {
+                ru_by_letter.entry(first).or_default().push(latin);
+            }
+        }
+        let mut seen = HashSet::new();
+        let en_types: Vec<&str> = names
+            .en
+            .iter()
+            .map(|name| name.latin.as_str())
+            .filter(|latin| seen.insert(*latin))
+            .collect();
+        // English type -> the Russian type it is most similar to, if close enough.
+        let matches: HashMap<&str, &str> = en_types
+            .into_par_iter()
+            .filter_map(|latin| {
+                let candidates = latin.chars().next().and_then(|c| ru_by_letter.get(&c))?;
+                let best = candidates
+                    .iter()
+                    .map(|r| (strsim::jaro_winkler(latin, r), *r))
+                    .filter(|(score, _)| *score >= NAME_SIMILARITY)
+                    .max_by(|x, y| x.0.total_cmp(&y.0));
+                best.map(|(_, r)| (latin, r))
+            })
+            .collect();
+        if matches.is_empty() {
+            return;
+        }
+        // The key two linked names share: the Russian type's.
+        let key = |ru_latin: &str| AnchorKey::of(("fuzzy-name", ru_latin));
+        let ru_matched: HashSet<&str> = matches.values().copied().collect();
+        // Sentences that got each new key, per side (a sentence counts once
+        // however many of its words got the key).
+        let mut added: HashSet<(AnchorKey, usize, Lang)> = HashSet::new();
+        let mut add = |lang: Lang, name: &NameCandidate, key: AnchorKey| {
+            anchors[lang][name.sentence].push(Anchor {
+                key,
+                token: name.token,
+            });
+            added.insert((key, name.sentence, lang));
+        };
+        for name in names.en {
+            if let Some(r) = matches.get(name.latin.as_str()) {
+                add(Lang::En, name, key(r));
+            }
+        }
+        for name in names.ru {
+            if ru_matched.contains(name.latin.as_str()) {
+                add(Lang::Ru, name, key(&name.latin));
+            }
+        }
+        // Each sentence that got keys is sorted once, not once per key.
+        let touched: HashSet<(usize, Lang)> = added.iter().map(|&(_, k, lang)| (k, lang)).collect();
+        for (k, lang) in touched {
+            anchors[lang][k].sort_unstable();
+        }
+        for (key, _, lang) in added {
+            df.entry(key).or_default()[lang] += 1;
+        }
     }
 }
