@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{DateWords, Salutations, Starters};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
 
 /// The English rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -15,6 +15,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         include_str!("../../data/date-phrase-words.txt"),
         include_str!("../../data/months.tsv"),
     ),
+    function_words: FunctionWords::parse(include_str!("../../data/stopwords-en.txt")),
+    word_endings: WordEndings::default(),
 });
 
 #[cfg(test)]
@@ -371,6 +373,96 @@ mod tests {
                 "Delegates from Peru stayed.",
                 "Few delegates came."
             ]
+        );
+    }
+
+    #[test]
+    fn number_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("The farm sold 2,500.That was a record."),
+            ["The farm sold 2,500.", "That was a record."]
+        );
+        assert_eq!(texts("Version 2.0 is out."), ["Version 2.0 is out."]);
+    }
+
+    #[test]
+    fn footnote_number_after_full_stop_stays_with_its_sentence() {
+        assert_eq!(
+            texts("Voters choose their council. 3 Most towns elect a mayor too."),
+            [
+                "Voters choose their council. 3",
+                "Most towns elect a mayor too."
+            ]
+        );
+        assert_eq!(
+            texts("They won in 2019. 12 Teams took part."),
+            ["They won in 2019.", "12 Teams took part."]
+        );
+    }
+
+    #[test]
+    fn equation_abbreviation_keeps_its_number() {
+        assert_eq!(
+            texts("Compare Eq. 4 with Fig. 2 first."),
+            ["Compare Eq. 4 with Fig. 2 first."]
+        );
+    }
+
+    #[test]
+    fn quotation_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("\"We are late.\"Ann ran to the car."),
+            ["\"We are late.\"", "Ann ran to the car."]
+        );
+        assert_eq!(
+            texts("Rain fell all night.\"Stay in,\" she said."),
+            ["Rain fell all night.", "\"Stay in,\" she said."]
+        );
+        assert_eq!(
+            texts("Buy \"Gazeta.Ru\" today."),
+            ["Buy \"Gazeta.Ru\" today."]
+        );
+    }
+
+    #[test]
+    fn each_link_of_a_run_of_links_stands_alone() {
+        assert_eq!(
+            texts("Photos: http://example.org/a.jpg http://example.org/b.jpg see them"),
+            [
+                "Photos: http://example.org/a.jpg",
+                "http://example.org/b.jpg see them"
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipsis_glued_to_a_capital_ends_sentence() {
+        assert_eq!(
+            texts("We waited an hour...Nobody came..I left."),
+            ["We waited an hour...", "Nobody came..", "I left."]
+        );
+        assert_eq!(
+            texts("We waited...and waited. Then: ...Nobody."),
+            ["We waited...and waited.", "Then: ...Nobody."]
+        );
+        assert_eq!(
+            texts("He called “Anna…Maria…” twice."),
+            ["He called “Anna…Maria…” twice."]
+        );
+    }
+
+    #[test]
+    fn address_in_angle_brackets_ends_header_line() {
+        assert_eq!(
+            texts("From: \"Ann Lee\"<ann@mail.example> Thanks for the notes."),
+            [
+                "From: \"Ann Lee\"<ann@mail.example>",
+                "Thanks for the notes."
+            ]
+        );
+        assert_eq!(
+            texts("Write to <ann@mail.example> today."),
+            ["Write to <ann@mail.example> today."]
         );
     }
 }

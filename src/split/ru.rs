@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{DateWords, Salutations, Starters};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
 
 /// The Russian rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -15,6 +15,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         include_str!("../../data/date-phrase-words.txt"),
         include_str!("../../data/months.tsv"),
     ),
+    function_words: FunctionWords::parse(include_str!("../../data/stopwords-ru.txt")),
+    word_endings: WordEndings::parse(include_str!("../../data/word-endings-ru.txt")),
 });
 
 #[cfg(test)]
@@ -313,6 +315,89 @@ mod tests {
         assert_eq!(
             texts("Школу открыли в пгт. Красная Поляна весной."),
             ["Школу открыли в пгт. Красная Поляна весной."]
+        );
+    }
+
+    #[test]
+    fn word_cut_short_before_its_noun_is_an_abbreviation() {
+        assert_eq!(
+            texts("Он работал в междунар. отделе банка. Потом уехал."),
+            ["Он работал в междунар. отделе банка.", "Потом уехал."]
+        );
+        assert_eq!(
+            texts("Отчёт центра экономич. исследований вышел."),
+            ["Отчёт центра экономич. исследований вышел."]
+        );
+    }
+
+    #[test]
+    fn word_cut_short_before_a_number_keeps_it() {
+        assert_eq!(
+            texts("Лекция пройдёт в ауд. 214 после обеда."),
+            ["Лекция пройдёт в ауд. 214 после обеда."]
+        );
+    }
+
+    #[test]
+    fn whole_word_before_lower_case_still_ends_sentence() {
+        assert_eq!(
+            texts("какие виды в горах. мы шли долго"),
+            ["какие виды в горах.", "мы шли долго"]
+        );
+        assert_eq!(
+            texts("мне было не до шуток. и всё же я пошёл"),
+            ["мне было не до шуток.", "и всё же я пошёл"]
+        );
+    }
+
+    #[test]
+    fn unit_abbreviation_before_a_number_is_numbered() {
+        assert_eq!(
+            texts("Адрес: ул. Лесная, д. 7, кв. 31. Звоните."),
+            ["Адрес: ул. Лесная, д. 7, кв. 31.", "Звоните."]
+        );
+    }
+
+    #[test]
+    fn unit_after_a_measure_ends_sentence_before_capital() {
+        assert_eq!(
+            texts("Рост — 180 см. Масса — 75 кг."),
+            ["Рост — 180 см.", "Масса — 75 кг."]
+        );
+    }
+
+    #[test]
+    fn quotation_glued_to_next_sentence_ends_it() {
+        assert_eq!(
+            texts("Он ответил: «Я занят.»Потом ушёл."),
+            ["Он ответил: «Я занят.»", "Потом ушёл."]
+        );
+    }
+
+    #[test]
+    fn lines_of_verse_without_marks_are_units() {
+        assert_eq!(
+            texts(
+                "над рекою тихий свет\nи туман ложится в сад\nникого на свете тут\nтолько липы шелестят"
+            ),
+            [
+                "над рекою тихий свет",
+                "и туман ложится в сад",
+                "никого на свете тут",
+                "только липы шелестят"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_in_a_narrow_column_keeps_its_sentences() {
+        assert_eq!(
+            texts(
+                "Утром мы все вместе вышли из\nдома и пошли к широкой реке\nпо старой пыльной дороге мимо\nпустых полей и брошенных домов"
+            ),
+            [
+                "Утром мы все вместе вышли из\nдома и пошли к широкой реке\nпо старой пыльной дороге мимо\nпустых полей и брошенных домов"
+            ]
         );
     }
 }

@@ -14,7 +14,9 @@ use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
 };
-use super::words::{DateWords, SALUTATION_MAX_BYTES, Salutations, Starters};
+use super::words::{
+    DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, WordEndings,
+};
 
 /// The word lists that make a language's splitter.
 #[derive(Debug)]
@@ -23,7 +25,14 @@ pub struct Rules {
     pub starters: Starters,
     pub salutations: Salutations,
     pub date_words: DateWords,
+    /// Pronouns, prepositions, conjunctions and particles (lower case).
+    pub function_words: FunctionWords,
+    /// What a word cut short looks like ("междунар.", "ауд."); empty for English.
+    pub word_endings: WordEndings,
 }
+
+/// Longest line, in characters, of a verse or a list (see `is_verse`).
+const VERSE_LINE: usize = 60;
 
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
@@ -99,6 +108,7 @@ pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<
         open_guillemets: 0,
         lower: String::new(),
         wrapped: None,
+        verse: None,
         casual: None,
     };
     scanner.run();
@@ -128,6 +138,9 @@ struct Scanner<'a, 'c> {
     lower: String,
     /// Whether the paragraph is prose hard-wrapped at a fixed width (found lazily).
     wrapped: Option<bool>,
+    /// Whether the paragraph is verse or a list: short lines that mostly
+    /// end without a mark (found lazily).
+    verse: Option<bool>,
     /// Whether the paragraph is written without capitals at sentence starts,
     /// as chats and comments are (found lazily).
     casual: Option<bool>,
@@ -149,6 +162,7 @@ impl<'a> Scanner<'a, '_> {
                 b')' => self.close_paren(i),
                 b',' => self.comma(i),
                 b';' => self.semicolon(i),
+                b'>' => self.angle_close(i),
                 // « and » (C2 AB, C2 BB): count the quotation left open.
                 0xC2 => {
                     match self.bytes.get(i + 1) {
@@ -323,9 +337,30 @@ impl<'a> Scanner<'a, '_> {
             return j;
         };
         if !after.is_whitespace() {
-            // "shop?There": a question or exclamation glued to the next sentence.
-            if marks && after.is_uppercase() && self.has_letters(i) || self.glued_stop_ends(i, j) {
-                self.cut(j);
+            // "shop?There": a question or exclamation glued to the next sentence,
+            // and so is a quotation closed after its mark ("cold."She", "устал.»Потом").
+            let quote_glued = quote_closed && j == j_closers && self.capitalised_word_at(j);
+            // "recovery...Out of", "before..I should": an ellipsis glued to a capital.
+            // Not one that opens a quotation or a sentence ("``...Прибыл", "…На").
+            let ellipsis_glued = ellipsis
+                && (stops >= 2 || stops == 0)
+                && j == marks_end
+                && self.char_before(i).is_some_and(char::is_alphanumeric)
+                && !self.inside_quotation(i);
+            if (marks || quote_glued || ellipsis_glued)
+                && after.is_uppercase()
+                && self.has_letters(i)
+                || self.glued_stop_ends(i, j)
+            {
+                // A straight quote after an even number of them in the sentence
+                // opens the next one: `women."No one benefits…"`.
+                let opens_next = quote_glued
+                    && &self.text[marks_end..j] == "\""
+                    && self.text[self.sentence_start..marks_end]
+                        .matches('"')
+                        .count()
+                        .is_multiple_of(2);
+                self.cut(if opens_next { marks_end } else { j });
             }
             return j;
         }
@@ -355,7 +390,7 @@ impl<'a> Scanner<'a, '_> {
                     && !next.bracketed
                     && j_closers == marks_end
                     && !quote_closed
-                    && self.stop_before_lower_ends(i)
+                    && self.stop_before_lower_ends(i, &next)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
             // emoji's own rule cuts after it.
@@ -367,6 +402,8 @@ impl<'a> Scanner<'a, '_> {
             // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
             // pronoun "I" after a spaced ellipsis, the typeset omission inside a
             // sentence (". . . I mean"; one at a sentence end has four dots).
+            // ("well... I mean" is often a pause too, but taking it for one
+            // costs end-to-end alignment: see docs/splitting.md.)
             let pause = stops == 1
                 && self.spaced_dots_before(i) == 2
                 && next.word == "I"
@@ -376,9 +413,54 @@ impl<'a> Scanner<'a, '_> {
             true
         };
         if ends {
-            self.cut(j);
+            let at = if stops == 1 && !marks && !ellipsis {
+                self.after_note_number(i, j)
+            } else {
+                j
+            };
+            self.cut(at);
+            return at;
         }
         j
+    }
+
+    /// A quotation opened in the sentence before byte `i` is still open
+    /// (« or “ without its closing mark): "“Lieutenant Nemic…Lieutenant Vale…”".
+    fn inside_quotation(&self, i: usize) -> bool {
+        let before = &self.text[self.sentence_start..i];
+        self.open_guillemets > 0 || before.matches('“').count() > before.matches('”').count()
+    }
+
+    /// A capitalised word starts at byte `at`: a capital, then a lower-case letter.
+    fn capitalised_word_at(&self, at: usize) -> bool {
+        let mut chars = self.text[at..].chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    }
+
+    /// Where a sentence that ends with the full stop at byte `i` ends, given
+    /// that `j` is past the stop: after a footnote number on the same line
+    /// ("…minority rights. 4 Even though…": one to three digits, then a
+    /// capitalised word), or at `j`.
+    fn after_note_number(&self, i: usize, j: usize) -> usize {
+        if self.char_before(i).is_none_or(|c| c.is_ascii_digit()) {
+            return j;
+        }
+        let rest = &self.text[j..];
+        let number = rest.trim_start_matches([' ', '\u{a0}']);
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || number.starts_with('0') {
+            return j;
+        }
+        let after = &number[digits..];
+        let word = after.trim_start_matches([' ', '\u{a0}']);
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase);
+        if word.len() < after.len() && capitalised {
+            j + (rest.len() - number.len()) + digits
+        } else {
+            j
+        }
     }
 
     /// How many full stops, each followed by one space, stand right before
@@ -429,6 +511,10 @@ impl<'a> Scanner<'a, '_> {
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
+        // "bought 1,000.That is a lot": a number inside its sentence.
+        if right_plain && is_number(word) && self.has_letters(start) {
+            return true;
+        }
         let mut chars = word.chars();
         let first = chars.next();
         let plain = right_plain
@@ -460,7 +546,7 @@ impl<'a> Scanner<'a, '_> {
     /// abbreviation, an initial or a single letter; and unless the paragraph
     /// is written in lower case throughout ("i think so. they left."), only
     /// after a word of letters alone, four or more of them.
-    fn stop_before_lower_ends(&mut self, i: usize) -> bool {
+    fn stop_before_lower_ends(&mut self, i: usize, next: &Next) -> bool {
         let text = self.text;
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
@@ -486,6 +572,22 @@ impl<'a> Scanner<'a, '_> {
                 .abbreviations
                 .kind(word, &mut self.lower)
                 .is_none()
+            && !self.cut_short(word, next)
+    }
+
+    /// `word`, before a full stop, looks cut short ("междунар.", "ауд.": see
+    /// `data/word-endings-*.txt`) and what follows is what such a word
+    /// qualifies: a number or a lower-case content word ("в междунар.
+    /// отделе", "ауд. 305"), not a function word that may open a sentence
+    /// written in lower case ("пустяк. и почему").
+    fn cut_short(&mut self, word: &str, next: &Next) -> bool {
+        self.rules.word_endings.looks_cut(word)
+            && (next.is_digit()
+                || next.is_lower()
+                    && !self
+                        .rules
+                        .function_words
+                        .contains(next.word, &mut self.lower))
     }
 
     /// True when the paragraph starts in lower case or uses a lower-case "i"
@@ -624,8 +726,9 @@ impl<'a> Scanner<'a, '_> {
                                 && rules.abbreviations.kind(bare, &mut self.lower)
                                     == Some(Kind::Numeric)
                     });
+                    // "д. 5, кв. 12": before a number the unit is a numbered one.
                     after_number
-                        && !before_number
+                        && !next.is_digit()
                         && !next.bracketed
                         && !next.dashed
                         // "5 млн долл. США": an acronym after a unit qualifies it.
@@ -635,6 +738,10 @@ impl<'a> Scanner<'a, '_> {
                         && (starter || !self.opens_with_date_phrase(start))
                 }
             };
+        }
+        // "в ауд. 305": a word cut short before a number.
+        if self.cut_short(word, next) {
+            return false;
         }
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
@@ -679,12 +786,13 @@ impl<'a> Scanner<'a, '_> {
         for word in words() {
             count += 1;
             let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
-            let letters = word.chars().count();
             let light = word.is_empty()
                 || is_number(word)
                 || is_roman(word)
                 || word.chars().all(is_dash)
-                || letters <= 3 && word.chars().all(char::is_alphabetic)
+                // prepositions and articles: "В", "С", "At", "In the"; not "Вес", "Рост"
+                || word.chars().count() <= 3
+                    && self.rules.function_words.contains(word, &mut self.lower)
                 || self.rules.date_words.contains(word, &mut self.lower);
             if !light || count > 8 {
                 return false;
@@ -729,7 +837,7 @@ impl<'a> Scanner<'a, '_> {
             ':' => next_is_item,
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
-            _ if next.is_lower() => self.short_lines(line, i + 1),
+            _ if next.is_lower() => self.short_lines(line, i + 1) || self.is_verse(),
             _ => !self.is_wrapped(),
         };
         if ends {
@@ -751,6 +859,41 @@ impl<'a> Scanner<'a, '_> {
             && words(next_line) <= 4
             && last_word.chars().count() > 3
             && !next_line.ends_with(is_terminal)
+    }
+
+    /// True when the paragraph is verse or a list, whose every line is a unit
+    /// even when the next one starts in lower case: four lines or more, none
+    /// longer than [`VERSE_LINE`] characters, at least half of them ending in a
+    /// letter (no mark), and none but the last ending in a hyphen or a short
+    /// function word ("в", "the"), as lines of prose wrapped into a narrow
+    /// column do.
+    fn is_verse(&mut self) -> bool {
+        let text = self.text;
+        let rules = self.rules;
+        let lower = &mut self.lower;
+        *self.verse.get_or_insert_with(|| {
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let Some((_, body)) = lines.split_last() else {
+                return false;
+            };
+            if lines.len() < 4 || lines.iter().any(|l| l.chars().count() > VERSE_LINE) {
+                return false;
+            }
+            let bare = lines
+                .iter()
+                .filter(|l| l.ends_with(char::is_alphabetic))
+                .count();
+            let broken = body.iter().any(|l| {
+                let last = l.split_whitespace().next_back().unwrap_or("");
+                l.ends_with(is_dash)
+                    || last.chars().count() <= 3 && rules.function_words.contains(last, lower)
+            });
+            bare * 2 >= lines.len() && !broken
+        })
     }
 
     /// True when the paragraph is prose hard-wrapped at a fixed width: its
@@ -850,6 +993,24 @@ impl<'a> Scanner<'a, '_> {
         i + 1
     }
 
+    /// An address in angle brackets, as e-mail headers write it, ends its
+    /// line of the header before a capitalised word: `"Ann"<ann@mail.example>
+    /// Groups: …`, `From: Ann <ann@mail.example> Thanks for …`.
+    fn angle_close(&mut self, i: usize) -> usize {
+        let end = i + 1;
+        if !self.char_at(end).is_some_and(char::is_whitespace) {
+            return end;
+        }
+        let word = &self.text[self.word_start(i)..i];
+        let address = word.rsplit_once('<').is_some_and(|(_, inside)| {
+            inside.contains('@') && !inside.contains(char::is_whitespace)
+        });
+        if address && self.next(end).is_upper() {
+            self.cut(end);
+        }
+        end
+    }
+
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
     fn semicolon(&mut self, i: usize) -> usize {
         let rest = self.text[i + 1..].trim_start();
@@ -891,8 +1052,11 @@ impl<'a> Scanner<'a, '_> {
             }
             // A reply opens with a mention: "…красиво @user спасибо".
             b'@' => (self.has_letters(i) && !self.previous_is_function_word(i)).then_some(before),
-            // A link ends its sentence when a capitalised one follows.
-            b'h' | b'w' => (next.is_upper() && !next.bracketed).then_some(end),
+            // A link ends its sentence when a capitalised one follows, and
+            // each link of a run of links stands alone.
+            b'h' | b'w' => {
+                ((next.is_upper() || is_link(next.rest)) && !next.bracketed).then_some(end)
+            }
             // E-mail headers: "John Smith 08/15/2000 06:23 PM Will you …".
             b'A' | b'P' => {
                 let time = self.previous_word(i).is_some_and(is_time);

@@ -46,6 +46,66 @@ impl DateWords {
     }
 }
 
+/// Lower-case words in a closed list (function words), matched in lower case
+/// with ё read as е, as the lists in `data/stopwords-*.txt` write them.
+#[derive(Debug, Default)]
+pub struct FunctionWords(HashSet<String>);
+
+impl FunctionWords {
+    pub fn parse(data: &str) -> FunctionWords {
+        FunctionWords(entries(data).map(str::to_string).collect())
+    }
+
+    /// True when `word`, in any case, is on the list.
+    pub fn contains(&self, word: &str, lower: &mut String) -> bool {
+        lower.clear();
+        lower.extend(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c }),
+        );
+        self.0.contains(lower.as_str())
+    }
+}
+
+/// The shape of a word cut short, from `data/word-endings-*.txt`: it ends in
+/// a consonant but in no ending of a whole word form ("междунар", "экономич",
+/// not "горах", "сказал"). Empty for a language that does not shorten words
+/// this way: then no word looks cut.
+#[derive(Debug, Default)]
+pub struct WordEndings {
+    consonants: Vec<char>,
+    endings: Vec<String>,
+}
+
+impl WordEndings {
+    pub fn parse(data: &str) -> WordEndings {
+        let mut out = WordEndings::default();
+        let mut section = "";
+        for entry in entries(data) {
+            match entry {
+                "[consonants]" | "[endings]" => section = entry,
+                _ if section == "[consonants]" => out.consonants.extend(entry.chars()),
+                _ if section == "[endings]" => out.endings.push(entry.to_string()),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// True when `word` is lower case, three letters or more, and ends in a
+    /// consonant that closes no whole word form.
+    pub fn looks_cut(&self, word: &str) -> bool {
+        let Some(last) = word.chars().next_back() else {
+            return false;
+        };
+        self.consonants.contains(&last)
+            && word.chars().count() >= 3
+            && word.chars().all(char::is_lowercase)
+            && !self.endings.iter().any(|e| word.ends_with(e.as_str()))
+    }
+}
+
 /// Greetings and sign-offs that end a sentence at their comma ("Kind regards,").
 #[derive(Debug, Default)]
 pub struct Salutations {
@@ -114,6 +174,27 @@ mod tests {
         assert!(words.contains("января", &mut lower));
         assert!(words.contains("Since", &mut lower));
         assert!(!words.contains("Moscow", &mut lower));
+    }
+
+    #[test]
+    fn word_cut_after_a_consonant_looks_cut() {
+        let e = WordEndings::parse("[consonants]\nкрч\n[endings]\nах\nл\n");
+        assert!(e.looks_cut("междунар"));
+        assert!(e.looks_cut("экономич"));
+        assert!(!e.looks_cut("горах"), "an inflection ending");
+        assert!(!e.looks_cut("сказал"), "an inflection ending");
+        assert!(!e.looks_cut("года"), "a vowel");
+        assert!(!e.looks_cut("Бардин"), "a name");
+        assert!(!WordEndings::default().looks_cut("approx"));
+    }
+
+    #[test]
+    fn function_words_match_in_any_case_with_yo_as_ye() {
+        let f = FunctionWords::parse("# comment\nи\nее\n");
+        let mut lower = String::new();
+        assert!(f.contains("И", &mut lower));
+        assert!(f.contains("её", &mut lower));
+        assert!(!f.contains("отделе", &mut lower));
     }
 
     #[test]
