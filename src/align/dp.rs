@@ -23,6 +23,7 @@ use super::{AlignOptions, Bead, omission, priors};
 use crate::Lang;
 use crate::anchor::dialogue::{self, Turn};
 use crate::anchor::lexicon::Lexicon;
+use crate::lang::Sides;
 use crate::split::Sentence;
 
 /// Full tables up to this many cells; beyond it, coarse-to-fine bands.
@@ -39,6 +40,9 @@ const FULL_TABLE_KEYS: usize = 64;
 const BLOCK: usize = 8;
 /// Keys kept per block in the coarse pass: the rarest, which place a block.
 const COARSE_KEYS: usize = 12;
+/// How many times longer (in sentences) a block of the longer side may be
+/// than a block of the shorter side (see [`block_edges`]).
+const MAX_SKEW: f64 = 1.5;
 /// Columns of slack on each side of the path projected from the coarse pass.
 const SLACK: usize = 5;
 /// Times the band may be widened where the path runs along its edge.
@@ -649,7 +653,7 @@ fn soft_backward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f6
 ///
 /// Small pairs get the full table. Larger ones are aligned coarse-to-fine,
 /// as Vecalign does: consecutive sentences are grouped into blocks of
-/// `BLOCK` on each side, the blocks are aligned by this same programme
+/// about `BLOCK` on each side (cut in proportion, see [`block_edges`]), the blocks are aligned by this same programme
 /// (recursively, until the table is small), and the fine table keeps only a
 /// band of `SLACK` columns either side of the block path, drawn straight
 /// through each block bead. The work then grows with `n * SLACK`, and a
@@ -681,26 +685,28 @@ fn bands(
     coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
     coarse_options.paragraph_cost = 0.0;
     coarse_options.dialogue_weight = 0.0;
-    let coarse_keys = keys.blocks(BLOCK, COARSE_KEYS);
+    let edges = block_edges(n, m);
+    let coarse_keys = keys.blocks(&edges, COARSE_KEYS);
     let path = align_with(
-        &blocks(en),
-        &blocks(ru),
+        &blocks(en, &edges.en),
+        &blocks(ru, &edges.ru),
         &coarse_keys,
         &coarse_options,
         Pass::Coarse,
     );
-    project(&path, n, m)
+    project(&path, &edges)
 }
 
 /// The fine band around a block path: each block bead's rows get the
 /// columns on the straight line through the bead, `SLACK` either side (a
 /// one-sided bead's row gets all of its columns), and neighbouring rows are
 /// joined so that every bead shape can step from one row to the next.
-fn project(path: &[Bead], n: usize, m: usize) -> Vec<(usize, usize)> {
+fn project(path: &[Bead], edges: &Sides<Vec<usize>>) -> Vec<(usize, usize)> {
+    let (n, m) = (edges.en[edges.en.len() - 1], edges.ru[edges.ru.len() - 1]);
     let mut band = vec![(usize::MAX, 0); n + 1];
     for bead in path {
-        let (e0, e1) = ((bead.en.start * BLOCK).min(n), (bead.en.end * BLOCK).min(n));
-        let (r0, r1) = ((bead.ru.start * BLOCK).min(m), (bead.ru.end * BLOCK).min(m));
+        let (e0, e1) = (edges.en[bead.en.start], edges.en[bead.en.end]);
+        let (r0, r1) = (edges.ru[bead.ru.start], edges.ru[bead.ru.end]);
         for (i, row) in band.iter_mut().enumerate().take(e1 + 1).skip(e0) {
             let (lo, hi) = if e1 == e0 {
                 (r0, r1)
@@ -748,10 +754,38 @@ fn connect(ranges: &mut [(usize, usize)], m: usize) {
     }
 }
 
-/// Groups consecutive units into blocks of `BLOCK` for the coarse pass.
-fn blocks(units: &[Unit]) -> Vec<Unit> {
-    units
-        .chunks(BLOCK)
+/// Where the blocks of the coarse pass begin and end on each side (the
+/// first edge is 0, the last the number of sentences). The longer side is
+/// cut into blocks of `BLOCK` sentences; the shorter one into as many
+/// blocks as far as that keeps its blocks at least `BLOCK / MAX_SKEW`
+/// sentences long. Blocks of a fixed number of sentences on both sides
+/// would make the block path of a text whose sides split into different
+/// numbers of sentences (a long raw text: 8 English sentences a verse for
+/// 6 Russian ones) a mixture of 1-1 and 2-1 beads, whose order the costs
+/// barely tell apart, so the coarse path could slip by whole blocks over
+/// a long stretch; with blocks cut in proportion, the path of a complete
+/// translation is the diagonal of 1-1 beads.
+fn block_edges(n: usize, m: usize) -> Sides<Vec<usize>> {
+    let longer = n.max(m).div_ceil(BLOCK);
+    let count = |len: usize| {
+        let fewest = (len as f64 * MAX_SKEW / BLOCK as f64).ceil() as usize;
+        longer.min(fewest).max(1)
+    };
+    let edges = |len: usize| {
+        if len == 0 {
+            return vec![0];
+        }
+        let count = count(len);
+        (0..=count).map(|k| k * len / count).collect()
+    };
+    Sides::new(edges(n), edges(m))
+}
+
+/// Groups consecutive units into the blocks between `edges`.
+fn blocks(units: &[Unit], edges: &[usize]) -> Vec<Unit> {
+    edges
+        .windows(2)
+        .map(|edge| &units[edge[0]..edge[1]])
         .map(|chunk| Unit {
             length: chunk.iter().map(|u| u.length).sum(),
             paragraph: 0,
@@ -877,7 +911,8 @@ mod tests {
         // Blocks: 1-1, then a steep 1-3 (its English block cut short at
         // n = 10), as at the end of a text.
         let path = [bead(0..1, 0..1), bead(1..2, 1..4)];
-        let ranges = project(&path, 10, 32);
+        let edges = Sides::new(vec![0, 8, 10], vec![0, 8, 16, 24, 32]);
+        let ranges = project(&path, &edges);
         assert!(is_connected_strip(&ranges, 32), "{ranges:?}");
         // Row 4 lies on the straight line from (0, 0) to (8, 8).
         assert!(ranges[4].0 <= 4 && ranges[4].1 >= 4 && ranges[4].1 - ranges[4].0 < 4 * SLACK);
@@ -1080,5 +1115,66 @@ mod tests {
             "{linked} of {} linked",
             kept.len()
         );
+    }
+
+    #[test]
+    fn long_pair_whose_english_splits_into_more_sentences_stays_on_the_diagonal() {
+        // 3,000 verses. Each Russian verse is one sentence; every second
+        // English verse is two, so the English side has half as many
+        // sentences again, as a raw text does whose sides split
+        // differently. Only every 100th verse holds a number to anchor it,
+        // and the Russian verses vary in length on their own. (With blocks
+        // of 8 sentences on both sides, the coarse pass slipped by dozens
+        // of verses here.)
+        let verses = 3_000;
+        let words = |k: usize, n: usize, vocabulary: &[&str]| -> String {
+            (0..n)
+                .map(|w| vocabulary[(k * 31 + w * 7) % vocabulary.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let size = |k: usize| 6 + (k * 13) % 23;
+        let anchor = |k: usize| {
+            if k.is_multiple_of(100) {
+                format!(" {k}")
+            } else {
+                String::new()
+            }
+        };
+        let english = ["and", "the", "he", "said", "unto", "them", "land", "went"];
+        let russian = ["и", "он", "сказал", "им", "земля", "пошёл", "к"];
+        let mut en_lines = Vec::new();
+        let mut verse_of = Vec::new();
+        for k in 0..verses {
+            let n = size(k);
+            if k.is_multiple_of(2) {
+                en_lines.push(format!("{}{}.", words(k, n / 2, &english), anchor(k)));
+                en_lines.push(format!("{}.", words(k + 1, n - n / 2, &english)));
+                verse_of.extend([k, k]);
+            } else {
+                en_lines.push(format!("{}{}.", words(k, n, &english), anchor(k)));
+                verse_of.push(k);
+            }
+        }
+        let ru_lines: Vec<String> = (0..verses)
+            .map(|k| {
+                format!(
+                    "{}{}.",
+                    words(k, size(k) + (k * 17) % 8, &russian),
+                    anchor(k)
+                )
+            })
+            .collect();
+        let (en, ru) = (
+            presplit(&en_lines.join("\n")),
+            presplit(&ru_lines.join("\n")),
+        );
+        let beads = align(&en, &ru, &AlignOptions::default(), None);
+        let off = beads
+            .iter()
+            .filter(|b| b.is_link())
+            .filter(|b| verse_of[b.en.start].abs_diff(b.ru.start) > 5)
+            .count();
+        assert!(off < verses / 100, "{off} beads off the diagonal");
     }
 }

@@ -472,18 +472,19 @@ impl Keys {
         self.lists.en.ids.len() + self.lists.ru.ids.len()
     }
 
-    /// The keys of blocks of `size` consecutive sentences, each block keeping
+    /// The keys of blocks of consecutive sentences, block `k` of a side
+    /// running from its `edges[k]` to `edges[k + 1]`, each block keeping
     /// only its `keep` rarest distinct keys: enough to place a block, at a
     /// bounded cost per bead.
-    pub(crate) fn blocks(&self, size: usize, keep: usize) -> Keys {
-        let lists = self.lists.as_ref().map(|side| {
+    pub(crate) fn blocks(&self, edges: &Sides<Vec<usize>>, keep: usize) -> Keys {
+        let of = |side: &KeyLists, edges: &[usize]| {
             let mut blocks = KeyLists::new();
-            for first in (0..side.sentences()).step_by(size) {
-                let block = first..(first + size).min(side.sentences());
-                blocks.push(rarest(side.of(block).collect(), keep));
+            for block in edges.windows(2) {
+                blocks.push(rarest(side.of(block[0]..block[1]).collect(), keep));
             }
             blocks
-        });
+        };
+        let lists = Sides::new(of(&self.lists.en, &edges.en), of(&self.lists.ru, &edges.ru));
         let totals = lists.as_ref().map(|side| {
             (0..side.sentences())
                 .map(|k| side.of(k..k + 1).map(|w| w.weight).sum())
@@ -796,7 +797,7 @@ mod tests {
             ],
             vec![vec![(2, 4.0)]],
         );
-        let blocks = as_lists(&keys.blocks(2, 2));
+        let blocks = as_lists(&keys.blocks(&Sides::new(vec![0, 2, 3], vec![0, 1]), 2));
         let ids = |list: &Vec<Weighted>| list.iter().map(|w| w.id.0).collect::<Vec<_>>();
         assert_eq!(
             blocks.1.en.iter().map(ids).collect::<Vec<_>>(),
