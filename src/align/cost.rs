@@ -39,7 +39,7 @@ pub(super) fn prior_cost(a: usize, b: usize, shift: &[f64; SHAPES.len()]) -> f64
 /// (a weight in sentences: short documents lean on the fitted ratio).
 const RATIO_PRIOR_WEIGHT: f64 = 5.0;
 /// The document ratio stays within these factors of the fitted one.
-const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
+pub(super) const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
 
 /// What the cost model needs of one sentence (or one block of sentences in
 /// the aligner's coarse pass).

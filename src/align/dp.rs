@@ -685,7 +685,10 @@ fn bands(
     coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
     coarse_options.paragraph_cost = 0.0;
     coarse_options.dialogue_weight = 0.0;
-    let edges = block_edges(n, m);
+    let total = |units: &[Unit]| units.iter().map(|u| u.length).sum::<usize>() as f64;
+    let ratio = total(ru) / total(en).max(1.0) / options.length.ratio;
+    let complete = (cost::RATIO_CLAMP.0..=cost::RATIO_CLAMP.1).contains(&ratio);
+    let edges = block_edges(n, m, complete);
     let coarse_keys = keys.blocks(&edges, COARSE_KEYS);
     let path = align_with(
         &blocks(en, &edges.en),
@@ -764,10 +767,16 @@ fn connect(ranges: &mut [(usize, usize)], m: usize) {
 /// 6 Russian ones) a mixture of 1-1 and 2-1 beads, whose order the costs
 /// barely tell apart, so the coarse path could slip by whole blocks over
 /// a long stretch; with blocks cut in proportion, the path of a complete
-/// translation is the diagonal of 1-1 beads.
-fn block_edges(n: usize, m: usize) -> Sides<Vec<usize>> {
+/// translation is the diagonal of 1-1 beads. Sides whose lengths in
+/// characters do not look like a whole text and its whole translation
+/// (`complete` false: one is cut short, say) keep blocks of `BLOCK`
+/// sentences each, so that a block still faces its own translation.
+fn block_edges(n: usize, m: usize, complete: bool) -> Sides<Vec<usize>> {
     let longer = n.max(m).div_ceil(BLOCK);
     let count = |len: usize| {
+        if !complete {
+            return len.div_ceil(BLOCK);
+        }
         let fewest = (len as f64 * MAX_SKEW / BLOCK as f64).ceil() as usize;
         longer.min(fewest).max(1)
     };
