@@ -114,11 +114,6 @@ cp "$ROOT/corpora/lavrov-2021-03-23/en.txt" "$ROOT/corpora/lavrov-2021-03-23/ru.
 cmd_sverka() {
   if [ -f "$1/en.sents" ]; then
     echo "$SVERKA align --presplit --format beads $1/en.sents $1/ru.sents"
-  elif [ "$(basename "$1")" = bible-raw-200k ]; then
-    # The pair verdict refuses this pair (verses run together as one paragraph
-    # pair badly: bible-18k as raw text has 17% of its checkable words matched);
-    # the case times reading, splitting and aligning all the same.
-    echo "$SVERKA align --force-pair --format beads $1/en.txt $1/ru.txt"
   else
     echo "$SVERKA align --format beads $1/en.txt $1/ru.txt"
   fi
