@@ -401,6 +401,26 @@ type Added = FxHashMap<usize, Vec<Anchor>>;
 /// anchors added, per side and sentence; their keys are counted in `table`.
 fn link_names(names: Sides<&[NameCandidate]>, table: &mut KeyTable) -> Sides<Added> {
     let mut out = Sides::new(Added::default(), Added::default());
+    // Sentences that got each new key, per side (a sentence counts once
+    // however many of its words got the key).
+    let mut added: HashSet<(AnchorKey, usize, Lang)> = HashSet::new();
+    for (lang, name, key) in fuzzy_links(names) {
+        out[lang].entry(name.sentence).or_default().push(Anchor {
+            key,
+            token: name.token,
+        });
+        added.insert((key, name.sentence, lang));
+    }
+    for (key, _, lang) in added {
+        let number = table.intern(key);
+        table.df[number as usize][lang] += 1;
+    }
+    out
+}
+
+/// The fuzzy name links of [`link_names`]: each name that got one, with its
+/// side and the key it shares with its counterpart (the Russian type's).
+fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, AnchorKey)> {
     // Russian types by first letter, each once, in order of appearance.
     let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
     let mut seen = HashSet::new();
@@ -432,37 +452,19 @@ fn link_names(names: Sides<&[NameCandidate]>, table: &mut KeyTable) -> Sides<Add
             best.map(|(_, r)| (latin, r))
         })
         .collect();
-    if matches.is_empty() {
-        return out;
-    }
     // The key two linked names share: the Russian type's.
     let key = |ru_latin: &str| AnchorKey::of(("fuzzy-name", ru_latin));
     let ru_matched: HashSet<&str> = matches.values().copied().collect();
-    // Sentences that got each new key, per side (a sentence counts once
-    // however many of its words got the key).
-    let mut added: HashSet<(AnchorKey, usize, Lang)> = HashSet::new();
-    let mut add = |lang: Lang, name: &NameCandidate, key: AnchorKey| {
-        out[lang].entry(name.sentence).or_default().push(Anchor {
-            key,
-            token: name.token,
-        });
-        added.insert((key, name.sentence, lang));
-    };
-    for name in names.en {
-        if let Some(r) = matches.get(name.latin.as_str()) {
-            add(Lang::En, name, key(r));
-        }
-    }
-    for name in names.ru {
-        if ru_matched.contains(name.latin.as_str()) {
-            add(Lang::Ru, name, key(&name.latin));
-        }
-    }
-    for (key, _, lang) in added {
-        let number = table.intern(key);
-        table.df[number as usize][lang] += 1;
-    }
-    out
+    let en = names.en.iter().filter_map(|name| {
+        let r = matches.get(name.latin.as_str())?;
+        Some((Lang::En, name, key(r)))
+    });
+    let ru = names
+        .ru
+        .iter()
+        .filter(|name| ru_matched.contains(name.latin.as_str()))
+        .map(|name| (Lang::Ru, name, key(&name.latin)));
+    en.chain(ru).collect()
 }
 
 impl Keys {
@@ -1078,62 +1080,13 @@ mod tests {
         anchors: &mut Sides<Vec<Vec<Anchor>>>,
         df: &mut Frequencies,
     ) {
-        // Russian types by first letter, each once, in order of appearance.
-        let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
-        let mut seen = HashSet::new();
-        for name in names.ru {
-            let latin = name.latin.as_str();
-            if let Some(first) = latin.chars().next()
-                && seen.insert(latin)
-            {
-                ru_by_letter.entry(first).or_default().push(latin);
-            }
-        }
-        let mut seen = HashSet::new();
-        let en_types: Vec<&str> = names
-            .en
-            .iter()
-            .map(|name| name.latin.as_str())
-            .filter(|latin| seen.insert(*latin))
-            .collect();
-        // English type -> the Russian type it is most similar to, if close enough.
-        let matches: HashMap<&str, &str> = en_types
-            .into_par_iter()
-            .filter_map(|latin| {
-                let candidates = latin.chars().next().and_then(|c| ru_by_letter.get(&c))?;
-                let best = candidates
-                    .iter()
-                    .map(|r| (strsim::jaro_winkler(latin, r), *r))
-                    .filter(|(score, _)| *score >= NAME_SIMILARITY)
-                    .max_by(|x, y| x.0.total_cmp(&y.0));
-                best.map(|(_, r)| (latin, r))
-            })
-            .collect();
-        if matches.is_empty() {
-            return;
-        }
-        // The key two linked names share: the Russian type's.
-        let key = |ru_latin: &str| AnchorKey::of(("fuzzy-name", ru_latin));
-        let ru_matched: HashSet<&str> = matches.values().copied().collect();
-        // Sentences that got each new key, per side (a sentence counts once
-        // however many of its words got the key).
         let mut added: HashSet<(AnchorKey, usize, Lang)> = HashSet::new();
-        let mut add = |lang: Lang, name: &NameCandidate, key: AnchorKey| {
+        for (lang, name, key) in fuzzy_links(names) {
             anchors[lang][name.sentence].push(Anchor {
                 key,
                 token: name.token,
             });
             added.insert((key, name.sentence, lang));
-        };
-        for name in names.en {
-            if let Some(r) = matches.get(name.latin.as_str()) {
-                add(Lang::En, name, key(r));
-            }
-        }
-        for name in names.ru {
-            if ru_matched.contains(name.latin.as_str()) {
-                add(Lang::Ru, name, key(&name.latin));
-            }
         }
         // Each sentence that got keys is sorted once, not once per key.
         let touched: HashSet<(usize, Lang)> = added.iter().map(|&(_, k, lang)| (k, lang)).collect();
