@@ -112,6 +112,23 @@ fn rewrite(s: &mut Vec<u8>, scratch: &mut Vec<u8>, from: &[u8], to: &[u8]) {
     std::mem::swap(s, scratch);
 }
 
+/// The skeleton's spelling rewrites, in order: each turns one
+/// transliteration habit into the other's.
+const SKELETON_REWRITES: [(&str, &str); 7] = [
+    ("shch", "sh"),
+    ("dzh", "j"),
+    ("kh", "h"),
+    ("w", "v"),
+    ("z", "s"),
+    ("y", "i"),
+    // Russian ю/я after a consonant spell English u/a (ЮНЕСКО, Брюссель).
+    ("iu", "u"),
+];
+
+/// Loanword endings the skeleton rewrites: -ический/-ical, -ский/-an
+/// ("американский" = "american").
+const LOANWORD_ENDINGS: [(&str, &str); 3] = [("ichesk", "ik"), ("ical", "ik"), ("esk", "")];
+
 /// Reduces a lowercased Latin spelling to a rough sound skeleton shared by
 /// English spellings and transliterated Russian ones. It works on bytes: only
 /// the ASCII letters of `latin` are kept, and every rewrite is ASCII.
@@ -166,20 +183,10 @@ fn skeleton(latin: &str, english: bool) -> String {
         // Korean and Chinese names: Chung = Чон, Wang = Ван.
         s.pop();
     }
-    for (from, to) in [
-        ("shch", "sh"),
-        ("dzh", "j"),
-        ("kh", "h"),
-        ("w", "v"),
-        ("z", "s"),
-        ("y", "i"),
-        // Russian ю/я after a consonant spell English u/a (ЮНЕСКО, Брюссель).
-        ("iu", "u"),
-    ] {
+    for (from, to) in SKELETON_REWRITES {
         rewrite(&mut s, &mut scratch, from.as_bytes(), to.as_bytes());
     }
-    // Loanword endings: -ический/-ical, -ский/-an ("американский" = "american").
-    for (from, to) in [("ichesk", "ik"), ("ical", "ik"), ("esk", "")] {
+    for (from, to) in LOANWORD_ENDINGS {
         if let Some(stem) = s.strip_suffix(from.as_bytes())
             && stem.len() >= 3
         {
@@ -512,20 +519,10 @@ mod tests {
             // Korean and Chinese names: Chung = Чон, Wang = Ван.
             s.pop();
         }
-        for (from, to) in [
-            ("shch", "sh"),
-            ("dzh", "j"),
-            ("kh", "h"),
-            ("w", "v"),
-            ("z", "s"),
-            ("y", "i"),
-            // Russian ю/я after a consonant spell English u/a (ЮНЕСКО, Брюссель).
-            ("iu", "u"),
-        ] {
+        for (from, to) in SKELETON_REWRITES {
             s = replace_reference(s, from, to);
         }
-        // Loanword endings: -ический/-ical, -ский/-an ("американский" = "american").
-        for (from, to) in [("ichesk", "ik"), ("ical", "ik"), ("esk", "")] {
+        for (from, to) in LOANWORD_ENDINGS {
             if let Some(stem) = s.strip_suffix(from)
                 && stem.len() >= 3
             {
