@@ -516,6 +516,35 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
     Costs { chunks }
 }
 
+/// Per shape, the cost of reaching cell `(i, j)` by a bead of that shape:
+/// the value kept for the cell the bead starts in plus the bead's cost
+/// (infinite where the bead cannot end here). `row` is row `i` so far (the
+/// cells left of `j`); `kept` holds the last `MAX_RUN + 1` rows by `i %
+/// (MAX_RUN + 1)`. Both [`viterbi`] and [`soft_forward`] step this way.
+fn arrivals(
+    band: &Band,
+    cell_costs: &CellCosts,
+    (i, j): (usize, usize),
+    row: &[f64],
+    kept: &[Vec<f64>],
+) -> [f64; SHAPES.len()] {
+    let mut paths = [f64::INFINITY; SHAPES.len()];
+    for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+        let cost = f64::from(cell_costs[shape]);
+        if cost == f64::INFINITY {
+            continue;
+        }
+        let p = j - b - band.lo[i - a];
+        let before = if a == 0 {
+            row[p]
+        } else {
+            kept[(i - a) % (MAX_RUN + 1)][p]
+        };
+        paths[shape] = before + cost;
+    }
+    paths
+}
+
 /// The back-pointers of the best path from the origin to every cell (Viterbi):
 /// for each cell, the index into `SHAPES` of the best path's last bead.
 fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
@@ -534,19 +563,10 @@ fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
                 row[0] = 0.0;
                 continue;
             }
-            for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                let cost = f64::from(row_costs[k][shape]);
-                if cost == f64::INFINITY {
-                    continue;
-                }
-                let p = j - b - band.lo[i - a];
-                let before = if a == 0 {
-                    row[p]
-                } else {
-                    best[(i - a) % (MAX_RUN + 1)][p]
-                };
-                if before + cost < row[k] {
-                    row[k] = before + cost;
+            let paths = arrivals(band, &row_costs[k], (i, j), &row, &best);
+            for (shape, &path) in paths.iter().enumerate() {
+                if path < row[k] {
+                    row[k] = path;
                     back[cell] = shape as u8;
                 }
             }
@@ -572,20 +592,7 @@ fn soft_forward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f64
             if cell == 0 {
                 row[0] = 0.0;
             } else {
-                let mut paths = [f64::INFINITY; SHAPES.len()];
-                for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                    let cost = f64::from(row_costs[k][shape]);
-                    if cost == f64::INFINITY {
-                        continue;
-                    }
-                    let p = j - b - band.lo[i - a];
-                    let before = if a == 0 {
-                        row[p]
-                    } else {
-                        soft[(i - a) % (MAX_RUN + 1)][p]
-                    };
-                    paths[shape] = before + cost;
-                }
+                let paths = arrivals(band, &row_costs[k], (i, j), &row, &soft);
                 row[k] = soft_min(&paths, t);
             }
             if wanted.get(found.len()) == Some(&cell) {
