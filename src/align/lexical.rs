@@ -141,7 +141,7 @@ impl KeyTable {
 /// then token, as [`Extractor::anchors_of_all`] gives them; with each
 /// sentence's count of content tokens and its known tokens
 /// ([`crate::anchor::Extracted::known`]), which the pair verdict reads.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub(crate) struct SideAnchors {
     starts: Vec<usize>,
     slots: Vec<Numbered>,
