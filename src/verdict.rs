@@ -125,10 +125,7 @@ fn judge_in_stretches(alignment: &Alignment, lexicon: &Lexicon, stretch: usize) 
         // Per side, the sentences this stretch's beads hold, and their
         // anchors: all of them, and those other than transliterations.
         let read = |side: usize, extractor: &mut Extractor, span: &Range<usize>| {
-            let texts: Vec<&str> = sides[side][span.clone()]
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect();
+            let texts: Vec<&str> = sides[side][span.clone()].iter().map(|s| s.text()).collect();
             extractor
                 .anchors_of_all(&texts)
                 .into_iter()
@@ -231,7 +228,7 @@ fn span_of<'a>(ranges: impl Iterator<Item = &'a Range<usize>>) -> Range<usize> {
 fn in_script(sentences: &[crate::Sentence], lang: Lang) -> bool {
     let mut count = ScriptCount::default();
     for s in sentences {
-        let c = ScriptCount::of(&s.text);
+        let c = ScriptCount::of(s.text());
         count.latin += c.latin;
         count.cyrillic += c.cyrillic;
     }

@@ -159,8 +159,8 @@ fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
         .map(|s| Unit {
             length: s.length(),
             paragraph: s.paragraph,
-            turn: dialogue::turn(&s.text, lang),
-            chrome: crate::chrome::is_chrome(&s.text),
+            turn: dialogue::turn(s.text(), lang),
+            chrome: crate::chrome::is_chrome(s.text()),
         })
         .collect()
 }

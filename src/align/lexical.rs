@@ -309,7 +309,7 @@ fn extract(
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
 ) -> (SideAnchors, Vec<NameCandidate>) {
-    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
     let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
     let (mut anchors, mut names) = (SideAnchors::new(), Vec::new());
@@ -971,7 +971,7 @@ mod tests {
         lexicon: &Lexicon,
         learned: Option<&Lexicon>,
     ) -> (Vec<Vec<Anchor>>, Vec<NameCandidate>) {
-        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
         let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
         let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
         let (mut anchors, mut names) = (Vec::with_capacity(texts.len()), Vec::new());

@@ -37,6 +37,7 @@ pub use rendered::Rendered;
 pub use script::{ScriptCount, check_language, check_pair};
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::Error;
 
@@ -58,8 +59,9 @@ pub struct ReadOptions {
 /// An input file decoded into text.
 #[derive(Debug, Clone)]
 pub struct Text {
-    /// The text, with lone CRs turned into LFs.
-    pub text: String,
+    /// The text, with lone CRs turned into LFs. Shared: the sentences
+    /// split from it hold it too (see [`crate::split::sentences_of`]).
+    pub text: Arc<str>,
     /// The encoding the file was read in.
     pub encoding: Encoding,
     /// True when the encoding was detected, not given or announced by a BOM.
@@ -154,7 +156,10 @@ impl OffsetMap<'_> {
         if text.encoding == Encoding::Utf8 && text.repairs.is_empty() {
             return text.bom_len + offset;
         }
-        let source = text.rendered.as_ref().map_or(&text.text, |r| &r.source);
+        let source = text
+            .rendered
+            .as_ref()
+            .map_or(&*text.text, |r| r.source.as_str());
         for (at, c) in source[self.text_at..offset].char_indices() {
             let at = self.text_at + at;
             let repair = text.repairs.get(self.repair).filter(|r| r.0 == at);
@@ -297,8 +302,10 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
         encoding,
         offset: bom_len + e.offset,
     })?;
-    let mut text = Text {
-        text: decoded.text,
+    let text = Text {
+        // A lone CR becomes an LF first: the same length, so offsets and
+        // the checks below do not change.
+        text: lone_cr_to_lf(decoded.text).into(),
         encoding,
         detected,
         bom_len,
@@ -317,7 +324,6 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
     if text.text.trim().is_empty() {
         return Err(Error::Empty { path: path_buf() });
     }
-    text.text = lone_cr_to_lf(text.text);
     Ok(text)
 }
 
