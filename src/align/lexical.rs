@@ -69,6 +69,13 @@ impl KeyLists {
         self.starts.push(self.ids.len());
     }
 
+    /// Frees the room the vectors kept for growth.
+    fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.weights.shrink_to_fit();
+    }
+
     /// How many sentences it holds.
     fn sentences(&self) -> usize {
         self.starts.len() - 1
@@ -270,6 +277,8 @@ pub fn link(
                 lists[lang].push(list);
             }
         }
+        // The lists live as long as the alignment: no room to grow.
+        lists[lang].shrink_to_fit();
     }
     let totals = lists.as_ref().map(|side| {
         (0..side.sentences())

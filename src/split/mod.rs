@@ -231,6 +231,8 @@ fn split_shared(source: &Arc<str>, lang: Lang) -> Vec<Sentence> {
     }
     let mut out = cap_length(source, out);
     number_lines(text, &mut out);
+    // Sentences live as long as the alignment: no room to grow.
+    out.shrink_to_fit();
     out
 }
 
@@ -280,6 +282,8 @@ fn presplit_shared(source: &Arc<str>) -> Vec<Sentence> {
     }
     let mut out = cap_length(source, out);
     number_lines(text, &mut out);
+    // Sentences live as long as the alignment: no room to grow.
+    out.shrink_to_fit();
     out
 }
 
