@@ -260,6 +260,7 @@ fn align_with(
         }
         wanted.sort_unstable();
         wanted.dedup();
+        wanted.shrink_to_fit();
         let (forward, backward) = rayon::join(
             || soft_forward(&band, &costs, t, &wanted),
             || soft_backward(&band, &costs, t, &wanted),
