@@ -297,19 +297,33 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
             });
         }
     }
-    let decoded = encoding::decode(body, encoding, options.lossy).map_err(|e| Error::Decode {
-        path: path_buf(),
-        encoding,
-        offset: bom_len + e.offset,
-    })?;
+    let as_it_stands = match encoding {
+        Encoding::Utf8 => std::str::from_utf8(body).ok().filter(|t| !has_lone_cr(t)),
+        _ => None,
+    };
+    let (shared, repairs) = match as_it_stands {
+        // Nearly every input: copied once, into the shared text, with no
+        // string in between (which would hold the text a third time while
+        // the caller holds the bytes).
+        Some(valid) => (Arc::from(valid), Vec::new()),
+        None => {
+            let decoded =
+                encoding::decode(body, encoding, options.lossy).map_err(|e| Error::Decode {
+                    path: path_buf(),
+                    encoding,
+                    offset: bom_len + e.offset,
+                })?;
+            // A lone CR becomes an LF first: the same length, so offsets
+            // and the checks below do not change.
+            (lone_cr_to_lf(decoded.text).into(), decoded.repairs)
+        }
+    };
     let text = Text {
-        // A lone CR becomes an LF first: the same length, so offsets and
-        // the checks below do not change.
-        text: lone_cr_to_lf(decoded.text).into(),
+        text: shared,
         encoding,
         detected,
         bom_len,
-        repairs: decoded.repairs,
+        repairs,
         format: InputFormat::Text,
         rendered: None,
     };
@@ -376,6 +390,13 @@ fn document_format(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 }
 
 /// Turns every CR not followed by LF into LF (same length, so no offset moves).
+/// Whether `text` has a CR that is not followed by an LF.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices('\r')
+        .any(|(at, _)| bytes.get(at + 1) != Some(&b'\n'))
+}
+
 fn lone_cr_to_lf(text: String) -> String {
     if !text.contains('\r') {
         return text;
