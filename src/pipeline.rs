@@ -235,8 +235,8 @@ impl Pipeline {
     /// Splits and aligns a pair.
     pub fn align(&self, pair: &InputPair) -> Aligned {
         let presplit = self.options.presplit;
-        let mut en = split::sentences(&pair.texts.en.text, Lang::En, presplit);
-        let mut ru = split::sentences(&pair.texts.ru.text, Lang::Ru, presplit);
+        let mut en = split::sentences_of(&pair.texts.en.text, Lang::En, presplit);
+        let mut ru = split::sentences_of(&pair.texts.ru.text, Lang::Ru, presplit);
         // A web page's, Word file's or Markdown document's lines are the source's.
         pair.texts.en.source_lines(&mut en);
         pair.texts.ru.source_lines(&mut ru);

@@ -275,7 +275,7 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
 fn in_script(sentences: &[crate::Sentence], lang: Lang) -> bool {
     let mut count = ScriptCount::default();
     for s in sentences {
-        let c = ScriptCount::of(&s.text);
+        let c = ScriptCount::of(s.text());
         count.latin += c.latin;
         count.cyrillic += c.cyrillic;
     }
@@ -343,7 +343,7 @@ mod tests {
             ..Extractors::default()
         };
         let read = |sentences: &[crate::Sentence], lang: Lang, run: Extractors| {
-            let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+            let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
             let found = Extractor::new(lexicon, lang, run).anchors_of_all(&texts);
             found
                 .into_iter()

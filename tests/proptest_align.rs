@@ -80,8 +80,8 @@ fn assert_covers(text: &str, sentences: &[Sentence]) -> Result<(), TestCaseError
     let mut at = 0;
     for s in sentences {
         prop_assert!(s.start >= at && s.start < s.end, "bad span {:?}", s);
-        prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
-        prop_assert_eq!(s.text.trim(), s.text.as_str());
+        prop_assert_eq!(&text[s.start..s.end], s.text());
+        prop_assert_eq!(s.text().trim(), s.text());
         prop_assert!(
             text[at..s.start].trim().is_empty(),
             "lost {:?}",

@@ -120,7 +120,7 @@ proptest! {
         // UTF-16 without a BOM is read only when named.
         let given = (!bom).then_some(encoding);
         let read = read(&bytes, given, false).unwrap();
-        prop_assert_eq!(&read.text, &text);
+        prop_assert_eq!(&*read.text, text.as_str());
         prop_assert_eq!(read.encoding, encoding);
         let bom_len = if bom { encoding.bom().unwrap().len() } else { 0 };
         let mut map = read.offsets();
@@ -136,7 +136,7 @@ proptest! {
     ) {
         let bytes = encode(&text, encoding, false);
         let read = read(&bytes, Some(encoding), false).unwrap();
-        prop_assert_eq!(&read.text, &text);
+        prop_assert_eq!(&*read.text, text.as_str());
         let mut map = read.offsets();
         for (at, file) in char_offsets(&text, encoding, 0) {
             prop_assert_eq!(map.file_offset(at), file);
@@ -159,7 +159,7 @@ proptest! {
             }
             Ok(read) => {
                 prop_assert_eq!(read.encoding, encoding);
-                prop_assert_eq!(&read.text, &text);
+                prop_assert_eq!(&*read.text, text.as_str());
             }
             Err(e) => prop_assert!(
                 matches!(e, sverka::Error::UnknownEncoding { .. }),
@@ -181,7 +181,7 @@ proptest! {
         prop_assume!(letters >= 20 && capitals * 4 <= letters);
         let read = read(&encode(&text, encoding, false), None, false).unwrap();
         prop_assert_eq!(read.encoding, encoding);
-        prop_assert_eq!(&read.text, &text);
+        prop_assert_eq!(&*read.text, text.as_str());
         prop_assert!(read.detected);
     }
 

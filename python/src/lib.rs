@@ -214,7 +214,7 @@ fn sentence_to_py<'py>(
     dict.set_item("index", index)?;
     // `id`: the JSONL schema's name for `index` (see _sverka.pyi).
     dict.set_item("id", index)?;
-    dict.set_item("text", &sentence.text)?;
+    dict.set_item("text", sentence.text())?;
     dict.set_item("start", offsets.char_offset(sentence.start))?;
     dict.set_item("end", offsets.char_offset(sentence.end))?;
     dict.set_item("paragraph", sentence.paragraph)?;

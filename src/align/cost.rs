@@ -140,6 +140,7 @@ impl<'a> CostModel<'a> {
     ) -> f64 {
         let mut cost = prior;
         if a == 0 || b == 0 {
+            // The same wherever the bead is: dp.rs keeps it once per shape.
             return cost + self.options.omission_cost;
         }
         let chrome = |units: &[Unit]| units.iter().filter(|u| u.chrome).count();

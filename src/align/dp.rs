@@ -114,6 +114,31 @@ impl Band {
 /// the bead would start outside the band).
 type CellCosts = [f32; SHAPES.len()];
 
+/// How many shapes have sentences on both sides.
+const TWO_SIDED: usize = SHAPES.len() - 2;
+
+/// The costs a cell stores: its two-sided beads', in the order of `SHAPES`.
+/// A one-sided bead costs the same wherever it ends (its prior and the
+/// omission cost, see `cost.rs`), so [`Costs`] keeps that once per shape
+/// instead of in every cell: a quarter of the table of a long text.
+type StoredCosts = [f32; TWO_SIDED];
+
+/// For each shape, its place in [`StoredCosts`] (`usize::MAX` for the
+/// one-sided shapes, which are not stored).
+const STORED: [usize; SHAPES.len()] = {
+    let mut places = [usize::MAX; SHAPES.len()];
+    let (mut shape, mut next) = (0, 0);
+    while shape < SHAPES.len() {
+        if SHAPES[shape].0 > 0 && SHAPES[shape].1 > 0 {
+            places[shape] = next;
+            next += 1;
+        }
+        shape += 1;
+    }
+    assert!(next == TWO_SIDED);
+    places
+};
+
 /// `-t ln sum exp(-x / t)` over `xs`: the soft minimum of several costs,
 /// with one logarithm. Terms more than `CUTOFF * t` above the minimum add
 /// less than `f64` can hold to the sum and are skipped, with their `exp`.
@@ -169,8 +194,8 @@ fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
         .map(|s| Unit {
             length: s.length(),
             paragraph: s.paragraph,
-            turn: dialogue::turn(&s.text, lang),
-            chrome: crate::chrome::is_chrome(&s.text),
+            turn: dialogue::turn(s.text(), lang),
+            chrome: crate::chrome::is_chrome(s.text()),
         })
         .collect()
 }
@@ -245,6 +270,7 @@ fn align_with(
         }
         wanted.sort_unstable();
         wanted.dedup();
+        wanted.shrink_to_fit();
         let (forward, backward) = rayon::join(
             || soft_forward(&band, &costs, t, &wanted),
             || soft_backward(&band, &costs, t, &wanted),
@@ -319,7 +345,7 @@ impl Posterior<'_> {
             debug_assert!(false, "a posterior asked of a cell not kept");
             return 0.0;
         };
-        let cost = f64::from(self.costs.row(band, i)[j - band.lo[i]][shape]);
+        let cost = f64::from(self.costs.row(band, i).cost(j, shape));
         let through = self.forward[before] + cost + self.backward[cell];
         (-(through - self.everything) / self.t)
             .exp()
@@ -413,27 +439,77 @@ pub fn work_done() -> u64 {
 /// of the narrower one a chunk at a time, so the two tables never both
 /// exist in full.
 struct Costs {
-    chunks: Vec<Vec<CellCosts>>,
+    chunks: Vec<Vec<StoredCosts>>,
+    /// The cost of a 1-0 and of a 0-1 bead, wherever it starts inside the band.
+    one_sided: [f32; 2],
 }
 
 impl Costs {
     /// Adds `by[shape]` to the cost of every bead of each shape.
     fn shift(&mut self, by: &[f64; SHAPES.len()]) {
         let by = by.map(|d| d as f32);
+        let stored: StoredCosts = std::array::from_fn(|k| by[two_sided_shape(k)]);
         self.chunks.par_iter_mut().for_each(|chunk| {
             for cell in chunk.iter_mut() {
-                for (cost, d) in cell.iter_mut().zip(by) {
+                for (cost, d) in cell.iter_mut().zip(stored) {
                     *cost += d;
                 }
             }
         });
+        self.one_sided[0] += by[ENGLISH_ALONE];
+        self.one_sided[1] += by[RUSSIAN_ALONE];
     }
 
     /// The costs of row `i`'s cells.
-    fn row(&self, band: &Band, i: usize) -> &[CellCosts] {
+    fn row(&self, band: &Band, i: usize) -> Row<'_> {
         let chunk = i / ROWS_PER_TASK;
         let from = band.start[i] - band.start[chunk * ROWS_PER_TASK];
-        &self.chunks[chunk][from..from + band.hi[i] - band.lo[i] + 1]
+        Row {
+            cells: &self.chunks[chunk][from..from + band.hi[i] - band.lo[i] + 1],
+            lo: band.lo[i],
+            above: match i {
+                0 => 0..0,
+                _ => band.lo[i - 1]..band.hi[i - 1] + 1,
+            },
+            one_sided: self.one_sided,
+        }
+    }
+}
+
+/// The shape whose cost is at place `k` of [`StoredCosts`].
+const fn two_sided_shape(k: usize) -> usize {
+    let mut shape = 0;
+    while STORED[shape] != k {
+        shape += 1;
+    }
+    shape
+}
+
+/// The bead costs of one row of the band (see [`Costs::row`]).
+struct Row<'a> {
+    cells: &'a [StoredCosts],
+    /// The row's first column.
+    lo: usize,
+    /// The columns of the row above: where a 1-0 bead can start.
+    above: Range<usize>,
+    one_sided: [f32; 2],
+}
+
+impl Row<'_> {
+    /// The cost of the bead `shape` that ends in column `j` of the row
+    /// (infinite where it would start outside the band).
+    fn cost(&self, j: usize, shape: usize) -> f32 {
+        match shape {
+            ENGLISH_ALONE if self.above.contains(&j) => self.one_sided[0],
+            RUSSIAN_ALONE if j > self.lo => self.one_sided[1],
+            ENGLISH_ALONE | RUSSIAN_ALONE => f32::INFINITY,
+            _ => self.cells[j - self.lo][STORED[shape]],
+        }
+    }
+
+    /// The costs of every bead that ends in column `j`.
+    fn cell(&self, j: usize) -> CellCosts {
+        std::array::from_fn(|shape| self.cost(j, shape))
     }
 }
 
@@ -443,6 +519,12 @@ impl Costs {
 /// with the same cells and the same cells above are copied from it.
 fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Costs)>) -> Costs {
     let chunks = band.n() / ROWS_PER_TASK + 1;
+    // A one-sided bead's cost does not depend on where it is (see
+    // `StoredCosts`); `i` and `j` here only need to be valid for it.
+    let one_sided = [ENGLISH_ALONE, RUSSIAN_ALONE].map(|shape| {
+        let (a, b) = SHAPES[shape];
+        model.cost(a, b, shape, || 0.0) as f32
+    });
     let (old_band, old_chunks) = match before {
         Some((b, c)) => (Some(b), c.chunks.into_iter().map(Some).collect()),
         None => (None, vec![None; chunks]),
@@ -458,7 +540,7 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
     let chunks = (0..chunks)
         .into_par_iter()
         .zip(old_chunks)
-        .map(|(chunk, mut old): (usize, Option<Vec<CellCosts>>)| {
+        .map(|(chunk, mut old): (usize, Option<Vec<StoredCosts>>)| {
             let rows = chunk * ROWS_PER_TASK..((chunk + 1) * ROWS_PER_TASK).min(band.n() + 1);
             let size = band.start[rows.end] - band.start[rows.start];
             if let Some(old) =
@@ -466,7 +548,7 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
             {
                 return old;
             }
-            let mut cells = vec![[f32::INFINITY; SHAPES.len()]; size];
+            let mut cells = vec![[f32::INFINITY; TWO_SIDED]; size];
             // The runs that end in these rows and in their columns, merged once.
             let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
             let en = keys.en_runs(rows.start..=last);
@@ -496,11 +578,15 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                 for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
                     let before = held.and_then(|(lo, old)| old.get(j.checked_sub(lo)?));
                     for (shape, &(a, b)) in SHAPES.iter().enumerate() {
+                        if a == 0 || b == 0 {
+                            continue;
+                        }
+                        let place = STORED[shape];
                         if a <= i && b <= j && band.index(i - a, j - b).is_some() {
-                            if let Some(cost) = before.map(|costs| costs[shape])
+                            if let Some(cost) = before.map(|costs| costs[place])
                                 && cost != f32::INFINITY
                             {
-                                out[shape] = cost;
+                                out[place] = cost;
                                 continue;
                             }
                             if !loaded {
@@ -514,7 +600,7 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                                 steps.set(steps.get() + 1 + run.0.len() as u64);
                                 matchers[a - 1].common(run)
                             };
-                            out[shape] = model.cost(i, j, shape, common) as f32;
+                            out[place] = model.cost(i, j, shape, common) as f32;
                         }
                     }
                 }
@@ -523,7 +609,7 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
             cells
         })
         .collect();
-    Costs { chunks }
+    Costs { chunks, one_sided }
 }
 
 /// Per shape, the cost of reaching cell `(i, j)` by a bead of that shape:
@@ -573,7 +659,7 @@ fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
                 row[0] = 0.0;
                 continue;
             }
-            let paths = arrivals(band, &row_costs[k], (i, j), &row, &best);
+            let paths = arrivals(band, &row_costs.cell(j), (i, j), &row, &best);
             for (shape, &path) in paths.iter().enumerate() {
                 if path < row[k] {
                     row[k] = path;
@@ -602,7 +688,7 @@ fn soft_forward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f64
             if cell == 0 {
                 row[0] = 0.0;
             } else {
-                let paths = arrivals(band, &row_costs[k], (i, j), &row, &soft);
+                let paths = arrivals(band, &row_costs.cell(j), (i, j), &row, &soft);
                 row[k] = soft_min(&paths, t);
             }
             if wanted.get(found.len()) == Some(&cell) {
@@ -628,13 +714,8 @@ fn soft_backward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f6
         row.clear();
         row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         // The costs of the rows a bead from row i can end in.
-        let below: [&[CellCosts]; MAX_RUN + 1] = std::array::from_fn(|a| {
-            if i + a <= n {
-                costs.row(band, i + a)
-            } else {
-                &[]
-            }
-        });
+        let below: [Option<Row>; MAX_RUN + 1] =
+            std::array::from_fn(|a| (i + a <= n).then(|| costs.row(band, i + a)));
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let (k, cell) = (j - band.lo[i], band.cell(i, j));
             if cell == end {
@@ -642,11 +723,14 @@ fn soft_backward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f6
             } else {
                 let mut paths = [f64::INFINITY; SHAPES.len()];
                 for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                    if i + a > n || band.index(i + a, j + b).is_none() {
+                    let Some(below) = below[a]
+                        .as_ref()
+                        .filter(|_| band.index(i + a, j + b).is_some())
+                    else {
                         continue;
-                    }
+                    };
                     let to = j + b - band.lo[i + a];
-                    let cost = below[a][to][shape];
+                    let cost = below.cost(j + b, shape);
                     let after_to = if a == 0 {
                         row[to]
                     } else {
@@ -980,7 +1064,7 @@ mod tests {
                 }
                 let mut paths = [f64::INFINITY; SHAPES.len()];
                 for (shape, &(a, b)) in SHAPES.iter().enumerate() {
-                    let cost = f64::from(costs.row(band, i)[j - band.lo[i]][shape]);
+                    let cost = f64::from(costs.row(band, i).cost(j, shape));
                     if cost != f64::INFINITY {
                         paths[shape] = soft[band.cell(i - a, j - b)] + cost;
                     }
@@ -1005,7 +1089,7 @@ mod tests {
                     let Some(to) = band.index(i + a, j + b) else {
                         continue;
                     };
-                    let cost = costs.row(band, i + a)[j + b - band.lo[i + a]][shape];
+                    let cost = costs.row(band, i + a).cost(j + b, shape);
                     paths[shape] = f64::from(cost) + after[to];
                 }
                 after[cell] = soft_min(&paths, t);
@@ -1093,6 +1177,38 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(bits(&fresh), bits(&reused));
+    }
+
+    #[test]
+    fn one_sided_beads_cost_what_the_model_says_in_every_cell() {
+        // The table keeps a 1-0 and a 0-1 bead's cost once, not per cell:
+        // right only while the model prices them by their shape alone.
+        let en = numbered(700, &["alpha", "beta"]);
+        let lines: Vec<String> = (0..700)
+            .filter(|k| k % 13 != 5)
+            .map(|k| format!("альфа {k} {}", "x".repeat(k * 5 % 30)))
+            .collect();
+        let ru = presplit(&lines.join("\n\n"));
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+        let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
+        let options = AlignOptions::default();
+        let model = CostModel::new(&en, &ru, &options, &keys);
+        let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
+        let costs = costs(&band, &model, &keys, None);
+        for i in 0..=band.n() {
+            let row = costs.row(&band, i);
+            for j in band.lo[i]..=band.hi[i] {
+                for shape in [ENGLISH_ALONE, RUSSIAN_ALONE] {
+                    let (a, b) = SHAPES[shape];
+                    let inside = a <= i && b <= j && band.index(i - a, j - b).is_some();
+                    let expected = match inside {
+                        true => model.cost(i, j, shape, || unreachable!()) as f32,
+                        false => f32::INFINITY,
+                    };
+                    assert_eq!(row.cost(j, shape).to_bits(), expected.to_bits(), "{i} {j}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -69,6 +69,13 @@ impl KeyLists {
         self.starts.push(self.ids.len());
     }
 
+    /// Frees the room the vectors kept for growth.
+    fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.weights.shrink_to_fit();
+    }
+
     /// How many sentences it holds.
     fn sentences(&self) -> usize {
         self.starts.len() - 1
@@ -299,6 +306,8 @@ pub(crate) fn link_keeping(
                 lists[lang].push(list);
             }
         }
+        // The lists live as long as the alignment: no room to grow.
+        lists[lang].shrink_to_fit();
     }
     let totals = lists.as_ref().map(|side| {
         (0..side.sentences())
@@ -366,7 +375,7 @@ fn extract(
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
 ) -> (SideAnchors, Vec<NameCandidate>) {
-    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
     let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
     let (mut anchors, mut names) = (SideAnchors::new(), Vec::new());
@@ -1033,7 +1042,7 @@ mod tests {
         lexicon: &Lexicon,
         learned: Option<&Lexicon>,
     ) -> (Vec<Vec<Anchor>>, Vec<NameCandidate>) {
-        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
         let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
         let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
         let (mut anchors, mut names) = (Vec::with_capacity(texts.len()), Vec::new());

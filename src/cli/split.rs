@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let text = &file.text;
     // JSONL offsets are bytes in the file as on disk (BOM, UTF-16, cp1251).
     let mut offsets = file.offsets();
-    let mut sentences = split::split(text, args.lang);
+    let mut sentences = split::sentences_of(text, args.lang, false);
     file.source_lines(&mut sentences);
     let mut out = Output::create(None, &[], false)?;
     let mut w = out.text_writer();
@@ -70,12 +70,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 if s.paragraph != paragraph {
                     writeln!(w)?;
                 }
-                let line: Vec<&str> = s.text.split_whitespace().collect();
+                let line: Vec<&str> = s.text().split_whitespace().collect();
                 writeln!(w, "{}", line.join(" "))?;
             }
             SplitFormat::Jsonl => {
                 let record = serde_json::json!({
-                    "text": s.text, "start": offsets.file_offset(s.start),
+                    "text": s.text(), "start": offsets.file_offset(s.start),
                     "end": offsets.file_end(s.end),
                     "paragraph": s.paragraph, "line": s.line,
                 });
@@ -117,7 +117,7 @@ fn run_ff(args: &Args) -> Result<ExitCode> {
     let mut w = out.text_writer();
     for piece in pieces {
         for s in split::split(piece, args.lang) {
-            let line: Vec<&str> = s.text.split_whitespace().collect();
+            let line: Vec<&str> = s.text().split_whitespace().collect();
             writeln!(w, "{}", line.join(" "))?;
         }
         writeln!(w, "\u{c}")?;

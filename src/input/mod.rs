@@ -37,6 +37,7 @@ pub use rendered::Rendered;
 pub use script::{ScriptCount, check_language, check_pair};
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::Error;
 
@@ -58,8 +59,9 @@ pub struct ReadOptions {
 /// An input file decoded into text.
 #[derive(Debug, Clone)]
 pub struct Text {
-    /// The text, with lone CRs turned into LFs.
-    pub text: String,
+    /// The text, with lone CRs turned into LFs. Shared: the sentences
+    /// split from it hold it too (see [`crate::split::sentences_of`]).
+    pub text: Arc<str>,
     /// The encoding the file was read in.
     pub encoding: Encoding,
     /// True when the encoding was detected, not given or announced by a BOM.
@@ -154,7 +156,10 @@ impl OffsetMap<'_> {
         if text.encoding == Encoding::Utf8 && text.repairs.is_empty() {
             return text.bom_len + offset;
         }
-        let source = text.rendered.as_ref().map_or(&text.text, |r| &r.source);
+        let source = text
+            .rendered
+            .as_ref()
+            .map_or(&*text.text, |r| r.source.as_str());
         for (at, c) in source[self.text_at..offset].char_indices() {
             let at = self.text_at + at;
             let repair = text.repairs.get(self.repair).filter(|r| r.0 == at);
@@ -292,17 +297,33 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
             });
         }
     }
-    let decoded = encoding::decode(body, encoding, options.lossy).map_err(|e| Error::Decode {
-        path: path_buf(),
-        encoding,
-        offset: bom_len + e.offset,
-    })?;
-    let mut text = Text {
-        text: decoded.text,
+    let as_it_stands = match encoding {
+        Encoding::Utf8 => std::str::from_utf8(body).ok().filter(|t| !has_lone_cr(t)),
+        _ => None,
+    };
+    let (shared, repairs) = match as_it_stands {
+        // Nearly every input: copied once, into the shared text, with no
+        // string in between (which would hold the text a third time while
+        // the caller holds the bytes).
+        Some(valid) => (Arc::from(valid), Vec::new()),
+        None => {
+            let decoded =
+                encoding::decode(body, encoding, options.lossy).map_err(|e| Error::Decode {
+                    path: path_buf(),
+                    encoding,
+                    offset: bom_len + e.offset,
+                })?;
+            // A lone CR becomes an LF first: the same length, so offsets
+            // and the checks below do not change.
+            (lone_cr_to_lf(decoded.text).into(), decoded.repairs)
+        }
+    };
+    let text = Text {
+        text: shared,
         encoding,
         detected,
         bom_len,
-        repairs: decoded.repairs,
+        repairs,
         format: InputFormat::Text,
         rendered: None,
     };
@@ -317,7 +338,6 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
     if text.text.trim().is_empty() {
         return Err(Error::Empty { path: path_buf() });
     }
-    text.text = lone_cr_to_lf(text.text);
     Ok(text)
 }
 
@@ -370,6 +390,13 @@ fn document_format(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 }
 
 /// Turns every CR not followed by LF into LF (same length, so no offset moves).
+/// Whether `text` has a CR that is not followed by an LF.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices('\r')
+        .any(|(at, _)| bytes.get(at + 1) != Some(&b'\n'))
+}
+
 fn lone_cr_to_lf(text: String) -> String {
     if !text.contains('\r') {
         return text;

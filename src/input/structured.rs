@@ -3,6 +3,7 @@
 //! [`Text::rendered`].
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{Encoding, InputFormat, ReadOptions, Text, decode_plain, docx, html, markdown};
 use crate::Error;
@@ -23,7 +24,7 @@ pub(super) fn read(
             }
             let rendered = docx::render(path, bytes)?;
             let text = Text {
-                text: String::new(),
+                text: Arc::default(),
                 encoding: Encoding::Utf8,
                 detected: false,
                 bom_len: 0,
@@ -55,12 +56,12 @@ pub(super) fn read(
                 });
             }
             let source = std::mem::take(&mut text.text);
-            (text, html::render(source, options.whole_page))
+            (text, html::render(source.to_string(), options.whole_page))
         }
         InputFormat::Markdown => {
             let mut text = decode_plain(path, bytes, options)?;
             let source = std::mem::take(&mut text.text);
-            (text, markdown::render(source))
+            (text, markdown::render(source.to_string()))
         }
         InputFormat::Text => return decode_plain(path, bytes, options),
     };
@@ -77,7 +78,7 @@ pub(super) fn read(
             },
         });
     }
-    text.text = std::mem::take(&mut rendered.text);
+    text.text = std::mem::take(&mut rendered.text).into();
     text.format = format;
     text.rendered = Some(rendered);
     Ok(text)

@@ -210,7 +210,7 @@ fn render(
                 .side(Lang::En, bead)
                 .iter()
                 .chain(alignment.side(Lang::Ru, bead))
-                .all(|s| crate::chrome::is_chrome(&s.text));
+                .all(|s| crate::chrome::is_chrome(s.text()));
             classes.push(if chrome { "chrome" } else { "untranslated" });
         } else if bead.score < report.low_score {
             classes.push("low");
@@ -355,7 +355,7 @@ fn cell(
         lang.locale()
     )?;
     for (k, s) in sentences.iter().enumerate() {
-        let text: Vec<&str> = s.text.split_whitespace().collect();
+        let text: Vec<&str> = s.text().split_whitespace().collect();
         write!(
             page,
             "{}<span class=\"sentence\" id=\"{}-{}\" title=\"sentence {}, paragraph {}, line {}\">{}</span>",

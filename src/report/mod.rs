@@ -136,7 +136,7 @@ impl CoverageReport {
                     };
                     for (sentence, s) in range.clone().zip(alignment.side(lang, bead)) {
                         // Page chrome is listed apart: it is not text to translate.
-                        let list = if crate::chrome::is_chrome(&s.text) {
+                        let list = if crate::chrome::is_chrome(s.text()) {
                             &mut chrome
                         } else {
                             &mut untranslated
@@ -147,7 +147,7 @@ impl CoverageReport {
                             bead: index,
                             paragraph: s.paragraph,
                             line: s.line,
-                            text: s.text.clone(),
+                            text: s.text().to_string(),
                         });
                     }
                 }

@@ -321,7 +321,7 @@ impl Review {
 impl From<&Sentence> for ReviewSentence {
     fn from(s: &Sentence) -> Self {
         ReviewSentence {
-            text: s.text.clone(),
+            text: s.text().to_string(),
             start: s.start,
             end: s.end,
             paragraph: s.paragraph,
@@ -335,14 +335,13 @@ impl From<&Sentence> for ReviewSentence {
 
 impl From<&ReviewSentence> for Sentence {
     fn from(s: &ReviewSentence) -> Self {
-        Sentence {
-            text: s.text.clone(),
-            start: s.start,
-            end: s.end,
-            paragraph: s.paragraph,
-            line: s.line,
-            space_before: std::borrow::Cow::Owned(s.space_before.clone()),
-        }
+        let mut sentence = Sentence::from_text(&s.text);
+        sentence.start = s.start;
+        sentence.end = s.end;
+        sentence.paragraph = s.paragraph;
+        sentence.line = s.line;
+        sentence.space_before = std::borrow::Cow::Owned(s.space_before.clone());
+        sentence
     }
 }
 

@@ -23,6 +23,9 @@ mod scanner;
 mod words;
 
 use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
 
 use crate::Lang;
 
@@ -52,10 +55,18 @@ pub fn split_paragraph(paragraph: &str, lang: Lang) -> Vec<(usize, usize)> {
 }
 
 /// One sentence of an input text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+///
+/// A sentence does not own a copy of its text: it holds the text it was
+/// split from (shared by all the sentences of that text) and its span in
+/// it, and [`Sentence::text`] returns the slice. A 200,000-sentence pair
+/// then keeps its text once, not once more in 400,000 small strings.
+#[derive(Clone)]
 pub struct Sentence {
-    /// The sentence as it stands in the input, without surrounding whitespace.
-    pub text: String,
+    /// The text the sentence is a slice of: the whole input for a split
+    /// text, the sentence alone for one made by [`Sentence::from_text`].
+    source: Arc<str>,
+    /// Where the sentence is in `source`.
+    span: Range<usize>,
     /// Byte offset of the first byte in the input text.
     pub start: usize,
     /// Byte offset one past the last byte in the input text.
@@ -68,23 +79,80 @@ pub struct Sentence {
     /// segment that joins the two writes it: as written (a no-break space, two
     /// spaces), or one space where it holds a line break. Empty for the first
     /// sentence of the text.
-    #[serde(skip)]
     pub space_before: Cow<'static, str>,
 }
 
 impl Sentence {
+    /// A sentence of its own text `text` (a copy), at offsets `0..text.len()`
+    /// of paragraph 0, line 1; set the public fields to place it in a text.
+    pub fn from_text(text: &str) -> Sentence {
+        Sentence {
+            source: Arc::from(text),
+            span: 0..text.len(),
+            start: 0,
+            end: text.len(),
+            paragraph: 0,
+            line: 1,
+            space_before: Cow::Borrowed(""),
+        }
+    }
+
+    /// The sentence as it stands in the input, without surrounding whitespace.
+    pub fn text(&self) -> &str {
+        &self.source[self.span.clone()]
+    }
+
     /// Its length in non-whitespace characters: the length the aligner's
     /// length model and the coverage figures count (Cyrillic takes two bytes
     /// a letter in UTF-8, so bytes would not do).
     pub fn length(&self) -> usize {
-        self.text.chars().filter(|c| !c.is_whitespace()).count()
+        self.text().chars().filter(|c| !c.is_whitespace()).count()
     }
 
     /// The sentence as a segment of a translation memory: its text as
     /// written, except that a run of white space holding a line break
     /// becomes one space (see [`one_line`]).
     pub fn segment(&self) -> Cow<'_, str> {
-        one_line(&self.text)
+        one_line(self.text())
+    }
+}
+
+impl PartialEq for Sentence {
+    fn eq(&self, other: &Sentence) -> bool {
+        self.text() == other.text()
+            && (self.start, self.end, self.paragraph, self.line)
+                == (other.start, other.end, other.paragraph, other.line)
+            && self.space_before == other.space_before
+    }
+}
+
+impl Eq for Sentence {}
+
+impl fmt::Debug for Sentence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sentence")
+            .field("text", &self.text())
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("paragraph", &self.paragraph)
+            .field("line", &self.line)
+            .field("space_before", &self.space_before)
+            .finish()
+    }
+}
+
+/// The fields a sentence had when its text was a field of its own (the
+/// white space before it is left out, as it was).
+impl serde::Serialize for Sentence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Sentence", 5)?;
+        out.serialize_field("text", self.text())?;
+        out.serialize_field("start", &self.start)?;
+        out.serialize_field("end", &self.end)?;
+        out.serialize_field("paragraph", &self.paragraph)?;
+        out.serialize_field("line", &self.line)?;
+        out.end()
     }
 }
 
@@ -141,6 +209,12 @@ fn space_between(gap: &str) -> Cow<'static, str> {
 
 /// Splits `text` into sentences with the rules of `lang`.
 pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
+    split_shared(&Arc::from(text), lang)
+}
+
+/// [`split`] of a shared text, which the sentences share instead of a copy.
+fn split_shared(source: &Arc<str>, lang: Lang) -> Vec<Sentence> {
+    let text: &str = source;
     let rules = rules(lang);
     let evidence = evidence::Evidence::new(text);
     let mut out = Vec::new();
@@ -150,23 +224,31 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
         scanner::find_cuts(&text[start..end], rules, &evidence, &mut cuts);
         let mut from = start;
         for &cut in &cuts {
-            push(&mut out, text, from, start + cut, index);
+            push(&mut out, source, from, start + cut, index);
             from = start + cut;
         }
-        push(&mut out, text, from, end, index);
+        push(&mut out, source, from, end, index);
     }
-    let mut out = cap_length(text, out);
+    let mut out = cap_length(source, out);
     number_lines(text, &mut out);
+    // Sentences live as long as the alignment: no room to grow.
+    out.shrink_to_fit();
     out
 }
 
 /// The sentences of `text`: split by the rules of `lang`, or, for
 /// `presplit` input, one per line (see [`presplit`]).
 pub fn sentences(text: &str, lang: Lang, presplit: bool) -> Vec<Sentence> {
+    sentences_of(&Arc::from(text), lang, presplit)
+}
+
+/// [`sentences`] of a text held in an [`Arc`] (as [`crate::input::Text`]
+/// holds it): the sentences share the text instead of a copy.
+pub fn sentences_of(text: &Arc<str>, lang: Lang, presplit: bool) -> Vec<Sentence> {
     if presplit {
-        self::presplit(text)
+        presplit_shared(text)
     } else {
-        split(text, lang)
+        split_shared(text, lang)
     }
 }
 
@@ -174,6 +256,12 @@ pub fn sentences(text: &str, lang: Lang, presplit: bool) -> Vec<Sentence> {
 /// (the input hunalign takes). A line that is only `<p>` is hunalign's
 /// paragraph marker: a paragraph break, not a sentence.
 pub fn presplit(text: &str) -> Vec<Sentence> {
+    presplit_shared(&Arc::from(text))
+}
+
+/// [`presplit`] of a shared text, which the sentences share.
+fn presplit_shared(source: &Arc<str>) -> Vec<Sentence> {
+    let text: &str = source;
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut blank_before = false;
@@ -190,10 +278,12 @@ pub fn presplit(text: &str) -> Vec<Sentence> {
             paragraph += 1;
         }
         blank_before = false;
-        push(&mut out, text, start, start + content.len(), paragraph);
+        push(&mut out, source, start, start + content.len(), paragraph);
     }
-    let mut out = cap_length(text, out);
+    let mut out = cap_length(source, out);
     number_lines(text, &mut out);
+    // Sentences live as long as the alignment: no room to grow.
+    out.shrink_to_fit();
     out
 }
 
@@ -211,12 +301,13 @@ pub const MAX_SENTENCE_BYTES: usize = 10_000;
 /// word) at a character boundary. Pieces are trimmed slices like any
 /// sentence, so spans still tile the input; each cut moves on by at least
 /// half the cap, so the work is linear in the text.
-fn cap_length(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
-    cap_length_at(text, sentences, MAX_SENTENCE_BYTES)
+fn cap_length(source: &Arc<str>, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    cap_length_at(source, sentences, MAX_SENTENCE_BYTES)
 }
 
 /// [`cap_length`] with the cap `max` (at least 16 bytes) as a parameter.
-fn cap_length_at(text: &str, sentences: Vec<Sentence>, max: usize) -> Vec<Sentence> {
+fn cap_length_at(source: &Arc<str>, sentences: Vec<Sentence>, max: usize) -> Vec<Sentence> {
+    let text: &str = source;
     if sentences.iter().all(|s| s.end - s.start <= max) {
         return sentences;
     }
@@ -237,10 +328,10 @@ fn cap_length_at(text: &str, sentences: Vec<Sentence>, max: usize) -> Vec<Senten
                 .map_or(limit, |i| half + i);
             // `half` is well past `from` (a character is at most 4 bytes),
             // so every piece is at least half the cap and `from` advances.
-            push(&mut out, text, from, cut, sentence.paragraph);
+            push(&mut out, source, from, cut, sentence.paragraph);
             from = cut;
         }
-        push(&mut out, text, from, sentence.end, sentence.paragraph);
+        push(&mut out, source, from, sentence.end, sentence.paragraph);
     }
     out
 }
@@ -274,7 +365,8 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Adds the trimmed slice `text[start..end]` as a sentence, if it is not blank.
-fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+fn push(out: &mut Vec<Sentence>, source: &Arc<str>, start: usize, end: usize, paragraph: usize) {
+    let text: &str = source;
     let slice = &text[start..end];
     let trimmed = slice.trim_start();
     let start = start + (slice.len() - trimmed.len());
@@ -287,7 +379,8 @@ fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph
         None => Cow::Borrowed(""),
     };
     out.push(Sentence {
-        text: trimmed.to_string(),
+        source: Arc::clone(source),
+        span: start..start + trimmed.len(),
         start,
         end: start + trimmed.len(),
         paragraph,
@@ -318,7 +411,7 @@ mod tests {
     #[test]
     fn blank_line_ends_paragraph_and_sentence() {
         let s = split("A heading\n\nThe body starts here. It goes on.", Lang::En);
-        let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<_> = s.iter().map(|s| s.text()).collect();
         assert_eq!(texts, ["A heading", "The body starts here.", "It goes on."]);
         assert_eq!(s[0].paragraph, 0);
         assert_eq!(s[1].paragraph, 1);
@@ -329,7 +422,7 @@ mod tests {
     fn spans_point_into_the_input() {
         let text = "  Первое предложение.  Второе!\n";
         for s in split(text, Lang::Ru) {
-            assert_eq!(&text[s.start..s.end], s.text);
+            assert_eq!(&text[s.start..s.end], s.text());
         }
     }
 
@@ -341,13 +434,13 @@ mod tests {
         for s in &s {
             assert!(s.end - s.start <= MAX_SENTENCE_BYTES);
             assert!(
-                s.text.starts_with("the word") && s.text.ends_with("day"),
+                s.text().starts_with("the word") && s.text().ends_with("day"),
                 "{}",
-                s.text
+                s.text()
             );
-            assert_eq!(&text[s.start..s.end], s.text);
+            assert_eq!(&text[s.start..s.end], s.text());
         }
-        assert_eq!(s[1].line, s[0].line + s[0].text.lines().count());
+        assert_eq!(s[1].line, s[0].line + s[0].text().lines().count());
     }
 
     #[test]
@@ -357,19 +450,19 @@ mod tests {
             let mut joined = String::new();
             for s in &s {
                 assert!(s.end - s.start <= MAX_SENTENCE_BYTES);
-                assert_eq!(&text[s.start..s.end], s.text);
-                joined.push_str(&s.text);
+                assert_eq!(&text[s.start..s.end], s.text());
+                joined.push_str(s.text());
             }
             let squeezed: String = text.split_whitespace().collect();
             assert_eq!(joined.replace(' ', ""), squeezed);
-            assert!(s[0].text.ends_with("слово"));
+            assert!(s[0].text().ends_with("слово"));
         }
     }
 
     #[test]
     fn presplit_takes_one_sentence_per_line() {
         let s = presplit("One.\r\nTwo.\n\n\nThree.\n");
-        let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<_> = s.iter().map(|s| s.text()).collect();
         assert_eq!(texts, ["One.", "Two.", "Three."]);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 0, 1]);
         assert_eq!(s[2].line, 5);
@@ -378,7 +471,7 @@ mod tests {
     #[test]
     fn presplit_reads_hunalign_paragraph_markers_as_breaks() {
         let s = presplit("One.\n<p>\nTwo.\nThree.\n");
-        let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<_> = s.iter().map(|s| s.text()).collect();
         assert_eq!(texts, ["One.", "Two.", "Three."]);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1]);
     }
@@ -485,9 +578,9 @@ mod properties {
         let mut joined = String::new();
         for s in sentences {
             prop_assert!(s.start >= previous_end && s.start < s.end);
-            prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
-            prop_assert_eq!(s.text.trim(), s.text.as_str());
-            joined.push_str(&s.text);
+            prop_assert_eq!(&text[s.start..s.end], s.text());
+            prop_assert_eq!(s.text().trim(), s.text());
+            joined.push_str(s.text());
             previous_end = s.end;
         }
         prop_assert_eq!(without_space(&joined), without_space(text));
@@ -510,7 +603,7 @@ mod properties {
 
         #[test]
         fn capped_pieces_tile_the_input(text in text(), max in 16usize..64) {
-            let sentences = cap_length_at(&text, split(&text, Lang::En), max);
+            let sentences = cap_length_at(&Arc::from(text.as_str()), split(&text, Lang::En), max);
             for s in &sentences {
                 prop_assert!(s.end - s.start <= max);
             }
@@ -520,7 +613,7 @@ mod properties {
         #[test]
         fn any_text_splits_without_loss(text in "(\\PC|\n|[.!?)(])*", russian in any::<bool>()) {
             let lang = if russian { Lang::Ru } else { Lang::En };
-            let joined: String = split(&text, lang).into_iter().map(|s| s.text).collect();
+            let joined: String = split(&text, lang).iter().map(|s| s.text()).collect();
             prop_assert_eq!(without_space(&joined), without_space(&text));
         }
     }

@@ -25,7 +25,10 @@ mod tests {
     use crate::split::split;
 
     fn texts(text: &str) -> Vec<String> {
-        split(text, Lang::Ru).into_iter().map(|s| s.text).collect()
+        split(text, Lang::Ru)
+            .iter()
+            .map(|s| s.text().to_string())
+            .collect()
     }
 
     #[test]

@@ -1131,7 +1131,10 @@ mod tests {
     use crate::split::split;
 
     fn texts(text: &str, lang: Lang) -> Vec<String> {
-        split(text, lang).into_iter().map(|s| s.text).collect()
+        split(text, lang)
+            .iter()
+            .map(|s| s.text().to_string())
+            .collect()
     }
 
     #[test]

@@ -334,7 +334,7 @@ pub fn selected<'a>(
 fn has_chrome(alignment: &Alignment, bead: &Bead) -> bool {
     let en = alignment.en[bead.en.clone()].iter();
     let ru = alignment.ru[bead.ru.clone()].iter();
-    en.chain(ru).any(|s| crate::chrome::is_chrome(&s.text))
+    en.chain(ru).any(|s| crate::chrome::is_chrome(s.text()))
 }
 
 /// Whether the two sides of a link are the same text (`English Русский`
