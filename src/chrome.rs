@@ -26,6 +26,8 @@ const ITEM_WORDS: usize = 3;
 const LINE_WORDS: usize = 12;
 /// A cookie notice has at most this many words.
 const NOTICE_WORDS: usize = 60;
+// `is_chrome` rules out longer texts before any other test.
+const _: () = assert!(NOTICE_WORDS >= 2 * LINE_WORDS);
 
 fn chrome_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -44,15 +46,19 @@ pub fn is_chrome(text: &str) -> bool {
     if text.is_empty() {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = text.split_whitespace().count();
+    if words > NOTICE_WORDS {
+        // Too long for a notice, a copyright line or a menu.
+        return false;
+    }
     let lower = text.to_lowercase();
-    if words.len() <= NOTICE_WORDS && lower.contains("cookie") {
+    if lower.contains("cookie") {
         return true;
     }
-    if words.len() <= LINE_WORDS * 2 && is_copyright(text, &lower) {
+    if words <= LINE_WORDS * 2 && is_copyright(text, &lower) {
         return true;
     }
-    if words.len() > LINE_WORDS || ends_a_sentence(text) {
+    if words > LINE_WORDS || ends_a_sentence(text) {
         return false;
     }
     let tokens: Vec<String> = text

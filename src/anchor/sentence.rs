@@ -179,13 +179,33 @@ impl<'a> Extractor<'a> {
     /// extractor are worked out (each once, and kept for later calls), then
     /// every text's keys are put together.
     pub fn anchors_of_all(&mut self, texts: &[&str]) -> Vec<Extracted> {
-        let spans: Vec<Vec<Range<usize>>> = texts.par_iter().map(|t| token_spans(t)).collect();
+        // Each token's spelling, looked up in parallel; `NEW` for one not
+        // seen before, listed (once, in order of first sight) and looked up
+        // again once it is recorded.
+        const NEW: u32 = u32::MAX;
+        let this = &*self;
+        let spelt: Vec<(Vec<Range<usize>>, Vec<u32>)> = texts
+            .par_iter()
+            .map(|text| {
+                let spans = token_spans(text);
+                let ids = spans
+                    .iter()
+                    .map(|r| this.seen_spellings.get(&text[r.clone()]).copied())
+                    .map(|id| id.unwrap_or(NEW))
+                    .collect();
+                (spans, ids)
+            })
+            .collect();
         let mut listed = FxHashSet::default();
         let new: Vec<&str> = texts
             .iter()
-            .zip(&spans)
-            .flat_map(|(text, spans)| spans.iter().map(|r| &text[r.clone()]))
-            .filter(|w| !self.seen_spellings.contains_key(*w) && listed.insert(*w))
+            .zip(&spelt)
+            .flat_map(|(text, (spans, ids))| {
+                let written = spans.iter().map(|r| &text[r.clone()]);
+                written.zip(ids).filter(|&(_, &id)| id == NEW)
+            })
+            .map(|(w, _)| w)
+            .filter(|w| listed.insert(*w))
             .collect();
         let tokens: Vec<Token> = new.par_iter().map(|w| token(w)).collect();
         // The new words are worked out in parallel, then recorded in order.
@@ -210,12 +230,13 @@ impl<'a> Extractor<'a> {
         let this = &*self;
         texts
             .par_iter()
-            .zip(spans)
-            .map(|(text, spans)| {
-                let ids: Vec<u32> = spans
-                    .iter()
-                    .map(|r| this.seen_spellings[&text[r.clone()]])
-                    .collect();
+            .zip(spelt)
+            .map(|(text, (spans, mut ids))| {
+                for (id, r) in ids.iter_mut().zip(&spans) {
+                    if *id == NEW {
+                        *id = this.seen_spellings[&text[r.clone()]];
+                    }
+                }
                 this.assemble(text, &spans, &ids)
             })
             .collect()

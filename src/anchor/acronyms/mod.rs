@@ -15,7 +15,7 @@ use forms::Case;
 pub(crate) use forms::stem;
 use forms::undot_mapped;
 
-use super::tokens::{Token, is_basic_cyrillic, tokens};
+use super::tokens::{Token, tokens};
 use crate::Lang;
 
 // Reading the list is for build.rs and the test that checks the compiled
@@ -137,13 +137,18 @@ fn has_dotted_capitals(text: &str) -> bool {
 
 /// Currency signs (`$`, `€`) in `text`, as concepts.
 fn sign_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
-    let side = side(lang);
-    text.char_indices()
-        // A sign is a form with no token, so it never starts with a letter
-        // or digit: most characters need no lookup.
-        .filter(|(_, c)| !c.is_ascii_alphanumeric() && !is_basic_cyrillic(*c))
-        .filter_map(|(i, c)| side.signs.get(&c).map(|&id| (id, i..i + c.len_utf8())))
-        .collect()
+    // A side has a handful of signs (none in Russian): a search for each
+    // (memchr) instead of a lookup for every character of the text.
+    let mut out: Vec<(u32, Range<usize>)> = side(lang)
+        .signs
+        .entries()
+        .flat_map(|(&c, &id)| {
+            text.match_indices(c)
+                .map(move |(i, _)| (id, i..i + c.len_utf8()))
+        })
+        .collect();
+    out.sort_unstable_by_key(|(_, span)| span.start);
+    out
 }
 
 /// The concepts whose forms match runs of `toks` (with their `stems`),
