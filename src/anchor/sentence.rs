@@ -91,10 +91,10 @@ struct Word {
     latin: Option<AnchorKey>,
     /// The word may name a month ([`numbers::month_spans`] needs a look).
     month: bool,
-    /// The word's stem for the fixed equivalents ([`acronyms`]), and whether
-    /// it starts one of their forms.
+    /// The word's stem for the fixed equivalents ([`acronyms`]), and the
+    /// most words of one of their forms that starts with it (0: none does).
     stem: String,
-    starts_form: bool,
+    form_words: usize,
 }
 
 /// One way a word is written (`Lavrov`, `LAVROV`, `lavrov` are three).
@@ -279,7 +279,7 @@ impl<'a> Extractor<'a> {
             let spelling = &self.spellings[id as usize];
             let word = &self.words[spelling.word as usize];
             month |= word.month;
-            starts_form |= word.starts_form;
+            starts_form |= word.form_words > 0;
             if word.stopword {
                 continue;
             }
@@ -338,11 +338,13 @@ impl<'a> Extractor<'a> {
                     .zip(ids)
                     .map(|(span, &id)| {
                         let spelling = &self.spellings[id as usize];
+                        let word = &self.words[spelling.word as usize];
                         Stemmed {
                             span: span.clone(),
                             capitalised: spelling.capitalised,
                             all_caps: spelling.all_caps,
-                            stem: &self.words[spelling.word as usize].stem,
+                            stem: &word.stem,
+                            form_words: word.form_words,
                         }
                     })
                     .collect()
@@ -378,7 +380,11 @@ impl<'a> Extractor<'a> {
             short_name: None,
             latin: None,
             month: run.months && numbers::may_name_month(text, lang),
-            starts_form: run.fixed && acronyms::starts_form(&stem, lang),
+            form_words: if run.fixed {
+                acronyms::form_words(&stem, lang)
+            } else {
+                0
+            },
             stem,
         };
         if word.stopword {
