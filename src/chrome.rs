@@ -26,6 +26,8 @@ const ITEM_WORDS: usize = 3;
 const LINE_WORDS: usize = 12;
 /// A cookie notice has at most this many words.
 const NOTICE_WORDS: usize = 60;
+// `is_chrome` rules out longer texts before any other test.
+const _: () = assert!(NOTICE_WORDS >= 2 * LINE_WORDS);
 
 fn chrome_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -44,15 +46,19 @@ pub fn is_chrome(text: &str) -> bool {
     if text.is_empty() {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let lower = text.to_lowercase();
-    if words.len() <= NOTICE_WORDS && lower.contains("cookie") {
+    let words = text.split_whitespace().count();
+    if words > NOTICE_WORDS {
+        // Too long for a notice, a copyright line or a menu.
+        return false;
+    }
+    let lower = Lowered::new(text);
+    if lower.contains("cookie") {
         return true;
     }
-    if words.len() <= LINE_WORDS * 2 && is_copyright(text, &lower) {
+    if words <= LINE_WORDS * 2 && is_copyright(text, &lower) {
         return true;
     }
-    if words.len() > LINE_WORDS || ends_a_sentence(text) {
+    if words > LINE_WORDS || ends_a_sentence(text) {
         return false;
     }
     let tokens: Vec<String> = text
@@ -130,7 +136,71 @@ fn is_language_code(word: &str) -> bool {
         && region.chars().all(|c| c.is_ascii_alphabetic())
 }
 
-fn is_copyright(text: &str, lower: &str) -> bool {
+/// `text.to_lowercase()`, asked whether it starts with or contains a
+/// phrase written in lowercase ASCII and basic Cyrillic, without making it:
+/// each character is lowered on the way by [`fold`], which agrees with
+/// `char::to_lowercase` on every character that lowers to one of those.
+/// Two characters lower to ASCII letters from elsewhere (U+0130 `İ`, whose
+/// lowercase is two characters, and U+212A, the Kelvin sign); a text
+/// holding either is lowered in full.
+enum Lowered<'a> {
+    Folded(&'a str),
+    Full(String),
+}
+
+impl<'a> Lowered<'a> {
+    fn new(text: &'a str) -> Lowered<'a> {
+        if text.contains(['\u{0130}', '\u{212A}']) {
+            Lowered::Full(text.to_lowercase())
+        } else {
+            Lowered::Folded(text)
+        }
+    }
+
+    fn starts_with(&self, phrase: &str) -> bool {
+        match self {
+            Lowered::Folded(text) => folded_starts_with(text, phrase),
+            Lowered::Full(lower) => lower.starts_with(phrase),
+        }
+    }
+
+    fn contains(&self, phrase: &str) -> bool {
+        match self {
+            Lowered::Folded(text) => {
+                // Only where the phrase's first letter is, in either case,
+                // found by its first byte.
+                let Some(first) = phrase.chars().next() else {
+                    return true;
+                };
+                let upper = first.to_uppercase().next().unwrap_or(first);
+                let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+                let (a, b) = (lead(first), lead(upper));
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, x)| x == a || x == b)
+                    .any(|(i, _)| folded_starts_with(&text[i..], phrase))
+            }
+            Lowered::Full(lower) => lower.contains(phrase),
+        }
+    }
+}
+
+fn folded_starts_with(text: &str, phrase: &str) -> bool {
+    let mut chars = text.chars().map(fold);
+    phrase.chars().all(|p| chars.next() == Some(p))
+}
+
+/// The lowercase of an ASCII or basic Cyrillic letter; any other
+/// character as it is.
+fn fold(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
+fn is_copyright(text: &str, lower: &Lowered) -> bool {
     text.starts_with('©')
         || lower.starts_with("(c) ")
         || lower.starts_with("copyright")
@@ -146,6 +216,49 @@ fn ends_a_sentence(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_agrees_with_lowercasing_on_ascii_and_basic_cyrillic() {
+        let wanted = |c: char| c.is_ascii() || ('а'..='я').contains(&c) || c == 'ё';
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if matches!(c, '\u{0130}' | '\u{212A}') {
+                continue;
+            }
+            let lower: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(lower.len(), 1, "{c:?}");
+            if wanted(lower[0]) || wanted(fold(c)) {
+                assert_eq!(fold(c), lower[0], "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lowered_text_finds_what_lowercasing_finds() {
+        let phrases = ["cookie", "(c) ", "copyright", "все права защищены"];
+        for text in [
+            "We use COOKIES.",
+            "(C) 2021 Все Права Защищены",
+            "Copyright \u{212A}ookie",
+            "\u{0130}stanbul cookie",
+            "Ёлка",
+            "no such phrase",
+        ] {
+            let lower = text.to_lowercase();
+            for phrase in phrases {
+                let lowered = Lowered::new(text);
+                assert_eq!(
+                    lowered.contains(phrase),
+                    lower.contains(phrase),
+                    "{text} {phrase}"
+                );
+                assert_eq!(
+                    lowered.starts_with(phrase),
+                    lower.starts_with(phrase),
+                    "{text} {phrase}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_language_switch_is_chrome() {

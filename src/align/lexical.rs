@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::{Range, RangeInclusive};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::anchor::lexicon::Lexicon;
 use crate::anchor::translit::to_latin;
@@ -444,8 +444,8 @@ fn extract(
 fn unlinked_names(names: Vec<NameCandidate>, anchors: &SideAnchors) -> Vec<NameCandidate> {
     // The (sentence, token) pairs with a linked key, gathered once: asking
     // each name's sentence again would be quadratic in sentence length.
-    let mut linked: HashSet<(usize, TokenIx)> = HashSet::new();
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut linked: FxHashSet<(usize, TokenIx)> = FxHashSet::default();
+    let mut seen: FxHashSet<usize> = FxHashSet::default();
     for name in &names {
         let k = name.sentence;
         if !seen.insert(k) {
@@ -626,22 +626,29 @@ impl Runs {
             ids: Vec::new(),
             weights: Vec::new(),
         };
-        let mut run: Vec<Weighted> = Vec::new();
+        let (mut run, mut merged): (Vec<Weighted>, Vec<Weighted>) = (Vec::new(), Vec::new());
         for end in ends {
+            run.clear();
             for len in 1..=MAX_RUN {
                 runs.starts.push(runs.ids.len());
                 if len > end || end > lists.sentences() {
                     continue;
                 }
-                run.clear();
-                run.extend(lists.of(end - len..end));
-                // Stable: equal keys stay in sentence order, so a run pairs
-                // its keys with the other side's exactly as a merge of the
-                // sentences' own lists would. (One sentence's list is
-                // sorted already.)
-                if len > 1 {
-                    run.sort_by_key(|k| k.id);
+                // The run one sentence shorter with the sentence before it
+                // merged in (each sentence's list is sorted by id). Stable:
+                // equal keys stay in sentence order, so a run pairs its keys
+                // with the other side's exactly as a merge of the
+                // sentences' own lists would.
+                merged.clear();
+                let mut later = run.iter().copied().peekable();
+                for key in lists.of(end - len..end - len + 1) {
+                    while let Some(k) = later.next_if(|k| k.id < key.id) {
+                        merged.push(k);
+                    }
+                    merged.push(key);
                 }
+                merged.extend(later);
+                std::mem::swap(&mut run, &mut merged);
                 runs.ids.extend(run.iter().map(|k| k.id));
                 runs.weights.extend(run.iter().map(|k| k.weight));
             }

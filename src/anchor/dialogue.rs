@@ -37,16 +37,18 @@ pub fn turn(text: &str, _lang: Lang) -> Turn {
             && text
                 .trim_start_matches(DASHES)
                 .starts_with(char::is_whitespace));
-    let (mut questions, mut exclamations, mut previous) = (0u8, 0u8, ' ');
-    for c in text.chars() {
-        if !matches!(previous, '?' | '!') {
-            match c {
-                '?' => questions = questions.saturating_add(1),
-                '!' => exclamations = exclamations.saturating_add(1),
+    // Byte by byte: `?` and `!` are ASCII, and no byte of another
+    // character's UTF-8 is.
+    let (mut questions, mut exclamations, mut previous) = (0u8, 0u8, b' ');
+    for &b in text.as_bytes() {
+        if !matches!(previous, b'?' | b'!') {
+            match b {
+                b'?' => questions = questions.saturating_add(1),
+                b'!' => exclamations = exclamations.saturating_add(1),
                 _ => {}
             }
         }
-        previous = c;
+        previous = b;
     }
     Turn {
         opens,

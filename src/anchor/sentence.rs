@@ -93,10 +93,10 @@ struct Word {
     latin: Option<AnchorKey>,
     /// The word may name a month ([`numbers::month_spans`] needs a look).
     month: bool,
-    /// The word's stem for the fixed equivalents ([`acronyms`]), and whether
-    /// it starts one of their forms.
+    /// The word's stem for the fixed equivalents ([`acronyms`]), and the
+    /// most words of one of their forms that starts with it (0: none does).
     stem: String,
-    starts_form: bool,
+    form_words: usize,
 }
 
 /// One way a word is written (`Lavrov`, `LAVROV`, `lavrov` are three).
@@ -186,13 +186,33 @@ impl<'a> Extractor<'a> {
     /// extractor are worked out (each once, and kept for later calls), then
     /// every text's keys are put together.
     pub fn anchors_of_all(&mut self, texts: &[&str]) -> Vec<Extracted> {
-        let spans: Vec<Vec<Range<usize>>> = texts.par_iter().map(|t| token_spans(t)).collect();
+        // Each token's spelling, looked up in parallel; `NEW` for one not
+        // seen before, listed (once, in order of first sight) and looked up
+        // again once it is recorded.
+        const NEW: u32 = u32::MAX;
+        let this = &*self;
+        let spelt: Vec<(Vec<Range<usize>>, Vec<u32>)> = texts
+            .par_iter()
+            .map(|text| {
+                let spans = token_spans(text);
+                let ids = spans
+                    .iter()
+                    .map(|r| this.seen_spellings.get(&text[r.clone()]).copied())
+                    .map(|id| id.unwrap_or(NEW))
+                    .collect();
+                (spans, ids)
+            })
+            .collect();
         let mut listed = FxHashSet::default();
         let new: Vec<&str> = texts
             .iter()
-            .zip(&spans)
-            .flat_map(|(text, spans)| spans.iter().map(|r| &text[r.clone()]))
-            .filter(|w| !self.seen_spellings.contains_key(*w) && listed.insert(*w))
+            .zip(&spelt)
+            .flat_map(|(text, (spans, ids))| {
+                let written = spans.iter().map(|r| &text[r.clone()]);
+                written.zip(ids).filter(|&(_, &id)| id == NEW)
+            })
+            .map(|(w, _)| w)
+            .filter(|w| listed.insert(*w))
             .collect();
         let tokens: Vec<Token> = new.par_iter().map(|w| token(w)).collect();
         // The new words are worked out in parallel, then recorded in order.
@@ -217,12 +237,13 @@ impl<'a> Extractor<'a> {
         let this = &*self;
         texts
             .par_iter()
-            .zip(spans)
-            .map(|(text, spans)| {
-                let ids: Vec<u32> = spans
-                    .iter()
-                    .map(|r| this.seen_spellings[&text[r.clone()]])
-                    .collect();
+            .zip(spelt)
+            .map(|(text, (spans, mut ids))| {
+                for (id, r) in ids.iter_mut().zip(&spans) {
+                    if *id == NEW {
+                        *id = this.seen_spellings[&text[r.clone()]];
+                    }
+                }
                 this.assemble(text, &spans, &ids)
             })
             .collect()
@@ -266,7 +287,7 @@ impl<'a> Extractor<'a> {
             let spelling = &self.spellings[id as usize];
             let word = &self.words[spelling.word as usize];
             month |= word.month;
-            starts_form |= word.starts_form;
+            starts_form |= word.form_words > 0;
             if word.stopword {
                 continue;
             }
@@ -330,11 +351,13 @@ impl<'a> Extractor<'a> {
                     .zip(ids)
                     .map(|(span, &id)| {
                         let spelling = &self.spellings[id as usize];
+                        let word = &self.words[spelling.word as usize];
                         Stemmed {
                             span: span.clone(),
                             capitalised: spelling.capitalised,
                             all_caps: spelling.all_caps,
-                            stem: &self.words[spelling.word as usize].stem,
+                            stem: &word.stem,
+                            form_words: word.form_words,
                         }
                     })
                     .collect()
@@ -377,7 +400,11 @@ impl<'a> Extractor<'a> {
             short_name: None,
             latin: None,
             month: run.months && numbers::may_name_month(text, lang),
-            starts_form: run.fixed && acronyms::starts_form(&stem, lang),
+            form_words: if run.fixed {
+                acronyms::form_words(&stem, lang)
+            } else {
+                0
+            },
             stem,
         };
         if word.stopword {

@@ -175,10 +175,7 @@ const MOJIBAKE_MIN_SHARE: f64 = 0.3;
 /// ("Её" in Windows-1251 is valid UTF-8 for "Ÿ"), but never most of them.
 pub fn mojibake(text: &str) -> Option<Mojibake> {
     let (mut runs, mut garbled, mut first) = (0usize, 0usize, None);
-    for run in text
-        .split(|c: char| c.is_ascii())
-        .filter(|run| !run.is_empty())
-    {
+    for run in non_ascii_runs(text) {
         runs += 1;
         if let Some(found) = garbled_run(run) {
             garbled += 1;
@@ -188,6 +185,23 @@ pub fn mojibake(text: &str) -> Option<Mojibake> {
     (garbled >= MOJIBAKE_MIN_RUNS && garbled as f64 >= MOJIBAKE_MIN_SHARE * runs as f64)
         .then_some(first)
         .flatten()
+}
+
+/// The runs of non-ASCII characters of `text`: the runs of its bytes above
+/// 0x7F (UTF-8 writes ASCII as itself and nothing else with such bytes),
+/// found without decoding a character.
+fn non_ascii_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(|b| !b.is_ascii())?;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |len| start + len);
+        at = end;
+        Some(&text[start..end])
+    })
 }
 
 /// `run` as the UTF-8 it came from, if it is garbled UTF-8.
@@ -264,6 +278,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn runs_of_non_ascii_bytes_are_the_runs_of_non_ascii_characters(text in "[a-z .а-яё€’\u{80}-\u{7FF}\\PC]{0,40}") {
+            let by_chars: Vec<&str> = text.split(|c: char| c.is_ascii()).filter(|r| !r.is_empty()).collect();
+            proptest::prop_assert_eq!(non_ascii_runs(&text).collect::<Vec<_>>(), by_chars);
+        }
+
         #[test]
         fn a_word_of_basic_cyrillic_letters_is_never_garbled(word in "[а-яА-Я]{1,16}") {
             proptest::prop_assert!(word.chars().all(is_basic_cyrillic));

@@ -15,7 +15,7 @@ use forms::Case;
 pub(crate) use forms::stem;
 use forms::undot_mapped;
 
-use super::tokens::{Token, is_basic_cyrillic, tokens};
+use super::tokens::{Token, tokens};
 use crate::Lang;
 
 // Reading the list is for build.rs and the test that checks the compiled
@@ -40,10 +40,13 @@ pub(crate) struct Stemmed<'a> {
     pub(crate) capitalised: bool,
     pub(crate) all_caps: bool,
     pub(crate) stem: &'a str,
+    /// The most words of a form that starts with `stem` (0: none does; see
+    /// [`form_words`]), worked out once per word by the caller.
+    pub(crate) form_words: usize,
 }
 
 /// Tokens paired with their stems (`stems[k]` is the stem of `toks[k]`).
-fn stemmed<'a>(toks: &[Token], stems: &'a [String]) -> Vec<Stemmed<'a>> {
+fn stemmed<'a>(toks: &[Token], stems: &'a [String], lang: Lang) -> Vec<Stemmed<'a>> {
     toks.iter()
         .zip(stems)
         .map(|(t, stem)| Stemmed {
@@ -51,6 +54,7 @@ fn stemmed<'a>(toks: &[Token], stems: &'a [String]) -> Vec<Stemmed<'a>> {
             capitalised: t.capitalised,
             all_caps: t.all_caps,
             stem,
+            form_words: form_words(stem, lang),
         })
         .collect()
 }
@@ -87,7 +91,7 @@ pub fn concept_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
     let (undotted, map) = undot_mapped(text);
     let toks = tokens(&undotted);
     let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
-    let words = stemmed(&toks, &stems);
+    let words = stemmed(&toks, &stems, lang);
     let mut out = sign_spans(text, lang);
     out.extend(form_spans(&words, lang, |i| map[i]));
     out
@@ -110,10 +114,11 @@ pub(crate) fn concept_spans_of(
     Some(out)
 }
 
-/// True when `stem` (see [`stem`]) is the stem of the first word of a form:
-/// a text none of whose words starts one names no concept by its words.
-pub(crate) fn starts_form(stem: &str, lang: Lang) -> bool {
-    side(lang).starts.contains_key(stem)
+/// The most words of a form whose first word has the stem `stem` (see
+/// [`stem`]), or 0 when no form starts with it: a text none of whose words
+/// starts one names no concept by its words.
+pub(crate) fn form_words(stem: &str, lang: Lang) -> usize {
+    side(lang).starts.get(stem).copied().unwrap_or(0)
 }
 
 fn side(lang: Lang) -> &'static Side {
@@ -137,13 +142,18 @@ fn has_dotted_capitals(text: &str) -> bool {
 
 /// Currency signs (`$`, `€`) in `text`, as concepts.
 fn sign_spans(text: &str, lang: Lang) -> Vec<(u32, Range<usize>)> {
-    let side = side(lang);
-    text.char_indices()
-        // A sign is a form with no token, so it never starts with a letter
-        // or digit: most characters need no lookup.
-        .filter(|(_, c)| !c.is_ascii_alphanumeric() && !is_basic_cyrillic(*c))
-        .filter_map(|(i, c)| side.signs.get(&c).map(|&id| (id, i..i + c.len_utf8())))
-        .collect()
+    // A side has a handful of signs (none in Russian): a search for each
+    // (memchr) instead of a lookup for every character of the text.
+    let mut out: Vec<(u32, Range<usize>)> = side(lang)
+        .signs
+        .entries()
+        .flat_map(|(&c, &id)| {
+            text.match_indices(c)
+                .map(move |(i, _)| (id, i..i + c.len_utf8()))
+        })
+        .collect();
+    out.sort_unstable_by_key(|(_, span)| span.start);
+    out
 }
 
 /// The concepts whose forms match runs of `toks` (with their `stems`),
@@ -161,10 +171,11 @@ fn form_spans(
     let mut key = String::new();
     let mut ends: Vec<usize> = Vec::with_capacity(side.max_words);
     'words: while i < toks.len() {
-        let Some(&longest) = side.starts.get(toks[i].stem) else {
+        let longest = toks[i].form_words;
+        if longest == 0 {
             i += 1;
             continue;
-        };
+        }
         key.clear();
         ends.clear();
         for n in 1..=longest.min(toks.len() - i) {
@@ -238,10 +249,10 @@ mod tests {
     fn spans_of(text: &str, lang: Lang) -> Option<Vec<(u32, Range<usize>)>> {
         let toks = tokens(text);
         let stems: Vec<String> = toks.iter().map(|t| stem(&t.text, lang)).collect();
-        if !stems.iter().any(|s| starts_form(s, lang)) {
+        if !stems.iter().any(|s| form_words(s, lang) > 0) {
             return concept_spans_of(text, &[], lang);
         }
-        concept_spans_of(text, &stemmed(&toks, &stems), lang)
+        concept_spans_of(text, &stemmed(&toks, &stems, lang), lang)
     }
 
     #[test]
