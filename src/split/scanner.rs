@@ -4,7 +4,7 @@
 //! skipped with one comparison; the scanner stops only at the characters that
 //! can end a sentence (`. ! ? …`, a line break, an emoji, a smiley, a bullet,
 //! a list marker, a hashtag, a mention, a link, an e-mail header date, a
-//! salutation's comma) and decides there by looking at the word before and
+//! salutation's comma, a rule line, a closing bracket) and decides there by looking at the word before and
 //! the word after. The language only supplies word lists ([`Rules`]); the
 //! character classes and word shapes live in `marks.rs`.
 
