@@ -1087,7 +1087,10 @@ impl<'a> Scanner<'a, '_> {
             .iter()
             .take_while(|&&b| b == self.bytes[i])
             .count();
-        let (start, end) = (self.word_start(i), self.word_end(i));
+        let (start, end) = (
+            self.word_start(i).max(self.sentence_start),
+            self.word_end(i),
+        );
         let token = &self.text[start..end];
         let rule = |c: char| matches!(c, '-' | '=' | '*' | '_' | '~');
         if !token.ends_with(rule) {
