@@ -319,6 +319,12 @@ impl<'a> Scanner<'a, '_> {
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
             j += c.len_utf8();
         }
+        // "(We fly next day. ) Hop on a bus": a bracket opened in the
+        // sentence and closed after a space still closes it.
+        if j == marks_end && self.open_parens > 0 && self.text[j..].starts_with(" )") {
+            self.open_parens -= 1;
+            j += 2;
+        }
         // Where the closing quotes and brackets end: "nurse.) at" and
         // "fine.' he said" go on in lower case.
         let j_closers = j;
@@ -1531,6 +1537,17 @@ mod tests {
         assert_eq!(
             texts("Он сказал: ``Я верю! ``. Все согласились.", Lang::Ru),
             ["Он сказал: ``Я верю! ``.", "Все согласились."]
+        );
+    }
+
+    #[test]
+    fn bracket_closed_after_a_space_ends_with_its_sentence() {
+        assert_eq!(
+            texts(
+                "Stay a night. (We fly the next day. ) Take the bus.",
+                Lang::En
+            ),
+            ["Stay a night.", "(We fly the next day. )", "Take the bus."]
         );
     }
 
