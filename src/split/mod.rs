@@ -565,6 +565,14 @@ mod properties {
         "IV.",
         "Thanks,",
         "No.",
+        "-----",
+        "==",
+        "***",
+        "____",
+        "<<",
+        ">>",
+        "(BBC)",
+        "?ok",
     ];
 
     fn text() -> impl Strategy<Value = String> {

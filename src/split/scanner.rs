@@ -4,7 +4,7 @@
 //! skipped with one comparison; the scanner stops only at the characters that
 //! can end a sentence (`. ! ? …`, a line break, an emoji, a smiley, a bullet,
 //! a list marker, a hashtag, a mention, a link, an e-mail header date, a
-//! salutation's comma) and decides there by looking at the word before and
+//! salutation's comma, a rule line, a closing bracket) and decides there by looking at the word before and
 //! the word after. The language only supplies word lists ([`Rules`]); the
 //! character classes and word shapes live in `marks.rs`.
 
@@ -33,6 +33,9 @@ pub struct Rules {
 
 /// Longest line, in characters, of a verse or a list (see `is_verse`).
 const VERSE_LINE: usize = 60;
+
+/// How far, in bytes, a rule line looks ahead for the rule that closes a banner.
+const BANNER: usize = 160;
 
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
@@ -171,6 +174,10 @@ impl<'a> Scanner<'a, '_> {
                         _ => {}
                     }
                     i + 1
+                }
+                // "-----", "=====", "*****", "_____", "~~~~~": a rule line.
+                b'-' | b'=' | b'*' | b'_' | b'~' if self.bytes[i..].starts_with(&[byte; 3]) => {
+                    self.rule_line(i)
                 }
                 b'#' | b'@' | b'h' | b'w' | b'A' | b'P' | b'0'..=b'9' | b'-' => self.word_rule(i),
                 // Lead bytes of the multi-byte characters the scanner cares about:
@@ -312,6 +319,12 @@ impl<'a> Scanner<'a, '_> {
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
             j += c.len_utf8();
         }
+        // "(We fly next day. ) Hop on a bus": a bracket opened in the
+        // sentence and closed after a space still closes it.
+        if j == marks_end && self.open_parens > 0 && self.text[j..].starts_with(" )") {
+            self.open_parens -= 1;
+            j += 2;
+        }
         // Where the closing quotes and brackets end: "nurse.) at" and
         // "fine.' he said" go on in lower case.
         let j_closers = j;
@@ -351,6 +364,7 @@ impl<'a> Scanner<'a, '_> {
                 && after.is_uppercase()
                 && self.has_letters(i)
                 || self.glued_stop_ends(i, j)
+                || marks && stops == 0 && j == marks_end && self.glued_mark_before_lower(i, j)
             {
                 // A straight quote after an even number of them in the sentence
                 // opens the next one: `women."No one benefits…"`.
@@ -538,6 +552,26 @@ impl<'a> Scanner<'a, '_> {
         self.rules.starters.contains(next_word)
             || right.ends_with('.')
                 && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix)
+    }
+
+    /// "recruits foreigners?thanks I tried": a question or exclamation mark
+    /// glued to a lower-case word ends the sentence as it would with a space
+    /// between them (web text starts sentences in lower case), when both
+    /// sides are plain lower-case words; not inside a link or a query
+    /// ("search?q=…", "page.asp?id=7").
+    fn glued_mark_before_lower(&mut self, i: usize, j: usize) -> bool {
+        let text = self.text;
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        let right = text[j..self.word_end(j)].trim_end_matches(|c: char| {
+            is_terminal(c) || is_closer(c) || matches!(c, ',' | ';' | ':')
+        });
+        let lower_word = |w: &str| {
+            w.chars().count() >= 2
+                && w.chars()
+                    .all(|c| c.is_lowercase() || matches!(c, '\'' | '’'))
+        };
+        lower_word(word) && lower_word(right) && self.has_letters(i)
     }
 
     /// A full stop before a lower-case word ends the sentence after an
@@ -937,6 +971,12 @@ impl<'a> Scanner<'a, '_> {
         let face = matches!(self.char_before(i), Some(':' | ';' | '=' | '-'));
         if !face && run == 1 && self.open_parens > 0 {
             self.open_parens -= 1;
+            if self.open_parens == 0 && self.bracketed_label(i) {
+                let next = self.next(end);
+                if next.is_upper() && !next.word_has_stop {
+                    self.cut(end);
+                }
+            }
             return end;
         }
         // "1)", "a)": a list marker, not a smiley.
@@ -957,6 +997,23 @@ impl<'a> Scanner<'a, '_> {
         }
         self.open_parens = 0;
         self.after_smiley(end)
+    }
+
+    /// The sentence so far is only a bracketed label that closes at byte
+    /// `i`: a source or a credit such as "(BBC)", "(New Scientist Space)",
+    /// "(Hat Tip: Captains Quarters)", which web news writes before or after a
+    /// paragraph as a unit of its own. It starts with a capital, holds no
+    /// final mark and is short; "(1)", "(a)" and "(See file: a.pdf)" are no
+    /// labels.
+    fn bracketed_label(&self, i: usize) -> bool {
+        let before = &self.text[self.sentence_start..i];
+        let Some(inside) = before.trim_start().strip_prefix('(') else {
+            return false;
+        };
+        let length = inside.chars().count();
+        inside.starts_with(char::is_uppercase)
+            && (3..=40).contains(&length)
+            && !inside.contains(|c: char| is_terminal(c) || matches!(c, '(' | ')'))
     }
 
     /// Cuts after a smiley or emoji when a new sentence visibly starts after
@@ -1007,8 +1064,68 @@ impl<'a> Scanner<'a, '_> {
         });
         if address && self.next(end).is_upper() {
             self.cut(end);
+            return end;
+        }
+        // "<< File: report.doc >>": the note a mail program writes for an
+        // attachment is a unit; it ends before a capital or a list item.
+        let attachment = self.text[..end].ends_with(">>")
+            && self.text[self.sentence_start..i]
+                .rfind("<<")
+                .is_some_and(|at| !self.text[self.sentence_start + at..i - 1].contains(">>"));
+        if attachment {
+            let next = self.next(end);
+            if next.is_upper() || starts_list_item(self.text[end..].trim_start()) {
+                self.cut(end);
+            }
         }
         end
+    }
+
+    /// A run of three or more `- = * _ ~` at byte `i`: the rule lines that
+    /// e-mails and posts draw under a signature or around a notice
+    /// ("Regards ____ Get your free…", "***NOTICE*** This message…"). A rule
+    /// ends the sentence after it when a new one visibly starts (a capital,
+    /// a quotation, a list item); a rule standing alone is a unit of its
+    /// own, so the sentence also ends before it. A dash written as three
+    /// hyphens before lower case ("cut off --- do you know") is no rule.
+    fn rule_line(&mut self, i: usize) -> usize {
+        let run_end = i + self.bytes[i..]
+            .iter()
+            .take_while(|&&b| b == self.bytes[i])
+            .count();
+        let (start, end) = (
+            self.word_start(i).max(self.sentence_start),
+            self.word_end(i),
+        );
+        let token = &self.text[start..end];
+        let rule = |c: char| matches!(c, '-' | '=' | '*' | '_' | '~');
+        if !token.ends_with(rule) {
+            return run_end;
+        }
+        let next = self.next(end);
+        // "----== Posted via Newsfeed ==----": a rule that opens a banner
+        // closed by another rule before any final mark belongs to it.
+        // (Looks at most [`BANNER`] bytes ahead, so that the scan stays linear.)
+        let ahead = &self.bytes[end..self.bytes.len().min(end + BANNER)];
+        let clause_end = ahead
+            .windows(2)
+            .position(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+            .unwrap_or(ahead.len());
+        let banner = has_rule_run(&ahead[..clause_end]);
+        let new_sentence = next.is_upper()
+            || next.quoted && next.first.is_some_and(char::is_alphabetic)
+            || starts_list_item(self.text[end..].trim_start());
+        if new_sentence && !banner && next.first.is_some() {
+            // A rule that closes a banner opened in this sentence stays in it.
+            let closes = has_rule_run(&self.bytes[self.sentence_start..start]);
+            if token.chars().all(rule) && !closes {
+                let before = self.text[..start].trim_end().len();
+                self.cut(before);
+            }
+            self.cut(end);
+            return end;
+        }
+        run_end
     }
 
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
@@ -1123,6 +1240,13 @@ impl<'a> Scanner<'a, '_> {
         }
         end
     }
+}
+
+/// `bytes` hold a run of three of the same `- = * _ ~`: a rule line.
+fn has_rule_run(bytes: &[u8]) -> bool {
+    bytes
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && matches!(w[0], b'-' | b'=' | b'*' | b'_' | b'~'))
 }
 
 #[cfg(test)]
@@ -1416,6 +1540,113 @@ mod tests {
         assert_eq!(
             texts("Он сказал: ``Я верю! ``. Все согласились.", Lang::Ru),
             ["Он сказал: ``Я верю! ``.", "Все согласились."]
+        );
+    }
+
+    #[test]
+    fn bracket_closed_after_a_space_ends_with_its_sentence() {
+        assert_eq!(
+            texts(
+                "Stay a night. (We fly the next day. ) Take the bus.",
+                Lang::En
+            ),
+            ["Stay a night.", "(We fly the next day. )", "Take the bus."]
+        );
+    }
+
+    #[test]
+    fn rule_line_before_capital_stands_alone() {
+        assert_eq!(
+            texts(
+                "See you on Monday. Ann ann@mail.example _______ Get the new app today.",
+                Lang::En
+            ),
+            [
+                "See you on Monday.",
+                "Ann ann@mail.example",
+                "_______",
+                "Get the new app today."
+            ]
+        );
+        assert_eq!(
+            texts("*****NOTICE***** This message is private.", Lang::En),
+            ["*****NOTICE*****", "This message is private."]
+        );
+    }
+
+    #[test]
+    fn three_hyphens_before_lower_case_are_a_dash() {
+        assert_eq!(
+            texts("The line was cut off --- do you know why?", Lang::En),
+            ["The line was cut off --- do you know why?"]
+        );
+    }
+
+    #[test]
+    fn banner_between_rules_is_one_unit() {
+        assert_eq!(
+            texts(
+                "Thanks for reading. ----== Sent via Example.Net - Fast News ==---- The end.",
+                Lang::En
+            ),
+            [
+                "Thanks for reading.",
+                "----== Sent via Example.Net - Fast News ==----",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn question_glued_to_lower_case_word_ends_sentence() {
+        assert_eq!(
+            texts("can i go there alone?thanks for any tips", Lang::En),
+            ["can i go there alone?", "thanks for any tips"]
+        );
+        assert_eq!(
+            texts(
+                "Search at http://example.com/search?q=rooms today.",
+                Lang::En
+            ),
+            ["Search at http://example.com/search?q=rooms today."]
+        );
+    }
+
+    #[test]
+    fn attachment_note_ends_before_capital() {
+        assert_eq!(
+            texts(
+                "- notes.doc << File: notes.doc >> - plan.doc << File: plan.doc >> FYI",
+                Lang::En
+            ),
+            [
+                "- notes.doc << File: notes.doc >>",
+                "- plan.doc << File: plan.doc >>",
+                "FYI"
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_source_label_is_a_unit() {
+        assert_eq!(
+            texts(
+                "The port reopened. (Harbour Daily) The ships left at dawn.",
+                Lang::En
+            ),
+            [
+                "The port reopened.",
+                "(Harbour Daily)",
+                "The ships left at dawn."
+            ]
+        );
+        assert_eq!(
+            texts("(Фото: Иван Петров) Мост открыли весной.", Lang::Ru),
+            ["(Фото: Иван Петров)", "Мост открыли весной."]
+        );
+        assert_eq!(
+            texts("(a) The tenant pays. (1) The owner signs.", Lang::En),
+            ["(a) The tenant pays.", "(1) The owner signs."]
         );
     }
 
