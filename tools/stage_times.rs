@@ -14,9 +14,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use sverka::anchor::lexicon::Lexicon;
-use sverka::pipeline::{PairOptions, Pipeline};
+use sverka::pipeline::{Aligned, PairOptions, Pipeline};
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{Aligner, Lang, split};
+use sverka::{Aligner, Lang, Sides, split};
 
 /// User plus system time of the process so far, in seconds (`None` where
 /// `/proc` is missing).
@@ -83,12 +83,19 @@ fn main() {
             sverka::align::bench::link(&en, &ru, lexicon, None)
         });
         drop(keys);
-        let alignment = timed(&mut stages[3], || {
-            pipeline.aligner().align_sentences(en, ru)
+        let (alignment, evidence) = timed(&mut stages[3], || {
+            pipeline.aligner().align_with_evidence(en, ru)
         });
+        // As `align` does: the verdict reads the anchors the aligner found.
+        let aligned = Aligned {
+            alignment,
+            file_spans: Sides::default(),
+            evidence: Some(evidence),
+        };
         timed(&mut stages[4], || {
-            sverka::verdict::judge_with(&alignment, lexicon)
+            sverka::verdict::judge_aligned(&aligned, lexicon)
         });
+        let alignment = aligned.alignment;
         timed(&mut stages[5], || {
             let mut out = std::io::sink();
             write::write(
