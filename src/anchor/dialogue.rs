@@ -76,7 +76,11 @@ pub fn turn(text: &str, lang: Lang) -> Turn {
 pub fn speech_switches(text: &str, lang: Lang) -> (u8, bool) {
     let chars: Vec<char> = text.trim().chars().collect();
     let n = chars.len();
-    let glue = |c: &char| c.is_whitespace() || ",.!?…;:-—–'\"’”»".contains(*c);
+    let glue = |c: &char| {
+        c.is_whitespace()
+            || matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '-' | '—' | '–')
+            || matches!(c, '\'' | '"' | '’' | '”' | '»')
+    };
     // Places as (first, last) character index of a run of marks.
     let mut places: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
@@ -107,18 +111,35 @@ pub fn speech_switches(text: &str, lang: Lang) -> (u8, bool) {
 /// punctuation, or a Russian dialogue dash (`--`, `—`, `–`) standing alone.
 fn mark_width(chars: &[char], k: usize, lang: Lang) -> usize {
     let c = chars[k];
+    // Most characters are none of the marks: leave before any Unicode lookup.
+    if !matches!(
+        c,
+        '\'' | '"' | '‘' | '“' | '«' | '„' | '’' | '”' | '»' | '-' | '—' | '–'
+    ) {
+        return 0;
+    }
     let prev = if k > 0 { chars[k - 1] } else { ' ' };
     let next = chars.get(k + 1).copied().unwrap_or(' ');
-    let opening = "'\"‘“«„".contains(c)
-        && (prev.is_whitespace() || "([—–-".contains(prev))
+    let opening = matches!(c, '\'' | '"' | '‘' | '“' | '«' | '„')
+        && (prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '-'))
         && (next.is_alphanumeric() || next == '…' || next == '.');
-    let closing = "'\"’”»“".contains(c)
-        && (prev.is_alphanumeric() || ",.!?…;:–—-".contains(prev))
-        && (next.is_whitespace() || ",.;:!?)—–-".contains(next));
+    let closing = matches!(c, '\'' | '"' | '’' | '”' | '»' | '“')
+        && (prev.is_alphanumeric()
+            || matches!(
+                prev,
+                ',' | '.' | '!' | '?' | '…' | ';' | ':' | '–' | '—' | '-'
+            ))
+        && (next.is_whitespace()
+            || matches!(
+                next,
+                ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '–' | '-'
+            ));
     if opening || closing {
         return 1;
     }
-    if lang != Lang::Ru || !(prev.is_whitespace() || "!?.,…\"»".contains(prev)) {
+    if lang != Lang::Ru
+        || !(prev.is_whitespace() || matches!(prev, '!' | '?' | '.' | ',' | '…' | '"' | '»'))
+    {
         return 0;
     }
     let width = match c {
