@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use crate::input::{self, Encoding, InputFormat, ReadOptions, Text};
 use crate::lang::Sides;
+use crate::verdict::Evidence;
 use crate::{Aligner, Alignment, Error, Lang, split};
 
 /// How the two inputs of a pair are read and split.
@@ -125,6 +126,10 @@ pub struct Aligned {
     /// it is on disk (byte-order mark, UTF-16 code units, one-byte
     /// encodings and replaced bytes all counted).
     pub file_spans: Sides<Vec<Range<usize>>>,
+    /// The anchors the aligner read, for the pair verdict
+    /// ([`crate::verdict::judge_aligned`]); `None` once it is no longer
+    /// needed.
+    pub evidence: Option<Evidence>,
 }
 
 /// Reads, checks, splits and aligns pairs of inputs. Cheap to share between
@@ -235,7 +240,7 @@ impl Pipeline {
         // A web page's, Word file's or Markdown document's lines are the source's.
         pair.texts.en.source_lines(&mut en);
         pair.texts.ru.source_lines(&mut ru);
-        let alignment = self.aligner.align_sentences(en, ru);
+        let (alignment, evidence) = self.aligner.align_with_evidence(en, ru);
         let file_spans = Sides::new(
             file_spans(&pair.texts.en, &alignment.en),
             file_spans(&pair.texts.ru, &alignment.ru),
@@ -243,6 +248,7 @@ impl Pipeline {
         Aligned {
             alignment,
             file_spans,
+            evidence: Some(evidence),
         }
     }
 }

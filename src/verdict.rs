@@ -19,12 +19,13 @@
 //! (`tools/calibrate_verdict.rs`, tuned on one half of the documents and
 //! checked on the other; the figures are in the README).
 
-use std::ops::Range;
+use std::sync::Arc;
 
+use crate::align::SideAnchors;
 use crate::anchor::lexicon::Lexicon;
-use crate::anchor::measure::{SentenceAnchors, matched_tokens};
-use crate::anchor::sentence::{Extractor, Extractors};
 use crate::input::script::ScriptCount;
+use crate::lang::Sides;
+use crate::pipeline::Aligned;
 use crate::{Alignment, Lang};
 
 /// Pairs whose [`PairVerdict::score`] is below this are refused.
@@ -81,6 +82,114 @@ pub fn judge(alignment: &Alignment) -> PairVerdict {
     judge_with(alignment, Lexicon::builtin())
 }
 
+/// Judges an alignment, reading anchors with `lexicon` (the built-in one
+/// extended by the user's dictionaries, say).
+pub fn judge_with(alignment: &Alignment, lexicon: &Lexicon) -> PairVerdict {
+    judge_evidence(alignment, &Evidence::read(alignment, lexicon))
+}
+
+/// Judges an alignment made by the [`crate::pipeline::Pipeline`] with
+/// anchors read with `lexicon`: those the aligner read (see [`Evidence`])
+/// when it read them with `lexicon`, else read again.
+pub fn judge_aligned(aligned: &Aligned, lexicon: &Lexicon) -> PairVerdict {
+    match &aligned.evidence {
+        Some(evidence) if evidence.serves(&aligned.alignment, lexicon) => {
+            judge_evidence(&aligned.alignment, evidence)
+        }
+        _ => judge_with(&aligned.alignment, lexicon),
+    }
+}
+
+/// The anchors the aligner read of a pair's sentences (before it linked
+/// names, and without words it learned), kept so that the verdict need not
+/// read them again: see [`crate::Aligner::align_with_evidence`].
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    /// English and Russian (boxed: an [`Aligned`] holding it is moved around).
+    sides: Box<[SideEvidence; 2]>,
+    /// The lexicon the anchors were read with (`None`: the built-in one).
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+impl Evidence {
+    /// The verdict's evidence in `anchors`, read with `lexicon`.
+    pub(crate) fn new(anchors: Sides<SideAnchors>, lexicon: Option<Arc<Lexicon>>) -> Evidence {
+        let sides = [SideEvidence::of(&anchors.en), SideEvidence::of(&anchors.ru)];
+        Evidence {
+            sides: Box::new(sides),
+            lexicon,
+        }
+    }
+
+    /// The anchors of `alignment`'s sentences, read with `lexicon` as the
+    /// aligner reads them.
+    fn read(alignment: &Alignment, lexicon: &Lexicon) -> Evidence {
+        let anchors = crate::align::anchors(&alignment.en, &alignment.ru, lexicon);
+        Evidence::new(anchors, None)
+    }
+
+    /// Whether these are anchors of `alignment`'s sentences read with `lexicon`.
+    fn serves(&self, alignment: &Alignment, lexicon: &Lexicon) -> bool {
+        let read_with = self.lexicon.as_deref().unwrap_or(Lexicon::builtin());
+        std::ptr::eq(read_with, lexicon)
+            && self.sides[0].content.len() == alignment.en.len()
+            && self.sides[1].content.len() == alignment.ru.len()
+    }
+}
+
+/// One side's evidence, flat: sentence `k`'s anchors of keys both texts
+/// have (the only ones that can match) are `keys[starts[k]..starts[k + 1]]`
+/// with their tokens at the same places of `tokens`.
+#[derive(Debug, Clone, Default)]
+struct SideEvidence {
+    starts: Vec<usize>,
+    /// Key numbers, the same on both sides.
+    keys: Vec<u32>,
+    /// The anchor's content token, times two, plus one when it is known
+    /// ([`crate::anchor::Extracted::known`]).
+    tokens: Vec<u32>,
+    /// Per sentence, its content tokens.
+    content: Vec<u32>,
+    /// Per sentence, its known tokens.
+    known: Vec<u32>,
+}
+
+impl SideEvidence {
+    fn of(side: &SideAnchors) -> SideEvidence {
+        let sentences = side.sentences();
+        let slots = (0..sentences).map(|k| side.anchors(k).len()).sum();
+        let mut out = SideEvidence {
+            starts: Vec::with_capacity(sentences + 1),
+            keys: Vec::with_capacity(slots),
+            tokens: Vec::with_capacity(slots),
+            content: Vec::with_capacity(sentences),
+            known: Vec::with_capacity(sentences),
+        };
+        out.starts.push(0);
+        for k in 0..sentences {
+            let known = side.known(k);
+            for (key, token) in side.anchors(k) {
+                out.keys.push(key);
+                out.tokens
+                    .push(token.0 << 1 | u32::from(known.binary_search(&token).is_ok()));
+            }
+            out.starts.push(out.keys.len());
+            out.content.push(side.content_tokens(k));
+            out.known.push(known.len() as u32);
+        }
+        out
+    }
+
+    /// Sentence `k`'s anchors: key numbers and tokens (see `tokens`).
+    fn anchors(&self, k: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let range = self.starts[k]..self.starts[k + 1];
+        self.keys[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.tokens[range].iter().copied())
+    }
+}
+
 /// Per side, the anchorable and the matched words of the linked sentences
 /// and the anchorable words of the unlinked ones.
 #[derive(Default)]
@@ -89,81 +198,49 @@ struct Count {
     matched: usize,
 }
 
-/// Judges an alignment, reading anchors with `lexicon` (the built-in one
-/// extended by the user's dictionaries, say).
-pub fn judge_with(alignment: &Alignment, lexicon: &Lexicon) -> PairVerdict {
-    judge_in_stretches(alignment, lexicon, STRETCH_SENTENCES)
-}
-
-/// [`judge_with`], reading the beads in stretches of about `stretch`
-/// sentences.
-fn judge_in_stretches(alignment: &Alignment, lexicon: &Lexicon, stretch: usize) -> PairVerdict {
-    // Every anchor, to match words; and the anchors other than
-    // transliterations, to know which words the anchors can vouch for. The
-    // beads are read a stretch at a time, so that only one stretch's anchors
-    // are held (a sentence's anchors depend on that sentence alone; the
-    // extractors keep what they worked out of each word across stretches).
-    let without_names = Extractors {
-        names: false,
-        ..Extractors::default()
-    };
-    let mut extractors = [
-        [
-            Extractor::new(lexicon, Lang::En, Extractors::default()),
-            Extractor::new(lexicon, Lang::En, without_names),
-        ],
-        [
-            Extractor::new(lexicon, Lang::Ru, Extractors::default()),
-            Extractor::new(lexicon, Lang::Ru, without_names),
-        ],
-    ];
-    let sides = [&alignment.en, &alignment.ru];
+/// Judges `alignment` on `evidence`. A word is anchorable when it is known
+/// or matched.
+fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
+    let sides = &evidence.sides;
+    // Per side and key number, the last bead (counted from 1) whose
+    // sentences on that side have the key.
+    let keys = sides
+        .iter()
+        .flat_map(|s| &s.keys)
+        .max()
+        .map_or(0, |&k| k as usize + 1);
+    let mut held_in = [vec![0u32; keys], vec![0u32; keys]];
     let mut count = [Count::default(), Count::default()];
     let mut content = [0usize; 2];
-    for stretch in stretches(&alignment.beads, stretch) {
-        let beads = &alignment.beads[stretch];
-        // Per side, the sentences this stretch's beads hold, and their
-        // anchors: all of them, and those other than transliterations.
-        let read = |side: usize, extractor: &mut Extractor, span: &Range<usize>| {
-            let texts: Vec<&str> = sides[side][span.clone()]
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect();
-            extractor
-                .anchors_of_all(&texts)
-                .into_iter()
-                .map(SentenceAnchors::from)
-                .collect::<Vec<_>>()
-        };
-        let spans = [
-            span_of(beads.iter().map(|b| &b.en)),
-            span_of(beads.iter().map(|b| &b.ru)),
-        ];
-        let [[en_all, en_known], [ru_all, ru_known]] = &mut extractors;
-        let all = [read(0, en_all, &spans[0]), read(1, ru_all, &spans[1])];
-        let known_of = [read(0, en_known, &spans[0]), read(1, ru_known, &spans[1])];
-        // A bead's sentences within its stretch's (an empty side holds none).
-        let local = |side: usize, range: &Range<usize>| {
-            if range.is_empty() {
-                0..0
-            } else {
-                range.start - spans[side].start..range.end - spans[side].start
-            }
-        };
-        for bead in beads {
-            let ranges = [local(0, &bead.en), local(1, &bead.ru)];
-            let (en_hit, ru_hit) = matched_tokens(
-                &SentenceAnchors::join(&all[0][ranges[0].clone()]),
-                &SentenceAnchors::join(&all[1][ranges[1].clone()]),
-            );
-            for (i, mut hit) in [en_hit, ru_hit].into_iter().enumerate() {
-                content[i] += hit.len();
-                count[i].matched += hit.iter().filter(|&&h| h).count();
-                let known = SentenceAnchors::join(&known_of[i][ranges[i].clone()]);
-                for anchor in known.anchors() {
-                    hit[anchor.token.index()] = true;
+    // Per content token of a sentence, whether it matched.
+    let mut matched: Vec<bool> = Vec::new();
+    for (b, bead) in alignment.beads.iter().enumerate() {
+        let stamp = b as u32 + 1;
+        let ranges = [bead.en.clone(), bead.ru.clone()];
+        for (i, range) in ranges.iter().enumerate() {
+            for k in range.clone() {
+                for (key, _) in sides[i].anchors(k) {
+                    held_in[i][key as usize] = stamp;
                 }
-                count[i].anchorable += hit.iter().filter(|&&h| h).count();
+            }
+        }
+        for (i, range) in ranges.into_iter().enumerate() {
+            let other = &held_in[1 - i];
+            for k in range {
+                matched.clear();
+                matched.resize(sides[i].content[k] as usize, false);
+                // Matched tokens that are not known: anchorable too.
+                let mut unknown = 0;
+                for (key, token) in sides[i].anchors(k) {
+                    let at = (token >> 1) as usize;
+                    if other[key as usize] == stamp && !matched[at] {
+                        matched[at] = true;
+                        count[i].matched += 1;
+                        unknown += usize::from(token & 1 == 0);
+                    }
+                }
+                content[i] += matched.len();
+                count[i].anchorable += sides[i].known[k] as usize + unknown;
             }
         }
     }
@@ -194,39 +271,6 @@ fn judge_in_stretches(alignment: &Alignment, lexicon: &Lexicon, stretch: usize) 
     }
 }
 
-/// How many sentences (both sides) a stretch of beads holds at most, unless
-/// one bead holds more: enough for the extractors' parallel passes, few
-/// enough that a long text's anchors are never all held at once.
-const STRETCH_SENTENCES: usize = 4096;
-
-/// The beads in stretches of about `size` sentences, in order.
-fn stretches(beads: &[crate::Bead], size: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let (mut start, mut held) = (0, 0);
-    for (k, bead) in beads.iter().enumerate() {
-        held += bead.en.len() + bead.ru.len();
-        if held >= size {
-            out.push(start..k + 1);
-            (start, held) = (k + 1, 0);
-        }
-    }
-    if start < beads.len() {
-        out.push(start..beads.len());
-    }
-    out
-}
-
-/// The smallest range of sentences holding every one of `ranges` (empty
-/// ranges hold none), or `0..0`.
-fn span_of<'a>(ranges: impl Iterator<Item = &'a Range<usize>>) -> Range<usize> {
-    let (lo, hi) = ranges
-        .filter(|r| !r.is_empty())
-        .fold((usize::MAX, 0), |(lo, hi), r| {
-            (lo.min(r.start), hi.max(r.end))
-        });
-    if lo > hi { 0..0 } else { lo..hi }
-}
-
 /// Whether `sentences` are not clearly in the other language's script.
 fn in_script(sentences: &[crate::Sentence], lang: Lang) -> bool {
     let mut count = ScriptCount::default();
@@ -254,7 +298,15 @@ pub struct NotAPair(pub PairVerdict);
 /// Judges `alignment` (see [`judge_with`]) and refuses it if its two texts do
 /// not look like translations of each other.
 pub fn check(alignment: &Alignment, lexicon: &Lexicon) -> Result<PairVerdict, NotAPair> {
-    let verdict = judge_with(alignment, lexicon);
+    refused_unless_pair(judge_with(alignment, lexicon))
+}
+
+/// [`check`] of an alignment made by the pipeline: see [`judge_aligned`].
+pub fn check_aligned(aligned: &Aligned, lexicon: &Lexicon) -> Result<PairVerdict, NotAPair> {
+    refused_unless_pair(judge_aligned(aligned, lexicon))
+}
+
+fn refused_unless_pair(verdict: PairVerdict) -> Result<PairVerdict, NotAPair> {
     if verdict.is_pair() {
         Ok(verdict)
     } else {
@@ -279,27 +331,115 @@ mod tests {
         перевал и вернулись в деревню. Местные жители угостили их горячим чаем с мёдом. \
         Вечером все вместе пели песни у костра, а утром погода наконец улучшилась.";
 
-    #[test]
-    fn reading_in_stretches_changes_nothing() {
-        // One-sided beads at the ends and inside, so that a stretch can hold
-        // sentences of one side only.
-        let en = format!("{EN} The weather was fine all week. {EN}");
-        let ru = format!("{OTHER_RU} {RU} {RU} {OTHER_RU}");
-        let alignment = Aligner::default().align(&en, &ru);
-        assert!(
-            alignment
-                .beads
-                .iter()
-                .any(|b| b.en.is_empty() || b.ru.is_empty())
-        );
-        let whole = judge_in_stretches(&alignment, Lexicon::builtin(), usize::MAX);
-        for size in [1, 2, 3, 5, 8] {
-            assert_eq!(
-                judge_in_stretches(&alignment, Lexicon::builtin(), size),
-                whole,
-                "stretches of {size}"
+    /// The verdict as it was written before it read the aligner's anchors:
+    /// every anchor of each sentence read again, and again without
+    /// transliterations to tell the known words. The verdict must agree
+    /// with it exactly.
+    fn reference(alignment: &Alignment, lexicon: &Lexicon) -> PairVerdict {
+        use crate::anchor::measure::{SentenceAnchors, matched_tokens};
+        use crate::anchor::sentence::{Extractor, Extractors};
+        let without_names = Extractors {
+            names: false,
+            ..Extractors::default()
+        };
+        let read = |sentences: &[crate::Sentence], lang: Lang, run: Extractors| {
+            let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+            let found = Extractor::new(lexicon, lang, run).anchors_of_all(&texts);
+            found
+                .into_iter()
+                .map(SentenceAnchors::from)
+                .collect::<Vec<_>>()
+        };
+        let all = [
+            read(&alignment.en, Lang::En, Extractors::default()),
+            read(&alignment.ru, Lang::Ru, Extractors::default()),
+        ];
+        let known_of = [
+            read(&alignment.en, Lang::En, without_names),
+            read(&alignment.ru, Lang::Ru, without_names),
+        ];
+        let (mut count, mut content) = ([Count::default(), Count::default()], [0usize; 2]);
+        for bead in &alignment.beads {
+            let ranges = [bead.en.clone(), bead.ru.clone()];
+            let (en_hit, ru_hit) = matched_tokens(
+                &SentenceAnchors::join(&all[0][ranges[0].clone()]),
+                &SentenceAnchors::join(&all[1][ranges[1].clone()]),
             );
+            for (i, mut hit) in [en_hit, ru_hit].into_iter().enumerate() {
+                content[i] += hit.len();
+                count[i].matched += hit.iter().filter(|&&h| h).count();
+                let known = SentenceAnchors::join(&known_of[i][ranges[i].clone()]);
+                for anchor in known.anchors() {
+                    hit[anchor.token.index()] = true;
+                }
+                count[i].anchorable += hit.iter().filter(|&&h| h).count();
+            }
         }
+        let share = |c: &Count| {
+            if c.anchorable == 0 {
+                0.0
+            } else {
+                c.matched as f64 / c.anchorable as f64
+            }
+        };
+        let shorter = usize::from((content[1] as f64) < content[0] as f64 * 0.8);
+        let words = count[shorter].anchorable;
+        PairVerdict {
+            score: share(&count[shorter]),
+            en_matched: share(&count[0]),
+            ru_matched: share(&count[1]),
+            words,
+            judged: words >= MIN_WORDS
+                && in_script(&alignment.en, Lang::En)
+                && in_script(&alignment.ru, Lang::Ru),
+            threshold: THRESHOLD,
+        }
+    }
+
+    #[test]
+    fn the_aligners_anchors_give_the_verdict_of_anchors_read_again() {
+        // Translations, a mismatch, and one-sided beads at the ends and inside.
+        let pairs = [
+            (EN.to_string(), RU.to_string()),
+            (EN.to_string(), OTHER_RU.to_string()),
+            (
+                format!("{EN} The weather was fine all week. {EN}"),
+                format!("{OTHER_RU} {RU} {RU} {OTHER_RU}"),
+            ),
+            ("Thanks!".to_string(), "Спасибо!".to_string()),
+        ];
+        let pipeline = crate::pipeline::Pipeline::default();
+        for (en, ru) in &pairs {
+            let input = pipeline
+                .decode(
+                    Sides::new("en".into(), "ru".into()),
+                    Sides::new(en.as_bytes(), ru.as_bytes()),
+                )
+                .unwrap();
+            let aligned = pipeline.align(&input);
+            assert!(aligned.evidence.is_some());
+            let lexicon = Lexicon::builtin();
+            let expected = reference(&aligned.alignment, lexicon);
+            assert_eq!(judge_aligned(&aligned, lexicon), expected, "{en}");
+            assert_eq!(judge_with(&aligned.alignment, lexicon), expected, "{en}");
+        }
+    }
+
+    #[test]
+    fn anchors_read_with_another_lexicon_are_read_again() {
+        let mut lexicon = Lexicon::builtin().clone();
+        lexicon.extend(&Lexicon::builtin().clone());
+        let pipeline = crate::pipeline::Pipeline::default();
+        let input = pipeline
+            .decode(
+                Sides::new("en".into(), "ru".into()),
+                Sides::new(EN.as_bytes(), OTHER_RU.as_bytes()),
+            )
+            .unwrap();
+        let aligned = pipeline.align(&input);
+        let evidence = aligned.evidence.as_ref().unwrap();
+        assert!(evidence.serves(&aligned.alignment, Lexicon::builtin()));
+        assert!(!evidence.serves(&aligned.alignment, &lexicon));
     }
 
     #[test]

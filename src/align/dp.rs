@@ -144,10 +144,20 @@ pub fn align(
 ) -> Vec<Bead> {
     let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
     let keys = lexical::link(en, ru, lexicon, learned);
+    align_linked(en, ru, &keys, options)
+}
+
+/// [`align`] with the anchor keys linked already (see [`lexical::link`]).
+pub fn align_linked(
+    en: &[Sentence],
+    ru: &[Sentence],
+    keys: &Keys,
+    options: &AlignOptions,
+) -> Vec<Bead> {
     align_with(
         &units(en, Lang::En),
         &units(ru, Lang::Ru),
-        &keys,
+        keys,
         options,
         Pass::Fine,
     )

@@ -138,26 +138,48 @@ impl KeyTable {
 
 /// The anchors of every sentence of one side, flat (see [`KeyLists`]):
 /// sentence `k`'s are `slots[starts[k]..starts[k + 1]]`, sorted by key,
-/// then token, as [`Extractor::anchors_of_all`] gives them.
+/// then token, as [`Extractor::anchors_of_all`] gives them; with each
+/// sentence's count of content tokens and its known tokens
+/// ([`crate::anchor::Extracted::known`]), which the pair verdict reads.
 #[derive(Debug, Default)]
-struct SideAnchors {
+pub(crate) struct SideAnchors {
     starts: Vec<usize>,
     slots: Vec<Numbered>,
+    content: Vec<u32>,
+    known_starts: Vec<usize>,
+    known: Vec<TokenIx>,
 }
 
 impl SideAnchors {
     fn new() -> SideAnchors {
         SideAnchors {
             starts: vec![0],
-            slots: Vec::new(),
+            known_starts: vec![0],
+            ..SideAnchors::default()
         }
+    }
+
+    /// Sentence `k`'s anchors, as (key number, token): a number stands for
+    /// the same key on both sides of the pair.
+    pub(crate) fn anchors(&self, k: usize) -> impl ExactSizeIterator<Item = (u32, TokenIx)> + '_ {
+        self.sentence(k).iter().map(|s| (s.key, s.token))
+    }
+
+    /// Sentence `k`'s content tokens.
+    pub(crate) fn content_tokens(&self, k: usize) -> u32 {
+        self.content[k]
+    }
+
+    /// Sentence `k`'s known tokens ([`crate::anchor::Extracted::known`]).
+    pub(crate) fn known(&self, k: usize) -> &[TokenIx] {
+        &self.known[self.known_starts[k]..self.known_starts[k + 1]]
     }
 
     fn sentence(&self, k: usize) -> &[Numbered] {
         &self.slots[self.starts[k]..self.starts[k + 1]]
     }
 
-    fn sentences(&self) -> usize {
+    pub(crate) fn sentences(&self) -> usize {
         self.starts.len() - 1
     }
 
@@ -195,16 +217,23 @@ pub fn link(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
 ) -> Keys {
+    link_keeping(en, ru, lexicon, learned).0
+}
+
+/// [`link`], also giving every sentence's linked anchors (those of keys
+/// both sides have, before names are linked; with `learned`, its anchors
+/// among them).
+pub(crate) fn link_keeping(
+    en: &[Sentence],
+    ru: &[Sentence],
+    lexicon: &Lexicon,
+    learned: Option<&Lexicon>,
+) -> (Keys, Sides<SideAnchors>) {
     let mut table = KeyTable::default();
-    // English anchors are all kept until the Russian side is known; of the
-    // Russian ones, only those whose key the English side has.
-    let (mut en_anchors, en_names) = extract(en, Lang::En, lexicon, learned, &mut table);
-    let (ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned, &mut table);
-    en_anchors.retain(|slot| table.is_linked(slot.key));
-    let anchors = Sides::new(en_anchors, ru_anchors);
+    let (anchors, names) = linked_anchors(en, ru, lexicon, learned, &mut table);
     let names = Sides::new(
-        unlinked_names(en_names, &anchors.en),
-        unlinked_names(ru_names, &anchors.ru),
+        unlinked_names(names.en, &anchors.en),
+        unlinked_names(names.ru, &anchors.ru),
     );
     // Linked names' anchors, per side and sentence.
     let added = link_names(names.as_ref().map(|n| n.as_slice()), &mut table);
@@ -276,11 +305,39 @@ pub fn link(
             .map(|k| side.of(k..k + 1).map(|w| w.weight).sum())
             .collect()
     });
-    Keys {
+    let keys = Keys {
         ids: next as usize,
         lists,
         totals,
-    }
+    };
+    (keys, anchors)
+}
+
+/// Every sentence's anchors of keys both sides have, and the words that
+/// may be names; each key is numbered in `table`.
+fn linked_anchors(
+    en: &[Sentence],
+    ru: &[Sentence],
+    lexicon: &Lexicon,
+    learned: Option<&Lexicon>,
+    table: &mut KeyTable,
+) -> (Sides<SideAnchors>, Sides<Vec<NameCandidate>>) {
+    // English anchors are all kept until the Russian side is known; of the
+    // Russian ones, only those whose key the English side has.
+    let (mut en_anchors, en_names) = extract(en, Lang::En, lexicon, learned, table);
+    let (ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned, table);
+    en_anchors.retain(|slot| table.is_linked(slot.key));
+    (
+        Sides::new(en_anchors, ru_anchors),
+        Sides::new(en_names, ru_names),
+    )
+}
+
+/// Every sentence's anchors of keys both sides have (as [`link_keeping`]
+/// gives them), without linking: what the pair verdict reads of an
+/// alignment made elsewhere.
+pub(crate) fn anchors(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Sides<SideAnchors> {
+    linked_anchors(en, ru, lexicon, None, &mut KeyTable::default()).0
 }
 
 /// Sentences extracted at a time.
@@ -320,6 +377,11 @@ fn extract(
         let first = c * EXTRACT_CHUNK;
         let found = extractor.anchors_of_all(chunk);
         let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
+        for found in &found {
+            anchors.content.push(found.content_tokens);
+            anchors.known.extend(&found.known);
+            anchors.known_starts.push(anchors.known.len());
+        }
         let (mut chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<NameCandidate>>) = found
             .into_par_iter()
             .enumerate()

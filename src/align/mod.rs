@@ -18,6 +18,8 @@ mod shape;
 pub use dp::work_done;
 pub use length::{LengthModel, TabulatedLength};
 
+pub(crate) use lexical::{SideAnchors, anchors};
+
 /// Engine internals that `benches/align.rs` times on their own: the anchor
 /// linker and the matcher of the DP's inner loop. Not a stable API.
 #[doc(hidden)]
@@ -32,6 +34,7 @@ pub use crate::alignment::{Alignment, Bead};
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
 use crate::split::{self, Sentence};
+use crate::verdict::Evidence;
 
 /// Settings of the aligner.
 #[derive(Debug, Clone)]
@@ -158,10 +161,42 @@ impl Aligner {
         self.align_sentences(split::split(en, Lang::En), split::split(ru, Lang::Ru))
     }
 
+    /// Its settings.
+    pub fn options(&self) -> &AlignOptions {
+        &self.options
+    }
+
     /// Aligns sentences that are already split (see [`split::presplit`]).
     pub fn align_sentences(&self, en: Vec<Sentence>, ru: Vec<Sentence>) -> Alignment {
         let beads = dp::align(&en, &ru, &self.options, None);
-        let first = Alignment { en, ru, beads };
+        self.self_trained(Alignment { en, ru, beads })
+    }
+
+    /// [`Aligner::align_sentences`], also giving the anchors it read of the
+    /// sentences, so that the pair verdict need not read them again (see
+    /// [`crate::verdict::judge_aligned`]).
+    pub fn align_with_evidence(
+        &self,
+        en: Vec<Sentence>,
+        ru: Vec<Sentence>,
+    ) -> (Alignment, Evidence) {
+        let lexicon = self
+            .options
+            .lexicon
+            .as_deref()
+            .unwrap_or(Lexicon::builtin());
+        let (keys, anchors) = lexical::link_keeping(&en, &ru, lexicon, None);
+        // In the verdict's form before the bead costs are worked out: the
+        // smaller one is what is held meanwhile.
+        let evidence = Evidence::new(anchors, self.options.lexicon.clone());
+        let beads = dp::align_linked(&en, &ru, &keys, &self.options);
+        drop(keys);
+        (self.self_trained(Alignment { en, ru, beads }), evidence)
+    }
+
+    /// `first` aligned again with the word pairs learned from it, when the
+    /// options say to self-train.
+    fn self_trained(&self, first: Alignment) -> Alignment {
         if !self.options.self_train {
             return first;
         }

@@ -85,6 +85,8 @@ struct Word {
     stopword: bool,
     /// Lexicon and transliteration keys of the word and of its hyphen parts.
     keys: Vec<AnchorKey>,
+    /// Some of `keys` are lexicon keys: the dictionary knows the word.
+    known: bool,
     /// Key of a short name (Kim = Ким), for the word capitalised mid-sentence.
     short_name: Option<AnchorKey>,
     /// Key of a Latin-script word kept as it is in Russian text.
@@ -132,6 +134,11 @@ pub struct Extracted {
     /// Content tokens written with a capital and no digit, in order: the
     /// name candidates.
     pub capitalised: Vec<Capitalised>,
+    /// Content tokens with an anchor other than a transliteration key (a
+    /// dictionary concept, a number, a month, a fixed equivalent), in order:
+    /// the tokens whose counterpart the anchors can vouch for, which the
+    /// pair verdict ([`crate::verdict`]) counts whether they match or not.
+    pub known: Vec<TokenIx>,
 }
 
 /// Extracts the anchors of many sentences of one language, doing the work
@@ -253,6 +260,7 @@ impl<'a> Extractor<'a> {
         let mut keys = Vec::with_capacity(4 * spans.len());
         let mut content = Vec::with_capacity(spans.len());
         let mut capitalised = Vec::new();
+        let mut known = Vec::new();
         let (mut month, mut starts_form) = (false, false);
         for (span, &id) in spans.iter().zip(ids) {
             let spelling = &self.spellings[id as usize];
@@ -272,6 +280,9 @@ impl<'a> Extractor<'a> {
             }
             if spelling.number {
                 continue;
+            }
+            if word.known {
+                known.push(i);
             }
             let anchor = |key| Anchor { key, token: i };
             keys.extend(word.keys.iter().copied().map(anchor));
@@ -298,6 +309,8 @@ impl<'a> Extractor<'a> {
                     token: TokenIx(i as u32),
                 })
         };
+        // Every key from here on is one other than a transliteration's.
+        let word_keys = keys.len();
         if run.numbers {
             for (n, span) in numbers::number_spans(text, lang) {
                 keys.extend(covering(key(Kind::Number, n), span));
@@ -334,12 +347,18 @@ impl<'a> Extractor<'a> {
                 keys.extend(covering(key(Kind::Fixed, id), span));
             }
         }
+        if keys.len() > word_keys {
+            known.extend(keys[word_keys..].iter().map(|a| a.token));
+            known.sort_unstable();
+            known.dedup();
+        }
         keys.sort_unstable();
         keys.dedup();
         Extracted {
             anchors: keys,
             content_tokens: content.len() as u32,
             capitalised,
+            known,
         }
     }
 
@@ -354,6 +373,7 @@ impl<'a> Extractor<'a> {
             text: text.to_string(),
             stopword: is_stopword(text, lang),
             keys: Vec::new(),
+            known: false,
             short_name: None,
             latin: None,
             month: run.months && numbers::may_name_month(text, lang),
@@ -370,11 +390,13 @@ impl<'a> Extractor<'a> {
             .filter(|p| p.len() > 1 && p.len() < text.len());
         for part in std::iter::once(text).chain(parts) {
             if run.lexicon {
+                let before = word.keys.len();
                 word.keys.extend(
                     self.lexicon
                         .keys(part, lang)
                         .map(|id| key(Kind::Lexicon, id)),
                 );
+                word.known |= word.keys.len() > before;
             }
             if run.names {
                 word.keys.extend(
@@ -497,6 +519,12 @@ mod tests {
                 for (text, found) in texts.iter().zip(all) {
                     let alone = Extractor::new(lex, lang, Extractors::default()).anchors(text);
                     proptest::prop_assert_eq!(&found, &alone);
+                    // The known tokens are those with an anchor when names are left out.
+                    let without_names = Extractors { names: false, ..Extractors::default() };
+                    let mut known: Vec<TokenIx> = reference(text, lang, lex, without_names).0.iter().map(|a| a.token).collect();
+                    known.sort_unstable();
+                    known.dedup();
+                    proptest::prop_assert_eq!(&found.known, &known);
                     proptest::prop_assert_eq!((found.anchors, found.content_tokens), reference(text, lang, lex, Extractors::default()));
                 }
             }

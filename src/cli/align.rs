@@ -62,15 +62,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
     }
-    let aligned = pipeline.align(&pair);
-    let align_options = args.align.options()?;
-    let verdict = match args
-        .pair
-        .judge(&aligned.alignment, &align_options, &args.en, &args.ru)
-    {
+    let mut aligned = pipeline.align(&pair);
+    let verdict = match args.pair.judge(&aligned, &pipeline, &args.en, &args.ru) {
         Ok(verdict) => verdict,
         Err(code) => return Ok(code),
     };
+    aligned.evidence = None;
     let options = WriteOptions {
         file_spans: Some(aligned.file_spans),
         en_document: Some(args.en.display().to_string()),

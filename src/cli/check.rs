@@ -88,12 +88,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             low_score: args.low_score,
         },
     );
-    let verdict = args
-        .pair
-        .judge(alignment, &args.align.options()?, &args.en, &args.ru);
+    let verdict = args.pair.judge(&aligned, &pipeline, &args.en, &args.ru);
     report.pair = Some(match verdict {
         Ok(v) => v,
-        Err(_) => sverka::verdict::judge(alignment),
+        Err(_) => sverka::verdict::judge_aligned(&aligned, super::verdict::lexicon(&pipeline)),
     });
     if let Err(code) = verdict {
         // The score is still reported to a program that asked for JSON.

@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use sverka::Alignment;
 use sverka::anchor::lexicon::Lexicon;
+use sverka::pipeline::{Aligned, Pipeline};
 use sverka::verdict::{self, PairVerdict};
 
 /// The exit code of `align` and `check` when the two texts do not look like
@@ -21,17 +21,17 @@ pub struct PairArgs {
 }
 
 impl PairArgs {
-    /// The verdict on `alignment`; `Err(exit code)` after saying on one line
-    /// why the pair is refused, unless `--force-pair`.
+    /// The verdict on `aligned`, made by `pipeline`, with its aligner's
+    /// lexicon; `Err(exit code)` after saying on one line why the pair is
+    /// refused, unless `--force-pair`.
     pub fn judge(
         &self,
-        alignment: &Alignment,
-        options: &sverka::AlignOptions,
+        aligned: &Aligned,
+        pipeline: &Pipeline,
         en: &Path,
         ru: &Path,
     ) -> Result<PairVerdict, ExitCode> {
-        let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
-        match verdict::check(alignment, lexicon) {
+        match verdict::check_aligned(aligned, lexicon(pipeline)) {
             Ok(verdict) => Ok(verdict),
             Err(refused) if self.force_pair => Ok(refused.0),
             Err(refused) => {
@@ -44,6 +44,12 @@ impl PairArgs {
             }
         }
     }
+}
+
+/// The lexicon `pipeline` aligns with, which the verdict reads anchors with.
+pub fn lexicon(pipeline: &Pipeline) -> &Lexicon {
+    let options = pipeline.aligner().options();
+    options.lexicon.as_deref().unwrap_or(Lexicon::builtin())
 }
 
 /// The note for a pair too short to judge, printed after a successful run

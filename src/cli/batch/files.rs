@@ -240,11 +240,13 @@ fn align_pair(pipeline: &Pipeline, pair: &Pair, bar: &ProgressBar) -> Result<Ali
 /// A pair whose texts do not look like translations of each other fails with
 /// the reason `align` gives (`sverka::verdict`).
 pub fn judged(aligned: Aligned) -> Result<Aligned> {
-    sverka::verdict::check(
-        &aligned.alignment,
-        sverka::anchor::lexicon::Lexicon::builtin(),
-    )?;
-    Ok(aligned)
+    sverka::verdict::check_aligned(&aligned, sverka::anchor::lexicon::Lexicon::builtin())?;
+    // The aligner's anchors are no longer needed (a merged batch holds
+    // every pair's alignment).
+    Ok(Aligned {
+        evidence: None,
+        ..aligned
+    })
 }
 
 /// A bug in the aligner must cost one pair, not the whole run.
