@@ -428,7 +428,7 @@ fn main() {
         worst.sort_by(|a, b| a.0.total_cmp(&b.0));
         println!("\nworst cases (strict F1):");
         for (f, name) in worst.iter().take(25) {
-            println!("  {f:.3} {name}");
+            println!("  {f:.4} {name}");
         }
     }
 }
