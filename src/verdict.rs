@@ -244,6 +244,12 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
             }
         }
     }
+    verdict_of(alignment, &count, content)
+}
+
+/// The verdict on `alignment` from each side's counts of anchorable and
+/// matched words and of content tokens.
+fn verdict_of(alignment: &Alignment, count: &[Count; 2], content: [usize; 2]) -> PairVerdict {
     let share = |c: &Count| {
         if c.anchorable == 0 {
             0.0
@@ -253,11 +259,7 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
     };
     // The shorter text, in content tokens (Russian has about 0.8 as many
     // as English for the same text: no articles, inflection for prepositions).
-    let shorter = if (content[1] as f64) < content[0] as f64 * 0.8 {
-        1
-    } else {
-        0
-    };
+    let shorter = usize::from((content[1] as f64) < content[0] as f64 * 0.8);
     let words = count[shorter].anchorable;
     PairVerdict {
         score: share(&count[shorter]),
@@ -375,25 +377,7 @@ mod tests {
                 count[i].anchorable += hit.iter().filter(|&&h| h).count();
             }
         }
-        let share = |c: &Count| {
-            if c.anchorable == 0 {
-                0.0
-            } else {
-                c.matched as f64 / c.anchorable as f64
-            }
-        };
-        let shorter = usize::from((content[1] as f64) < content[0] as f64 * 0.8);
-        let words = count[shorter].anchorable;
-        PairVerdict {
-            score: share(&count[shorter]),
-            en_matched: share(&count[0]),
-            ru_matched: share(&count[1]),
-            words,
-            judged: words >= MIN_WORDS
-                && in_script(&alignment.en, Lang::En)
-                && in_script(&alignment.ru, Lang::Ru),
-            threshold: THRESHOLD,
-        }
+        verdict_of(alignment, &count, content)
     }
 
     #[test]
