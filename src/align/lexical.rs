@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::anchor::lexicon::Lexicon;
 use crate::anchor::translit::to_latin;
-use crate::anchor::{Anchor, AnchorKey, Extractor, Extractors, TokenIx};
+use crate::anchor::{Anchor, AnchorKey, Capitalised, Extractor, Extractors, TokenIx};
 use crate::lang::{Lang, Sides};
 use crate::split::Sentence;
 
@@ -363,6 +363,27 @@ struct NameCandidate {
     token: TokenIx,
 }
 
+/// The capitalised words of sentence `sentence` long enough to be names,
+/// in Latin letters (Russian transliterated).
+fn name_candidates(
+    capitalised: Vec<Capitalised>,
+    lang: Lang,
+    sentence: usize,
+) -> Vec<NameCandidate> {
+    capitalised
+        .into_iter()
+        .filter(|c| c.word.chars().count() >= NAME_MIN_LEN)
+        .map(|c| NameCandidate {
+            latin: match lang {
+                Lang::En => c.word,
+                Lang::Ru => to_latin(&c.word),
+            },
+            sentence,
+            token: c.token,
+        })
+        .collect()
+}
+
 /// Every sentence's anchors and the words that may be names (see
 /// [`link_names`]), in document order; each key is numbered in `table`
 /// and counted there once per sentence that holds it. Of the Russian
@@ -395,19 +416,7 @@ fn extract(
             .into_par_iter()
             .enumerate()
             .map(|(k, found)| {
-                let names = found
-                    .capitalised
-                    .into_iter()
-                    .filter(|c| c.word.chars().count() >= NAME_MIN_LEN)
-                    .map(|c| NameCandidate {
-                        latin: match lang {
-                            Lang::En => c.word,
-                            Lang::Ru => to_latin(&c.word),
-                        },
-                        sentence: first + k,
-                        token: c.token,
-                    })
-                    .collect();
+                let names = name_candidates(found.capitalised, lang, first + k);
                 (found.anchors, names)
             })
             .unzip();
@@ -1064,19 +1073,7 @@ mod tests {
                 .into_par_iter()
                 .enumerate()
                 .map(|(k, found)| {
-                    let names = found
-                        .capitalised
-                        .into_iter()
-                        .filter(|c| c.word.chars().count() >= NAME_MIN_LEN)
-                        .map(|c| NameCandidate {
-                            latin: match lang {
-                                Lang::En => c.word,
-                                Lang::Ru => to_latin(&c.word),
-                            },
-                            sentence: first + k,
-                            token: c.token,
-                        })
-                        .collect();
+                    let names = name_candidates(found.capitalised, lang, first + k);
                     let mut keys = found.anchors;
                     // Sentences are assembled in roomy buffers; a book's worth
                     // of them would be three times the memory the keys need.
