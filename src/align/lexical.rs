@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::{Range, RangeInclusive};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -39,23 +40,52 @@ impl KeyId {
 struct Weighted {
     id: KeyId,
     weight: f64,
+    /// How the weight is stored (see [`KeyLists::shares`]): `1..=255`, the
+    /// key's own weight shared out over that many keys of its token; 0, as
+    /// it is.
+    share: u8,
+}
+
+impl Weighted {
+    /// A key whose weight is stored as it is.
+    #[cfg(test)]
+    fn exact(id: KeyId, weight: f64) -> Weighted {
+        Weighted {
+            id,
+            weight,
+            share: 0,
+        }
+    }
 }
 
 /// The linked keys of every sentence of one side, in flat arrays: sentence
-/// `k`'s keys are `ids[starts[k]..starts[k + 1]]`, sorted by id, with their
-/// weights at the same places of `weights`. One allocation a side instead
-/// of one a sentence: a book has hundreds of thousands of sentences.
+/// `k`'s keys are `ids[starts[k]..starts[k + 1]]`, sorted by id. One
+/// allocation a side instead of one a sentence: a book has hundreds of
+/// thousands of sentences.
+///
+/// A key's weight in a sentence is the key's own weight (one per key, in
+/// `key_weights`) shared out over the keys of its token, so each entry keeps
+/// only the share, a byte, instead of its weight, eight: a book has
+/// millions of entries.
 #[derive(Debug, Clone, Default)]
 struct KeyLists {
     starts: Vec<usize>,
     ids: Vec<KeyId>,
-    weights: Vec<f64>,
+    /// Per entry, by how many its key's weight is divided; 0 where the
+    /// weight is in `exact` instead (a token with more than 255 keys, or a
+    /// weight made some other way, as in tests).
+    shares: Vec<u8>,
+    /// The weights of the entries whose share is 0, by entry.
+    exact: FxHashMap<usize, f64>,
+    /// Per key id, its weight (shared by both sides and by their blocks).
+    key_weights: Arc<[f64]>,
 }
 
 impl KeyLists {
-    fn new() -> KeyLists {
+    fn new(key_weights: Arc<[f64]>) -> KeyLists {
         KeyLists {
             starts: vec![0],
+            key_weights,
             ..KeyLists::default()
         }
     }
@@ -63,8 +93,11 @@ impl KeyLists {
     /// Adds the next sentence's keys.
     fn push(&mut self, list: impl IntoIterator<Item = Weighted>) {
         for k in list {
+            if k.share == 0 {
+                self.exact.insert(self.ids.len(), k.weight);
+            }
             self.ids.push(k.id);
-            self.weights.push(k.weight);
+            self.shares.push(k.share);
         }
         self.starts.push(self.ids.len());
     }
@@ -73,7 +106,7 @@ impl KeyLists {
     fn shrink_to_fit(&mut self) {
         self.starts.shrink_to_fit();
         self.ids.shrink_to_fit();
-        self.weights.shrink_to_fit();
+        self.shares.shrink_to_fit();
     }
 
     /// How many sentences it holds.
@@ -85,10 +118,19 @@ impl KeyLists {
     /// another.
     fn of(&self, sentences: Range<usize>) -> impl Iterator<Item = Weighted> + '_ {
         let range = self.starts[sentences.start]..self.starts[sentences.end];
+        let first = range.start;
         self.ids[range.clone()]
             .iter()
-            .zip(&self.weights[range])
-            .map(|(&id, &weight)| Weighted { id, weight })
+            .zip(&self.shares[range])
+            .enumerate()
+            .map(move |(k, (&id, &share))| Weighted {
+                id,
+                weight: match share {
+                    0 => self.exact[&(first + k)],
+                    _ => self.key_weights[id.index()] / f64::from(share),
+                },
+                share,
+            })
     }
 }
 
@@ -271,6 +313,16 @@ pub(crate) fn link_keeping(
         }
     }
     let total = (en.len() + ru.len()).max(1) as f64;
+    // A key weighs `ln(1 + N / df)`, shared out in each sentence over the
+    // keys of its token.
+    let mut key_weights = vec![0.0; next as usize];
+    for (number, id) in ids.iter().enumerate() {
+        if let Some(id) = id {
+            let Sides { en, ru } = table.df[number];
+            key_weights[id.index()] = (1.0 + total / f64::from(en + ru)).ln();
+        }
+    }
+    let key_weights: Arc<[f64]> = key_weights.into();
     let weigh = |lang: Lang, k: usize| -> Vec<Weighted> {
         let linked = linked_of(lang, k);
         // Keys per content token, to share the token's weight out
@@ -282,18 +334,24 @@ pub(crate) fn link_keeping(
         let mut list: Vec<Weighted> = linked
             .iter()
             .map(|&(a, number)| {
-                let Sides { en, ru } = table.df[number as usize];
-                let weight = (1.0 + total / f64::from(en + ru)).ln();
+                let id = ids[number as usize].expect("a linked key has an id");
+                let shared = per_token[&a.token];
+                let weight = key_weights[id.index()] / f64::from(shared);
                 Weighted {
-                    id: ids[number as usize].expect("a linked key has an id"),
-                    weight: weight / f64::from(per_token[&a.token]),
+                    id,
+                    weight,
+                    // Shares beyond a byte keep their weight as it is.
+                    share: u8::try_from(shared).unwrap_or(0),
                 }
             })
             .collect();
         list.sort_unstable_by_key(|k| k.id);
         list
     };
-    let mut lists = Sides::new(KeyLists::new(), KeyLists::new());
+    let mut lists = Sides::new(
+        KeyLists::new(Arc::clone(&key_weights)),
+        KeyLists::new(Arc::clone(&key_weights)),
+    );
     for lang in [Lang::En, Lang::Ru] {
         let sentences = anchors[lang].sentences();
         // A chunk at a time, so that the lists are never all held twice.
@@ -560,7 +618,7 @@ impl Keys {
     /// bounded cost per bead.
     pub(crate) fn blocks(&self, edges: &Sides<Vec<usize>>, keep: usize) -> Keys {
         let of = |side: &KeyLists, edges: &[usize]| {
-            let mut blocks = KeyLists::new();
+            let mut blocks = KeyLists::new(Arc::clone(&side.key_weights));
             for block in edges.windows(2) {
                 blocks.push(rarest(side.of(block[0]..block[1]).collect(), keep));
             }
@@ -899,12 +957,12 @@ mod tests {
     /// Keys of ten ids from per-sentence `(id, weight)` lists.
     fn keys_of(en: Vec<Vec<(u32, f64)>>, ru: Vec<Vec<(u32, f64)>>) -> Keys {
         let lists = Sides::new(en, ru).map(|side| {
-            let mut lists = KeyLists::new();
+            let mut lists = KeyLists::new(Arc::from([]));
             for list in side {
-                lists.push(list.into_iter().map(|(id, weight)| Weighted {
-                    id: KeyId(id),
-                    weight,
-                }));
+                lists.push(
+                    list.into_iter()
+                        .map(|(id, weight)| Weighted::exact(KeyId(id), weight)),
+                );
             }
             lists
         });
@@ -1032,10 +1090,7 @@ mod tests {
                 .map(|a| {
                     let Sides { en, ru } = df[&a.key];
                     let weight = (1.0 + total / f64::from(en + ru)).ln();
-                    Weighted {
-                        id: ids[&a.key],
-                        weight: weight / f64::from(per_token[&a.token]),
-                    }
+                    Weighted::exact(ids[&a.key], weight / f64::from(per_token[&a.token]))
                 })
                 .collect();
             list.sort_unstable_by_key(|k| k.id);
