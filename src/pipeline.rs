@@ -168,8 +168,21 @@ impl Pipeline {
     /// Reads the English file `en` and the Russian file `ru` and checks
     /// their scripts.
     pub fn read(&self, en: &Path, ru: &Path) -> Result<InputPair, Error> {
-        let en_text = self.options.read(en, Lang::En)?;
-        let ru_text = self.options.read(ru, Lang::Ru)?;
+        // Two regular files are read and decoded side by side (a book is
+        // tens of megabytes a side). Anything else (standard input, a pipe)
+        // is read in turn, so that an English side that fails stops the run
+        // before the Russian one is waited for.
+        let regular = |path: &Path| std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        let (en_text, ru_text) = if regular(en) && regular(ru) {
+            rayon::join(
+                || self.options.read(en, Lang::En),
+                || self.options.read(ru, Lang::Ru),
+            )
+        } else {
+            let en_text = self.options.read(en, Lang::En)?;
+            (Ok(en_text), self.options.read(ru, Lang::Ru))
+        };
+        let (en_text, ru_text) = (en_text?, ru_text?);
         self.checked(
             Sides::new(en.into(), ru.into()),
             Sides::new(en_text, ru_text),
@@ -232,19 +245,29 @@ impl Pipeline {
         })
     }
 
+    /// Splits both sides of a pair into sentences (English, Russian).
+    pub fn split(&self, pair: &InputPair) -> (Vec<crate::Sentence>, Vec<crate::Sentence>) {
+        let presplit = self.options.presplit;
+        let sentences = |lang: Lang| {
+            let text = &pair.texts[lang];
+            let mut sentences = split::sentences_of(&text.text, lang, presplit);
+            // A web page's, Word file's or Markdown document's lines are the source's.
+            text.source_lines(&mut sentences);
+            sentences
+        };
+        // Side by side: the splitter reads a text from start to end on one core.
+        rayon::join(|| sentences(Lang::En), || sentences(Lang::Ru))
+    }
+
     /// Splits and aligns a pair.
     pub fn align(&self, pair: &InputPair) -> Aligned {
-        let presplit = self.options.presplit;
-        let mut en = split::sentences_of(&pair.texts.en.text, Lang::En, presplit);
-        let mut ru = split::sentences_of(&pair.texts.ru.text, Lang::Ru, presplit);
-        // A web page's, Word file's or Markdown document's lines are the source's.
-        pair.texts.en.source_lines(&mut en);
-        pair.texts.ru.source_lines(&mut ru);
+        let (en, ru) = self.split(pair);
         let (alignment, evidence) = self.aligner.align_with_evidence(en, ru);
-        let file_spans = Sides::new(
-            file_spans(&pair.texts.en, &alignment.en),
-            file_spans(&pair.texts.ru, &alignment.ru),
+        let (en_spans, ru_spans) = rayon::join(
+            || file_spans(&pair.texts.en, &alignment.en),
+            || file_spans(&pair.texts.ru, &alignment.ru),
         );
+        let file_spans = Sides::new(en_spans, ru_spans);
         Aligned {
             alignment,
             file_spans,

@@ -10,13 +10,56 @@
 //! CPU time is read from `/proc/self/stat` (Linux only; 10 ms ticks), so
 //! stages shorter than a few ticks are better timed with `--repeat`.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use sverka::anchor::lexicon::Lexicon;
 use sverka::pipeline::{Aligned, PairOptions, Pipeline};
 use sverka::write::{self, Format, WriteOptions};
-use sverka::{Aligner, Lang, Sides, split};
+use sverka::{Aligner, Sides};
+
+/// The system allocator, counting the bytes in use and their peak, so that
+/// each stage's heap can be printed beside its time.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let live = if new_size > layout.size() {
+            LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size()
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed) - (layout.size() - new_size)
+        };
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Megabytes of heap in use now and at most since the last call.
+fn heap_mb() -> (f64, f64) {
+    let live = LIVE.load(Ordering::Relaxed);
+    let peak = PEAK.swap(live, Ordering::Relaxed);
+    (live as f64 / 1e6, peak as f64 / 1e6)
+}
 
 /// User plus system time of the process so far, in seconds (`None` where
 /// `/proc` is missing).
@@ -34,11 +77,16 @@ fn cpu_seconds() -> Option<f64> {
 struct Stage {
     wall: f64,
     cpu: f64,
+    /// Heap in use at the end of the stage and at most during it, in MB
+    /// (of the last repeat).
+    heap: (f64, f64),
 }
 
 fn timed<T>(stage: &mut Stage, work: impl FnOnce() -> T) -> T {
     let (start, cpu) = (Instant::now(), cpu_seconds());
+    heap_mb();
     let out = work();
+    stage.heap = heap_mb();
     stage.wall += start.elapsed().as_secs_f64();
     if let (Some(before), Some(after)) = (cpu, cpu_seconds()) {
         stage.cpu += after - before;
@@ -71,13 +119,7 @@ fn main() {
             pipeline.read(Path::new(en), Path::new(ru))
         })
         .unwrap_or_else(|e| fail(&e.to_string()));
-        let (en, ru) = timed(&mut stages[1], || {
-            let mut en = split::sentences(&pair.texts.en.text, Lang::En, presplit);
-            let mut ru = split::sentences(&pair.texts.ru.text, Lang::Ru, presplit);
-            pair.texts.en.source_lines(&mut en);
-            pair.texts.ru.source_lines(&mut ru);
-            (en, ru)
-        });
+        let (en, ru) = timed(&mut stages[1], || pipeline.split(&pair));
         sentences = (en.len(), ru.len());
         let keys = timed(&mut stages[2], || {
             sverka::align::bench::link(&en, &ru, lexicon, None)
@@ -114,14 +156,19 @@ fn main() {
         "{} x {} sentences, {repeat} run(s); seconds per run",
         sentences.0, sentences.1
     );
-    println!("{:<8} {:>8} {:>8} {:>6}", "stage", "wall", "cpu", "cpu/w");
+    println!(
+        "{:<8} {:>8} {:>8} {:>6} {:>9} {:>9}",
+        "stage", "wall", "cpu", "cpu/w", "heap MB", "peak MB"
+    );
     let per_run = |s: f64| s / repeat as f64;
     for (name, stage) in names.iter().zip(&stages) {
         println!(
-            "{name:<8} {:>8.3} {:>8.3} {:>6.2}",
+            "{name:<8} {:>8.3} {:>8.3} {:>6.2} {:>9.1} {:>9.1}",
             per_run(stage.wall),
             per_run(stage.cpu),
-            stage.cpu / stage.wall.max(1e-9)
+            stage.cpu / stage.wall.max(1e-9),
+            stage.heap.0,
+            stage.heap.1
         );
     }
     let wall: f64 = stages.iter().map(|s| s.wall).sum();

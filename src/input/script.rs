@@ -137,7 +137,9 @@ fn judge(path: &Path, text: &str, count: ScriptCount, lang: Lang) -> Result<(), 
 /// Checks the English and the Russian input of an alignment, naming a swap
 /// when both look like the other language.
 pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
-    let (en_count, ru_count) = (ScriptCount::of(en.1), ScriptCount::of(ru.1));
+    // Each side on its own core: a book is tens of megabytes a side. The
+    // English side's error still comes first.
+    let (en_count, ru_count) = rayon::join(|| ScriptCount::of(en.1), || ScriptCount::of(ru.1));
     if en_count.looks_wrong(Lang::En).is_some() && ru_count.looks_wrong(Lang::Ru).is_some() {
         return Err(Error::SwappedLanguages {
             en: en.0.to_path_buf(),
@@ -146,8 +148,11 @@ pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
             ru_latin: percent(ru_count.share(Lang::En)),
         });
     }
-    judge(en.0, en.1, en_count, Lang::En)?;
-    judge(ru.0, ru.1, ru_count, Lang::Ru)
+    let (en_judged, ru_judged) = rayon::join(
+        || judge(en.0, en.1, en_count, Lang::En),
+        || judge(ru.0, ru.1, ru_count, Lang::Ru),
+    );
+    en_judged.and(ru_judged)
 }
 
 /// A piece of text that reads as UTF-8 bytes decoded in a one-byte
