@@ -40,6 +40,7 @@ pub mod chrome;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod parallel;
 pub mod pipeline;
 pub mod report;
 pub mod review;

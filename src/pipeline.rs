@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::input::{self, Encoding, InputFormat, ReadOptions, Text};
 use crate::lang::Sides;
 use crate::verdict::Evidence;
-use crate::{Aligner, Alignment, Error, Lang, split};
+use crate::{Aligner, Alignment, Error, Lang, parallel, split};
 
 /// How the two inputs of a pair are read and split.
 #[derive(Debug, Clone, Copy, Default)]
@@ -170,18 +170,23 @@ impl Pipeline {
     pub fn read(&self, en: &Path, ru: &Path) -> Result<InputPair, Error> {
         // Two regular files are read and decoded side by side (a book is
         // tens of megabytes a side). Anything else (standard input, a pipe)
-        // is read in turn, so that an English side that fails stops the run
+        // or two small files are read in turn, so that an English side that fails stops the run
         // before the Russian one is waited for.
-        let regular = |path: &Path| std::fs::metadata(path).is_ok_and(|m| m.is_file());
-        let (en_text, ru_text) = if regular(en) && regular(ru) {
-            rayon::join(
-                || self.options.read(en, Lang::En),
-                || self.options.read(ru, Lang::Ru),
-            )
-        } else {
-            let en_text = self.options.read(en, Lang::En)?;
-            (Ok(en_text), self.options.read(ru, Lang::Ru))
+        let size = |path: &Path| {
+            let meta = std::fs::metadata(path).ok().filter(|m| m.is_file());
+            meta.map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX))
         };
+        let both = size(en).zip(size(ru));
+        let (en_text, ru_text) =
+            if both.is_some_and(|(e, r)| parallel::worth_it(e.saturating_add(r))) {
+                rayon::join(
+                    || self.options.read(en, Lang::En),
+                    || self.options.read(ru, Lang::Ru),
+                )
+            } else {
+                let en_text = self.options.read(en, Lang::En)?;
+                (Ok(en_text), self.options.read(ru, Lang::Ru))
+            };
         let (en_text, ru_text) = (en_text?, ru_text?);
         self.checked(
             Sides::new(en.into(), ru.into()),
@@ -256,14 +261,21 @@ impl Pipeline {
             sentences
         };
         // Side by side: the splitter reads a text from start to end on one core.
-        rayon::join(|| sentences(Lang::En), || sentences(Lang::Ru))
+        let bytes = pair.texts.en.text.len() + pair.texts.ru.text.len();
+        parallel::join(
+            parallel::worth_it(bytes),
+            || sentences(Lang::En),
+            || sentences(Lang::Ru),
+        )
     }
 
     /// Splits and aligns a pair.
     pub fn align(&self, pair: &InputPair) -> Aligned {
         let (en, ru) = self.split(pair);
         let (alignment, evidence) = self.aligner.align_with_evidence(en, ru);
-        let (en_spans, ru_spans) = rayon::join(
+        let bytes = pair.texts.en.text.len() + pair.texts.ru.text.len();
+        let (en_spans, ru_spans) = parallel::join(
+            parallel::worth_it(bytes),
             || file_spans(&pair.texts.en, &alignment.en),
             || file_spans(&pair.texts.ru, &alignment.ru),
         );

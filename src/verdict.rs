@@ -21,6 +21,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::align::SideAnchors;
 use crate::anchor::lexicon::Lexicon;
 use crate::input::script::ScriptCount;
@@ -114,7 +116,11 @@ pub struct Evidence {
 impl Evidence {
     /// The verdict's evidence in `anchors`, read with `lexicon`.
     pub(crate) fn new(anchors: Sides<SideAnchors>, lexicon: Option<Arc<Lexicon>>) -> Evidence {
-        let sides = [SideEvidence::of(&anchors.en), SideEvidence::of(&anchors.ru)];
+        let (en, ru) = rayon::join(
+            || SideEvidence::of(&anchors.en),
+            || SideEvidence::of(&anchors.ru),
+        );
+        let sides = [en, ru];
         Evidence {
             sides: Box::new(sides),
             lexicon,
@@ -266,21 +272,41 @@ fn verdict_of(alignment: &Alignment, count: &[Count; 2], content: [usize; 2]) ->
         en_matched: share(&count[0]),
         ru_matched: share(&count[1]),
         words,
-        judged: words >= MIN_WORDS
-            && in_script(&alignment.en, Lang::En)
-            && in_script(&alignment.ru, Lang::Ru),
+        judged: words >= MIN_WORDS && {
+            let sentences = alignment.en.len() + alignment.ru.len();
+            let (en, ru) = crate::parallel::join(
+                crate::parallel::worth_it(sentences * AVERAGE_SENTENCE_BYTES),
+                || in_script(&alignment.en, Lang::En),
+                || in_script(&alignment.ru, Lang::Ru),
+            );
+            en && ru
+        },
         threshold: THRESHOLD,
     }
 }
 
+/// Bytes a sentence is taken to have, to tell a small text from its count
+/// of sentences (see [`crate::parallel`]).
+const AVERAGE_SENTENCE_BYTES: usize = 100;
+
 /// Whether `sentences` are not clearly in the other language's script.
 fn in_script(sentences: &[crate::Sentence], lang: Lang) -> bool {
-    let mut count = ScriptCount::default();
-    for s in sentences {
+    let count = |s: &crate::Sentence| {
         let c = ScriptCount::of(s.text());
-        count.latin += c.latin;
-        count.cyrillic += c.cyrillic;
-    }
+        (c.latin, c.cyrillic)
+    };
+    let add = |x: (usize, usize), y: (usize, usize)| (x.0 + y.0, x.1 + y.1);
+    // In parallel for a book: hundreds of thousands of sentences.
+    let (latin, cyrillic) = if crate::parallel::worth_it(sentences.len() * AVERAGE_SENTENCE_BYTES) {
+        sentences.par_iter().map(count).reduce(|| (0, 0), add)
+    } else {
+        sentences.iter().map(count).fold((0, 0), add)
+    };
+    let count = ScriptCount {
+        latin,
+        cyrillic,
+        ..ScriptCount::default()
+    };
     count.looks_wrong(lang).is_none()
 }
 

@@ -10,7 +10,7 @@ use std::ops::{Range, RangeInclusive};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::anchor::lexicon::Lexicon;
 use crate::anchor::translit::to_latin;
@@ -304,11 +304,22 @@ pub(crate) fn link_keeping(
     let mut next = 0;
     for lang in [Lang::En, Lang::Ru] {
         for k in 0..anchors[lang].sentences() {
-            for (_, number) in linked_of(lang, k) {
+            let mut number_key = |number: u32| {
                 ids[number as usize].get_or_insert_with(|| {
                     next += 1;
                     KeyId(next - 1)
                 });
+            };
+            // A sentence that got no name's anchor has its anchors as they
+            // are: no list to make.
+            match added[lang].contains_key(&k) {
+                true => linked_of(lang, k)
+                    .into_iter()
+                    .for_each(|(_, n)| number_key(n)),
+                false => anchors[lang]
+                    .sentence(k)
+                    .iter()
+                    .for_each(|s| number_key(s.key)),
             }
         }
     }
@@ -509,22 +520,26 @@ fn extract(
 /// The `names` with no key shared across the pair (`anchors`: the side's
 /// linked anchors).
 fn unlinked_names(names: Vec<NameCandidate>, anchors: &SideAnchors) -> Vec<NameCandidate> {
-    // The (sentence, token) pairs with a linked key, gathered once: asking
-    // each name's sentence again would be quadratic in sentence length.
-    let mut linked: FxHashSet<(usize, TokenIx)> = FxHashSet::default();
-    let mut seen: FxHashSet<usize> = FxHashSet::default();
-    for name in &names {
-        let k = name.sentence;
-        if !seen.insert(k) {
-            continue;
-        }
-        for a in anchors.sentence(k) {
-            linked.insert((k, a.token));
-        }
-    }
+    // The names come in sentence order: each sentence's linked tokens are
+    // gathered once for all its names (asking for each name again would be
+    // quadratic in sentence length), sentences in parallel.
+    let keep: Vec<bool> = names
+        .par_chunk_by(|x, y| x.sentence == y.sentence)
+        .flat_map_iter(|same| {
+            let mut linked: Vec<TokenIx> = anchors
+                .sentence(same[0].sentence)
+                .iter()
+                .map(|a| a.token)
+                .collect();
+            linked.sort_unstable();
+            same.iter()
+                .map(move |name| linked.binary_search(&name.token).is_err())
+        })
+        .collect();
     names
         .into_iter()
-        .filter(|name| !linked.contains(&(name.sentence, name.token)))
+        .zip(keep)
+        .filter_map(|(name, keep)| keep.then_some(name))
         .collect()
 }
 
@@ -618,9 +633,14 @@ impl Keys {
     /// bounded cost per bead.
     pub(crate) fn blocks(&self, edges: &Sides<Vec<usize>>, keep: usize) -> Keys {
         let of = |side: &KeyLists, edges: &[usize]| {
+            // Each block's rarest keys in parallel (a sort a block), pushed in order.
+            let rarest: Vec<Vec<Weighted>> = edges
+                .par_windows(2)
+                .map(|block| rarest(side.of(block[0]..block[1]).collect(), keep))
+                .collect();
             let mut blocks = KeyLists::new(Arc::clone(&side.key_weights));
-            for block in edges.windows(2) {
-                blocks.push(rarest(side.of(block[0]..block[1]).collect(), keep));
+            for list in rarest {
+                blocks.push(list);
             }
             blocks
         };

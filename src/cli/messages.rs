@@ -4,6 +4,8 @@
 use std::fmt::Display;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use sverka::pipeline::Notice;
 use sverka::write::Written;
 use sverka::{Alignment, Sentence};
@@ -88,11 +90,26 @@ pub fn written(written: &Written, name: Option<&Path>) -> Vec<String> {
 /// (hunalign refuses pairs beyond 5x; sverka aligns what is there).
 const UNEVEN_RATIO: f64 = 2.0;
 
+/// Sentences (both sides) from which the coverage note counts letters in
+/// parallel (see [`sverka::parallel`]).
+const PARALLEL_SENTENCES: usize = 1024;
+
 /// A note for stderr when one side is much shorter than the other: how many
 /// sentences of each side ended up in links (beads with both sides).
 pub fn coverage_note(alignment: &Alignment, en: &Path, ru: &Path) -> Option<String> {
-    let letters = |s: &[Sentence]| -> usize { s.iter().map(Sentence::length).sum() };
-    let (en_len, ru_len) = (letters(&alignment.en), letters(&alignment.ru));
+    // In parallel for a book: hundreds of thousands of sentences.
+    let parallel = alignment.en.len() + alignment.ru.len() >= PARALLEL_SENTENCES;
+    let letters = |s: &[Sentence]| -> usize {
+        match parallel {
+            true => s.par_iter().map(Sentence::length).sum(),
+            false => s.iter().map(Sentence::length).sum(),
+        }
+    };
+    let (en_len, ru_len) = sverka::parallel::join(
+        parallel,
+        || letters(&alignment.en),
+        || letters(&alignment.ru),
+    );
     let (short, long, ratio) = if en_len <= ru_len {
         (en, ru, ru_len as f64 / en_len.max(1) as f64)
     } else {

@@ -139,7 +139,9 @@ fn judge(path: &Path, text: &str, count: ScriptCount, lang: Lang) -> Result<(), 
 pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
     // Each side on its own core: a book is tens of megabytes a side. The
     // English side's error still comes first.
-    let (en_count, ru_count) = rayon::join(|| ScriptCount::of(en.1), || ScriptCount::of(ru.1));
+    let parallel = crate::parallel::worth_it(en.1.len() + ru.1.len());
+    let (en_count, ru_count) =
+        crate::parallel::join(parallel, || ScriptCount::of(en.1), || ScriptCount::of(ru.1));
     if en_count.looks_wrong(Lang::En).is_some() && ru_count.looks_wrong(Lang::Ru).is_some() {
         return Err(Error::SwappedLanguages {
             en: en.0.to_path_buf(),
@@ -148,7 +150,8 @@ pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
             ru_latin: percent(ru_count.share(Lang::En)),
         });
     }
-    let (en_judged, ru_judged) = rayon::join(
+    let (en_judged, ru_judged) = crate::parallel::join(
+        parallel,
         || judge(en.0, en.1, en_count, Lang::En),
         || judge(ru.0, ru.1, ru_count, Lang::Ru),
     );

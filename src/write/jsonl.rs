@@ -17,6 +17,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Format, WriteOptions, Written, selected};
@@ -106,14 +107,44 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<Written> {
     let mut written = Written::default();
-    for bead in selected(alignment, Format::Jsonl, options) {
-        serde_json::to_writer(&mut *out, &BeadRecord::new(alignment, bead, options))?;
-        out.write_all(b"\n")?;
-        written.beads += 1;
+    let beads: Vec<&Bead> = selected(alignment, Format::Jsonl, options).collect();
+    if beads.len() <= CHUNK_BEADS {
+        // One task's worth: on this thread (see `crate::parallel`).
+        for bead in &beads {
+            serde_json::to_writer(&mut *out, &BeadRecord::new(alignment, bead, options))?;
+            out.write_all(b"\n")?;
+        }
+        written.beads = beads.len();
+        written.skipped = alignment.beads.len() - written.beads;
+        return Ok(written);
+    }
+    // A book's records are made in parallel, a window of chunks at a time
+    // (so that the output is never all held), and written in order.
+    for window in beads.chunks(WINDOW_CHUNKS * CHUNK_BEADS) {
+        let lines: Vec<io::Result<Vec<u8>>> = window
+            .par_chunks(CHUNK_BEADS)
+            .map(|chunk| {
+                let mut lines = Vec::new();
+                for &bead in chunk {
+                    serde_json::to_writer(&mut lines, &BeadRecord::new(alignment, bead, options))?;
+                    lines.push(b'\n');
+                }
+                Ok(lines)
+            })
+            .collect();
+        for chunk in lines {
+            out.write_all(&chunk?)?;
+        }
+        written.beads += window.len();
     }
     written.skipped = alignment.beads.len() - written.beads;
     Ok(written)
 }
+
+/// Beads whose records one task makes.
+const CHUNK_BEADS: usize = 1024;
+/// Chunks made at a time before they are written.
+const WINDOW_CHUNKS: usize = 16;
 
 #[cfg(test)]
 mod tests {
