@@ -144,16 +144,22 @@ impl Evidence {
 }
 
 /// One side's evidence, flat: sentence `k`'s anchors of keys both texts
-/// have (the only ones that can match) are `keys[starts[k]..starts[k + 1]]`
-/// with their tokens at the same places of `tokens`.
+/// have (the only ones that can match) are at `starts[k]..starts[k + 1]` of
+/// `anchors` (and of `tokens`, when they are not packed).
 #[derive(Debug, Clone, Default)]
 struct SideEvidence {
     starts: Vec<usize>,
-    /// Key numbers, the same on both sides.
-    keys: Vec<u32>,
-    /// The anchor's content token, times two, plus one when it is known
-    /// ([`crate::anchor::Extracted::known`]).
+    /// Per anchor, its key number (the same on both sides) and its token
+    /// (see [`SideEvidence::anchors`]) in one word, the key in the high
+    /// `32 - token_bits` bits, when both fit (as in every text split by
+    /// sverka: a sentence has at most a few thousand tokens); else the key
+    /// alone, the token being in `tokens`. One word an anchor instead of
+    /// two: a book has millions.
+    anchors: Vec<u32>,
+    /// The tokens, when they are not packed into `anchors`.
     tokens: Vec<u32>,
+    /// Bits of a packed word that hold the token; 0 when not packed.
+    token_bits: u32,
     /// Per sentence, its content tokens.
     content: Vec<u32>,
     /// Per sentence, its known tokens.
@@ -163,36 +169,66 @@ struct SideEvidence {
 impl SideEvidence {
     fn of(side: &SideAnchors) -> SideEvidence {
         let sentences = side.sentences();
-        let slots = (0..sentences).map(|k| side.anchors(k).len()).sum();
+        // The anchor's content token, times two, plus one when it is known
+        // ([`crate::anchor::Extracted::known`]).
+        let token_of = |k: usize, token: crate::anchor::TokenIx| {
+            token.0 << 1 | u32::from(side.known(k).binary_search(&token).is_ok())
+        };
+        let (mut slots, mut last_key, mut last_token) = (0, 0u32, 0u32);
+        for k in 0..sentences {
+            for (key, token) in side.anchors(k) {
+                slots += 1;
+                last_key = last_key.max(key);
+                last_token = last_token.max(token.0);
+            }
+        }
+        let bits = |largest: u64| u64::BITS - largest.leading_zeros();
+        let token_bits = bits(u64::from(last_token) << 1 | 1);
+        let packed = token_bits + bits(u64::from(last_key)) <= u32::BITS;
         let mut out = SideEvidence {
             starts: Vec::with_capacity(sentences + 1),
-            keys: Vec::with_capacity(slots),
-            tokens: Vec::with_capacity(slots),
+            anchors: Vec::with_capacity(slots),
+            tokens: Vec::with_capacity(if packed { 0 } else { slots }),
+            token_bits: if packed { token_bits } else { 0 },
             content: Vec::with_capacity(sentences),
             known: Vec::with_capacity(sentences),
         };
         out.starts.push(0);
         for k in 0..sentences {
-            let known = side.known(k);
             for (key, token) in side.anchors(k) {
-                out.keys.push(key);
-                out.tokens
-                    .push(token.0 << 1 | u32::from(known.binary_search(&token).is_ok()));
+                let token = token_of(k, token);
+                if packed {
+                    // `checked_shl`: a side with no key beyond 0 may leave
+                    // the key no bits.
+                    out.anchors
+                        .push(key.checked_shl(token_bits).unwrap_or(0) | token);
+                } else {
+                    out.anchors.push(key);
+                    out.tokens.push(token);
+                }
             }
-            out.starts.push(out.keys.len());
+            out.starts.push(out.anchors.len());
             out.content.push(side.content_tokens(k));
-            out.known.push(known.len() as u32);
+            out.known.push(side.known(k).len() as u32);
         }
         out
     }
 
-    /// Sentence `k`'s anchors: key numbers and tokens (see `tokens`).
+    /// Sentence `k`'s anchors: key numbers and tokens (the content token,
+    /// times two, plus one when it is known).
     fn anchors(&self, k: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
         let range = self.starts[k]..self.starts[k + 1];
-        self.keys[range.clone()]
-            .iter()
-            .copied()
-            .zip(self.tokens[range].iter().copied())
+        let bits = self.token_bits;
+        range.map(move |at| {
+            let word = self.anchors[at];
+            match bits {
+                0 => (word, self.tokens[at]),
+                _ => (
+                    word.checked_shr(bits).unwrap_or(0),
+                    word & (u32::MAX >> (u32::BITS - bits)),
+                ),
+            }
+        })
     }
 }
 
@@ -210,11 +246,11 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
     let sides = &evidence.sides;
     // Per side and key number, the last bead (counted from 1) whose
     // sentences on that side have the key.
-    let keys = sides
-        .iter()
-        .flat_map(|s| &s.keys)
+    let keys = (0..2)
+        .flat_map(|i| (0..sides[i].content.len()).flat_map(move |k| sides[i].anchors(k)))
+        .map(|(key, _)| key)
         .max()
-        .map_or(0, |&k| k as usize + 1);
+        .map_or(0, |k| k as usize + 1);
     let mut held_in = [vec![0u32; keys], vec![0u32; keys]];
     let mut count = [Count::default(), Count::default()];
     let mut content = [0usize; 2];
