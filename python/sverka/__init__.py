@@ -96,6 +96,25 @@ class Bead(TypedDict):
 PathLike = Union[str, "os.PathLike[str]"]
 
 
+def _aligner(
+    presplit: bool,
+    lang_check: bool,
+    force_pair: bool,
+    dictionaries: Sequence[PathLike],
+    self_train: bool,
+    weights: Dict[str, float],
+) -> Aligner:
+    """The :class:`Aligner` of one call of :func:`align` or :func:`check`."""
+    return Aligner(
+        presplit=presplit,
+        lang_check=lang_check,
+        force_pair=force_pair,
+        dictionaries=[os.fspath(d) for d in dictionaries],
+        self_train=self_train,
+        **weights,
+    )
+
+
 def align(
     en: str,
     ru: str,
@@ -138,14 +157,7 @@ def align(
         Error: an empty text, a text in the wrong script, an unreadable dictionary.
         TypeError: an unknown setting.
     """
-    aligner = Aligner(
-        presplit=presplit,
-        lang_check=lang_check,
-        force_pair=force_pair,
-        dictionaries=[os.fspath(d) for d in dictionaries],
-        self_train=self_train,
-        **weights,
-    )
+    aligner = _aligner(presplit, lang_check, force_pair, dictionaries, self_train, weights)
     return aligner.align(en, ru)
 
 
@@ -171,12 +183,5 @@ def check(
 
     Other arguments as :func:`align`.
     """
-    aligner = Aligner(
-        presplit=presplit,
-        lang_check=lang_check,
-        force_pair=force_pair,
-        dictionaries=[os.fspath(d) for d in dictionaries],
-        self_train=self_train,
-        **weights,
-    )
+    aligner = _aligner(presplit, lang_check, force_pair, dictionaries, self_train, weights)
     return aligner.check(en, ru, low_score=low_score)
