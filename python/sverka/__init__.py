@@ -14,7 +14,10 @@
 * :mod:`sverka.spark` aligns a Spark DataFrame of pairs.
 
 The work runs in Rust with the GIL released, so threads align in parallel.
-Bad input raises :class:`sverka.Error` (a ``ValueError``) with sverka's message.
+Bad input raises :class:`sverka.Error` (a ``ValueError``) with sverka's message;
+two texts that do not look like translations of each other raise
+:class:`sverka.NotAPair` (an ``Error``), as ``sverka align`` refuses them,
+unless ``force_pair=True``.
 """
 
 from __future__ import annotations
@@ -23,14 +26,14 @@ import os
 import sys
 from typing import Any, Dict, List, Sequence, Union
 
-from ._sverka import Aligner, Error, __version__, split
+from ._sverka import Aligner, Error, NotAPair, __version__, split
 
 if sys.version_info >= (3, 8):
     from typing import TypedDict
 else:  # pragma: no cover
     TypedDict = dict
 
-__all__ = ["Aligner", "Bead", "Error", "Sentence", "align", "check", "split", "__version__"]
+__all__ = ["Aligner", "Bead", "Error", "NotAPair", "Sentence", "align", "check", "split", "__version__"]
 
 
 class Sentence(TypedDict):
@@ -99,6 +102,7 @@ def align(
     *,
     presplit: bool = False,
     lang_check: bool = True,
+    force_pair: bool = False,
     dictionaries: Sequence[PathLike] = (),
     self_train: bool = False,
     **weights: float,
@@ -112,6 +116,11 @@ def align(
             paragraphs), as hunalign takes them; no splitting.
         lang_check: raise :class:`Error` when the English text is not in Latin
             or the Russian not in Cyrillic letters (raw text only, as the CLI).
+        force_pair: align the texts even when they do not look like
+            translations of each other (else :class:`NotAPair` is raised, as
+            ``sverka align`` exits 3 without ``--force-pair``). Texts too short
+            to judge (fewer than 8 checkable words on the shorter side) are
+            aligned either way.
         dictionaries: bilingual dictionaries added to the built-in lexicon
             (hunalign's ``ru @ en`` lines, or ``en<TAB>ru``), as ``--dict``.
         self_train: align twice, learning word pairs from the first pass.
@@ -124,12 +133,15 @@ def align(
         The beads in document order.
 
     Raises:
+        NotAPair: the texts do not look like translations of each other
+            (the message gives the share of checkable words that matched).
         Error: an empty text, a text in the wrong script, an unreadable dictionary.
         TypeError: an unknown setting.
     """
     aligner = Aligner(
         presplit=presplit,
         lang_check=lang_check,
+        force_pair=force_pair,
         dictionaries=[os.fspath(d) for d in dictionaries],
         self_train=self_train,
         **weights,
@@ -144,6 +156,7 @@ def check(
     low_score: float = 0.5,
     presplit: bool = False,
     lang_check: bool = True,
+    force_pair: bool = False,
     dictionaries: Sequence[PathLike] = (),
     self_train: bool = False,
     **weights: float,
@@ -161,6 +174,7 @@ def check(
     aligner = Aligner(
         presplit=presplit,
         lang_check=lang_check,
+        force_pair=force_pair,
         dictionaries=[os.fspath(d) for d in dictionaries],
         self_train=self_train,
         **weights,
