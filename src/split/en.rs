@@ -2,20 +2,28 @@
 
 use std::sync::LazyLock;
 
-use super::abbreviations::Abbreviations;
+use super::abbreviations::{Abbreviations, Table};
+use super::compiled::{
+    DATE_WORDS, EN_ABBREVIATIONS_EXACT, EN_ABBREVIATIONS_FOLDED, EN_ABBREVIATIONS_LONGEST,
+    EN_FUNCTION_WORDS, EN_SALUTATION_OPENERS, EN_SALUTATION_PHRASES, EN_STARTERS,
+};
 use super::scanner::Rules;
-use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings, WordSet};
 
-/// The English rules, parsed once from the data files on first use.
+/// The English rules: the word lists as the build script compiled them.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
-    abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-en.txt")),
-    starters: Starters::parse(include_str!("../../data/sentence-starters-en.txt")),
-    salutations: Salutations::parse(include_str!("../../data/salutations-en.txt")),
-    date_words: DateWords::parse(
-        include_str!("../../data/date-phrase-words.txt"),
-        include_str!("../../data/months.tsv"),
-    ),
-    function_words: FunctionWords::parse(include_str!("../../data/stopwords-en.txt")),
+    abbreviations: Abbreviations {
+        exact: Table::Compiled(&EN_ABBREVIATIONS_EXACT),
+        folded: Table::Compiled(&EN_ABBREVIATIONS_FOLDED),
+        longest: EN_ABBREVIATIONS_LONGEST,
+    },
+    starters: Starters(WordSet::Compiled(&EN_STARTERS)),
+    salutations: Salutations {
+        phrases: WordSet::Compiled(&EN_SALUTATION_PHRASES),
+        openers: WordSet::Compiled(&EN_SALUTATION_OPENERS),
+    },
+    date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
+    function_words: FunctionWords(WordSet::Compiled(&EN_FUNCTION_WORDS)),
     word_endings: WordEndings::default(),
 });
 

@@ -2,20 +2,28 @@
 
 use std::sync::LazyLock;
 
-use super::abbreviations::Abbreviations;
+use super::abbreviations::{Abbreviations, Table};
+use super::compiled::{
+    DATE_WORDS, RU_ABBREVIATIONS_EXACT, RU_ABBREVIATIONS_FOLDED, RU_ABBREVIATIONS_LONGEST,
+    RU_FUNCTION_WORDS, RU_SALUTATION_OPENERS, RU_SALUTATION_PHRASES, RU_STARTERS,
+};
 use super::scanner::Rules;
-use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings, WordSet};
 
-/// The Russian rules, parsed once from the data files on first use.
+/// The Russian rules: the word lists as the build script compiled them.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
-    abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-ru.txt")),
-    starters: Starters::parse(include_str!("../../data/sentence-starters-ru.txt")),
-    salutations: Salutations::parse(include_str!("../../data/salutations-ru.txt")),
-    date_words: DateWords::parse(
-        include_str!("../../data/date-phrase-words.txt"),
-        include_str!("../../data/months.tsv"),
-    ),
-    function_words: FunctionWords::parse(include_str!("../../data/stopwords-ru.txt")),
+    abbreviations: Abbreviations {
+        exact: Table::Compiled(&RU_ABBREVIATIONS_EXACT),
+        folded: Table::Compiled(&RU_ABBREVIATIONS_FOLDED),
+        longest: RU_ABBREVIATIONS_LONGEST,
+    },
+    starters: Starters(WordSet::Compiled(&RU_STARTERS)),
+    salutations: Salutations {
+        phrases: WordSet::Compiled(&RU_SALUTATION_PHRASES),
+        openers: WordSet::Compiled(&RU_SALUTATION_OPENERS),
+    },
+    date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
+    function_words: FunctionWords(WordSet::Compiled(&RU_FUNCTION_WORDS)),
     word_endings: WordEndings::parse(include_str!("../../data/word-endings-ru.txt")),
 });
 
