@@ -310,8 +310,7 @@ fn align_with(
                 side(en, &bead.en) + side(ru, &bead.ru)
             },
             cost,
-            options.keep_omissions_from,
-            cost::CHROME_WITH_TEXT,
+            (options.keep_omissions_from, cost::CHROME_WITH_TEXT, t),
         );
     }
 }
