@@ -54,6 +54,9 @@ pub struct Unit {
     /// Page chrome (a menu, a language switch: see [`crate::chrome`]),
     /// which is paired only with chrome.
     pub chrome: bool,
+    /// A translator's note in square brackets (see
+    /// [`super::omission::notes`]): never left unaligned on its own.
+    pub note: bool,
 }
 
 /// The cost of a bead that pairs page chrome with text: no such bead is

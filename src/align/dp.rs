@@ -191,15 +191,24 @@ pub fn align_linked(
 fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
     // In parallel: the chrome test reads every sentence, and this ran
     // alone on one core.
-    sentences
+    let mut units: Vec<Unit> = sentences
         .par_iter()
         .map(|s| Unit {
             length: s.length(),
             paragraph: s.paragraph,
             turn: dialogue::turn(s.text(), lang),
             chrome: crate::chrome::is_chrome(s.text()),
+            note: false,
         })
-        .collect()
+        .collect();
+    // In order: a note may span several sentences.
+    for (unit, note) in units
+        .iter_mut()
+        .zip(omission::notes(sentences.iter().map(Sentence::text)))
+    {
+        unit.note = note;
+    }
+    units
 }
 
 /// Which table [`align_with`] fills.
@@ -300,6 +309,14 @@ fn align_with(
             let common = || omission::shared_weight(keys, en, ru);
             model.link_cost((en.end, en.len()), (ru.end, ru.len()), prior, common)
         };
+        let note = |bead: &Bead| {
+            let (units, range) = if bead.ru.is_empty() {
+                (en, &bead.en)
+            } else {
+                (ru, &bead.ru)
+            };
+            units[range.clone()].iter().all(|u| u.note)
+        };
         return omission::absorb(
             beads,
             |bead| posterior.unaligned(bead),
@@ -310,7 +327,9 @@ fn align_with(
                 side(en, &bead.en) + side(ru, &bead.ru)
             },
             cost,
-            (options.keep_omissions_from, cost::CHROME_WITH_TEXT, t),
+            note,
+            options.keep_omissions_from,
+            cost::CHROME_WITH_TEXT,
         );
     }
 }
@@ -903,6 +922,7 @@ fn blocks(units: &[Unit], edges: &[usize]) -> Vec<Unit> {
             turn: Turn::default(),
             // The sentence pass keeps chrome apart; blocks are too coarse to.
             chrome: false,
+            note: false,
         })
         .collect()
 }
@@ -966,6 +986,25 @@ mod tests {
             beads_with(en, ru, &keeping(0.99)),
             [(vec![0, 1], vec![0]), (vec![2], vec![1])]
         );
+    }
+
+    #[test]
+    fn a_translators_note_is_never_left_unaligned() {
+        // The bracketed gloss has no Russian of its own: it goes with the
+        // phrase it glosses instead of standing alone, as the same sentence
+        // without brackets does.
+        let en = "He went out to the garden and sat on the bench for an hour.\nC'est la vie.\n{}\nThen he came back into the house and went to bed early.\n";
+        let ru = "Он вышел в сад и просидел на скамейке час.\nC'est la vie.\nПотом он вернулся в дом и рано лёг спать.\n";
+        let note = en.replace("{}", "[Such is life, as the saying goes in French.]");
+        let beads = beads_of(&note, ru);
+        assert!(
+            beads
+                .iter()
+                .all(|(en, ru)| !en.is_empty() && !ru.is_empty()),
+            "{beads:?}"
+        );
+        let plain = en.replace("{}", "Such is life, as the saying goes in French.");
+        assert!(beads_of(&plain, ru).contains(&(vec![2], vec![])));
     }
 
     #[test]
