@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings};
 
 /// The English rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -16,6 +16,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         include_str!("../../data/months.tsv"),
     ),
     function_words: FunctionWords::parse(include_str!("../../data/stopwords-en.txt")),
+    unmarked_openers: UnmarkedOpeners::default(),
     word_endings: WordEndings::default(),
 });
 
@@ -29,6 +30,15 @@ mod tests {
             .iter()
             .map(|s| s.text().to_string())
             .collect()
+    }
+
+    #[test]
+    fn capitalised_word_without_mark_is_no_sentence_start() {
+        // English capitalises "I", names and titles inside a sentence.
+        assert_eq!(
+            texts("Thanks For The Prompt Service He said"),
+            ["Thanks For The Prompt Service He said"]
+        );
     }
 
     #[test]

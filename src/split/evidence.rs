@@ -18,6 +18,13 @@
 //!   abbreviation it does not open a sentence ("the U.S. Embassy … the
 //!   embassy … the U.S. Embassy").
 //!
+//! - a text whose capitalised function words follow lower-case words with
+//!   no mark between only rarely, and which never capitalises them where no
+//!   sentence can start, writes a capital there only to open a sentence
+//!   ("…лед еще не встал Не плохое фото"); verse, which capitalises every
+//!   line, and a Bible, which capitalises the pronouns of God ("…, Который
+//!   отдал Себя"), do not.
+//!
 //! Each kind of evidence is gathered lazily, the first time a rule asks, in
 //! one pass over the words of the whole text; the abbreviation pass looks
 //! only at short words, so that it costs little more than finding them.
@@ -27,7 +34,8 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::marks::{is_closer, is_opener, is_terminal};
+use super::marks::{is_closer, is_dash, is_opener, is_terminal};
+use super::words::UnmarkedOpeners;
 
 /// Longest abbreviation, in letters, that the text can teach (Punkt weighs
 /// long words against being abbreviations; sverka simply stops at five).
@@ -39,6 +47,7 @@ pub struct Evidence<'a> {
     text: &'a str,
     short: OnceCell<ShortWords>,
     cases: OnceCell<Cases>,
+    capitals_open: OnceCell<bool>,
 }
 
 /// How the text writes its short words (keys in lower case).
@@ -68,6 +77,7 @@ impl<'a> Evidence<'a> {
             text,
             short: OnceCell::new(),
             cases: OnceCell::new(),
+            capitals_open: OnceCell::new(),
         }
     }
 
@@ -92,6 +102,54 @@ impl<'a> Evidence<'a> {
         let key = key.as_ref();
         let cases = self.cases.get_or_init(|| Cases::gather(self.text));
         cases.lower.contains(key) && !cases.capitalised_inside.contains(key)
+    }
+}
+
+impl Evidence<'_> {
+    /// In this text a capitalised word of `openers` (function words and
+    /// sentence openers) after a lower-case word with no mark between opens
+    /// a sentence. It does unless the text capitalises such words by a
+    /// convention of its own:
+    ///
+    /// - it writes them after a plain lower-case word often: more than twice
+    ///   and more than once per hundred words (verse, whose every line starts
+    ///   with a capital: "Нет Мы сотканы Из другой материи Но я…");
+    /// - or, twice or more, where no sentence starts: after a comma, a
+    ///   semicolon or a dash, after a word of one or two letters ("с Ним"),
+    ///   or right before a comma or a final mark ("силы Его, в пламени"),
+    ///   as a Bible writes the pronouns of God.
+    pub fn capitals_open_sentences(&self, openers: &UnmarkedOpeners) -> bool {
+        *self.capitals_open.get_or_init(|| {
+            let mut lower = String::new();
+            let (mut words, mut unmarked, mut inside) = (0usize, 0usize, 0usize);
+            // How the previous token ended: a plain lower-case word, a short one, a comma.
+            let (mut plain, mut short, mut comma) = (false, false, false);
+            for token in self.text.split_whitespace() {
+                words += 1;
+                let core = token.trim_start_matches(is_opener);
+                let word = core.trim_end_matches(|c: char| {
+                    is_closer(c) || is_terminal(c) || matches!(c, ',' | ';' | ':')
+                });
+                let mut chars = word.chars();
+                let capitalised = chars.next().is_some_and(|c| is_letter(c) && !is_lower(c))
+                    && chars.all(|c| is_letter(c) && is_lower(c));
+                if capitalised && openers.contains(word, &mut lower) {
+                    let clause_ends = word.len() < core.len();
+                    if plain && !clause_ends {
+                        unmarked += 1;
+                    }
+                    if comma || short || (plain && clause_ends) {
+                        inside += 1;
+                    }
+                }
+                let letters = core.chars().count();
+                let lower_word = letters > 0 && core.chars().all(|c| is_letter(c) && is_lower(c));
+                plain = lower_word && letters >= 2;
+                short = lower_word && letters <= 2;
+                comma = core.ends_with([',', ';']) || !core.is_empty() && core.chars().all(is_dash);
+            }
+            unmarked <= 2.max(words / 100) && inside < 2
+        })
     }
 }
 

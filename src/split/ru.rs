@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::abbreviations::Abbreviations;
 use super::scanner::Rules;
-use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
+use super::words::{DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings};
 
 /// The Russian rules, parsed once from the data files on first use.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -16,6 +16,11 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         include_str!("../../data/months.tsv"),
     ),
     function_words: FunctionWords::parse(include_str!("../../data/stopwords-ru.txt")),
+    unmarked_openers: UnmarkedOpeners::parse(
+        include_str!("../../data/sentence-starters-ru.txt"),
+        include_str!("../../data/stopwords-ru.txt"),
+        include_str!("../../data/capitalised-inside-ru.txt"),
+    ),
     word_endings: WordEndings::parse(include_str!("../../data/word-endings-ru.txt")),
 });
 
@@ -29,6 +34,57 @@ mod tests {
             .iter()
             .map(|s| s.text().to_string())
             .collect()
+    }
+
+    #[test]
+    fn capitalised_function_word_after_lower_case_word_opens_sentence() {
+        assert_eq!(
+            texts("Отличная поездка получилась Я тоже хочу туда летом"),
+            ["Отличная поездка получилась", "Я тоже хочу туда летом"]
+        );
+        assert_eq!(
+            texts("Снег ещё не растаял Не верится что уже апрель"),
+            ["Снег ещё не растаял", "Не верится что уже апрель"]
+        );
+    }
+
+    #[test]
+    fn polite_pronoun_and_title_inside_sentence_continue() {
+        assert_eq!(
+            texts("Будем рады видеть Вас снова в нашем кафе"),
+            ["Будем рады видеть Вас снова в нашем кафе"]
+        );
+        assert_eq!(
+            texts("Служил придворным прелатом Его Святейшества много лет"),
+            ["Служил придворным прелатом Его Святейшества много лет"]
+        );
+        // After a function word the clause goes on: "и Я" is no sentence start.
+        assert_eq!(
+            texts("Мы поехали и Мы вернулись"),
+            ["Мы поехали и Мы вернулись"]
+        );
+    }
+
+    #[test]
+    fn verse_capitals_without_marks_are_lines_not_sentences() {
+        let verse = "Мы шли по полю Но ветер выл И снег кружил Но мы дошли \
+                     И свет горел Но дом молчал";
+        assert_eq!(texts(verse).len(), 1);
+    }
+
+    #[test]
+    fn text_that_capitalises_pronouns_inside_sentences_keeps_them() {
+        // The text writes "Который" after a comma and "Ним" after "с": its
+        // capitals are a convention, so "родил Он нас" is no sentence start.
+        let text = "Пришёл Учитель, Который знал всё, и с Ним были ученики. \
+                    Восхотев, родил Он нас словом истины.";
+        assert_eq!(
+            texts(text),
+            [
+                "Пришёл Учитель, Который знал всё, и с Ним были ученики.",
+                "Восхотев, родил Он нас словом истины."
+            ]
+        );
     }
 
     #[test]

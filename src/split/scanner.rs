@@ -15,7 +15,8 @@ use super::marks::{
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
 };
 use super::words::{
-    DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, WordEndings,
+    DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, UnmarkedOpeners,
+    WordEndings,
 };
 
 /// The word lists that make a language's splitter.
@@ -29,6 +30,10 @@ pub struct Rules {
     pub function_words: FunctionWords,
     /// What a word cut short looks like ("междунар.", "ауд."); empty for English.
     pub word_endings: WordEndings,
+    /// Words whose capital opens a sentence with no mark before it; empty for
+    /// English, whose title case ("Thanks For The Prompt Service") and
+    /// pronoun "I" make a capital inside a sentence no evidence.
+    pub unmarked_openers: UnmarkedOpeners,
 }
 
 /// Longest line, in characters, of a verse or a list (see `is_verse`).
@@ -166,6 +171,17 @@ impl<'a> Scanner<'a, '_> {
                 b',' => self.comma(i),
                 b';' => self.semicolon(i),
                 b'>' => self.angle_close(i),
+                // A space before a Cyrillic capital (D0 81, D0 90..AF): perhaps a
+                // sentence that starts with no mark before it.
+                b' ' if self.bytes.get(i + 1) == Some(&0xD0)
+                    && self
+                        .bytes
+                        .get(i + 2)
+                        .is_some_and(|&b| b == 0x81 || (0x90..=0xAF).contains(&b))
+                    && !self.rules.unmarked_openers.is_empty() =>
+                {
+                    self.unmarked_start(i + 1)
+                }
                 // « and » (C2 AB, C2 BB): count the quotation left open.
                 0xC2 => {
                     match self.bytes.get(i + 1) {
@@ -1023,7 +1039,7 @@ impl<'a> Scanner<'a, '_> {
             return end;
         }
         let next = self.next(end);
-        let starts = next.is_upper() || next.first == Some('@') || next.is_emoji();
+        let starts = next.is_upper() || next.first == Some('@');
         if starts && self.has_letters(end) {
             let at = self.skip_spacers(end);
             self.cut(at);
@@ -1126,6 +1142,55 @@ impl<'a> Scanner<'a, '_> {
             return end;
         }
         run_end
+    }
+
+    /// A sentence that starts at byte `at` with no mark before it: a
+    /// capitalised function word or opener ("Не", "Я", "Очень") after a
+    /// lower-case word that is no function word ("…лед еще не встал Не
+    /// плохое фото"), followed by a lower-case word (not a title such as
+    /// "Его Святейшества"). Comments and posts whose line breaks were lost
+    /// run together this way. Not inside brackets or a quotation, and not in
+    /// a text that capitalises such words by a convention of its own: verse
+    /// capitalises every line ("Нет Мы сотканы Из другой материи Но я…"), a
+    /// Bible the pronouns of God ("родил Он нас") (see
+    /// [`Evidence::capitals_open_sentences`]).
+    fn unmarked_start(&mut self, at: usize) -> usize {
+        let next = at + 1;
+        if self.open_parens > 0 || self.open_guillemets > 0 || self.inside_quotation(at) {
+            return next;
+        }
+        let rules = self.rules;
+        let word_end = self.word_end(at);
+        let token = &self.text[at..word_end];
+        let mut chars = token.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() && c.is_lowercase());
+        if !capitalised {
+            return next;
+        }
+        let previous = self.previous_word(at).unwrap_or("");
+        let previous_plain = previous.chars().count() >= 2
+            && previous
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_lowercase());
+        if !previous_plain || rules.function_words.contains(previous, &mut self.lower) {
+            return next;
+        }
+        let after = self.next(word_end);
+        let followed = self.text[word_end..].starts_with(' ')
+            && !after.quoted
+            && !after.bracketed
+            && after.is_lower();
+        if followed
+            && rules.unmarked_openers.contains(token, &mut self.lower)
+            && self.has_letters(at)
+            && self
+                .evidence
+                .capitals_open_sentences(&rules.unmarked_openers)
+        {
+            self.cut(at - 1);
+        }
+        next
     }
 
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
@@ -1508,6 +1573,14 @@ mod tests {
         assert_eq!(
             texts("The U.S.Army and В.В.Путин stay whole.", Lang::En),
             ["The U.S.Army and В.В.Путин stay whole."]
+        );
+    }
+
+    #[test]
+    fn spaced_emoji_run_stays_with_its_sentence() {
+        assert_eq!(
+            texts("Зима не балует нас снегом. 🌴 ❄ Хотите фото?", Lang::Ru),
+            ["Зима не балует нас снегом. 🌴 ❄", "Хотите фото?"]
         );
     }
 

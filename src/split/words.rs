@@ -106,6 +106,55 @@ impl WordEndings {
     }
 }
 
+/// Words whose capital opens a sentence even with no mark before it, in a
+/// language that capitalises little else inside a sentence: Russian writes
+/// its pronouns, conjunctions and particles in lower case there, so "…лед
+/// еще не встал Не плохое фото" holds two sentences. The function words and
+/// sentence openers of the language, in lower case, less the forms it
+/// capitalises inside a sentence too (the polite Вы, Вас, Ваш).
+#[derive(Debug, Default)]
+pub struct UnmarkedOpeners(HashSet<String>);
+
+impl UnmarkedOpeners {
+    /// `starters` and `function_words` are the lists of
+    /// `data/sentence-starters-*.txt` and `data/stopwords-*.txt`; the words
+    /// of `capitalised_inside` are left out.
+    pub fn parse(
+        starters: &str,
+        function_words: &str,
+        capitalised_inside: &str,
+    ) -> UnmarkedOpeners {
+        let fold = |w: &str| w.to_lowercase().replace('ё', "е");
+        let inside: HashSet<String> = entries(capitalised_inside).map(fold).collect();
+        UnmarkedOpeners(
+            entries(starters)
+                .chain(entries(function_words))
+                .map(fold)
+                .filter(|w| !inside.contains(w))
+                .collect(),
+        )
+    }
+
+    /// True when the list is empty: the language has no such rule.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// True when `word`, in any case, is on the list.
+    pub fn contains(&self, word: &str, lower: &mut String) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        lower.clear();
+        lower.extend(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c }),
+        );
+        self.0.contains(lower.as_str())
+    }
+}
+
 /// Greetings and sign-offs that end a sentence at their comma ("Kind regards,").
 #[derive(Debug, Default)]
 pub struct Salutations {
