@@ -258,6 +258,13 @@ impl<'a> Scanner<'a, '_> {
         while let Some(c) = self.char_at(i) {
             if c.is_whitespace() || c == '\u{2800}' {
                 i += c.len_utf8();
+            } else if let Some(rest) = self.text[i..].strip_prefix('(')
+                && rest.trim_start_matches(' ').starts_with(')')
+            {
+                // "детей. () Родился": an empty pair of brackets is what is left
+                // of a word taken out (Wikipedia's pronunciations and dates); it
+                // neither continues the sentence nor opens a bracket.
+                i = self.text.len() - rest.trim_start_matches(' ').len() + 1;
             } else if is_opener(c) {
                 if matches!(c, '(' | '[' | '{') {
                     bracketed = true;
@@ -1581,6 +1588,18 @@ mod tests {
         assert_eq!(
             texts("Зима не балует нас снегом. 🌴 ❄ Хотите фото?", Lang::Ru),
             ["Зима не балует нас снегом. 🌴 ❄", "Хотите фото?"]
+        );
+    }
+
+    #[test]
+    fn empty_brackets_after_full_stop_open_next_sentence() {
+        assert_eq!(
+            texts("Женат, трое детей. () Родился в Казани.", Lang::Ru),
+            ["Женат, трое детей.", "() Родился в Казани."]
+        );
+        assert_eq!(
+            texts("Пётр Ильин () — русский поэт.", Lang::Ru),
+            ["Пётр Ильин () — русский поэт."]
         );
     }
 
