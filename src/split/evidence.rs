@@ -18,7 +18,7 @@
 //!   abbreviation it does not open a sentence ("the U.S. Embassy … the
 //!   embassy … the U.S. Embassy").
 //!
-//! - a text whose capitalised function words follow lower-case words with
+//! - a text whose capitalised sentence openers follow lower-case words with
 //!   no mark between only rarely, and which never capitalises them where no
 //!   sentence can start, writes a capital there only to open a sentence
 //!   ("…лед еще не встал Не плохое фото"); verse, which capitalises every
@@ -106,8 +106,8 @@ impl<'a> Evidence<'a> {
 }
 
 impl Evidence<'_> {
-    /// In this text a capitalised word of `openers` (function words and
-    /// sentence openers) after a lower-case word with no mark between opens
+    /// In this text a capitalised word of `openers` (common sentence
+    /// openers) after a lower-case word with no mark between opens
     /// a sentence. It does unless the text capitalises such words by a
     /// convention of its own:
     ///

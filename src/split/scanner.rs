@@ -1152,7 +1152,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// A sentence that starts at byte `at` with no mark before it: a
-    /// capitalised function word or opener ("Не", "Я", "Очень") after a
+    /// capitalised common sentence opener ("Не", "Я", "Вот") after a
     /// lower-case word that is no function word ("…лед еще не встал Не
     /// плохое фото"), followed by a lower-case word (not a title such as
     /// "Его Святейшества"). Comments and posts whose line breaks were lost

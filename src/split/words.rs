@@ -109,26 +109,19 @@ impl WordEndings {
 /// Words whose capital opens a sentence even with no mark before it, in a
 /// language that capitalises little else inside a sentence: Russian writes
 /// its pronouns, conjunctions and particles in lower case there, so "…лед
-/// еще не встал Не плохое фото" holds two sentences. The function words and
-/// sentence openers of the language, in lower case, less the forms it
-/// capitalises inside a sentence too (the polite Вы, Вас, Ваш).
+/// еще не встал Не плохое фото" holds two sentences. The common sentence
+/// openers of the language (`data/sentence-starters-*.txt`, in lower case),
+/// less the forms it capitalises inside a sentence too (the polite Вы, Вас,
+/// Ваш: `data/capitalised-inside-*.txt`).
 #[derive(Debug, Default)]
 pub struct UnmarkedOpeners(HashSet<String>);
 
 impl UnmarkedOpeners {
-    /// `starters` and `function_words` are the lists of
-    /// `data/sentence-starters-*.txt` and `data/stopwords-*.txt`; the words
-    /// of `capitalised_inside` are left out.
-    pub fn parse(
-        starters: &str,
-        function_words: &str,
-        capitalised_inside: &str,
-    ) -> UnmarkedOpeners {
+    pub fn parse(starters: &str, capitalised_inside: &str) -> UnmarkedOpeners {
         let fold = |w: &str| w.to_lowercase().replace('ё', "е");
         let inside: HashSet<String> = entries(capitalised_inside).map(fold).collect();
         UnmarkedOpeners(
             entries(starters)
-                .chain(entries(function_words))
                 .map(fold)
                 .filter(|w| !inside.contains(w))
                 .collect(),
