@@ -120,33 +120,42 @@ impl Evidence<'_> {
     ///   as a Bible writes the pronouns of God.
     pub fn capitals_open_sentences(&self, openers: &UnmarkedOpeners) -> bool {
         *self.capitals_open.get_or_init(|| {
-            let mut lower = String::new();
             let (mut words, mut unmarked, mut inside) = (0usize, 0usize, 0usize);
-            // How the previous token ended: a plain lower-case word, a short one, a comma.
-            let (mut plain, mut short, mut comma) = (false, false, false);
+            // The previous token without its opening quotes and brackets; looked
+            // at only after a capitalised opener, so most tokens cost one test.
+            let mut previous = "";
             for token in self.text.split_whitespace() {
                 words += 1;
                 let core = token.trim_start_matches(is_opener);
+                let starts_upper = core
+                    .chars()
+                    .next()
+                    .is_some_and(|c| is_letter(c) && !is_lower(c));
+                let before = std::mem::replace(&mut previous, core);
+                if !starts_upper {
+                    continue;
+                }
                 let word = core.trim_end_matches(|c: char| {
                     is_closer(c) || is_terminal(c) || matches!(c, ',' | ';' | ':')
                 });
-                let mut chars = word.chars();
-                let capitalised = chars.next().is_some_and(|c| is_letter(c) && !is_lower(c))
-                    && chars.all(|c| is_letter(c) && is_lower(c));
-                if capitalised && openers.contains(word, &mut lower) {
-                    let clause_ends = word.len() < core.len();
-                    if plain && !clause_ends {
-                        unmarked += 1;
-                    }
-                    if comma || short || (plain && clause_ends) {
-                        inside += 1;
-                    }
+                let capitalised = word.chars().skip(1).all(|c| is_letter(c) && is_lower(c));
+                if !capitalised || !openers.contains(word) {
+                    continue;
                 }
-                let letters = core.chars().count();
-                let lower_word = letters > 0 && core.chars().all(|c| is_letter(c) && is_lower(c));
-                plain = lower_word && letters >= 2;
-                short = lower_word && letters <= 2;
-                comma = core.ends_with([',', ';']) || !core.is_empty() && core.chars().all(is_dash);
+                // How the previous token ended: a plain lower-case word, a short one, a comma.
+                let letters = before.chars().count();
+                let lower_word = letters > 0 && before.chars().all(|c| is_letter(c) && is_lower(c));
+                let plain = lower_word && letters >= 2;
+                let short = lower_word && letters <= 2;
+                let comma = before.ends_with([',', ';'])
+                    || !before.is_empty() && before.chars().all(is_dash);
+                let clause_ends = word.len() < core.len();
+                if plain && !clause_ends {
+                    unmarked += 1;
+                }
+                if comma || short || (plain && clause_ends) {
+                    inside += 1;
+                }
             }
             unmarked <= 2.max(words / 100) && inside < 2
         })
@@ -166,14 +175,14 @@ fn word_of(token: &str) -> (&str, bool) {
 
 /// A letter; Latin and Cyrillic without the Unicode tables, which are slow
 /// outside ASCII and would be asked for every letter of the text.
-fn is_letter(c: char) -> bool {
+pub(super) fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || ('\u{0400}'..='\u{04FF}').contains(&c)
         || !c.is_ascii() && c.is_alphabetic()
 }
 
 /// A lower-case letter, with the same fast paths as [`is_letter`].
-fn is_lower(c: char) -> bool {
+pub(super) fn is_lower(c: char) -> bool {
     match c {
         'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => true,
         'A'..='Z' | 'А'..='Я' | 'Ѐ'..='Џ' => false,

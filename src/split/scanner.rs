@@ -9,7 +9,7 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
-use super::evidence::Evidence;
+use super::evidence::{Evidence, is_letter, is_lower};
 use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
@@ -1163,23 +1163,16 @@ impl<'a> Scanner<'a, '_> {
     /// [`Evidence::capitals_open_sentences`]).
     fn unmarked_start(&mut self, at: usize) -> usize {
         let next = at + 1;
-        if self.open_parens > 0 || self.open_guillemets > 0 || self.inside_quotation(at) {
-            return next;
-        }
         let rules = self.rules;
+        // The cheap tests first: most capitals inside a sentence are names.
         let word_end = self.word_end(at);
         let token = &self.text[at..word_end];
-        let mut chars = token.chars();
-        let capitalised = chars.next().is_some_and(char::is_uppercase)
-            && chars.all(|c| c.is_alphabetic() && c.is_lowercase());
-        if !capitalised {
+        if !rules.unmarked_openers.contains(token) {
             return next;
         }
         let previous = self.previous_word(at).unwrap_or("");
-        let previous_plain = previous.chars().count() >= 2
-            && previous
-                .chars()
-                .all(|c| c.is_alphabetic() && c.is_lowercase());
+        let previous_plain =
+            previous.chars().count() >= 2 && previous.chars().all(|c| is_letter(c) && is_lower(c));
         if !previous_plain || rules.function_words.contains(previous, &mut self.lower) {
             return next;
         }
@@ -1189,7 +1182,9 @@ impl<'a> Scanner<'a, '_> {
             && !after.bracketed
             && after.is_lower();
         if followed
-            && rules.unmarked_openers.contains(token, &mut self.lower)
+            && self.open_parens == 0
+            && self.open_guillemets == 0
+            && !self.inside_quotation(at)
             && self.has_letters(at)
             && self
                 .evidence

@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 /// Words that often open a sentence, matched exactly as written ("The", "Он").
 #[derive(Debug, Default)]
 pub struct Starters(HashSet<String>);
@@ -110,11 +112,12 @@ impl WordEndings {
 /// language that capitalises little else inside a sentence: Russian writes
 /// its pronouns, conjunctions and particles in lower case there, so "…лед
 /// еще не встал Не плохое фото" holds two sentences. The common sentence
-/// openers of the language (`data/sentence-starters-*.txt`, in lower case),
-/// less the forms it capitalises inside a sentence too (the polite Вы, Вас,
-/// Ваш: `data/capitalised-inside-*.txt`).
+/// openers of the language as written at a sentence start
+/// (`data/sentence-starters-*.txt`: "Не", "Вот"), less the forms it
+/// capitalises inside a sentence too (the polite Вы, Вас, Ваш:
+/// `data/capitalised-inside-*.txt`).
 #[derive(Debug, Default)]
-pub struct UnmarkedOpeners(HashSet<String>);
+pub struct UnmarkedOpeners(FxHashSet<String>);
 
 impl UnmarkedOpeners {
     pub fn parse(starters: &str, capitalised_inside: &str) -> UnmarkedOpeners {
@@ -122,8 +125,8 @@ impl UnmarkedOpeners {
         let inside: HashSet<String> = entries(capitalised_inside).map(fold).collect();
         UnmarkedOpeners(
             entries(starters)
-                .map(fold)
-                .filter(|w| !inside.contains(w))
+                .filter(|w| !inside.contains(&fold(w)))
+                .map(str::to_string)
                 .collect(),
         )
     }
@@ -133,18 +136,9 @@ impl UnmarkedOpeners {
         self.0.is_empty()
     }
 
-    /// True when `word`, in any case, is on the list.
-    pub fn contains(&self, word: &str, lower: &mut String) -> bool {
-        if self.0.is_empty() {
-            return false;
-        }
-        lower.clear();
-        lower.extend(
-            word.chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| if c == 'ё' { 'е' } else { c }),
-        );
-        self.0.contains(lower.as_str())
+    /// True when `word`, exactly as written, is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(word)
     }
 }
 
