@@ -406,6 +406,26 @@ impl<'a> Scanner<'a, '_> {
         j = self.skip_references(j);
         j = self.skip_spacers(j);
         let next = self.next(j);
+        // "…вздохнул. …На перемене": a sentence may open with an ellipsis
+        // glued to its first word (a pause, a skip in time); the mark before
+        // is judged by the word after the ellipsis.
+        let dots = ["…", "..."]
+            .into_iter()
+            .find(|d| next.rest.starts_with(d))
+            .map_or(0, str::len);
+        if dots > 0
+            && !ellipsis
+            && self.has_content(i)
+            && next.rest[dots..].starts_with(char::is_uppercase)
+        {
+            let at = self.text.len() - next.rest.len() + dots;
+            let after = self.next(at);
+            let ends = marks || stops == 1 && self.full_stop_ends(i, &after);
+            if ends {
+                self.cut(j);
+            }
+            return j;
+        }
         if next.first.is_none() || next.continues() || !self.has_content(i) {
             return j;
         }
@@ -1596,6 +1616,23 @@ mod tests {
             texts("Пётр Ильин () — русский поэт.", Lang::Ru),
             ["Пётр Ильин () — русский поэт."]
         );
+    }
+
+    #[test]
+    fn sentence_opening_with_glued_ellipsis_starts_after_full_stop() {
+        assert_eq!(
+            texts(
+                "Он закрыл книгу и вздохнул. …Утром всё повторилось.",
+                Lang::Ru
+            ),
+            ["Он закрыл книгу и вздохнул.", "…Утром всё повторилось."]
+        );
+        assert_eq!(
+            texts("She sighed. ...Then the bell rang.", Lang::En),
+            ["She sighed.", "...Then the bell rang."]
+        );
+        // After an abbreviation the sentence goes on.
+        assert_eq!(texts("См. т.е. …Иванов", Lang::Ru).len(), 1);
     }
 
     #[test]
