@@ -36,8 +36,8 @@ mod tests {
     fn capitalised_word_without_mark_is_no_sentence_start() {
         // English capitalises "I", names and titles inside a sentence.
         assert_eq!(
-            texts("Thanks For The Prompt Service He said"),
-            ["Thanks For The Prompt Service He said"]
+            texts("We met at the station He was late again"),
+            ["We met at the station He was late again"]
         );
     }
 

@@ -21,9 +21,9 @@
 //! - a text whose capitalised sentence openers follow lower-case words with
 //!   no mark between only rarely, and which never capitalises them where no
 //!   sentence can start, writes a capital there only to open a sentence
-//!   ("…лед еще не встал Не плохое фото"); verse, which capitalises every
-//!   line, and a Bible, which capitalises the pronouns of God ("…, Который
-//!   отдал Себя"), do not.
+//!   ("…автобус опять опоздал Не знаю почему"); verse, which capitalises
+//!   every line, and a Bible, which capitalises the pronouns of God ("…
+//!   сказал, Он придёт"), do not.
 //!
 //! Each kind of evidence is gathered lazily, the first time a rule asks, in
 //! one pass over the words of the whole text; the abbreviation pass looks
@@ -113,10 +113,10 @@ impl Evidence<'_> {
     ///
     /// - it writes them after a plain lower-case word often: more than twice
     ///   and more than once per hundred words (verse, whose every line starts
-    ///   with a capital: "Нет Мы сотканы Из другой материи Но я…");
+    ///   with a capital: "Мы шли по полю Но ветер выл И снег кружил");
     /// - or, twice or more, where no sentence starts: after a comma, a
     ///   semicolon or a dash, after a word of one or two letters ("с Ним"),
-    ///   or right before a comma or a final mark ("силы Его, в пламени"),
+    ///   or right before a comma or a final mark ("ученики ждали Его."),
     ///   as a Bible writes the pronouns of God.
     pub fn capitals_open_sentences(&self, openers: &UnmarkedOpeners) -> bool {
         *self.capitals_open.get_or_init(|| {

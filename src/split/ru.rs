@@ -54,8 +54,8 @@ mod tests {
             ["Будем рады видеть Вас снова в нашем кафе"]
         );
         assert_eq!(
-            texts("Служил придворным прелатом Его Святейшества много лет"),
-            ["Служил придворным прелатом Его Святейшества много лет"]
+            texts("Письмо вручили послу Его Величества утром"),
+            ["Письмо вручили послу Его Величества утром"]
         );
         // After a function word the clause goes on: "и Я" is no sentence start.
         assert_eq!(
@@ -74,14 +74,14 @@ mod tests {
     #[test]
     fn text_that_capitalises_pronouns_inside_sentences_keeps_them() {
         // The text writes "Он" after a comma and "Его" before a full stop:
-        // its capitals are a convention, so "родил Он нас" is no sentence start.
+        // its capitals are a convention, so "услышали Он идёт" is no sentence start.
         let text = "Учитель сказал, Он придёт, и ученики ждали Его. \
-                    Восхотев, родил Он нас словом истины.";
+                    Утром услышали Он идёт по дороге.";
         assert_eq!(
             texts(text),
             [
                 "Учитель сказал, Он придёт, и ученики ждали Его.",
-                "Восхотев, родил Он нас словом истины."
+                "Утром услышали Он идёт по дороге."
             ]
         );
     }

@@ -110,8 +110,8 @@ impl WordEndings {
 
 /// Words whose capital opens a sentence even with no mark before it, in a
 /// language that capitalises little else inside a sentence: Russian writes
-/// its pronouns, conjunctions and particles in lower case there, so "…лед
-/// еще не встал Не плохое фото" holds two sentences. The common sentence
+/// its pronouns, conjunctions and particles in lower case there, so "…автобус
+/// опять опоздал Не знаю почему" holds two sentences. The common sentence
 /// openers of the language as written at a sentence start
 /// (`data/sentence-starters-*.txt`: "Не", "Вот"), less the forms it
 /// capitalises inside a sentence too (the polite Вы, Вас, Ваш:
