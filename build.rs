@@ -6,7 +6,13 @@
 //!   `lexicon.rs`, read by `src/anchor/lexicon/compiled.rs`: parsing it was over
 //!   half of a one-statement alignment's time;
 //! * `data/acronyms.tsv` into `acronyms.rs`, read by `src/anchor/acronyms/mod.rs`:
-//!   a tenth of what was left.
+//!   a tenth of what was left;
+//! * the splitter's word lists (abbreviations, sentence starters,
+//!   salutations, date words, function words) into `split_lists.rs`, read by
+//!   `src/split/compiled.rs` (a tenth of a one-statement run);
+//! * the default length model's cost table into `length_table.rs`, read by
+//!   `src/align/length_table.rs` (8,000 logarithms and exponentials, a tenth
+//!   of a one-statement run).
 //!
 //! The stemmers, the tokenizer and the list readers are the library's own
 //! files, included here as modules, so a list cannot be indexed in a
@@ -26,13 +32,27 @@ enum Lang {
 // The library's files, reachable at the paths they use (`crate::anchor::...`).
 // Only the list readers are used here.
 #[allow(dead_code)]
+#[path = "src/split/abbreviations.rs"]
+mod abbreviations;
+#[allow(dead_code)]
 #[path = "src/anchor/acronyms/forms.rs"]
 mod forms;
+#[allow(dead_code)]
+#[path = "src/align/length.rs"]
+mod length;
 #[allow(dead_code)]
 #[path = "src/anchor/stem.rs"]
 mod stem;
 #[path = "src/anchor/lexicon/tables.rs"]
 mod tables;
+#[allow(dead_code)]
+#[path = "src/split/words.rs"]
+mod words;
+/// What `length.rs` reads the compiled table from; empty here, where the
+/// table is being made.
+mod length_table {
+    pub(super) static EN_RU: [f64; 0] = [];
+}
 #[allow(dead_code)]
 #[path = "src/anchor/tokens.rs"]
 mod tokens;
@@ -49,6 +69,17 @@ const SOURCES: &[&str] = &[
     "src/anchor/tokens.rs",
     "src/anchor/lexicon/tables.rs",
     "src/anchor/acronyms/forms.rs",
+    "src/align/length.rs",
+    "src/split/abbreviations.rs",
+    "src/split/words.rs",
+    "data/abbreviations-en.txt",
+    "data/abbreviations-ru.txt",
+    "data/sentence-starters-en.txt",
+    "data/sentence-starters-ru.txt",
+    "data/salutations-en.txt",
+    "data/salutations-ru.txt",
+    "data/date-phrase-words.txt",
+    "data/months.tsv",
 ];
 
 fn main() {
@@ -59,6 +90,8 @@ fn main() {
     let out = Path::new(&out);
     write(&out.join("lexicon.rs"), &lexicon());
     write(&out.join("acronyms.rs"), &acronyms());
+    write(&out.join("length_table.rs"), &length_table());
+    write(&out.join("split_lists.rs"), &split_lists());
 }
 
 fn read(path: &str) -> String {
@@ -155,5 +188,81 @@ fn acronyms() -> String {
         .expect("a String");
     }
     writeln!(out, "const CONCEPTS: u32 = {concepts};").expect("a String");
+    out
+}
+
+/// `static EN_RU: [f64; N]` (see `src/align/length_table.rs`), each cost
+/// written as its bits, so that the table is exactly what a run would compute.
+fn length_table() -> String {
+    let table = length::TabulatedLength::tabulate(&length::LengthModel::EN_RU);
+    let mut out = format!("pub(super) static EN_RU: [f64; {}] = [\n", table.len());
+    for cost in table {
+        writeln!(out, "    f64::from_bits({:#x}),", cost.to_bits()).expect("a String");
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// The splitter's lists (see `src/split/compiled.rs`), read with the
+/// splitter's own readers.
+fn split_lists() -> String {
+    let set = |words: &words::WordSet| {
+        let mut codegen = phf_codegen::Set::new();
+        for word in words.sorted() {
+            codegen.entry(word);
+        }
+        codegen.build().to_string()
+    };
+    let map =
+        |table: &abbreviations::Table| phf_map(table.sorted(), |kind| format!("Kind::{kind:?}"));
+    let mut out = String::new();
+    for lang in ["en", "ru"] {
+        let name = lang.to_uppercase();
+        let list = |kind: &str| read(&format!("data/{kind}-{lang}.txt"));
+        let abbreviations = abbreviations::Abbreviations::parse(&list("abbreviations"));
+        let starters = words::Starters::parse(&list("sentence-starters"));
+        let salutations = words::Salutations::parse(&list("salutations"));
+        let function_words = words::FunctionWords::parse(&list("stopwords"));
+        for (table, value) in [
+            ("ABBREVIATIONS_EXACT", &abbreviations.exact),
+            ("ABBREVIATIONS_FOLDED", &abbreviations.folded),
+        ] {
+            writeln!(
+                out,
+                "pub(super) static {name}_{table}: phf::Map<&str, Kind> = {};",
+                map(value)
+            )
+            .expect("a String");
+        }
+        writeln!(
+            out,
+            "pub(super) const {name}_ABBREVIATIONS_LONGEST: usize = {};",
+            abbreviations.longest
+        )
+        .expect("a String");
+        for (list, words) in [
+            ("STARTERS", &starters.0),
+            ("SALUTATION_PHRASES", &salutations.phrases),
+            ("SALUTATION_OPENERS", &salutations.openers),
+            ("FUNCTION_WORDS", &function_words.0),
+        ] {
+            writeln!(
+                out,
+                "pub(super) static {name}_{list}: phf::Set<&str> = {};",
+                set(words)
+            )
+            .expect("a String");
+        }
+    }
+    let date_words = words::DateWords::parse(
+        &read("data/date-phrase-words.txt"),
+        &read("data/months.tsv"),
+    );
+    writeln!(
+        out,
+        "pub(super) static DATE_WORDS: phf::Set<&str> = {};",
+        set(&date_words.0)
+    )
+    .expect("a String");
     out
 }

@@ -13,7 +13,10 @@
 //! links (beads with both sides non-empty), strict recall on n-m gold links,
 //! and omission detection over sentences left unaligned. Then the calibration
 //! of bead confidence: for each score band, how many predicted links are
-//! exactly right. `--per-case` lists the worst cases.
+//! exactly right. `--per-case` lists the worst cases. `--disagreements N`
+//! prints, per case, up to N stretches where sverka's beads and the gold's
+//! differ (with both sides' sentences, to read and classify), and counts
+//! all of them by their shapes.
 //!
 //! `--half tune` (or `check`) scores one half of every set, split by
 //! document: a set's documents in name order alternate TUNE, CHECK, TUNE...
@@ -180,6 +183,92 @@ fn read_gold(path: &Path) -> Vec<Bead> {
         .collect()
 }
 
+/// A stretch of beads where gold and prediction differ: the gold's beads
+/// and the predicted ones covering the same sentences.
+struct Disagreement<'a> {
+    gold: &'a [Bead],
+    pred: &'a [Bead],
+}
+
+/// The stretches where `gold` and `pred` (both in document order) differ:
+/// between two consecutive places where both have a bead boundary.
+fn disagreements<'a>(gold: &'a [Bead], pred: &'a [Bead]) -> Vec<Disagreement<'a>> {
+    let (mut g, mut p) = (0, 0);
+    let (mut g_at, mut p_at) = ((0, 0), (0, 0));
+    let (mut g_from, mut p_from) = (0, 0);
+    let mut out = Vec::new();
+    let step = |at: &mut (usize, usize), bead: &Bead| {
+        at.0 += bead.0.len();
+        at.1 += bead.1.len();
+    };
+    while g < gold.len() || p < pred.len() {
+        let g_behind = g_at.0 + g_at.1 <= p_at.0 + p_at.1;
+        if g < gold.len() && (g_behind || p == pred.len()) {
+            step(&mut g_at, &gold[g]);
+            g += 1;
+        } else {
+            step(&mut p_at, &pred[p]);
+            p += 1;
+        }
+        if g_at == p_at {
+            if gold[g_from..g] != pred[p_from..p] {
+                out.push(Disagreement {
+                    gold: &gold[g_from..g],
+                    pred: &pred[p_from..p],
+                });
+            }
+            (g_from, p_from) = (g, p);
+        }
+    }
+    out
+}
+
+/// The shapes of some beads: `2-1 1-1`.
+fn shapes(beads: &[Bead]) -> String {
+    let shape = |(e, r): &Bead| format!("{}-{}", e.len(), r.len());
+    beads.iter().map(shape).collect::<Vec<_>>().join(" ")
+}
+
+/// Prints one disagreement with the sentences it covers.
+fn print_disagreement(case: &str, d: &Disagreement, en: &[&str], ru: &[&str]) {
+    let span = |side: fn(&Bead) -> &Side| {
+        let all: Vec<usize> = d
+            .gold
+            .iter()
+            .flat_map(|b| side(b).iter().copied())
+            .collect();
+        (all.iter().min().copied(), all.iter().max().copied())
+    };
+    println!(
+        "\n-- {case}: gold {} | sverka {}",
+        shapes(d.gold),
+        shapes(d.pred)
+    );
+    let clip = |s: &str| -> String {
+        let mut t: String = s.chars().take(240).collect();
+        if t.len() < s.len() {
+            t.push('…');
+        }
+        t
+    };
+    for (lang, texts, side) in [
+        ("en", en, (|b: &Bead| &b.0) as fn(&Bead) -> &Side),
+        ("ru", ru, |b: &Bead| &b.1),
+    ] {
+        if let (Some(lo), Some(hi)) = span(side) {
+            for k in lo..=hi {
+                println!("  {lang} {k:>6}  {}", clip(texts.get(k).unwrap_or(&"")));
+            }
+        }
+    }
+    let list = |beads: &[Bead]| {
+        let bead = |(e, r): &Bead| format!("{e:?}:{r:?}");
+        beads.iter().map(bead).collect::<Vec<_>>().join(" ")
+    };
+    println!("  gold   {}", list(d.gold));
+    println!("  sverka {}", list(d.pred));
+}
+
 fn cases(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
@@ -263,6 +352,18 @@ fn main() {
             .map_or("../shared/eval/align/dev", |s| s.as_str()),
     );
     let per_case = args.iter().any(|a| a == "--per-case");
+    let shown: Option<usize> = args
+        .iter()
+        .position(|a| a == "--disagreements")
+        .map(|i| match args.get(i + 1).map(|n| n.parse()) {
+            Some(Ok(n)) => n,
+            _ => {
+                eprintln!("eval_align: error: --disagreements takes a number");
+                std::process::exit(2);
+            }
+        });
+    // Disagreements by (gold shapes, predicted shapes), over all cases.
+    let mut by_shape: BTreeMap<(String, String), usize> = BTreeMap::new();
     let only: Option<Vec<&str>> = args
         .iter()
         .position(|a| a == "--cases")
@@ -361,6 +462,19 @@ fn main() {
                 omission_bands[band].1 += sentences.intersection(&gold_omitted).count();
             }
         }
+        if let Some(n) = shown {
+            let found = disagreements(&gold, &pred);
+            let (en, ru) = (read("en.sents"), read("ru.sents"));
+            let (en, ru): (Vec<&str>, Vec<&str>) = (en.lines().collect(), ru.lines().collect());
+            for d in found.iter().take(n) {
+                print_disagreement(&rel.display().to_string(), d, &en, &ru);
+            }
+            for d in &found {
+                *by_shape
+                    .entry((shapes(d.gold), shapes(d.pred)))
+                    .or_default() += 1;
+            }
+        }
         let c = count(&gold, &pred);
         worst.push((c.strict_f1(), rel.display().to_string()));
         if REAL.contains(&set.as_str()) {
@@ -424,6 +538,15 @@ fn main() {
         all.cases,
         elapsed.as_secs_f64()
     );
+    if shown.is_some() {
+        let mut counted: Vec<_> = by_shape.into_iter().collect();
+        counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let total: usize = counted.iter().map(|c| c.1).sum();
+        println!("\n{total} disagreements, by shape (gold | sverka):");
+        for ((g, p), n) in counted.iter().take(30) {
+            println!("  {n:>5}  {g} | {p}");
+        }
+    }
     if per_case {
         worst.sort_by(|a, b| a.0.total_cmp(&b.0));
         println!("\nworst cases (strict F1):");

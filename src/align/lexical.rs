@@ -397,7 +397,20 @@ fn extract(
     table: &mut KeyTable,
 ) -> (SideAnchors, Vec<NameCandidate>) {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
-    let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
+    // Within a batch, the words of earlier pairs are remembered.
+    Extractor::remembering(lexicon, lang, |extractor| {
+        extract_with(extractor, &texts, lang, learned, table)
+    })
+}
+
+/// [`extract`] of `texts` with `extractor`.
+fn extract_with(
+    extractor: &mut Extractor<'_>,
+    texts: &[&str],
+    lang: Lang,
+    learned: Option<&Lexicon>,
+    table: &mut KeyTable,
+) -> (SideAnchors, Vec<NameCandidate>) {
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
     let (mut anchors, mut names) = (SideAnchors::new(), Vec::new());
     // A chunk at a time, so that the extractor's per-token working data

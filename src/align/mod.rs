@@ -8,6 +8,7 @@
 mod cost;
 mod dp;
 mod length;
+mod length_table;
 mod lexical;
 pub mod model1;
 mod omission;

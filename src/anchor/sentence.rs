@@ -8,6 +8,7 @@
 //! matter of equal keys: no word pair is compared, so costing a bead stays
 //! cheap however long the sentences are.
 
+use std::cell::RefCell;
 use std::hash::Hash;
 use std::ops::Range;
 
@@ -157,7 +158,49 @@ pub struct Extractor<'a> {
     words: Vec<Word>,
 }
 
+/// Most spellings an extractor of the built-in lexicon keeps between calls
+/// ([`Extractor::remembering`]); one that passes it is dropped, so that a
+/// batch's memory stays bounded (about 5 MB a language and thread) however
+/// many pairs it reads, and a long document's words (a book's are more) are
+/// not held while it is aligned. Twice the bound was no faster on 2,421
+/// statement-size pieces of the dev sets' documents.
+const REMEMBERED_SPELLINGS: usize = 10_000;
+
+thread_local! {
+    /// The extractors of the built-in lexicon, English and Russian, kept on
+    /// this thread between calls of [`Extractor::remembering`].
+    static REMEMBERED: RefCell<[Option<Extractor<'static>>; 2]> =
+        const { RefCell::new([None, None]) };
+}
+
 impl<'a> Extractor<'a> {
+    /// Runs `f` with an extractor running all extractors on text of `lang`
+    /// with `lexicon`. With the built-in lexicon, the extractor is the one
+    /// the last call on this thread left, with the words it has worked out:
+    /// a batch of pairs repeats most of its words from pair to pair, and
+    /// what the extractors find in a text does not depend on what they
+    /// remember (`remembering_words_changes_no_anchors`).
+    pub fn remembering<R>(
+        lexicon: &'a Lexicon,
+        lang: Lang,
+        f: impl FnOnce(&mut Extractor<'_>) -> R,
+    ) -> R {
+        if !std::ptr::eq(lexicon, Lexicon::builtin()) {
+            return f(&mut Extractor::new(lexicon, lang, Extractors::default()));
+        }
+        let side = usize::from(lang == Lang::Ru);
+        // Taken out while in use: a call nested on the same thread (rayon
+        // runs another pair's work while this one waits) starts afresh.
+        let kept = REMEMBERED.with(|r| r.borrow_mut()[side].take());
+        let mut extractor =
+            kept.unwrap_or_else(|| Extractor::new(Lexicon::builtin(), lang, Extractors::default()));
+        let out = f(&mut extractor);
+        if extractor.spellings.len() <= REMEMBERED_SPELLINGS {
+            REMEMBERED.with(|r| r.borrow_mut()[side] = Some(extractor));
+        }
+        out
+    }
+
     /// An extractor running the extractors `run` on text of `lang`.
     pub fn new(lexicon: &'a Lexicon, lang: Lang, run: Extractors) -> Extractor<'a> {
         Extractor {
@@ -564,6 +607,36 @@ mod tests {
                 let _ = numbers::month_spans(&text, lang);
                 let _ = acronyms::concept_spans(&text, lang);
             }
+        }
+    }
+
+    #[test]
+    fn a_remembered_extractor_finds_what_a_new_one_finds() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            "Lavrov met NATO officials in Brussels on March 3.",
+            "Лавров встретился с представителями НАТО в Брюсселе 3 марта.",
+            "Lavrov and Kim met again in Brussels.",
+        ];
+        for lang in [Lang::En, Lang::Ru] {
+            for text in texts {
+                let remembered = Extractor::remembering(lex, lang, |e| e.anchors_of_all(&[text]));
+                let new = Extractor::new(lex, lang, Extractors::default()).anchors_of_all(&[text]);
+                assert_eq!(remembered, new, "{text}");
+            }
+            // The built-in lexicon's extractor is kept with its words (this
+            // test's thread has its own); another lexicon's is not.
+            let kept = || {
+                REMEMBERED.with(|r| {
+                    r.borrow()[usize::from(lang == Lang::Ru)]
+                        .as_ref()
+                        .map(|e| e.spellings.len())
+                })
+            };
+            assert!(kept().is_some_and(|n| n > 0));
+            let other = Lexicon::new();
+            Extractor::remembering(&other, lang, |e| e.anchors_of_all(&["Kim"]));
+            assert!(kept().is_some_and(|n| n > 0));
         }
     }
 

@@ -25,10 +25,44 @@ pub enum Kind {
 /// An abbreviation list: exact entries (with a capital) and case-folded ones.
 #[derive(Debug, Default)]
 pub struct Abbreviations {
-    exact: HashMap<String, Kind>,
-    folded: HashMap<String, Kind>,
+    pub(crate) exact: Table,
+    pub(crate) folded: Table,
     /// Length in bytes of the longest entry: longer words are never looked up.
-    longest: usize,
+    pub(crate) longest: usize,
+}
+
+/// Entries and their kinds: a built-in list as the build script compiled it
+/// (`super::compiled`), or one read at run time.
+#[derive(Debug)]
+pub enum Table {
+    Compiled(&'static phf::Map<&'static str, Kind>),
+    Read(HashMap<String, Kind>),
+}
+
+impl Default for Table {
+    fn default() -> Self {
+        Table::Read(HashMap::new())
+    }
+}
+
+impl Table {
+    fn get(&self, word: &str) -> Option<Kind> {
+        match self {
+            Table::Compiled(map) => map.get(word).copied(),
+            Table::Read(map) => map.get(word).copied(),
+        }
+    }
+
+    /// Every entry, sorted (for the build script and the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn sorted(&self) -> Vec<(&str, Kind)> {
+        let mut entries: Vec<(&str, Kind)> = match self {
+            Table::Compiled(map) => map.entries().map(|(k, v)| (*k, *v)).collect(),
+            Table::Read(map) => map.iter().map(|(k, v)| (k.as_str(), *v)).collect(),
+        };
+        entries.sort_unstable_by_key(|e| e.0);
+        entries
+    }
 }
 
 impl Abbreviations {
@@ -36,8 +70,9 @@ impl Abbreviations {
     ///
     /// Panics on a malformed line: the lists are compiled in, so a bad line is
     /// a bug caught by the unit tests, never a user error.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn parse(data: &str) -> Abbreviations {
-        let mut out = Abbreviations::default();
+        let (mut exact, mut folded, mut longest) = (HashMap::new(), HashMap::new(), 0);
         let mut kind = None;
         for (number, line) in data.lines().enumerate() {
             let line = line.trim();
@@ -58,11 +93,11 @@ impl Abbreviations {
             let kind =
                 kind.unwrap_or_else(|| panic!("line {}: entry before a section", number + 1));
             let entry = line.strip_suffix('.').unwrap_or(line);
-            out.longest = out.longest.max(entry.len());
+            longest = entry.len().max(longest);
             let map = if entry.chars().any(char::is_uppercase) {
-                &mut out.exact
+                &mut exact
             } else {
-                &mut out.folded
+                &mut folded
             };
             let previous = map.insert(entry.to_string(), kind);
             assert!(
@@ -71,12 +106,16 @@ impl Abbreviations {
                 number + 1
             );
         }
-        out
+        Abbreviations {
+            exact: Table::Read(exact),
+            folded: Table::Read(folded),
+            longest,
+        }
     }
 
     /// The kind of `word` as listed with exactly that spelling ("No", "U.S").
     pub fn exact_kind(&self, word: &str) -> Option<Kind> {
-        self.exact.get(word).copied()
+        self.exact.get(word)
     }
 
     /// The kind of `word` (written without its final full stop), if listed.
@@ -85,12 +124,12 @@ impl Abbreviations {
         if word.is_empty() || word.len() > self.longest {
             return None;
         }
-        if let Some(&kind) = self.exact.get(word) {
+        if let Some(kind) = self.exact.get(word) {
             return Some(kind);
         }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        self.folded.get(lower.as_str()).copied()
+        self.folded.get(lower.as_str())
     }
 }
 

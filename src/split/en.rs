@@ -2,20 +2,31 @@
 
 use std::sync::LazyLock;
 
-use super::abbreviations::Abbreviations;
+use super::abbreviations::{Abbreviations, Table};
+use super::compiled::{
+    DATE_WORDS, EN_ABBREVIATIONS_EXACT, EN_ABBREVIATIONS_FOLDED, EN_ABBREVIATIONS_LONGEST,
+    EN_FUNCTION_WORDS, EN_SALUTATION_OPENERS, EN_SALUTATION_PHRASES, EN_STARTERS,
+};
 use super::scanner::Rules;
-use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings};
+use super::words::{
+    DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings, WordSet,
+};
 
-/// The English rules, parsed once from the data files on first use.
+/// The English rules: the word lists as the build script compiled them.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
-    abbreviations: Abbreviations::parse(include_str!("../../data/abbreviations-en.txt")),
-    starters: Starters::parse(include_str!("../../data/sentence-starters-en.txt")),
-    salutations: Salutations::parse(include_str!("../../data/salutations-en.txt")),
-    date_words: DateWords::parse(
-        include_str!("../../data/date-phrase-words.txt"),
-        include_str!("../../data/months.tsv"),
-    ),
-    function_words: FunctionWords::parse(include_str!("../../data/stopwords-en.txt")),
+    abbreviations: Abbreviations {
+        exact: Table::Compiled(&EN_ABBREVIATIONS_EXACT),
+        folded: Table::Compiled(&EN_ABBREVIATIONS_FOLDED),
+        longest: EN_ABBREVIATIONS_LONGEST,
+    },
+    starters: Starters(WordSet::Compiled(&EN_STARTERS)),
+    salutations: Salutations {
+        phrases: WordSet::Compiled(&EN_SALUTATION_PHRASES),
+        openers: WordSet::Compiled(&EN_SALUTATION_OPENERS),
+    },
+    date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
+    function_words: FunctionWords(WordSet::Compiled(&EN_FUNCTION_WORDS)),
+    unmarked_openers: UnmarkedOpeners::default(),
     word_endings: WordEndings::default(),
 });
 
@@ -29,6 +40,15 @@ mod tests {
             .iter()
             .map(|s| s.text().to_string())
             .collect()
+    }
+
+    #[test]
+    fn capitalised_word_without_mark_is_no_sentence_start() {
+        // English capitalises "I", names and titles inside a sentence.
+        assert_eq!(
+            texts("We met at the station He was late again"),
+            ["We met at the station He was late again"]
+        );
     }
 
     #[test]

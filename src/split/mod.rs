@@ -15,6 +15,7 @@
 //! character exactly once (a property test checks it).
 
 mod abbreviations;
+mod compiled;
 mod en;
 mod evidence;
 mod marks;

@@ -1,15 +1,64 @@
 //! Small word lists for the splitter: sentence openers and salutations,
 //! read from `data/sentence-starters-*.txt` and `data/salutations-*.txt`.
+//!
+//! The build script reads the built-in lists with these readers and
+//! compiles them into perfect-hash sets (`super::compiled`), so that a run
+//! starts without reading them; a list read at run time (a test's) is held
+//! in a `HashSet`.
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
+/// A closed list of words: a built-in one as the build script compiled it,
+/// or one read at run time.
+#[derive(Debug)]
+pub enum WordSet {
+    Compiled(&'static phf::Set<&'static str>),
+    Read(HashSet<String>),
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet::Read(HashSet::new())
+    }
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        match self {
+            WordSet::Compiled(set) => set.contains(word),
+            WordSet::Read(set) => set.contains(word),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            WordSet::Compiled(set) => set.is_empty(),
+            WordSet::Read(set) => set.is_empty(),
+        }
+    }
+
+    /// Every word, sorted (for the build script and the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn sorted(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = match self {
+            WordSet::Compiled(set) => set.iter().copied().collect(),
+            WordSet::Read(set) => set.iter().map(String::as_str).collect(),
+        };
+        words.sort_unstable();
+        words
+    }
+}
+
 /// Words that often open a sentence, matched exactly as written ("The", "Он").
 #[derive(Debug, Default)]
-pub struct Starters(HashSet<String>);
+pub struct Starters(pub(crate) WordSet);
 
 impl Starters {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn parse(data: &str) -> Starters {
-        Starters(entries(data).map(str::to_string).collect())
+        Starters(WordSet::Read(entries(data).map(str::to_string).collect()))
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -20,11 +69,12 @@ impl Starters {
 /// Words of a date or time phrase that opens a sentence ("В 2023 г.", "At 7
 /// a.m."): month names and prepositions of time, lower case.
 #[derive(Debug, Default)]
-pub struct DateWords(HashSet<String>);
+pub struct DateWords(pub(crate) WordSet);
 
 impl DateWords {
     /// Reads the prepositions of `data/date-phrase-words.txt` and the month
     /// names of `data/months.tsv` (every column but the first).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn parse(words: &str, months: &str) -> DateWords {
         let mut set: HashSet<String> = entries(words).map(str::to_lowercase).collect();
         for row in entries(months) {
@@ -35,7 +85,7 @@ impl DateWords {
                     .map(str::to_lowercase),
             );
         }
-        DateWords(set)
+        DateWords(WordSet::Read(set))
     }
 
     /// True when `word`, in any case, is a month or a preposition of time.
@@ -49,11 +99,12 @@ impl DateWords {
 /// Lower-case words in a closed list (function words), matched in lower case
 /// with ё read as е, as the lists in `data/stopwords-*.txt` write them.
 #[derive(Debug, Default)]
-pub struct FunctionWords(HashSet<String>);
+pub struct FunctionWords(pub(crate) WordSet);
 
 impl FunctionWords {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn parse(data: &str) -> FunctionWords {
-        FunctionWords(entries(data).map(str::to_string).collect())
+        FunctionWords(WordSet::Read(entries(data).map(str::to_string).collect()))
     }
 
     /// True when `word`, in any case, is on the list.
@@ -106,28 +157,66 @@ impl WordEndings {
     }
 }
 
+/// Words whose capital opens a sentence even with no mark before it, in a
+/// language that capitalises little else inside a sentence: Russian writes
+/// its pronouns, conjunctions and particles in lower case there, so "…автобус
+/// опять опоздал Не знаю почему" holds two sentences. The common sentence
+/// openers of the language as written at a sentence start
+/// (`data/sentence-starters-*.txt`: "Не", "Вот"), less the forms it
+/// capitalises inside a sentence too (the polite Вы, Вас, Ваш:
+/// `data/capitalised-inside-*.txt`).
+#[derive(Debug, Default)]
+pub struct UnmarkedOpeners(FxHashSet<String>);
+
+impl UnmarkedOpeners {
+    pub fn parse(starters: &str, capitalised_inside: &str) -> UnmarkedOpeners {
+        let fold = |w: &str| w.to_lowercase().replace('ё', "е");
+        let inside: HashSet<String> = entries(capitalised_inside).map(fold).collect();
+        UnmarkedOpeners(
+            entries(starters)
+                .filter(|w| !inside.contains(&fold(w)))
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
+    /// True when the list is empty: the language has no such rule.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// True when `word`, exactly as written, is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(word)
+    }
+}
+
 /// Greetings and sign-offs that end a sentence at their comma ("Kind regards,").
 #[derive(Debug, Default)]
 pub struct Salutations {
     /// Whole phrases, lower case, words joined by one space.
-    phrases: HashSet<String>,
+    pub(crate) phrases: WordSet,
     /// Phrases after which one to three more words (a name) may follow.
-    openers: HashSet<String>,
+    pub(crate) openers: WordSet,
 }
 
 /// Longest salutation the splitter looks at, in bytes; "Dear Mr and Mrs Smith".
 pub const SALUTATION_MAX_BYTES: usize = 48;
 
 impl Salutations {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn parse(data: &str) -> Salutations {
-        let mut out = Salutations::default();
+        let (mut phrases, mut openers) = (HashSet::new(), HashSet::new());
         for entry in entries(data) {
             match entry.strip_suffix('*') {
-                Some(opener) => out.openers.insert(opener.trim_end().to_string()),
-                None => out.phrases.insert(entry.to_string()),
+                Some(opener) => openers.insert(opener.trim_end().to_string()),
+                None => phrases.insert(entry.to_string()),
             };
         }
-        out
+        Salutations {
+            phrases: WordSet::Read(phrases),
+            openers: WordSet::Read(openers),
+        }
     }
 
     /// True when `text` (the sentence up to its comma) is a salutation.
