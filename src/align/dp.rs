@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use std::ops::Range;
 
-use super::cost::{self, CostModel, Unit};
+use super::cost::{self, CostModel, Run, Unit};
 use super::lexical::{self, Keys, Matcher};
 use super::shape::{MAX_RUN, SHAPES};
 use super::{AlignOptions, Bead, omission, priors};
@@ -555,9 +555,21 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
             let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
             let en = keys.en_runs(rows.start..=last);
             let ru = keys.ru_runs(band.lo[top]..=band.hi[last]);
+            // What the costs need of each Russian run ending in these
+            // columns, worked out once (for the rows below too).
+            let first_column = band.lo[top];
+            let ru_facts: Vec<[Run; MAX_RUN]> = (first_column..=band.hi[last])
+                .map(|j| {
+                    std::array::from_fn(|len| match len < j {
+                        true => model.run(Lang::Ru, j, len + 1),
+                        false => Run::default(),
+                    })
+                })
+                .collect();
             // One matcher per length of English run, loaded once per row
             // (for a row with a cost to work out).
             let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
+            let mut en_facts = [Run::default(); MAX_RUN];
             let mut offset = 0;
             // Keys visited by this task, counted for `work_done`.
             let steps = std::cell::Cell::new(0u64);
@@ -594,6 +606,7 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                             if !loaded {
                                 for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
                                     matcher.load(en.get(i, len));
+                                    en_facts[len - 1] = model.run(Lang::En, i, len);
                                 }
                                 loaded = true;
                             }
@@ -602,7 +615,9 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                                 steps.set(steps.get() + 1 + run.0.len() as u64);
                                 matchers[a - 1].common(run)
                             };
-                            out[place] = model.cost(i, j, shape, common) as f32;
+                            let ru_run = &ru_facts[j - first_column][b - 1];
+                            out[place] =
+                                model.cost_of_shape(&en_facts[a - 1], ru_run, shape, common) as f32;
                         }
                     }
                 }

@@ -589,11 +589,10 @@ impl Keys {
         Runs::new(&self.lists.ru, ends)
     }
 
-    /// The total anchor weight of the bead `en[i - a..i]` ~ `ru[j - b..j]`,
-    /// both sides together.
-    pub(crate) fn total(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let Sides { en, ru } = &self.totals;
-        en[i - a..i].iter().sum::<f64>() + ru[j - b..j].iter().sum::<f64>()
+    /// The total anchor weight of the `len` sentences of side `lang` that
+    /// end at `end`.
+    pub(crate) fn run_total(&self, lang: Lang, end: usize, len: usize) -> f64 {
+        self.totals[lang][end - len..end].iter().sum::<f64>()
     }
 }
 
@@ -944,7 +943,8 @@ mod tests {
         assert_eq!(ids(en.get(2, 2)), [1, 2, 2]);
         assert_eq!(en.get(2, 2).1, [1.0, 1.0, 5.0]);
         assert_eq!(ids(en.get(3, 3)), [1, 2, 2, 7]);
-        assert_eq!(keys.total(3, 3, 1, 1), 8.0 + 12.0);
+        assert_eq!(keys.run_total(Lang::En, 3, 3), 8.0);
+        assert_eq!(keys.run_total(Lang::Ru, 1, 1), 12.0);
         // A run of two sentences shares both of its 2s, in sentence order.
         let ru = keys.ru_runs(1..=1);
         let mut matcher = Matcher::new(&keys);

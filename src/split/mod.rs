@@ -106,7 +106,7 @@ impl Sentence {
     /// length model and the coverage figures count (Cyrillic takes two bytes
     /// a letter in UTF-8, so bytes would not do).
     pub fn length(&self) -> usize {
-        self.text().chars().filter(|c| !c.is_whitespace()).count()
+        non_space_chars(self.text())
     }
 
     /// The sentence as a segment of a translation memory: its text as
@@ -115,6 +115,64 @@ impl Sentence {
     pub fn segment(&self) -> Cow<'_, str> {
         one_line(self.text())
     }
+}
+
+/// The characters of `text` that are not white space
+/// (`text.chars().filter(|c| !c.is_whitespace()).count()`), counted byte by
+/// byte: every byte that starts a character counts unless it is ASCII white
+/// space, and only the four bytes that lead a wider white-space character
+/// (U+0085, U+00A0, U+1680, U+2000..U+3000) are decoded. The aligner asks
+/// it of every sentence.
+pub(crate) fn non_space_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // Without branches, so that it runs many bytes a step.
+    let starts: usize = bytes
+        .iter()
+        .map(|&b| usize::from(!is_continuation(b) & !is_ascii_space(b)))
+        .sum();
+    let wide_spaces = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| may_lead_a_wide_space(b))
+        .filter(|&(i, _)| text[i..].chars().next().is_some_and(char::is_whitespace))
+        .count();
+    starts - wide_spaces
+}
+
+/// The first bytes of the UTF-8 of the white-space characters beyond ASCII.
+fn may_lead_a_wide_space(b: u8) -> bool {
+    (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
+}
+
+/// The words of `text` (`text.split_whitespace().count()`), counted byte
+/// by byte as in [`non_space_chars`].
+pub(crate) fn words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if is_continuation(b) {
+            continue;
+        }
+        let space = match may_lead_a_wide_space(b) {
+            true => text[i..].chars().next().is_some_and(char::is_whitespace),
+            false => is_ascii_space(b),
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+/// A byte inside a UTF-8 sequence, not the first of one.
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// The ASCII characters `char::is_whitespace` holds white space (with the
+/// vertical tab, which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    // `\t`, `\n`, vertical tab, form feed and `\r` are 9 to 13.
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
 impl PartialEq for Sentence {
@@ -168,7 +226,7 @@ fn is_line_break(c: char) -> bool {
 /// becomes one space; all other characters, white space included (no-break
 /// spaces, double spaces, tabs), stay as written.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.contains(is_line_break) {
+    if !holds_a_line_break(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -185,6 +243,18 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     }
     flush_run(&mut out, &mut run, &mut run_breaks);
     Cow::Owned(out)
+}
+
+/// `text.contains(is_line_break)`, by the bytes of the line breaks' UTF-8
+/// (writers ask it of every sentence).
+fn holds_a_line_break(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(k, &b)| match b {
+        b'\n' | 0x0B | 0x0C | b'\r' => true,
+        0xC2 => bytes.get(k + 1) == Some(&0x85),
+        0xE2 => bytes.get(k + 1) == Some(&0x80) && matches!(bytes.get(k + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    })
 }
 
 fn flush_run(out: &mut String, run: &mut String, run_breaks: &mut bool) {
@@ -623,6 +693,13 @@ mod properties {
             let lang = if russian { Lang::Ru } else { Lang::En };
             let joined: String = split(&text, lang).iter().map(|s| s.text()).collect();
             prop_assert_eq!(without_space(&joined), without_space(&text));
+        }
+
+        #[test]
+        fn non_space_characters_and_words_are_counted_as_char_by_char(text in "(\\PC|\\s|[\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{feff}])*") {
+            prop_assert_eq!(non_space_chars(&text), text.chars().filter(|c| !c.is_whitespace()).count());
+            prop_assert_eq!(words(&text), text.split_whitespace().count());
+            prop_assert_eq!(holds_a_line_break(&text), text.contains(is_line_break));
         }
     }
 }
