@@ -168,8 +168,12 @@ impl Pipeline {
     /// Reads the English file `en` and the Russian file `ru` and checks
     /// their scripts.
     pub fn read(&self, en: &Path, ru: &Path) -> Result<InputPair, Error> {
-        let en_text = self.options.read(en, Lang::En)?;
-        let ru_text = self.options.read(ru, Lang::Ru)?;
+        // Both at once; an error of the English input is told first.
+        let (en_text, ru_text) = rayon::join(
+            || self.options.read(en, Lang::En),
+            || self.options.read(ru, Lang::Ru),
+        );
+        let (en_text, ru_text) = (en_text?, ru_text?);
         self.checked(
             Sides::new(en.into(), ru.into()),
             Sides::new(en_text, ru_text),

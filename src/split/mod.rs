@@ -125,11 +125,10 @@ impl Sentence {
 /// it of every sentence.
 pub(crate) fn non_space_chars(text: &str) -> usize {
     let bytes = text.as_bytes();
-    // Without branches, so that it runs many bytes a step.
-    let starts: usize = bytes
-        .iter()
-        .map(|&b| usize::from(!is_continuation(b) & !is_ascii_space(b)))
-        .sum();
+    let starts = count_bytes(bytes, |b| !is_continuation(b) & !is_ascii_space(b));
+    if count_bytes(bytes, may_lead_a_wide_space) == 0 {
+        return starts;
+    }
     let wide_spaces = bytes
         .iter()
         .enumerate()
@@ -139,15 +138,51 @@ pub(crate) fn non_space_chars(text: &str) -> usize {
     starts - wide_spaces
 }
 
+/// How many of `bytes` are `wanted`, counted without a branch a byte (in
+/// blocks of up to 255 into one-byte counters), so that the compiler can
+/// count many bytes an instruction.
+fn count_bytes(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block
+                .iter()
+                .map(|&b| u8::from(wanted(b)))
+                .fold(0, u8::wrapping_add);
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// The first bytes of the UTF-8 of the white-space characters beyond ASCII.
 fn may_lead_a_wide_space(b: u8) -> bool {
     (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
 }
 
 /// The words of `text` (`text.split_whitespace().count()`), counted byte
-/// by byte as in [`non_space_chars`].
+/// by byte as in [`non_space_chars`]: with no white space beyond ASCII, a
+/// word begins at each byte that starts a character other than white space
+/// after ASCII white space (or at the start).
 pub(crate) fn words(text: &str) -> usize {
     let bytes = text.as_bytes();
+    if count_bytes(bytes, may_lead_a_wide_space) == 0 {
+        let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+        // Each byte with the one before it, a block at a time as in
+        // `count_bytes`.
+        let later: usize = bytes
+            .get(1..)
+            .unwrap_or_default()
+            .chunks(255)
+            .zip(bytes.chunks(255))
+            .map(|(block, before)| {
+                let starts = block.iter().zip(before).map(|(&b, &previous)| {
+                    u8::from(is_ascii_space(previous) & !is_continuation(b) & !is_ascii_space(b))
+                });
+                usize::from(starts.fold(0, u8::wrapping_add))
+            })
+            .sum();
+        return usize::from(first) + later;
+    }
     let (mut words, mut in_word) = (0, false);
     for (i, &b) in bytes.iter().enumerate() {
         if is_continuation(b) {
@@ -700,6 +735,12 @@ mod properties {
             prop_assert_eq!(non_space_chars(&text), text.chars().filter(|c| !c.is_whitespace()).count());
             prop_assert_eq!(words(&text), text.split_whitespace().count());
             prop_assert_eq!(holds_a_line_break(&text), text.contains(is_line_break));
+        }
+
+        #[test]
+        fn words_of_texts_with_ascii_white_space_only_are_counted_as_split(text in "[ a-zA-Zа-яЁё\t\n\u{0B}\u{0C}\r.,«»—-]{0,300}") {
+            prop_assert_eq!(non_space_chars(&text), text.chars().filter(|c| !c.is_whitespace()).count());
+            prop_assert_eq!(words(&text), text.split_whitespace().count());
         }
     }
 }
