@@ -628,3 +628,75 @@ fn append_adds_each_pair_to_its_own_tmx_without_duplicates() {
         "{err}"
     );
 }
+
+#[test]
+fn batch_judges_a_pair_with_the_dictionaries_align_reads() {
+    // Invented words: the built-in lexicon knows too few of them to judge
+    // the pair, a dictionary that knows them all finds none translated.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let en = "The florp met the blix near the wugga. A dornel saw the quimble and the snarf.";
+    let ru = "Вдоль реки шумел густой бурьян. Старый мельник смотрел на закат и молчал.";
+    let words = [
+        ("florp", "заркун"),
+        ("blix", "бликсан"),
+        ("wugga", "вугала"),
+        ("dornel", "дорнец"),
+        ("quimble", "квимбель"),
+        ("snarf", "снарфик"),
+        ("met", "встретил"),
+        ("saw", "увидел"),
+    ];
+    let dictionary: String = words.iter().map(|(e, r)| format!("{e}\t{r}\n")).collect();
+    fs::write(root.join("made-up.tsv"), dictionary).unwrap();
+    fs::create_dir_all(root.join("en")).unwrap();
+    fs::create_dir_all(root.join("ru")).unwrap();
+    fs::write(root.join("en/a.txt"), en).unwrap();
+    fs::write(root.join("ru/a.txt"), ru).unwrap();
+
+    let plain = sverka(&["align", "en/a.txt", "ru/a.txt"], root);
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    let align = sverka(
+        &["align", "--dict", "made-up.tsv", "en/a.txt", "ru/a.txt"],
+        root,
+    );
+    assert_eq!(align.status.code(), Some(3), "{}", stderr(&align));
+    let reason = stderr(&align);
+    let reason = reason
+        .split_once(": the two texts")
+        .map(|(_, rest)| rest.split_once("; give --force-pair").unwrap().0)
+        .unwrap();
+
+    let args = [
+        "batch",
+        "--dict",
+        "made-up.tsv",
+        "--en-dir",
+        "en",
+        "--ru-dir",
+        "ru",
+        "-d",
+        "out",
+    ];
+    let out = sverka(&args, root);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("pair `a`: the two texts{reason}")),
+        "{err}"
+    );
+    let line = format!("{}\n", serde_json::json!({"id": "a", "en": en, "ru": ru}));
+    let dictionary = root.join("made-up.tsv");
+    let jsonl = [
+        "batch",
+        "--jsonl",
+        "--quiet",
+        "--dict",
+        dictionary.to_str().unwrap(),
+    ];
+    let out = sverka_stdin(&jsonl, &line);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = result["error"].as_str().unwrap();
+    assert!(error.contains(&format!("the two texts{reason}")), "{error}");
+}

@@ -7,8 +7,9 @@
 //! offsets into character offsets, so `text[s["start"]:s["end"]] == s["text"]`
 //! holds in Python.
 
+use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::create_exception;
@@ -17,8 +18,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use sverka::anchor::lexicon::Lexicon;
+use sverka::input::{InputFormat, ReadOptions};
+use sverka::pipeline::{Aligned, PairOptions, Pipeline};
 use sverka::report::{CheckOptions, CoverageReport};
-use sverka::{AlignOptions, Alignment, Lang, Sentence, input};
+use sverka::{AlignOptions, Lang, Sentence, Sides, verdict};
 
 create_exception!(
     _sverka,
@@ -28,22 +31,31 @@ create_exception!(
      The message is sverka's own one-line explanation."
 );
 
+create_exception!(
+    _sverka,
+    NotAPair,
+    Error,
+    "The two texts do not look like translations of each other (sverka's pair verdict, as \
+     `sverka align` refuses them with exit code 3); `force_pair=True` aligns them anyway."
+);
+
 /// A reusable aligner: its options (and dictionaries) are read once.
 #[pyclass(module = "sverka", frozen)]
 struct Aligner {
-    inner: sverka::Aligner,
-    presplit: bool,
-    lang_check: bool,
+    /// The path every front end takes: language check, split, align.
+    pipeline: Pipeline,
+    force_pair: bool,
 }
 
 #[pymethods]
 impl Aligner {
     #[new]
-    #[pyo3(signature = (*, presplit=false, lang_check=true, dictionaries=Vec::new(), self_train=false, **weights))]
+    #[pyo3(signature = (*, presplit=false, lang_check=true, force_pair=false, dictionaries=Vec::new(), self_train=false, **weights))]
     fn new(
         py: Python<'_>,
         presplit: bool,
         lang_check: bool,
+        force_pair: bool,
         dictionaries: Vec<PathBuf>,
         self_train: bool,
         weights: Option<&Bound<'_, PyDict>>,
@@ -73,17 +85,26 @@ impl Aligner {
             });
             options.lexicon = Some(Arc::new(lexicon.map_err(to_py)?));
         }
-        Ok(Aligner {
-            inner: sverka::Aligner::new(options),
+        // A `str` is text: never read as a web page or Word file.
+        let pair_options = PairOptions {
+            read: ReadOptions {
+                format: Some(InputFormat::Text),
+                ..ReadOptions::default()
+            },
+            no_lang_check: !lang_check,
             presplit,
-            lang_check,
+            ..PairOptions::default()
+        };
+        Ok(Aligner {
+            pipeline: Pipeline::new(sverka::Aligner::new(options), pair_options),
+            force_pair,
         })
     }
 
     /// Splits both texts into sentences and aligns them; returns the beads.
     fn align<'py>(&self, py: Python<'py>, en: &str, ru: &str) -> PyResult<Bound<'py, PyList>> {
-        let alignment = py.detach(|| self.run(en, ru)).map_err(Error::new_err)?;
-        beads_to_py(py, &alignment, en, ru)
+        let aligned = py.detach(|| self.run(en, ru))?;
+        beads_to_py(py, &aligned, en, ru)
     }
 
     /// Aligns both texts and checks that each is a complete translation of
@@ -101,35 +122,67 @@ impl Aligner {
                 "low_score must be between 0 and 1, not {low_score}"
             )));
         }
-        let json = py
-            .detach(|| {
-                let alignment = self.run(en, ru)?;
-                let report = CoverageReport::new(&alignment, &CheckOptions { low_score });
-                serde_json_string(&report)
-            })
-            .map_err(Error::new_err)?;
+        let json = py.detach(|| {
+            let aligned = self.run(en, ru)?;
+            let report = CoverageReport::new(&aligned.alignment, &CheckOptions { low_score });
+            serde_json_string(&report).map_err(Failure::Error)
+        })?;
         py.import("json")?.call_method1("loads", (json,))
     }
 }
 
+/// Why a pair was not aligned (made with the GIL released, raised with it).
+enum Failure {
+    /// Bad input or options: `sverka.Error`.
+    Error(String),
+    /// The verdict: `sverka.NotAPair`.
+    NotAPair(String),
+}
+
+impl From<Failure> for PyErr {
+    fn from(failure: Failure) -> PyErr {
+        match failure {
+            Failure::Error(message) => Error::new_err(message),
+            Failure::NotAPair(message) => NotAPair::new_err(message),
+        }
+    }
+}
+
 impl Aligner {
-    /// Checks, splits and aligns one pair (called with the GIL released).
-    fn run(&self, en: &str, ru: &str) -> Result<Alignment, String> {
+    /// Reads, checks, splits, aligns and judges one pair, as `sverka align`
+    /// does (called with the GIL released).
+    fn run(&self, en: &str, ru: &str) -> Result<Aligned, Failure> {
         for (name, text) in [("en", en), ("ru", ru)] {
             if text.trim().is_empty() {
-                return Err(format!("{name}: text is empty (or only whitespace)"));
+                return Err(Failure::Error(format!(
+                    "{name}: text is empty (or only whitespace)"
+                )));
             }
         }
-        if self.lang_check && !self.presplit {
+        let names = Sides::new("en".into(), "ru".into());
+        let pair = self
+            .pipeline
+            .decode(names, Sides::new(en.as_bytes(), ru.as_bytes()))
             // The library's advice names the CLI's flag; here it is an argument.
-            input::check_pair((Path::new("en"), en), (Path::new("ru"), ru))
-                .map_err(|e| e.to_string().replace("--no-lang-check", "lang_check=False"))?;
-        }
-        let en = sverka::split::sentences(en, Lang::En, self.presplit);
-        let ru = sverka::split::sentences(ru, Lang::Ru, self.presplit);
+            .map_err(|e| {
+                Failure::Error(e.to_string().replace("--no-lang-check", "lang_check=False"))
+            })?;
         // A bug in the aligner must cost one pair, not the interpreter.
-        panic::catch_unwind(AssertUnwindSafe(|| self.inner.align_sentences(en, ru)))
-            .map_err(|_| "internal error: the aligner panicked (please report this pair)".into())
+        let aligned = panic::catch_unwind(AssertUnwindSafe(|| self.pipeline.align(&pair)))
+            .map_err(|_| {
+                Failure::Error(
+                    "internal error: the aligner panicked (please report this pair)".into(),
+                )
+            })?;
+        if !self.force_pair {
+            let lexicon = self.pipeline.aligner().options().lexicon();
+            verdict::check_aligned(&aligned, lexicon).map_err(|refused| {
+                Failure::NotAPair(format!(
+                    "{refused}; pass force_pair=True to align them anyway"
+                ))
+            })?;
+        }
+        Ok(aligned)
     }
 }
 
@@ -156,7 +209,8 @@ fn split_text<'py>(
     let mut offsets = CharOffsets::new(text);
     let list = PyList::empty(py);
     for (index, sentence) in sentences.iter().enumerate() {
-        list.append(sentence_to_py(py, index, sentence, &mut offsets)?)?;
+        let span = sentence.start..sentence.end;
+        list.append(sentence_to_py(py, index, sentence, span, &mut offsets)?)?;
     }
     Ok(list)
 }
@@ -171,13 +225,17 @@ fn serde_json_string(report: &CoverageReport) -> Result<String, String> {
     String::from_utf8(out).map_err(|e| e.to_string())
 }
 
-/// The beads as a list of dicts (fields in `sverka/_sverka.pyi`).
+/// The beads as a list of dicts (fields in `sverka/_sverka.pyi`). A
+/// sentence's text and offsets are those of the `str` passed in (its file
+/// span), so they hold whatever the reader normalised (a lone CR, say).
 fn beads_to_py<'py>(
     py: Python<'py>,
-    alignment: &Alignment,
+    aligned: &Aligned,
     en: &str,
     ru: &str,
 ) -> PyResult<Bound<'py, PyList>> {
+    let alignment = &aligned.alignment;
+    let spans = &aligned.file_spans;
     let (mut en_offsets, mut ru_offsets) = (CharOffsets::new(en), CharOffsets::new(ru));
     let list = PyList::empty(py);
     for bead in &alignment.beads {
@@ -189,13 +247,26 @@ fn beads_to_py<'py>(
         dict.set_item("score", bead.score)?;
         dict.set_item("en_text", alignment.en_text(bead))?;
         dict.set_item("ru_text", alignment.ru_text(bead))?;
-        for (key, range, sentences, offsets) in [
-            ("en", bead.en.clone(), &alignment.en, &mut en_offsets),
-            ("ru", bead.ru.clone(), &alignment.ru, &mut ru_offsets),
+        for (key, range, sentences, spans, offsets) in [
+            (
+                "en",
+                bead.en.clone(),
+                &alignment.en,
+                &spans.en,
+                &mut en_offsets,
+            ),
+            (
+                "ru",
+                bead.ru.clone(),
+                &alignment.ru,
+                &spans.ru,
+                &mut ru_offsets,
+            ),
         ] {
             let side = PyList::empty(py);
             for index in range {
-                side.append(sentence_to_py(py, index, &sentences[index], offsets)?)?;
+                let span = spans[index].clone();
+                side.append(sentence_to_py(py, index, &sentences[index], span, offsets)?)?;
             }
             dict.set_item(key, side)?;
         }
@@ -204,19 +275,22 @@ fn beads_to_py<'py>(
     Ok(list)
 }
 
+/// One sentence as a dict; `span` is its byte range in the `str` that
+/// `offsets` counts characters of.
 fn sentence_to_py<'py>(
     py: Python<'py>,
     index: usize,
     sentence: &Sentence,
+    span: Range<usize>,
     offsets: &mut CharOffsets<'_>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("index", index)?;
     // `id`: the JSONL schema's name for `index` (see _sverka.pyi).
     dict.set_item("id", index)?;
-    dict.set_item("text", sentence.text())?;
-    dict.set_item("start", offsets.char_offset(sentence.start))?;
-    dict.set_item("end", offsets.char_offset(sentence.end))?;
+    dict.set_item("text", &offsets.text[span.clone()])?;
+    dict.set_item("start", offsets.char_offset(span.start))?;
+    dict.set_item("end", offsets.char_offset(span.end))?;
     dict.set_item("paragraph", sentence.paragraph)?;
     dict.set_item("line", sentence.line)?;
     Ok(dict)
@@ -260,6 +334,7 @@ fn _sverka(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Aligner>()?;
     module.add_function(wrap_pyfunction!(split_text, module)?)?;
     module.add("Error", module.py().get_type::<Error>())?;
+    module.add("NotAPair", module.py().get_type::<NotAPair>())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

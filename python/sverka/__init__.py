@@ -14,7 +14,10 @@
 * :mod:`sverka.spark` aligns a Spark DataFrame of pairs.
 
 The work runs in Rust with the GIL released, so threads align in parallel.
-Bad input raises :class:`sverka.Error` (a ``ValueError``) with sverka's message.
+Bad input raises :class:`sverka.Error` (a ``ValueError``) with sverka's message;
+two texts that do not look like translations of each other raise
+:class:`sverka.NotAPair` (an ``Error``), as ``sverka align`` refuses them,
+unless ``force_pair=True``.
 """
 
 from __future__ import annotations
@@ -23,14 +26,14 @@ import os
 import sys
 from typing import Any, Dict, List, Sequence, Union
 
-from ._sverka import Aligner, Error, __version__, split
+from ._sverka import Aligner, Error, NotAPair, __version__, split
 
 if sys.version_info >= (3, 8):
     from typing import TypedDict
 else:  # pragma: no cover
     TypedDict = dict
 
-__all__ = ["Aligner", "Bead", "Error", "Sentence", "align", "check", "split", "__version__"]
+__all__ = ["Aligner", "Bead", "Error", "NotAPair", "Sentence", "align", "check", "split", "__version__"]
 
 
 class Sentence(TypedDict):
@@ -93,12 +96,32 @@ class Bead(TypedDict):
 PathLike = Union[str, "os.PathLike[str]"]
 
 
+def _aligner(
+    presplit: bool,
+    lang_check: bool,
+    force_pair: bool,
+    dictionaries: Sequence[PathLike],
+    self_train: bool,
+    weights: Dict[str, float],
+) -> Aligner:
+    """The :class:`Aligner` of one call of :func:`align` or :func:`check`."""
+    return Aligner(
+        presplit=presplit,
+        lang_check=lang_check,
+        force_pair=force_pair,
+        dictionaries=[os.fspath(d) for d in dictionaries],
+        self_train=self_train,
+        **weights,
+    )
+
+
 def align(
     en: str,
     ru: str,
     *,
     presplit: bool = False,
     lang_check: bool = True,
+    force_pair: bool = False,
     dictionaries: Sequence[PathLike] = (),
     self_train: bool = False,
     **weights: float,
@@ -112,6 +135,11 @@ def align(
             paragraphs), as hunalign takes them; no splitting.
         lang_check: raise :class:`Error` when the English text is not in Latin
             or the Russian not in Cyrillic letters (raw text only, as the CLI).
+        force_pair: align the texts even when they do not look like
+            translations of each other (else :class:`NotAPair` is raised, as
+            ``sverka align`` exits 3 without ``--force-pair``). Texts too short
+            to judge (fewer than 8 checkable words on the shorter side) are
+            aligned either way.
         dictionaries: bilingual dictionaries added to the built-in lexicon
             (hunalign's ``ru @ en`` lines, or ``en<TAB>ru``), as ``--dict``.
         self_train: align twice, learning word pairs from the first pass.
@@ -124,16 +152,12 @@ def align(
         The beads in document order.
 
     Raises:
+        NotAPair: the texts do not look like translations of each other
+            (the message gives the share of checkable words that matched).
         Error: an empty text, a text in the wrong script, an unreadable dictionary.
         TypeError: an unknown setting.
     """
-    aligner = Aligner(
-        presplit=presplit,
-        lang_check=lang_check,
-        dictionaries=[os.fspath(d) for d in dictionaries],
-        self_train=self_train,
-        **weights,
-    )
+    aligner = _aligner(presplit, lang_check, force_pair, dictionaries, self_train, weights)
     return aligner.align(en, ru)
 
 
@@ -144,6 +168,7 @@ def check(
     low_score: float = 0.5,
     presplit: bool = False,
     lang_check: bool = True,
+    force_pair: bool = False,
     dictionaries: Sequence[PathLike] = (),
     self_train: bool = False,
     **weights: float,
@@ -158,11 +183,5 @@ def check(
 
     Other arguments as :func:`align`.
     """
-    aligner = Aligner(
-        presplit=presplit,
-        lang_check=lang_check,
-        dictionaries=[os.fspath(d) for d in dictionaries],
-        self_train=self_train,
-        **weights,
-    )
+    aligner = _aligner(presplit, lang_check, force_pair, dictionaries, self_train, weights)
     return aligner.check(en, ru, low_score=low_score)

@@ -9,6 +9,9 @@ __version__: str
 class Error(ValueError):
     """Input sverka cannot align; the message is sverka's own explanation."""
 
+class NotAPair(Error):
+    """The two texts do not look like translations of each other (``force_pair=True`` aligns them anyway)."""
+
 class Aligner:
     """A reusable aligner: options and dictionaries are read once.
 
@@ -20,6 +23,7 @@ class Aligner:
         *,
         presplit: bool = False,
         lang_check: bool = True,
+        force_pair: bool = False,
         dictionaries: Sequence[str] = (),
         self_train: bool = False,
         **weights: float,

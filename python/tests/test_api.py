@@ -111,6 +111,60 @@ def test_bad_input_raises_sverka_error_with_its_message(en, ru, message):
     assert "--" not in str(raised.value)  # advice names the Python argument, not a CLI flag
 
 
+MINISTERS_EN = (
+    "The ministers met in Kazan on 14 May 2022. They discussed trade, which reached "
+    "12 billion dollars in 2021, and a new bridge across the river. Both sides agreed to "
+    "resume regular flights between the two capitals. The President thanked the government "
+    "for its work on the new law."
+)
+SNOW_RU = (
+    "Весной в горах выпало много снега. Туристы не смогли подняться на перевал и вернулись "
+    "в деревню. Местные жители угостили их горячим чаем с мёдом. Вечером все вместе пели "
+    "песни у костра, а утром погода наконец улучшилась."
+)
+
+
+def test_texts_that_do_not_translate_each_other_raise_not_a_pair_unless_forced():
+    with pytest.raises(sverka.NotAPair, match="do not look like translations") as raised:
+        sverka.align(MINISTERS_EN, SNOW_RU)
+    assert isinstance(raised.value, sverka.Error)
+    assert "force_pair=True" in str(raised.value) and "--" not in str(raised.value)
+    with pytest.raises(sverka.NotAPair):
+        sverka.check(MINISTERS_EN, SNOW_RU)
+    beads = sverka.align(MINISTERS_EN, SNOW_RU, force_pair=True)
+    assert sum(len(b["en"]) for b in beads) == 4
+
+
+def test_the_verdict_reads_the_dictionaries_the_aligner_reads(tmp_path):
+    # Invented words: too few the built-in lexicon knows to judge, so the
+    # pair is aligned; with a dictionary that knows them all, none of them
+    # finds its translation, and the pair is refused as `align --dict` does.
+    en = "The florp met the blix near the wugga. A dornel saw the quimble and the snarf."
+    ru = "Вдоль реки шумел густой бурьян. Старый мельник смотрел на закат и молчал."
+    dictionary = tmp_path / "made-up.tsv"
+    dictionary.write_text("".join(f"{e}\t{r}\n" for e, r in [
+        ("florp", "заркун"), ("blix", "бликсан"), ("wugga", "вугала"), ("dornel", "дорнец"),
+        ("quimble", "квимбель"), ("snarf", "снарфик"), ("met", "встретил"), ("saw", "увидел"),
+    ]), "utf-8")
+    assert sverka.align(en, ru)
+    with pytest.raises(sverka.NotAPair):
+        sverka.align(en, ru, dictionaries=[dictionary])
+
+
+def test_sentences_are_the_input_as_written_whatever_the_reader_normalises():
+    # A lone carriage return is a line break to the reader; the sentence
+    # handed back still holds it, at its offsets in the str passed in.
+    en, ru = "It rained\rall day. We stayed at home.", "Весь день\rшёл дождь. Мы остались дома."
+    beads = sverka.align(en, ru)
+    sentences = [s for b in beads for s in b["en"]] + [s for b in beads for s in b["ru"]]
+    for s in sentences[:2]:
+        assert en[s["start"]:s["end"]] == s["text"]
+    for s in sentences[2:]:
+        assert ru[s["start"]:s["end"]] == s["text"]
+    assert sentences[0]["text"] == "It rained\rall day."
+    assert sentences[2]["text"] == "Весь день\rшёл дождь."
+
+
 def test_lang_check_false_aligns_any_script():
     beads = sverka.align("Шёл дождь.", "Шёл дождь.", lang_check=False)
     assert [b["type"] for b in beads] == ["1-1"]

@@ -104,6 +104,17 @@ def test_options_reach_the_aligner(spark):
     assert [r["type"] for r in unchecked] == ["1-1", "1-1"]
 
 
+def test_a_mismatched_pair_becomes_an_error_row_unless_forced(spark):
+    from test_api import MINISTERS_EN, SNOW_RU
+
+    frame = spark.createDataFrame([("m", MINISTERS_EN, SNOW_RU)], "id string, en string, ru string")
+    (refused,) = align_pairs(frame).collect()
+    assert refused["error"].startswith("the two texts do not look like translations of each other")
+    assert refused["bead"] is None
+    forced = align_pairs(frame, force_pair=True).collect()
+    assert forced and all(r["error"] is None for r in forced)
+
+
 def code_block(path, after):
     """The first ```python block after the line starting with `after` in `path`."""
     text = path.read_text("utf-8")

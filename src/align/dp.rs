@@ -167,7 +167,7 @@ pub fn align(
     options: &AlignOptions,
     learned: Option<&Lexicon>,
 ) -> Vec<Bead> {
-    let lexicon = options.lexicon.as_deref().unwrap_or(Lexicon::builtin());
+    let lexicon = options.lexicon();
     let keys = lexical::link(en, ru, lexicon, learned);
     align_linked(en, ru, &keys, options)
 }

@@ -109,6 +109,12 @@ impl Default for AlignOptions {
 }
 
 impl AlignOptions {
+    /// The lexicon the aligner reads anchors with: [`AlignOptions::lexicon`]
+    /// if set, else the built-in one.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.as_deref().unwrap_or(Lexicon::builtin())
+    }
+
     /// Sets a weight by name (`omission_cost=3`), for experiments and tuning.
     pub fn set(&mut self, assignment: &str) -> Result<(), String> {
         let (name, value) = assignment
@@ -180,11 +186,7 @@ impl Aligner {
         en: Vec<Sentence>,
         ru: Vec<Sentence>,
     ) -> (Alignment, Evidence) {
-        let lexicon = self
-            .options
-            .lexicon
-            .as_deref()
-            .unwrap_or(Lexicon::builtin());
+        let lexicon = self.options.lexicon();
         let (keys, anchors) = lexical::link_keeping(&en, &ru, lexicon, None);
         // In the verdict's form before the bead costs are worked out: the
         // smaller one is what is held meanwhile.

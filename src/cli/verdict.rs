@@ -48,8 +48,7 @@ impl PairArgs {
 
 /// The lexicon `pipeline` aligns with, which the verdict reads anchors with.
 pub fn lexicon(pipeline: &Pipeline) -> &Lexicon {
-    let options = pipeline.aligner().options();
-    options.lexicon.as_deref().unwrap_or(Lexicon::builtin())
+    pipeline.aligner().options().lexicon()
 }
 
 /// The note for a pair too short to judge, printed after a successful run

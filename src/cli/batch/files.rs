@@ -234,13 +234,15 @@ fn align_pair(pipeline: &Pipeline, pair: &Pair, bar: &ProgressBar) -> Result<Ali
     for notice in &input.notices {
         bar.suspend(|| eprintln!("{}", messages::notice(notice)));
     }
-    judged(catch_panic(|| pipeline.align(&input))?)
+    judged(pipeline, catch_panic(|| pipeline.align(&input))?)
 }
 
 /// A pair whose texts do not look like translations of each other fails with
-/// the reason `align` gives (`sverka::verdict`).
-pub fn judged(aligned: Aligned) -> Result<Aligned> {
-    sverka::verdict::check_aligned(&aligned, sverka::anchor::lexicon::Lexicon::builtin())?;
+/// the reason `align` gives (`sverka::verdict`), judged with the lexicon
+/// `pipeline` aligns with (the built-in one plus any `--dict`), as `align`
+/// judges it.
+pub fn judged(pipeline: &Pipeline, aligned: Aligned) -> Result<Aligned> {
+    sverka::verdict::check_aligned(&aligned, crate::cli::verdict::lexicon(pipeline))?;
     // The aligner's anchors are no longer needed (a merged batch holds
     // every pair's alignment).
     Ok(Aligned {

@@ -115,7 +115,7 @@ fn result(
             eprintln!("{}", messages::notice_at(&place, notice));
         }
         catch_panic(|| pipeline.align(&input))
-            .and_then(super::files::judged)
+            .and_then(|aligned| super::files::judged(pipeline, aligned))
             .map_err(|e| messages::one_line(&e))
     });
     match outcome {

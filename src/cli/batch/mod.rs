@@ -22,7 +22,6 @@ use anyhow::{Context, Result, bail};
 use clap::ArgGroup;
 use rayon::prelude::*;
 use sverka::align::model1;
-use sverka::anchor::lexicon::Lexicon;
 use sverka::pipeline::Pipeline;
 use sverka::write::Format;
 use sverka::{AlignOptions, Aligner, Alignment};
@@ -184,11 +183,7 @@ fn learn_from_all(options: AlignOptions, pipeline: &Pipeline, pairs: &[Pair]) ->
     for alignment in &alignments {
         corpus.add(alignment);
     }
-    let mut lexicon = options
-        .lexicon
-        .as_deref()
-        .unwrap_or(Lexicon::builtin())
-        .clone();
+    let mut lexicon = options.lexicon().clone();
     lexicon.extend(&corpus.learn());
     pipeline.with_aligner(Aligner::new(AlignOptions {
         lexicon: Some(Arc::new(lexicon)),
