@@ -276,12 +276,18 @@ fn verdict_of(alignment: &Alignment, count: &[Count; 2], content: [usize; 2]) ->
 
 /// Whether `sentences` are not clearly in the other language's script.
 fn in_script(sentences: &[crate::Sentence], lang: Lang) -> bool {
-    // In parallel: it reads every sentence, and ran alone on one core.
-    let (latin, cyrillic) = sentences
-        .par_iter()
-        .map(|s| ScriptCount::of(s.text()))
-        .map(|c| (c.latin, c.cyrillic))
-        .reduce(|| (0, 0), |x, y| (x.0 + y.0, x.1 + y.1));
+    // In parallel for a long text: it reads every sentence, and ran alone
+    // on one core.
+    let count = |s: &crate::Sentence| {
+        let c = ScriptCount::of(s.text());
+        (c.latin, c.cyrillic)
+    };
+    let sum = |x: (usize, usize), y: (usize, usize)| (x.0 + y.0, x.1 + y.1);
+    let bytes: usize = sentences.iter().map(|s| s.text().len()).sum();
+    let (latin, cyrillic) = match bytes >= crate::pipeline::PARALLEL_FROM_BYTES {
+        true => sentences.par_iter().map(count).reduce(|| (0, 0), sum),
+        false => sentences.iter().map(count).fold((0, 0), sum),
+    };
     let count = ScriptCount {
         latin,
         cyrillic,

@@ -108,18 +108,28 @@ pub fn write(
 ) -> io::Result<Written> {
     let mut written = Written::default();
     let beads: Vec<&Bead> = selected(alignment, Format::Jsonl, options).collect();
-    // A block of beads at a time is encoded in parallel and then written in
-    // order, so that the encoding does not run alone on one core and the
-    // encoded text of a long document is never held whole.
+    let encode = |bead: &&Bead| {
+        let mut line = serde_json::to_vec(&BeadRecord::new(alignment, bead, options))?;
+        line.push(b'\n');
+        Ok(line)
+    };
+    let sentences = alignment.en.iter().chain(&alignment.ru);
+    let long =
+        sentences.map(|s| s.text().len()).sum::<usize>() >= crate::pipeline::PARALLEL_FROM_BYTES;
+    // A block of beads at a time is encoded (in parallel for a long text)
+    // and then written in order, so that the encoding does not run alone on
+    // one core and the encoded text of a long document is never held whole.
     for block in beads.chunks(ENCODED_AT_ONCE) {
-        let lines: Vec<Vec<u8>> = block
-            .par_iter()
-            .map(|bead| {
-                let mut line = serde_json::to_vec(&BeadRecord::new(alignment, bead, options))?;
-                line.push(b'\n');
-                Ok(line)
-            })
-            .collect::<serde_json::Result<_>>()?;
+        let lines: Vec<Vec<u8>> = match long {
+            true => block
+                .par_iter()
+                .map(encode)
+                .collect::<serde_json::Result<_>>()?,
+            false => block
+                .iter()
+                .map(encode)
+                .collect::<serde_json::Result<_>>()?,
+        };
         for line in lines {
             out.write_all(&line)?;
         }
