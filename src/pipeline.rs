@@ -75,6 +75,25 @@ impl PairOptions {
     }
 }
 
+/// Below this many bytes of text, a step with independent parts (the two
+/// inputs, the sentences) does them one after another on the calling
+/// thread: starting rayon's worker threads costs a short text more than
+/// they save (the front end aligns such a pair on one thread as well).
+pub(crate) const PARALLEL_FROM_BYTES: usize = 64 * 1024;
+
+/// `rayon::join(a, b)` when `parallel`, else `a` then `b` on this thread.
+pub(crate) fn join_when<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// Something a front end should tell its user that is not an error.
 #[derive(Debug)]
 pub enum Notice {
@@ -168,8 +187,15 @@ impl Pipeline {
     /// Reads the English file `en` and the Russian file `ru` and checks
     /// their scripts.
     pub fn read(&self, en: &Path, ru: &Path) -> Result<InputPair, Error> {
-        let en_text = self.options.read(en, Lang::En)?;
-        let ru_text = self.options.read(ru, Lang::Ru)?;
+        // Long inputs both at once; an error of the English input is told first.
+        let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+        let long = size(en).saturating_add(size(ru)) >= PARALLEL_FROM_BYTES as u64;
+        let (en_text, ru_text) = join_when(
+            long,
+            || self.options.read(en, Lang::En),
+            || self.options.read(ru, Lang::Ru),
+        );
+        let (en_text, ru_text) = (en_text?, ru_text?);
         self.checked(
             Sides::new(en.into(), ru.into()),
             Sides::new(en_text, ru_text),

@@ -19,6 +19,7 @@
 //! (`tools/calibrate_verdict.rs`, tuned on one half of the documents and
 //! checked on the other; the figures are in the README).
 
+use rayon::prelude::*;
 use std::sync::Arc;
 
 use crate::align::SideAnchors;
@@ -275,12 +276,23 @@ fn verdict_of(alignment: &Alignment, count: &[Count; 2], content: [usize; 2]) ->
 
 /// Whether `sentences` are not clearly in the other language's script.
 fn in_script(sentences: &[crate::Sentence], lang: Lang) -> bool {
-    let mut count = ScriptCount::default();
-    for s in sentences {
+    // In parallel for a long text: it reads every sentence, and ran alone
+    // on one core.
+    let count = |s: &crate::Sentence| {
         let c = ScriptCount::of(s.text());
-        count.latin += c.latin;
-        count.cyrillic += c.cyrillic;
-    }
+        (c.latin, c.cyrillic)
+    };
+    let sum = |x: (usize, usize), y: (usize, usize)| (x.0 + y.0, x.1 + y.1);
+    let bytes: usize = sentences.iter().map(|s| s.text().len()).sum();
+    let (latin, cyrillic) = match bytes >= crate::pipeline::PARALLEL_FROM_BYTES {
+        true => sentences.par_iter().map(count).reduce(|| (0, 0), sum),
+        false => sentences.iter().map(count).fold((0, 0), sum),
+    };
+    let count = ScriptCount {
+        latin,
+        cyrillic,
+        ..ScriptCount::default()
+    };
     count.looks_wrong(lang).is_none()
 }
 

@@ -137,7 +137,15 @@ fn judge(path: &Path, text: &str, count: ScriptCount, lang: Lang) -> Result<(), 
 /// Checks the English and the Russian input of an alignment, naming a swap
 /// when both look like the other language.
 pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
-    let (en_count, ru_count) = (ScriptCount::of(en.1), ScriptCount::of(ru.1));
+    // A long text's two sides counted and judged at once (each reads its whole text);
+    // the errors are then told in the order of the checks.
+    let counted = |(path, text): (&Path, &str), lang: Lang| {
+        let count = ScriptCount::of(text);
+        (count, judge(path, text, count, lang))
+    };
+    let long = en.1.len() + ru.1.len() >= crate::pipeline::PARALLEL_FROM_BYTES;
+    let ((en_count, en_judged), (ru_count, ru_judged)) =
+        crate::pipeline::join_when(long, || counted(en, Lang::En), || counted(ru, Lang::Ru));
     if en_count.looks_wrong(Lang::En).is_some() && ru_count.looks_wrong(Lang::Ru).is_some() {
         return Err(Error::SwappedLanguages {
             en: en.0.to_path_buf(),
@@ -146,8 +154,8 @@ pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
             ru_latin: percent(ru_count.share(Lang::En)),
         });
     }
-    judge(en.0, en.1, en_count, Lang::En)?;
-    judge(ru.0, ru.1, ru_count, Lang::Ru)
+    en_judged?;
+    ru_judged
 }
 
 /// A piece of text that reads as UTF-8 bytes decoded in a one-byte

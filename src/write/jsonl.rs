@@ -17,6 +17,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Format, WriteOptions, Written, selected};
@@ -106,14 +107,40 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<Written> {
     let mut written = Written::default();
-    for bead in selected(alignment, Format::Jsonl, options) {
-        serde_json::to_writer(&mut *out, &BeadRecord::new(alignment, bead, options))?;
-        out.write_all(b"\n")?;
-        written.beads += 1;
+    let beads: Vec<&Bead> = selected(alignment, Format::Jsonl, options).collect();
+    let encode = |bead: &&Bead| {
+        let mut line = serde_json::to_vec(&BeadRecord::new(alignment, bead, options))?;
+        line.push(b'\n');
+        Ok(line)
+    };
+    let sentences = alignment.en.iter().chain(&alignment.ru);
+    let long =
+        sentences.map(|s| s.text().len()).sum::<usize>() >= crate::pipeline::PARALLEL_FROM_BYTES;
+    // A block of beads at a time is encoded (in parallel for a long text)
+    // and then written in order, so that the encoding does not run alone on
+    // one core and the encoded text of a long document is never held whole.
+    for block in beads.chunks(ENCODED_AT_ONCE) {
+        let lines: Vec<Vec<u8>> = match long {
+            true => block
+                .par_iter()
+                .map(encode)
+                .collect::<serde_json::Result<_>>()?,
+            false => block
+                .iter()
+                .map(encode)
+                .collect::<serde_json::Result<_>>()?,
+        };
+        for line in lines {
+            out.write_all(&line)?;
+        }
+        written.beads += block.len();
     }
     written.skipped = alignment.beads.len() - written.beads;
     Ok(written)
 }
+
+/// Beads encoded at once by [`write`].
+const ENCODED_AT_ONCE: usize = 1024;
 
 #[cfg(test)]
 mod tests {
