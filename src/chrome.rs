@@ -46,7 +46,7 @@ pub fn is_chrome(text: &str) -> bool {
     if text.is_empty() {
         return false;
     }
-    let words = text.split_whitespace().count();
+    let words = crate::split::words(text);
     if words > NOTICE_WORDS {
         // Too long for a notice, a copyright line or a menu.
         return false;
@@ -150,7 +150,9 @@ enum Lowered<'a> {
 
 impl<'a> Lowered<'a> {
     fn new(text: &'a str) -> Lowered<'a> {
-        if text.contains(['\u{0130}', '\u{212A}']) {
+        // Two searches for one character each (by its last byte) instead of
+        // one for either of two, which decodes every character.
+        if text.contains('\u{0130}') || text.contains('\u{212A}') {
             Lowered::Full(text.to_lowercase())
         } else {
             Lowered::Folded(text)
@@ -167,18 +169,16 @@ impl<'a> Lowered<'a> {
     fn contains(&self, phrase: &str) -> bool {
         match self {
             Lowered::Folded(text) => {
-                // Only where the phrase's first letter is, in either case,
-                // found by its first byte.
+                // Only where the phrase's first letter is, in either case:
+                // [`fold`] lowers no other character to it.
                 let Some(first) = phrase.chars().next() else {
                     return true;
                 };
                 let upper = first.to_uppercase().next().unwrap_or(first);
-                let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
-                let (a, b) = (lead(first), lead(upper));
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, x)| x == a || x == b)
-                    .any(|(i, _)| folded_starts_with(&text[i..], phrase))
+                let at = |c: char| text.match_indices(c).map(|(i, _)| i);
+                let mut starts =
+                    at(first).chain((upper != first).then(|| at(upper)).into_iter().flatten());
+                starts.any(|i| folded_starts_with(&text[i..], phrase))
             }
             Lowered::Full(lower) => lower.contains(phrase),
         }

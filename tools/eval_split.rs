@@ -15,6 +15,15 @@
 //! [`Part`]): rules are tuned on TUNE only, and CHECK says whether they
 //! generalise. `--errors tune` (or `check`) prints each missed (`-`) and
 //! spurious (`+`) boundary of that half with the text around it.
+//!
+//! `--pred FOLDER` scores another splitter's saved output instead of
+//! sverka's, in the same halves: `FOLDER/<set>.jsonl` as the kit's
+//! `score.py --save-pred` writes it (`{"id", "sentences"}` a line); sets
+//! without such a file are left out.
+//!
+//!     python3 ../shared/eval/split/score.py ../shared/eval/split/dev/ud_ru_taiga.jsonl \
+//!         --cmd "../shared/eval/peers/split_razdel.sh ru" --save-pred /tmp/razdel/ud_ru_taiga.jsonl
+//!     cargo run --release --example eval_split -- ../shared/eval/split/dev --pred /tmp/razdel
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -76,6 +85,49 @@ fn gold_boundaries(text: &str, spans: &[(usize, usize)]) -> BTreeSet<usize> {
         .filter_map(|&(_, end)| prefix.get(end).copied())
         .filter(|&b| b > 0 && b < n)
         .collect()
+}
+
+/// Predicted boundaries of saved sentences: non-space characters up to the
+/// end of each.
+fn saved_boundaries(text: &str, sentences: &[String]) -> BTreeSet<usize> {
+    let total = text.chars().filter(|&c| !is_space(c)).count();
+    let mut n = 0;
+    let mut out = BTreeSet::new();
+    for sentence in sentences {
+        n += sentence.chars().filter(|&c| !is_space(c)).count();
+        if n > 0 && n < total {
+            out.insert(n);
+        }
+    }
+    out
+}
+
+/// Another splitter's saved sentences, by record id.
+type Saved = std::collections::HashMap<String, Vec<String>>;
+
+/// Reads `{"id", "sentences"}` lines (the kit's `score.py --save-pred`).
+fn read_saved(path: &Path) -> Result<Saved> {
+    let name = path.display();
+    let data = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
+    let mut out = Saved::new();
+    for (number, line) in data
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let record: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{name}:{}: not JSON", number + 1))?;
+        let (Some(id), Some(sentences)) = (record["id"].as_str(), record["sentences"].as_array())
+        else {
+            bail!("{name}:{}: record without `id` and `sentences`", number + 1);
+        };
+        let sentences = sentences
+            .iter()
+            .map(|s| s.as_str().unwrap_or_default().to_string())
+            .collect();
+        out.insert(id.to_string(), sentences);
+    }
+    Ok(out)
 }
 
 /// Predicted boundaries: non-space characters before each sentence's end byte.
@@ -154,7 +206,7 @@ fn print_errors(id: &str, text: &str, gold: &BTreeSet<usize>, predicted: &BTreeS
     }
 }
 
-fn score_file(path: &Path, errors: Option<Part>) -> Result<[Score; 3]> {
+fn score_file(path: &Path, errors: Option<Part>, saved: Option<&Saved>) -> Result<[Score; 3]> {
     let name = path.display();
     let lang = if path
         .file_name()
@@ -183,18 +235,24 @@ fn score_file(path: &Path, errors: Option<Part>) -> Result<[Score; 3]> {
             .collect();
         let part = part_of(&record);
         let gold = gold_boundaries(text, &spans);
-        let started = Instant::now();
-        let sentences = split::split(text, lang);
-        let seconds = started.elapsed().as_secs_f64();
-        let ends: Vec<usize> = sentences.iter().map(|s| s.end).collect();
-        let predicted = predicted_boundaries(text, &ends);
+        let id = record["id"].as_str().unwrap_or("?");
+        let (predicted, seconds) = match saved {
+            Some(saved) => {
+                let Some(sentences) = saved.get(id) else {
+                    bail!("{name}: no saved sentences for record {id}");
+                };
+                (saved_boundaries(text, sentences), 0.0)
+            }
+            None => {
+                let started = Instant::now();
+                let sentences = split::split(text, lang);
+                let seconds = started.elapsed().as_secs_f64();
+                let ends: Vec<usize> = sentences.iter().map(|s| s.end).collect();
+                (predicted_boundaries(text, &ends), seconds)
+            }
+        };
         if errors == Some(part) {
-            print_errors(
-                record["id"].as_str().unwrap_or("?"),
-                text,
-                &gold,
-                &predicted,
-            );
+            print_errors(id, text, &gold, &predicted);
         }
         let half = if part == Part::Tune { 1 } else { 2 };
         for k in [0, half] {
@@ -214,9 +272,16 @@ fn score_file(path: &Path, errors: Option<Part>) -> Result<[Score; 3]> {
 fn main() -> ExitCode {
     let mut folder = PathBuf::from("../shared/eval/split/dev");
     let mut errors = None;
+    let mut saved = None;
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
-        if arg == "--errors" {
+        if arg == "--pred" {
+            let Some(folder) = args.next() else {
+                eprintln!("eval_split: error: --pred takes a folder");
+                return ExitCode::from(2);
+            };
+            saved = Some(PathBuf::from(folder));
+        } else if arg == "--errors" {
             errors = match args.next().as_ref().and_then(|a| a.to_str()) {
                 Some("tune") => Some(Part::Tune),
                 Some("check") => Some(Part::Check),
@@ -229,7 +294,7 @@ fn main() -> ExitCode {
             folder = PathBuf::from(arg);
         }
     }
-    match run(&folder, errors) {
+    match run(&folder, errors, saved.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("eval_split: error: {e:#}");
@@ -238,7 +303,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(folder: &Path, errors: Option<Part>) -> Result<()> {
+fn run(folder: &Path, errors: Option<Part>, saved: Option<&Path>) -> Result<()> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .with_context(|| format!("{}: cannot list", folder.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -250,7 +315,14 @@ fn run(folder: &Path, errors: Option<Part>) -> Result<()> {
     }
     let mut rows = Vec::new();
     for path in &files {
-        let scores = score_file(path, errors)?;
+        let saved = match saved {
+            Some(folder) => match path.file_name().map(|f| folder.join(f)) {
+                Some(file) if file.is_file() => Some(read_saved(&file)?),
+                _ => continue,
+            },
+            None => None,
+        };
+        let scores = score_file(path, errors, saved.as_ref())?;
         let set = path
             .file_stem()
             .map_or(String::new(), |f| f.to_string_lossy().into_owned());
@@ -260,8 +332,14 @@ fn run(folder: &Path, errors: Option<Part>) -> Result<()> {
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (set, scores) in &rows {
         for (s, part) in scores.iter().zip(["all", "TUNE", "CHECK"]) {
+            // Saved sentences were not timed here.
+            let speed = if saved.is_some() {
+                "–".to_string()
+            } else {
+                format!("{:.1}", s.chars as f64 / s.seconds.max(1e-9) / 1e6)
+            };
             println!(
-                "| {set} | {part} | {} | {} | {} | {:.4} | {:.4} | {:.4} | {}/{} | {:.1} |",
+                "| {set} | {part} | {} | {} | {} | {:.4} | {:.4} | {:.4} | {}/{} | {speed} |",
                 s.texts,
                 s.gold,
                 s.predicted,
@@ -270,7 +348,6 @@ fn run(folder: &Path, errors: Option<Part>) -> Result<()> {
                 s.f1(),
                 s.exact,
                 s.texts,
-                s.chars as f64 / s.seconds.max(1e-9) / 1e6,
             );
         }
     }

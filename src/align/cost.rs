@@ -4,7 +4,8 @@ use super::AlignOptions;
 use super::length::TabulatedLength;
 use super::lexical::Keys;
 use super::shape::SHAPES;
-use crate::anchor::dialogue::{self, Trust, Turn};
+use crate::Lang;
+use crate::anchor::dialogue::{self, Tally, Trust, Turn};
 
 /// Prior probability of each bead shape, in the order of `shape::SHAPES`.
 // Gale & Church (1993, table 5) give 1-1 .89, 1-0/0-1 .0099, 2-1/1-2 .089,
@@ -54,6 +55,9 @@ pub struct Unit {
     /// Page chrome (a menu, a language switch: see [`crate::chrome`]),
     /// which is paired only with chrome.
     pub chrome: bool,
+    /// A translator's note in square brackets (see
+    /// [`super::omission::notes`]): never left unaligned on its own.
+    pub note: bool,
 }
 
 /// The cost of a bead that pairs page chrome with text: no such bead is
@@ -138,28 +142,60 @@ impl<'a> CostModel<'a> {
         prior: f64,
         common: impl FnOnce() -> f64,
     ) -> f64 {
-        let mut cost = prior;
         if a == 0 || b == 0 {
             // The same wherever the bead is: dp.rs keeps it once per shape.
-            return cost + self.options.omission_cost;
+            return prior + self.options.omission_cost;
         }
-        let chrome = |units: &[Unit]| units.iter().filter(|u| u.chrome).count();
-        let (en_chrome, ru_chrome) = (chrome(&self.en[i - a..i]), chrome(&self.ru[j - b..j]));
+        let (en, ru) = (self.run(Lang::En, i, a), self.run(Lang::Ru, j, b));
+        self.cost_of_runs(&en, &ru, prior, common)
+    }
+
+    /// What the cost of a bead needs of the `len` sentences of side `lang`
+    /// that end at `end` (`len` at least 1). The aligner works them out
+    /// once per run for the many beads the run is a side of.
+    pub fn run(&self, lang: Lang, end: usize, len: usize) -> Run {
+        let (units, prefix) = match lang {
+            Lang::En => (&self.en[end - len..end], &self.en_prefix),
+            Lang::Ru => (&self.ru[end - len..end], &self.ru_prefix),
+        };
+        Run {
+            sentences: len,
+            length: prefix[end] - prefix[end - len],
+            chrome: units.iter().filter(|u| u.chrome).count(),
+            crosses_paragraph: crosses_paragraph(units),
+            tally: dialogue::tally(units.iter().map(|u| u.turn)),
+            total: self.keys.run_total(lang, end, len),
+        }
+    }
+
+    /// The cost of the bead `en` ~ `ru` (two runs of [`CostModel::run`]) of
+    /// the shape `shape`; `common` as for [`CostModel::cost`].
+    pub fn cost_of_shape(
+        &self,
+        en: &Run,
+        ru: &Run,
+        shape: usize,
+        common: impl FnOnce() -> f64,
+    ) -> f64 {
+        self.cost_of_runs(en, ru, self.prior_costs[shape], common)
+    }
+
+    fn cost_of_runs(&self, en: &Run, ru: &Run, prior: f64, common: impl FnOnce() -> f64) -> f64 {
+        let (a, b) = (en.sentences, ru.sentences);
+        let mut cost = prior;
+        let (en_chrome, ru_chrome) = (en.chrome, ru.chrome);
         if (en_chrome > 0 || ru_chrome > 0) && (en_chrome < a || ru_chrome < b) {
             return CHROME_WITH_TEXT;
         }
-        let l1 = self.en_prefix[i] - self.en_prefix[i - a];
-        let l2 = self.ru_prefix[j] - self.ru_prefix[j - b];
-        cost += self.length.cost(self.ratio, l1, l2);
-        if crosses_paragraph(&self.en[i - a..i]) || crosses_paragraph(&self.ru[j - b..j]) {
+        cost += self.length.cost(self.ratio, en.length, ru.length);
+        if en.crosses_paragraph || ru.crosses_paragraph {
             cost += self.options.paragraph_cost;
         }
         if self.options.dialogue_weight != 0.0 {
-            let en = self.en[i - a..i].iter().map(|u| u.turn);
-            let ru = self.ru[j - b..j].iter().map(|u| u.turn);
-            cost -= self.options.dialogue_weight * dialogue::log_odds(en, ru, self.dialogue);
+            let odds = dialogue::tallies_log_odds(&en.tally, &ru.tally, self.dialogue);
+            cost -= self.options.dialogue_weight * odds;
         }
-        let total = self.keys.total(i, a, j, b);
+        let total = en.total + ru.total;
         let matched = if total > 0.0 { common() } else { 0.0 };
         // The log-likelihood ratio of the anchor overlap, true pair against
         // random pair, is close to linear in the Dice share of matched key
@@ -176,6 +212,24 @@ impl<'a> CostModel<'a> {
         };
         cost - evidence
     }
+}
+
+/// What a bead's cost needs of one of its sides: a run of consecutive
+/// sentences (see [`CostModel::run`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Run {
+    /// How many sentences.
+    sentences: usize,
+    /// Their non-whitespace characters.
+    length: usize,
+    /// How many of them are page chrome.
+    chrome: usize,
+    /// They are not all of one paragraph.
+    crosses_paragraph: bool,
+    /// Their dialogue marks.
+    tally: Tally,
+    /// Their anchor weight.
+    total: f64,
 }
 
 /// `prefix[k]` = non-whitespace characters in the first `k` units.

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use std::ops::Range;
 
-use super::cost::{self, CostModel, Unit};
+use super::cost::{self, CostModel, Run, Unit};
 use super::lexical::{self, Keys, Matcher};
 use super::shape::{MAX_RUN, SHAPES};
 use super::{AlignOptions, Bead, omission, priors};
@@ -191,15 +191,24 @@ pub fn align_linked(
 fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
     // In parallel: the chrome test reads every sentence, and this ran
     // alone on one core.
-    sentences
+    let mut units: Vec<Unit> = sentences
         .par_iter()
         .map(|s| Unit {
             length: s.length(),
             paragraph: s.paragraph,
             turn: dialogue::turn(s.text(), lang),
             chrome: crate::chrome::is_chrome(s.text()),
+            note: false,
         })
-        .collect()
+        .collect();
+    // In order: a note may span several sentences.
+    for (unit, note) in units
+        .iter_mut()
+        .zip(omission::notes(sentences.iter().map(Sentence::text)))
+    {
+        unit.note = note;
+    }
+    units
 }
 
 /// Which table [`align_with`] fills.
@@ -300,6 +309,14 @@ fn align_with(
             let common = || omission::shared_weight(keys, en, ru);
             model.link_cost((en.end, en.len()), (ru.end, ru.len()), prior, common)
         };
+        let note = |bead: &Bead| {
+            let (units, range) = if bead.ru.is_empty() {
+                (en, &bead.en)
+            } else {
+                (ru, &bead.ru)
+            };
+            units[range.clone()].iter().all(|u| u.note)
+        };
         return omission::absorb(
             beads,
             |bead| posterior.unaligned(bead),
@@ -310,6 +327,7 @@ fn align_with(
                 side(en, &bead.en) + side(ru, &bead.ru)
             },
             cost,
+            note,
             options.keep_omissions_from,
             cost::CHROME_WITH_TEXT,
         );
@@ -515,6 +533,21 @@ impl Row<'_> {
     }
 }
 
+/// For each length `b` of a Russian run, the longest English run a bead
+/// pairs it with (3 for one sentence, as in 3-1).
+const LONGEST_FACING: [usize; MAX_RUN] = {
+    let mut longest = [0; MAX_RUN];
+    let mut shape = 0;
+    while shape < SHAPES.len() {
+        let (a, b) = SHAPES[shape];
+        if a > 0 && b > 0 && a > longest[b - 1] {
+            longest[b - 1] = a;
+        }
+        shape += 1;
+    }
+    longest
+};
+
 /// The cost of every bead that ends in a cell of the band and starts in
 /// one, computed in parallel over chunks of rows. Rows that `before` (an
 /// earlier, narrower band of the same pair, with its costs) already holds
@@ -555,9 +588,21 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
             let (last, top) = (rows.end - 1, rows.start.saturating_sub(MAX_RUN));
             let en = keys.en_runs(rows.start..=last);
             let ru = keys.ru_runs(band.lo[top]..=band.hi[last]);
-            // One matcher per length of English run, loaded once per row
-            // (for a row with a cost to work out).
-            let mut matchers: [Matcher; MAX_RUN] = std::array::from_fn(|_| Matcher::new(keys));
+            // What the costs need of each Russian run ending in these
+            // columns, worked out once (for the rows below too).
+            let first_column = band.lo[top];
+            let ru_facts: Vec<[Run; MAX_RUN]> = (first_column..=band.hi[last])
+                .map(|j| {
+                    std::array::from_fn(|len| match len < j {
+                        true => model.run(Lang::Ru, j, len + 1),
+                        false => Run::default(),
+                    })
+                })
+                .collect();
+            // The English runs of one to three sentences ending in a row,
+            // loaded at once, once per row (for a row with a cost to work out).
+            let mut matcher = Matcher::new(keys);
+            let mut en_facts = [Run::default(); MAX_RUN];
             let mut offset = 0;
             // Keys visited by this task, counted for `work_done`.
             let steps = std::cell::Cell::new(0u64);
@@ -579,6 +624,9 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                 let mut loaded = false;
                 for (j, out) in (band.lo[i]..=band.hi[i]).zip(row) {
                     let before = held.and_then(|(lo, old)| old.get(j.checked_sub(lo)?));
+                    // The weight each English run shares with the Russian run
+                    // of `b` sentences ending here, found on first need.
+                    let mut shared: [Option<[f64; MAX_RUN]>; MAX_RUN] = [None; MAX_RUN];
                     for (shape, &(a, b)) in SHAPES.iter().enumerate() {
                         if a == 0 || b == 0 {
                             continue;
@@ -592,17 +640,24 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
                                 continue;
                             }
                             if !loaded {
-                                for (len, matcher) in (1..=i.min(MAX_RUN)).zip(&mut matchers) {
-                                    matcher.load(en.get(i, len));
+                                let lengths = 1..=i.min(MAX_RUN);
+                                matcher.load_each(lengths.clone().map(|len| en.get(i, len)));
+                                for len in lengths {
+                                    en_facts[len - 1] = model.run(Lang::En, i, len);
                                 }
                                 loaded = true;
                             }
                             let common = || {
-                                let run = ru.get(j, b);
-                                steps.set(steps.get() + 1 + run.0.len() as u64);
-                                matchers[a - 1].common(run)
+                                let each = shared[b - 1].get_or_insert_with(|| {
+                                    let run = ru.get(j, b);
+                                    steps.set(steps.get() + 1 + run.0.len() as u64);
+                                    matcher.common_each(run, LONGEST_FACING[b - 1])
+                                });
+                                each[a - 1]
                             };
-                            out[place] = model.cost(i, j, shape, common) as f32;
+                            let ru_run = &ru_facts[j - first_column][b - 1];
+                            out[place] =
+                                model.cost_of_shape(&en_facts[a - 1], ru_run, shape, common) as f32;
                         }
                     }
                 }
@@ -614,17 +669,29 @@ fn costs(band: &Band, model: &CostModel, keys: &Keys, before: Option<(Band, Cost
     Costs { chunks, one_sided }
 }
 
+/// The rows a bead that ends in row `i` starts in, by its number of English
+/// sentences `a` (`None` for `a` 0, which starts in row `i` itself, and
+/// where `a > i`), each with its first column. `kept` holds the last
+/// `MAX_RUN + 1` rows by `i % (MAX_RUN + 1)`.
+type Above<'a> = [Option<(&'a [f64], usize)>; MAX_RUN + 1];
+
+fn above<'a>(band: &Band, i: usize, kept: &'a [Vec<f64>]) -> Above<'a> {
+    std::array::from_fn(|a| {
+        (a > 0 && a <= i).then(|| (kept[(i - a) % (MAX_RUN + 1)].as_slice(), band.lo[i - a]))
+    })
+}
+
 /// Per shape, the cost of reaching cell `(i, j)` by a bead of that shape:
 /// the value kept for the cell the bead starts in plus the bead's cost
 /// (infinite where the bead cannot end here). `row` is row `i` so far (the
-/// cells left of `j`); `kept` holds the last `MAX_RUN + 1` rows by `i %
-/// (MAX_RUN + 1)`. Both [`viterbi`] and [`soft_forward`] step this way.
+/// cells left of `j`), whose first column is `lo`; `above` as [`above`]
+/// gives it. Both [`viterbi`] and [`soft_forward`] step this way.
+#[inline]
 fn arrivals(
-    band: &Band,
     cell_costs: &CellCosts,
-    (i, j): (usize, usize),
+    (j, lo): (usize, usize),
     row: &[f64],
-    kept: &[Vec<f64>],
+    above: &Above,
 ) -> [f64; SHAPES.len()] {
     let mut paths = [f64::INFINITY; SHAPES.len()];
     for (shape, &(a, b)) in SHAPES.iter().enumerate() {
@@ -632,11 +699,10 @@ fn arrivals(
         if cost == f64::INFINITY {
             continue;
         }
-        let p = j - b - band.lo[i - a];
-        let before = if a == 0 {
-            row[p]
-        } else {
-            kept[(i - a) % (MAX_RUN + 1)][p]
+        // A bead with a finite cost starts inside the band.
+        let before = match above[a] {
+            None => row[j - b - lo],
+            Some((kept, first)) => kept[j - b - first],
         };
         paths[shape] = before + cost;
     }
@@ -655,13 +721,14 @@ fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
         row.clear();
         row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         let row_costs = costs.row(band, i);
+        let (lo, above) = (band.lo[i], above(band, i, &best));
         for j in band.lo[i]..=band.hi[i] {
-            let (k, cell) = (j - band.lo[i], band.cell(i, j));
+            let (k, cell) = (j - lo, band.cell(i, j));
             if cell == 0 {
                 row[0] = 0.0;
                 continue;
             }
-            let paths = arrivals(band, &row_costs.cell(j), (i, j), &row, &best);
+            let paths = arrivals(&row_costs.cell(j), (j, lo), &row, &above);
             for (shape, &path) in paths.iter().enumerate() {
                 if path < row[k] {
                     row[k] = path;
@@ -685,12 +752,13 @@ fn soft_forward(band: &Band, costs: &Costs, t: f64, wanted: &[usize]) -> Vec<f64
         row.clear();
         row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         let row_costs = costs.row(band, i);
+        let (lo, above) = (band.lo[i], above(band, i, &soft));
         for j in band.lo[i]..=band.hi[i] {
-            let (k, cell) = (j - band.lo[i], band.cell(i, j));
+            let (k, cell) = (j - lo, band.cell(i, j));
             if cell == 0 {
                 row[0] = 0.0;
             } else {
-                let paths = arrivals(band, &row_costs.cell(j), (i, j), &row, &soft);
+                let paths = arrivals(&row_costs.cell(j), (j, lo), &row, &above);
                 row[k] = soft_min(&paths, t);
             }
             if wanted.get(found.len()) == Some(&cell) {
@@ -904,6 +972,7 @@ fn blocks(units: &[Unit], edges: &[usize]) -> Vec<Unit> {
             turn: Turn::default(),
             // The sentence pass keeps chrome apart; blocks are too coarse to.
             chrome: false,
+            note: false,
         })
         .collect()
 }
@@ -967,6 +1036,25 @@ mod tests {
             beads_with(en, ru, &keeping(0.99)),
             [(vec![0, 1], vec![0]), (vec![2], vec![1])]
         );
+    }
+
+    #[test]
+    fn a_translators_note_is_never_left_unaligned() {
+        // The bracketed gloss has no Russian of its own: it goes with the
+        // phrase it glosses instead of standing alone, as the same sentence
+        // without brackets does.
+        let en = "He went out to the garden and sat on the bench for an hour.\nC'est la vie.\n{}\nThen he came back into the house and went to bed early.\n";
+        let ru = "Он вышел в сад и просидел на скамейке час.\nC'est la vie.\nПотом он вернулся в дом и рано лёг спать.\n";
+        let note = en.replace("{}", "[Such is life, as the saying goes in French.]");
+        let beads = beads_of(&note, ru);
+        assert!(
+            beads
+                .iter()
+                .all(|(en, ru)| !en.is_empty() && !ru.is_empty()),
+            "{beads:?}"
+        );
+        let plain = en.replace("{}", "Such is life, as the saying goes in French.");
+        assert!(beads_of(&plain, ru).contains(&(vec![2], vec![])));
     }
 
     #[test]

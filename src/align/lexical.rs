@@ -302,24 +302,25 @@ pub(crate) fn link_keeping(
     // are reproducible; the weights are then worked out in parallel.
     let mut ids: Vec<Option<KeyId>> = vec![None; table.keys.len()];
     let mut next = 0;
+    let mut number_key = |number: u32| {
+        ids[number as usize].get_or_insert_with(|| {
+            next += 1;
+            KeyId(next - 1)
+        });
+    };
     for lang in [Lang::En, Lang::Ru] {
         for k in 0..anchors[lang].sentences() {
-            let mut number_key = |number: u32| {
-                ids[number as usize].get_or_insert_with(|| {
-                    next += 1;
-                    KeyId(next - 1)
-                });
-            };
-            // A sentence that got no name's anchor has its anchors as they
-            // are: no list to make.
-            match added[lang].contains_key(&k) {
-                true => linked_of(lang, k)
+            // In the order `linked_of` gives them: without added names, the
+            // sentence's anchors as they stand (no list made).
+            if added[lang].contains_key(&k) {
+                linked_of(lang, k)
                     .into_iter()
-                    .for_each(|(_, n)| number_key(n)),
-                false => anchors[lang]
+                    .for_each(|(_, n)| number_key(n));
+            } else {
+                anchors[lang]
                     .sentence(k)
                     .iter()
-                    .for_each(|s| number_key(s.key)),
+                    .for_each(|s| number_key(s.key));
             }
         }
     }
@@ -680,11 +681,10 @@ impl Keys {
         Runs::new(&self.lists.ru, ends)
     }
 
-    /// The total anchor weight of the bead `en[i - a..i]` ~ `ru[j - b..j]`,
-    /// both sides together.
-    pub(crate) fn total(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let Sides { en, ru } = &self.totals;
-        en[i - a..i].iter().sum::<f64>() + ru[j - b..j].iter().sum::<f64>()
+    /// The total anchor weight of the `len` sentences of side `lang` that
+    /// end at `end`.
+    pub(crate) fn run_total(&self, lang: Lang, end: usize, len: usize) -> f64 {
+        self.totals[lang][end - len..end].iter().sum::<f64>()
     }
 }
 
@@ -720,11 +720,21 @@ pub struct Runs {
 impl Runs {
     fn new(lists: &KeyLists, ends: RangeInclusive<usize>) -> Runs {
         let first = *ends.start();
+        // The keys of all runs, counted first so that the arrays are
+        // allocated once (growing them copied them over and over).
+        let keys = |end: usize, len: usize| match len <= end && end <= lists.sentences() {
+            true => lists.starts[end] - lists.starts[end - len],
+            false => 0,
+        };
+        let size: usize = ends
+            .clone()
+            .map(|end| (1..=MAX_RUN).map(|len| keys(end, len)).sum::<usize>())
+            .sum();
         let mut runs = Runs {
             first,
             starts: Vec::with_capacity(MAX_RUN * ends.clone().count() + 1),
-            ids: Vec::new(),
-            weights: Vec::new(),
+            ids: Vec::with_capacity(size),
+            weights: Vec::with_capacity(size),
         };
         let (mut run, mut merged): (Vec<Weighted>, Vec<Weighted>) = (Vec::new(), Vec::new());
         for end in ends {
@@ -769,21 +779,25 @@ impl Runs {
 /// Finds the key weight one run shares with many others: the run's keys go
 /// into a table indexed by key id once, and each other run is then one pass
 /// over its own keys, with no merging and no comparison between the two
-/// lists' positions (the aligner's inner loop).
+/// lists' positions (the aligner's inner loop). Up to [`MAX_RUN`] runs can
+/// be loaded at once (the English runs of one to three sentences that end
+/// in one row of the aligner's table), and one pass then finds what each
+/// shares with the other run.
 pub struct Matcher<'a> {
     slots: Vec<Slot>,
-    /// Marks the slots of the run loaded last, so loading needs no clearing.
+    /// Marks the slots of the runs loaded last, so loading needs no clearing.
     stamp: u32,
-    weights: &'a [f64],
+    /// The weights of the runs loaded.
+    weights: [&'a [f64]; MAX_RUN],
 }
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
     stamp: u32,
-    /// How often the key occurs in the loaded run.
-    count: u32,
-    /// Where its first occurrence is in the run.
-    first: u32,
+    /// How often the key occurs in each loaded run.
+    count: [u32; MAX_RUN],
+    /// Where its first occurrence is in each loaded run.
+    first: [u32; MAX_RUN],
 }
 
 impl<'a> Matcher<'a> {
@@ -792,24 +806,33 @@ impl<'a> Matcher<'a> {
         Matcher {
             slots: vec![Slot::default(); keys.ids],
             stamp: 0,
-            weights: &[],
+            weights: [&[]; MAX_RUN],
         }
     }
 
     /// Makes `(ids, weights)` (a run, sorted by id) the run to match against.
-    pub fn load(&mut self, (ids, weights): (&[KeyId], &'a [f64])) {
+    pub fn load(&mut self, run: (&[KeyId], &'a [f64])) {
+        self.load_each([run]);
+    }
+
+    /// Makes `runs` (at most [`MAX_RUN`], each sorted by id) the runs to
+    /// match against, in order.
+    pub fn load_each<'k>(&mut self, runs: impl IntoIterator<Item = (&'k [KeyId], &'a [f64])>) {
         self.stamp += 1;
-        self.weights = weights;
-        for (k, &id) in ids.iter().enumerate() {
-            let slot = &mut self.slots[id.index()];
-            if slot.stamp == self.stamp {
-                slot.count += 1;
-            } else {
-                *slot = Slot {
-                    stamp: self.stamp,
-                    count: 1,
-                    first: k as u32,
-                };
+        for (r, (ids, weights)) in runs.into_iter().enumerate() {
+            self.weights[r] = weights;
+            for (k, &id) in ids.iter().enumerate() {
+                let slot = &mut self.slots[id.index()];
+                if slot.stamp != self.stamp {
+                    *slot = Slot {
+                        stamp: self.stamp,
+                        ..Slot::default()
+                    };
+                }
+                if slot.count[r] == 0 {
+                    slot.first[r] = k as u32;
+                }
+                slot.count[r] += 1;
             }
         }
     }
@@ -817,17 +840,29 @@ impl<'a> Matcher<'a> {
     /// Twice the weight of the keys the loaded run and `(ids, weights)`
     /// (sorted by id) share, as multisets: the `t`-th occurrence of a key on
     /// one side pairs with its `t`-th occurrence on the other, if any.
-    pub fn common(&self, (ids, weights): (&[KeyId], &[f64])) -> f64 {
-        let (mut sum, mut previous, mut t) = (0.0, KeyId(u32::MAX), 0);
+    pub fn common(&self, run: (&[KeyId], &[f64])) -> f64 {
+        self.common_each(run, 1)[0]
+    }
+
+    /// [`Matcher::common`] for each of the first `runs` runs loaded, in one
+    /// pass over `(ids, weights)` (0 for a run not loaded).
+    pub fn common_each(&self, (ids, weights): (&[KeyId], &[f64]), runs: usize) -> [f64; MAX_RUN] {
+        let (mut sums, mut previous, mut t) = ([0.0; MAX_RUN], KeyId(u32::MAX), 0);
         for (&id, &w) in ids.iter().zip(weights) {
             t = if id == previous { t + 1 } else { 0 };
             previous = id;
-            let slot = self.slots[id.index()];
-            if slot.stamp == self.stamp && t < slot.count {
-                sum += self.weights[(slot.first + t) as usize] + w;
+            let slot = &self.slots[id.index()];
+            if slot.stamp != self.stamp {
+                continue;
+            }
+            let loaded = slot.count.iter().zip(&slot.first).zip(&self.weights);
+            for (sum, ((&count, &first), weights)) in sums.iter_mut().zip(loaded).take(runs) {
+                if t < count {
+                    *sum += weights[(first + t) as usize] + w;
+                }
             }
         }
-        sum
+        sums
     }
 }
 
@@ -1035,7 +1070,8 @@ mod tests {
         assert_eq!(ids(en.get(2, 2)), [1, 2, 2]);
         assert_eq!(en.get(2, 2).1, [1.0, 1.0, 5.0]);
         assert_eq!(ids(en.get(3, 3)), [1, 2, 2, 7]);
-        assert_eq!(keys.total(3, 3, 1, 1), 8.0 + 12.0);
+        assert_eq!(keys.run_total(Lang::En, 3, 3), 8.0);
+        assert_eq!(keys.run_total(Lang::Ru, 1, 1), 12.0);
         // A run of two sentences shares both of its 2s, in sentence order.
         let ru = keys.ru_runs(1..=1);
         let mut matcher = Matcher::new(&keys);

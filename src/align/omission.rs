@@ -42,6 +42,43 @@ fn threshold(keep_from: f64, length: usize) -> f64 {
     keep_from + (1.0 - keep_from) * shortness
 }
 
+/// The most sentences one translator's note in square brackets spans.
+const NOTE_SENTENCES: usize = 4;
+
+/// Which of a document's sentences (`texts`, in order) are a translator's
+/// note in square brackets: a run of up to [`NOTE_SENTENCES`] sentences
+/// whose first opens with `[` and whose first `]` ends the last
+/// (`[It is a thing that is done.]`; both halves of `[She is making a
+/// sensation. They are forgetting Patti because of her.]`; not `'Zu
+/// complicirt,' [Too complicated.] he concluded.`). A translation glosses
+/// the original's foreign phrases this way: the note has no counterpart of
+/// its own, but belongs with the phrase it glosses.
+pub fn notes<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
+    let texts: Vec<&str> = texts.into_iter().map(str::trim).collect();
+    let mut out = vec![false; texts.len()];
+    let mut k = 0;
+    while k < texts.len() {
+        let end = (k + NOTE_SENTENCES).min(texts.len());
+        let closing = texts[k]
+            .starts_with('[')
+            .then(|| (k..end).find_map(|l| Some((l, texts[l].find(']')?))))
+            .flatten();
+        match closing {
+            Some((l, at)) if !texts[l][at + 1..].chars().any(char::is_alphanumeric) => {
+                out[k..=l].iter_mut().for_each(|n| *n = true);
+                k = l + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    out
+}
+
+/// How many times [`absorb`] goes over the beads: a join changes the
+/// neighbours of the one-sided beads around it (of a run of 1-0 beads
+/// before a link, only the last sees the link on the first pass).
+const PASSES: usize = 4;
+
 /// Joins each one-sided bead whose sentence is unaligned with probability
 /// below `keep_from`, or more for a short one (`length`, in non-whitespace
 /// characters, see [`SHORT`]), into the neighbouring link whose cost (`cost`
@@ -51,16 +88,51 @@ fn threshold(keep_from: f64, length: usize) -> f64 {
 /// it is a kept bead's confidence. The joined bead's confidence is its
 /// link's times the probability that the sentence is not left out. A bead
 /// whose neighbours are no links, or would only join at a prohibitive cost
-/// (page chrome with text), stays.
+/// (page chrome with text), stays; one whose neighbour is another one-sided
+/// bead is looked at again once that one has joined a link. A translator's
+/// note (`note`, see [`notes`]) is never kept: it joins the link before it,
+/// the phrase it glosses, or else the one after it.
 pub fn absorb(
     beads: Vec<Bead>,
     unaligned: impl Fn(&Bead) -> f64,
     length: impl Fn(&Bead) -> usize,
     cost: impl Fn(&Range<usize>, &Range<usize>) -> f64,
+    note: impl Fn(&Bead) -> bool,
     keep_from: f64,
     prohibitive: f64,
 ) -> Vec<Bead> {
+    // A note is no omission, however sure the posterior is.
+    let unaligned = |bead: &Bead| if note(bead) { 0.0 } else { unaligned(bead) };
     let share = real_share(&beads, &unaligned, &length, keep_from);
+    let mut beads = beads;
+    for _ in 0..PASSES {
+        let before = beads.len();
+        beads = absorb_once(
+            beads,
+            &unaligned,
+            &length,
+            &cost,
+            &note,
+            (keep_from, share),
+            prohibitive,
+        );
+        if beads.len() == before {
+            break;
+        }
+    }
+    beads
+}
+
+/// One pass of [`absorb`], left to right; `(keep_from, share)` as there.
+fn absorb_once(
+    beads: Vec<Bead>,
+    unaligned: &impl Fn(&Bead) -> f64,
+    length: &impl Fn(&Bead) -> usize,
+    cost: &impl Fn(&Range<usize>, &Range<usize>) -> f64,
+    note: &impl Fn(&Bead) -> bool,
+    (keep_from, share): (f64, f64),
+    prohibitive: f64,
+) -> Vec<Bead> {
     let mut beads: Vec<Option<Bead>> = beads.into_iter().map(Some).collect();
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     for k in 0..beads.len() {
@@ -87,13 +159,15 @@ pub fn absorb(
         let left = rise(out.last());
         let right = rise(beads.get(k + 1).and_then(Option::as_ref));
         let target = match (left, right) {
-            (Some(l), Some(r)) if l <= r => Some((l, true)),
-            (_, Some(r)) => Some((r, false)),
-            (Some(l), None) => Some((l, true)),
+            // A translator's note glosses the phrase before it.
+            (Some(_), _) if note(&bead) => Some(true),
+            (Some(l), Some(r)) if l <= r => Some(true),
+            (_, Some(_)) => Some(false),
+            (Some(_), None) => Some(true),
             (None, None) => None,
         };
         match target {
-            Some((_, to_left)) => {
+            Some(to_left) => {
                 let link = if to_left {
                     out.last_mut()
                 } else {
@@ -108,7 +182,7 @@ pub fn absorb(
                     };
                 }
             }
-            _ => out.push(bead),
+            None => out.push(bead),
         }
     }
     out
@@ -231,7 +305,7 @@ mod tests {
     #[test]
     fn keeps_a_confident_omission() {
         let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
-        let out = absorb(beads.clone(), |_| 0.95, |_| 100, size, 0.6, 1e4);
+        let out = absorb(beads.clone(), |_| 0.95, |_| 100, size, |_| false, 0.6, 1e4);
         assert_eq!(shapes(&out), shapes(&beads));
     }
 
@@ -247,7 +321,7 @@ mod tests {
                     0.0
                 }
         };
-        let out = absorb(beads, |_| 0.3, |_| 100, cost, 0.6, 1e4);
+        let out = absorb(beads, |_| 0.3, |_| 100, cost, |_| false, 0.6, 1e4);
         assert_eq!(shapes(&out), [(0..1, 0..1), (1..3, 1..2)]);
         assert!((out[1].score - 0.9 * 0.7).abs() < 1e-12);
     }
@@ -255,9 +329,9 @@ mod tests {
     #[test]
     fn a_short_sentence_needs_more_confidence_to_stay_unaligned() {
         let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1)];
-        let kept = absorb(beads.clone(), |_| 0.7, |_| 60, size, 0.6, 1e4);
+        let kept = absorb(beads.clone(), |_| 0.7, |_| 60, size, |_| false, 0.6, 1e4);
         assert_eq!(shapes(&kept), shapes(&beads));
-        let joined = absorb(beads, |_| 0.7, |_| 10, size, 0.6, 1e4);
+        let joined = absorb(beads, |_| 0.7, |_| 10, size, |_| false, 0.6, 1e4);
         assert_eq!(shapes(&joined), [(0..2, 0..1)]);
     }
 
@@ -279,7 +353,7 @@ mod tests {
                 .collect();
             // Ranges need not tile for `absorb`; only the shapes matter here.
             beads.insert(200, bead(1000..1001, 200..200));
-            absorb(beads, |_| p_alone, |_| 100, size, 0.6, 1e4)
+            absorb(beads, |_| p_alone, |_| 100, size, |_| false, 0.6, 1e4)
         };
         let kept = document(0.95);
         assert_eq!(kept.iter().filter(|b| !b.is_link()).count(), 1);
@@ -291,14 +365,65 @@ mod tests {
         assert!(document(0.7).iter().all(Bead::is_link));
         // The same beads without the merges: 0.7 stays.
         let plain = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
-        let out = absorb(plain.clone(), |_| 0.7, |_| 100, size, 0.6, 1e4);
+        let out = absorb(plain.clone(), |_| 0.7, |_| 100, size, |_| false, 0.6, 1e4);
         assert_eq!(shapes(&out), shapes(&plain));
+    }
+
+    #[test]
+    fn finds_translators_notes_in_square_brackets() {
+        let texts = [
+            "Ça se fait.",
+            "[It is a thing that is done.]",
+            "On oublie la Patti pour elle!'",
+            "[She is making a sensation.",
+            "They are forgetting Patti because of her.]",
+            "'Zu complicirt,' [Too complicated.] he concluded.",
+            "Der Preis muss ausgerechnet werden, [It all depends...",
+            "The price must be allowed for.] and the German turned to him.",
+            "['It is heavenly!']",
+            "[A bracket that never closes.",
+            "Text.",
+            "More text.",
+            "Still more.",
+            "And more.]",
+        ];
+        assert_eq!(
+            notes(texts),
+            [
+                false, true, false, true, true, false, false, false, true, false, false, false,
+                false, false
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_of_doubtful_omissions_joins_the_link_after_it() {
+        let beads = vec![bead(0..1, 0..0), bead(1..2, 0..0), bead(2..5, 0..1)];
+        let out = absorb(beads, |_| 0.3, |_| 100, size, |_| false, 0.6, 1e4);
+        assert_eq!(shapes(&out), [(0..5, 0..1)]);
+    }
+
+    #[test]
+    fn a_translators_note_joins_the_phrase_before_it() {
+        let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
+        // Joining the right-hand link is cheaper, and the posterior is sure.
+        let cost = |en: &Range<usize>, ru: &Range<usize>| {
+            size(en, ru)
+                + if en.start == 0 && en.len() > 1 {
+                    5.0
+                } else {
+                    0.0
+                }
+        };
+        let is_note = |b: &Bead| b.en == (1..2);
+        let out = absorb(beads, |_| 0.99, |_| 100, cost, is_note, 0.6, 1e4);
+        assert_eq!(shapes(&out), [(0..2, 0..1), (2..3, 1..2)]);
     }
 
     #[test]
     fn joins_beyond_the_dynamic_programmes_shapes() {
         let beads = vec![bead(0..3, 0..1), bead(3..4, 1..1)];
-        let out = absorb(beads, |_| 0.3, |_| 100, size, 0.6, 1e4);
+        let out = absorb(beads, |_| 0.3, |_| 100, size, |_| false, 0.6, 1e4);
         assert_eq!(shapes(&out), [(0..4, 0..1)]);
     }
 
@@ -306,14 +431,30 @@ mod tests {
     fn never_joins_without_a_linked_neighbour_nor_at_a_prohibitive_cost() {
         let alone = vec![bead(0..1, 0..0), bead(1..2, 0..0)];
         assert_eq!(
-            shapes(&absorb(alone.clone(), |_| 0.1, |_| 100, size, 0.6, 1e4)),
+            shapes(&absorb(
+                alone.clone(),
+                |_| 0.1,
+                |_| 100,
+                size,
+                |_| false,
+                0.6,
+                1e4
+            )),
             shapes(&alone)
         );
         // Joining the left-hand link would pair chrome with text.
         let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1)];
         let chrome = |en: &Range<usize>, _: &Range<usize>| if en.len() > 1 { 1e4 } else { 5.0 };
         assert_eq!(
-            shapes(&absorb(beads.clone(), |_| 0.1, |_| 100, chrome, 0.6, 1e4)),
+            shapes(&absorb(
+                beads.clone(),
+                |_| 0.1,
+                |_| 100,
+                chrome,
+                |_| false,
+                0.6,
+                1e4
+            )),
             shapes(&beads)
         );
         // With a link on the right that it may join, it joins that one.
@@ -326,7 +467,15 @@ mod tests {
             }
         };
         assert_eq!(
-            shapes(&absorb(beads, |_| 0.1, |_| 100, chrome_left, 0.6, 1e4)),
+            shapes(&absorb(
+                beads,
+                |_| 0.1,
+                |_| 100,
+                chrome_left,
+                |_| false,
+                0.6,
+                1e4
+            )),
             [(0..1, 0..1), (1..3, 1..2)]
         );
     }

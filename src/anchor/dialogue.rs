@@ -76,43 +76,75 @@ pub fn turn(text: &str, lang: Lang) -> Turn {
 /// spaced dashes for asides and Russian prose for dialogue, so dashes count
 /// in Russian only. An apostrophe inside a word (`It's`) is no mark.
 pub fn speech_switches(text: &str, lang: Lang) -> (u8, bool) {
-    let chars: Vec<char> = text.trim().chars().collect();
-    let n = chars.len();
-    let glue = |c: &char| {
-        c.is_whitespace()
-            || matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '-' | '—' | '–')
-            || matches!(c, '\'' | '"' | '’' | '”' | '»')
-    };
-    // Places as (first, last) character index of a run of marks.
-    let mut places: Vec<(usize, usize)> = Vec::new();
-    let mut k = 0;
-    while k < n {
-        let width = mark_width(&chars, k, lang);
+    let text = text.trim();
+    // The places, as how many, where the first begins and where the last
+    // ends (byte offsets): only the characters that can be marks are
+    // looked at, found by their bytes (most sentences hold none).
+    let (mut places, mut first, mut last_end) = (0usize, 0, 0);
+    let mut at = 0;
+    while let Some(k) = next_possible_mark(text.as_bytes(), at) {
+        let mut rest = text[k..].chars();
+        let c = rest.next().unwrap_or(' ');
+        let prev = text[..k].chars().next_back().unwrap_or(' ');
+        let next = rest.next();
+        let width = mark_width(prev, c, next.unwrap_or(' '), rest.next(), lang);
         if width == 0 {
-            k += 1;
+            at = k + c.len_utf8();
             continue;
         }
-        let end = k + width - 1;
-        match places.last_mut() {
-            Some(last) if chars[last.1 + 1..k].iter().all(glue) => last.1 = end,
-            _ => places.push((k, end)),
+        // A mark two characters wide is `--`, one byte each.
+        let end = k + c.len_utf8() + (width - 1);
+        if places == 0 || !text[last_end..k].chars().all(is_glue) {
+            if places == 0 {
+                first = k;
+            }
+            places += 1;
         }
-        k += width;
+        last_end = end;
+        at = end;
     }
-    let (Some(first), Some(last)) = (places.first(), places.last()) else {
+    if places == 0 {
         return (0, false);
-    };
-    let leads = first.0 == 0;
-    let trails = chars[last.1 + 1..].iter().all(glue);
-    let inner = places.len() - usize::from(leads) - usize::from(trails);
+    }
+    let leads = first == 0;
+    let trails = text[last_end..].chars().all(is_glue);
+    let inner = places - usize::from(leads) - usize::from(trails);
     (inner.min(u8::MAX as usize) as u8, trails)
 }
 
-/// The number of characters of the speech mark at `chars[k]` (0 if none):
-/// an opening quotation mark before a word, a closing one after a word or
+/// What may stand between two marks of one place, or after the last mark
+/// of a text that ends in speech.
+fn is_glue(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '-' | '—' | '–')
+        || matches!(c, '\'' | '"' | '’' | '”' | '»')
+}
+
+/// The byte offset, from `from` on, of the next character that
+/// [`mark_width`] may take for a mark (`'`, `"`, `-`, `«`, `»` and the
+/// quotation marks and dashes of U+2013..U+201E), found by its UTF-8 bytes.
+fn next_possible_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let mark = |k: usize| match bytes[k] {
+        b'\'' | b'"' | b'-' => true,
+        0xC2 => matches!(bytes.get(k + 1), Some(0xAB | 0xBB)),
+        0xE2 => {
+            bytes.get(k + 1) == Some(&0x80)
+                && matches!(
+                    bytes.get(k + 2),
+                    Some(0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0x9E)
+                )
+        }
+        _ => false,
+    };
+    (from..bytes.len()).find(|&k| mark(k))
+}
+
+/// The number of characters of the speech mark `c` (0 if none), given the
+/// characters on either side of it (a space beyond either end of the text)
+/// and the one after the next (`None` beyond the end): an opening
+/// quotation mark before a word, a closing one after a word or
 /// punctuation, or a Russian dialogue dash (`--`, `—`, `–`) standing alone.
-fn mark_width(chars: &[char], k: usize, lang: Lang) -> usize {
-    let c = chars[k];
+fn mark_width(prev: char, c: char, next: char, after_next: Option<char>, lang: Lang) -> usize {
     // Most characters are none of the marks: leave before any Unicode lookup.
     if !matches!(
         c,
@@ -120,8 +152,6 @@ fn mark_width(chars: &[char], k: usize, lang: Lang) -> usize {
     ) {
         return 0;
     }
-    let prev = if k > 0 { chars[k - 1] } else { ' ' };
-    let next = chars.get(k + 1).copied().unwrap_or(' ');
     let opening = matches!(c, '\'' | '"' | '‘' | '“' | '«' | '„')
         && (prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '-'))
         && (next.is_alphanumeric() || next == '…' || next == '.');
@@ -144,12 +174,14 @@ fn mark_width(chars: &[char], k: usize, lang: Lang) -> usize {
     {
         return 0;
     }
-    let width = match c {
-        '—' | '–' => 1,
-        '-' if next == '-' => 2,
+    // The character after the dash: `next` for a one-character dash (a
+    // space beyond the end, which stands alone as well).
+    let (width, after) = match c {
+        '—' | '–' => (1, Some(next)),
+        '-' if next == '-' => (2, after_next),
         _ => return 0,
     };
-    match chars.get(k + width) {
+    match after {
         None => width,
         Some(after) if after.is_whitespace() => width,
         _ => 0,
@@ -214,8 +246,12 @@ pub fn log_odds(
     ru: impl IntoIterator<Item = Turn>,
     trust: Trust,
 ) -> f64 {
-    let en = tally(en);
-    let ru = tally(ru);
+    tallies_log_odds(&tally(en), &tally(ru), trust)
+}
+
+/// [`log_odds`] of the two sides' marks tallied already (the aligner
+/// tallies each run of sentences once for the many beads it is a side of).
+pub(crate) fn tallies_log_odds(en: &Tally, ru: &Tally, trust: Trust) -> f64 {
     let opens = match (en.opens, ru.opens) {
         (true, true) => 0.9,
         (false, false) => 0.25,
@@ -250,7 +286,8 @@ pub fn log_odds(
 }
 
 /// The dialogue marks of one side of a bead.
-struct Tally {
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Tally {
     /// Its first sentence opens a turn.
     opens: bool,
     /// Questions and exclamations of all its sentences, each capped at 2.
@@ -261,7 +298,8 @@ struct Tally {
     switches: u8,
 }
 
-fn tally(side: impl IntoIterator<Item = Turn>) -> Tally {
+/// The marks of the sentences of one side of a bead, in order.
+pub(crate) fn tally(side: impl IntoIterator<Item = Turn>) -> Tally {
     let mut side = side.into_iter();
     let Some(first) = side.next() else {
         return Tally {
@@ -296,6 +334,71 @@ fn tally(side: impl IntoIterator<Item = Turn>) -> Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_that_can_be_a_mark_is_found_by_its_bytes() {
+        let contexts = [(' ', 'a'), ('a', ' '), (' ', ' '), ('.', ','), (' ', '-')];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            for (before, after) in contexts {
+                for lang in [Lang::En, Lang::Ru] {
+                    if mark_width(before, c, after, None, lang) > 0 {
+                        assert_eq!(next_possible_mark(alone.as_bytes(), 0), Some(0), "{c:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`speech_switches`] as it was written first: over the text's
+    /// characters collected into a vector, every one of them looked at
+    /// (`None` for a text that is one place that both leads and trails,
+    /// such as a lone dash, on which both overflow).
+    fn switches_char_by_char(text: &str, lang: Lang) -> Option<(u8, bool)> {
+        let chars: Vec<char> = text.trim().chars().collect();
+        let width = |k: usize| {
+            let prev = if k > 0 { chars[k - 1] } else { ' ' };
+            let next = chars.get(k + 1).copied().unwrap_or(' ');
+            mark_width(prev, chars[k], next, chars.get(k + 2).copied(), lang)
+        };
+        let mut places: Vec<(usize, usize)> = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            let width = width(k);
+            if width == 0 {
+                k += 1;
+                continue;
+            }
+            let end = k + width - 1;
+            match places.last_mut() {
+                Some(last) if chars[last.1 + 1..k].iter().all(|&c| is_glue(c)) => last.1 = end,
+                _ => places.push((k, end)),
+            }
+            k += width;
+        }
+        let (Some(first), Some(last)) = (places.first(), places.last()) else {
+            return Some((0, false));
+        };
+        let leads = first.0 == 0;
+        let trails = chars[last.1 + 1..].iter().all(|&c| is_glue(c));
+        let inner = places
+            .len()
+            .checked_sub(usize::from(leads) + usize::from(trails))?;
+        Some((inner.min(u8::MAX as usize) as u8, trails))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn switches_found_by_bytes_are_those_found_char_by_char(
+            text in "([ a-zа-я.,!?;:…()\\[\\]'\"‘“«„’”»—–-]|--|\\PC)*",
+            russian in proptest::bool::ANY,
+        ) {
+            let lang = if russian { Lang::Ru } else { Lang::En };
+            let reference = switches_char_by_char(&text, lang);
+            proptest::prop_assume!(reference.is_some());
+            proptest::prop_assert_eq!(Some(speech_switches(&text, lang)), reference);
+        }
+    }
 
     #[test]
     fn quote_and_dash_both_open_a_turn() {

@@ -219,21 +219,18 @@ pub fn read_pair(
     )?)
 }
 
-/// Below this many bytes of text (both sides together), a pair is aligned on
-/// the calling thread alone: starting rayon's worker threads and waking them
-/// for every parallel step costs a statement more than they save (about
-/// 4 ms of system time for the corpora/ sample, mostly spinning workers).
-const SMALL_PAIR_BYTES: usize = 64 * 1024;
-
 /// Splits and aligns `pair` as [`sverka::pipeline::Pipeline::align`] does,
-/// on this thread alone when the pair is small. The output is the same
-/// either way: every parallel step keeps its order.
+/// on this thread alone when the pair is small ([`sverka::parallel`]):
+/// starting rayon's worker threads and waking them for every parallel step
+/// costs a statement more than they save (about 4 ms of system time for the
+/// corpora/ sample, mostly spinning workers). The output is the same either
+/// way: every parallel step keeps its order.
 pub fn align_pair(
     pipeline: &sverka::pipeline::Pipeline,
     pair: &sverka::pipeline::InputPair,
 ) -> sverka::pipeline::Aligned {
     let bytes = pair.texts.en.text.len() + pair.texts.ru.text.len();
-    if bytes < SMALL_PAIR_BYTES {
+    if !sverka::parallel::worth_it(bytes) {
         // A pool of one thread, the current one: no thread is started.
         if let Ok(alone) = rayon::ThreadPoolBuilder::new()
             .num_threads(1)

@@ -8,7 +8,9 @@ use super::compiled::{
     EN_FUNCTION_WORDS, EN_SALUTATION_OPENERS, EN_SALUTATION_PHRASES, EN_STARTERS,
 };
 use super::scanner::Rules;
-use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings, WordSet};
+use super::words::{
+    DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings, WordSet,
+};
 
 /// The English rules: the word lists as the build script compiled them.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -24,6 +26,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     },
     date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
     function_words: FunctionWords(WordSet::Compiled(&EN_FUNCTION_WORDS)),
+    unmarked_openers: UnmarkedOpeners::default(),
     word_endings: WordEndings::default(),
 });
 
@@ -37,6 +40,15 @@ mod tests {
             .iter()
             .map(|s| s.text().to_string())
             .collect()
+    }
+
+    #[test]
+    fn capitalised_word_without_mark_is_no_sentence_start() {
+        // English capitalises "I", names and titles inside a sentence.
+        assert_eq!(
+            texts("We met at the station He was late again"),
+            ["We met at the station He was late again"]
+        );
     }
 
     #[test]

@@ -18,6 +18,13 @@
 //!   abbreviation it does not open a sentence ("the U.S. Embassy … the
 //!   embassy … the U.S. Embassy").
 //!
+//! - a text whose capitalised sentence openers follow lower-case words with
+//!   no mark between only rarely, and which never capitalises them where no
+//!   sentence can start, writes a capital there only to open a sentence
+//!   ("…автобус опять опоздал Не знаю почему"); verse, which capitalises
+//!   every line, and a Bible, which capitalises the pronouns of God ("…
+//!   сказал, Он придёт"), do not.
+//!
 //! Each kind of evidence is gathered lazily, the first time a rule asks, in
 //! one pass over the words of the whole text; the abbreviation pass looks
 //! only at short words, so that it costs little more than finding them.
@@ -27,7 +34,8 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::marks::{is_closer, is_opener, is_terminal};
+use super::marks::{is_closer, is_dash, is_opener, is_terminal};
+use super::words::UnmarkedOpeners;
 
 /// Longest abbreviation, in letters, that the text can teach (Punkt weighs
 /// long words against being abbreviations; sverka simply stops at five).
@@ -39,6 +47,7 @@ pub struct Evidence<'a> {
     text: &'a str,
     short: OnceCell<ShortWords>,
     cases: OnceCell<Cases>,
+    capitals_open: OnceCell<bool>,
 }
 
 /// How the text writes its short words (keys in lower case).
@@ -68,6 +77,7 @@ impl<'a> Evidence<'a> {
             text,
             short: OnceCell::new(),
             cases: OnceCell::new(),
+            capitals_open: OnceCell::new(),
         }
     }
 
@@ -95,6 +105,63 @@ impl<'a> Evidence<'a> {
     }
 }
 
+impl Evidence<'_> {
+    /// In this text a capitalised word of `openers` (common sentence
+    /// openers) after a lower-case word with no mark between opens
+    /// a sentence. It does unless the text capitalises such words by a
+    /// convention of its own:
+    ///
+    /// - it writes them after a plain lower-case word often: more than twice
+    ///   and more than once per hundred words (verse, whose every line starts
+    ///   with a capital: "Мы шли по полю Но ветер выл И снег кружил");
+    /// - or, twice or more, where no sentence starts: after a comma, a
+    ///   semicolon or a dash, after a word of one or two letters ("с Ним"),
+    ///   or right before a comma or a final mark ("ученики ждали Его."),
+    ///   as a Bible writes the pronouns of God.
+    pub fn capitals_open_sentences(&self, openers: &UnmarkedOpeners) -> bool {
+        *self.capitals_open.get_or_init(|| {
+            let (mut words, mut unmarked, mut inside) = (0usize, 0usize, 0usize);
+            // The previous token without its opening quotes and brackets; looked
+            // at only after a capitalised opener, so most tokens cost one test.
+            let mut previous = "";
+            for token in self.text.split_whitespace() {
+                words += 1;
+                let core = token.trim_start_matches(is_opener);
+                let starts_upper = core
+                    .chars()
+                    .next()
+                    .is_some_and(|c| is_letter(c) && !is_lower(c));
+                let before = std::mem::replace(&mut previous, core);
+                if !starts_upper {
+                    continue;
+                }
+                let word = core.trim_end_matches(|c: char| {
+                    is_closer(c) || is_terminal(c) || matches!(c, ',' | ';' | ':')
+                });
+                let capitalised = word.chars().skip(1).all(|c| is_letter(c) && is_lower(c));
+                if !capitalised || !openers.contains(word) {
+                    continue;
+                }
+                // How the previous token ended: a plain lower-case word, a short one, a comma.
+                let letters = before.chars().count();
+                let lower_word = letters > 0 && before.chars().all(|c| is_letter(c) && is_lower(c));
+                let plain = lower_word && letters >= 2;
+                let short = lower_word && letters <= 2;
+                let comma = before.ends_with([',', ';'])
+                    || !before.is_empty() && before.chars().all(is_dash);
+                let clause_ends = word.len() < core.len();
+                if plain && !clause_ends {
+                    unmarked += 1;
+                }
+                if comma || short || (plain && clause_ends) {
+                    inside += 1;
+                }
+            }
+            unmarked <= 2.max(words / 100) && inside < 2
+        })
+    }
+}
+
 /// A token split into its word and whether a single full stop ends it:
 /// opening quotes and brackets, closing ones and `, ; :` are dropped.
 fn word_of(token: &str) -> (&str, bool) {
@@ -108,14 +175,14 @@ fn word_of(token: &str) -> (&str, bool) {
 
 /// A letter; Latin and Cyrillic without the Unicode tables, which are slow
 /// outside ASCII and would be asked for every letter of the text.
-fn is_letter(c: char) -> bool {
+pub(super) fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || ('\u{0400}'..='\u{04FF}').contains(&c)
         || !c.is_ascii() && c.is_alphabetic()
 }
 
 /// A lower-case letter, with the same fast paths as [`is_letter`].
-fn is_lower(c: char) -> bool {
+pub(super) fn is_lower(c: char) -> bool {
     match c {
         'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => true,
         'A'..='Z' | 'А'..='Я' | 'Ѐ'..='Џ' => false,

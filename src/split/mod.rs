@@ -107,7 +107,7 @@ impl Sentence {
     /// length model and the coverage figures count (Cyrillic takes two bytes
     /// a letter in UTF-8, so bytes would not do).
     pub fn length(&self) -> usize {
-        self.text().chars().filter(|c| !c.is_whitespace()).count()
+        non_space_chars(self.text())
     }
 
     /// The sentence as a segment of a translation memory: its text as
@@ -116,6 +116,99 @@ impl Sentence {
     pub fn segment(&self) -> Cow<'_, str> {
         one_line(self.text())
     }
+}
+
+/// The characters of `text` that are not white space
+/// (`text.chars().filter(|c| !c.is_whitespace()).count()`), counted byte by
+/// byte: every byte that starts a character counts unless it is ASCII white
+/// space, and only the four bytes that lead a wider white-space character
+/// (U+0085, U+00A0, U+1680, U+2000..U+3000) are decoded. The aligner asks
+/// it of every sentence.
+pub(crate) fn non_space_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let starts = count_bytes(bytes, |b| !is_continuation(b) & !is_ascii_space(b));
+    if count_bytes(bytes, may_lead_a_wide_space) == 0 {
+        return starts;
+    }
+    let wide_spaces = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| may_lead_a_wide_space(b))
+        .filter(|&(i, _)| text[i..].chars().next().is_some_and(char::is_whitespace))
+        .count();
+    starts - wide_spaces
+}
+
+/// How many of `bytes` are `wanted`, counted without a branch a byte (in
+/// blocks of up to 255 into one-byte counters), so that the compiler can
+/// count many bytes an instruction.
+fn count_bytes(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block
+                .iter()
+                .map(|&b| u8::from(wanted(b)))
+                .fold(0, u8::wrapping_add);
+            usize::from(n)
+        })
+        .sum()
+}
+
+/// The first bytes of the UTF-8 of the white-space characters beyond ASCII.
+fn may_lead_a_wide_space(b: u8) -> bool {
+    (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
+}
+
+/// The words of `text` (`text.split_whitespace().count()`), counted byte
+/// by byte as in [`non_space_chars`]: with no white space beyond ASCII, a
+/// word begins at each byte that starts a character other than white space
+/// after ASCII white space (or at the start).
+pub(crate) fn words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    if count_bytes(bytes, may_lead_a_wide_space) == 0 {
+        let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+        // Each byte with the one before it, a block at a time as in
+        // `count_bytes`.
+        let later: usize = bytes
+            .get(1..)
+            .unwrap_or_default()
+            .chunks(255)
+            .zip(bytes.chunks(255))
+            .map(|(block, before)| {
+                let starts = block.iter().zip(before).map(|(&b, &previous)| {
+                    u8::from(is_ascii_space(previous) & !is_continuation(b) & !is_ascii_space(b))
+                });
+                usize::from(starts.fold(0, u8::wrapping_add))
+            })
+            .sum();
+        return usize::from(first) + later;
+    }
+    let (mut words, mut in_word) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if is_continuation(b) {
+            continue;
+        }
+        let space = match may_lead_a_wide_space(b) {
+            true => text[i..].chars().next().is_some_and(char::is_whitespace),
+            false => is_ascii_space(b),
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+/// A byte inside a UTF-8 sequence, not the first of one.
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// The ASCII characters `char::is_whitespace` holds white space (with the
+/// vertical tab, which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    // `\t`, `\n`, vertical tab, form feed and `\r` are 9 to 13.
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
 impl PartialEq for Sentence {
@@ -169,7 +262,7 @@ fn is_line_break(c: char) -> bool {
 /// becomes one space; all other characters, white space included (no-break
 /// spaces, double spaces, tabs), stay as written.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.contains(is_line_break) {
+    if !holds_a_line_break(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -186,6 +279,18 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     }
     flush_run(&mut out, &mut run, &mut run_breaks);
     Cow::Owned(out)
+}
+
+/// `text.contains(is_line_break)`, by the bytes of the line breaks' UTF-8
+/// (writers ask it of every sentence).
+fn holds_a_line_break(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(k, &b)| match b {
+        b'\n' | 0x0B | 0x0C | b'\r' => true,
+        0xC2 => bytes.get(k + 1) == Some(&0x85),
+        0xE2 => bytes.get(k + 1) == Some(&0x80) && matches!(bytes.get(k + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    })
 }
 
 fn flush_run(out: &mut String, run: &mut String, run_breaks: &mut bool) {
@@ -624,6 +729,19 @@ mod properties {
             let lang = if russian { Lang::Ru } else { Lang::En };
             let joined: String = split(&text, lang).iter().map(|s| s.text()).collect();
             prop_assert_eq!(without_space(&joined), without_space(&text));
+        }
+
+        #[test]
+        fn non_space_characters_and_words_are_counted_as_char_by_char(text in "(\\PC|\\s|[\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{feff}])*") {
+            prop_assert_eq!(non_space_chars(&text), text.chars().filter(|c| !c.is_whitespace()).count());
+            prop_assert_eq!(words(&text), text.split_whitespace().count());
+            prop_assert_eq!(holds_a_line_break(&text), text.contains(is_line_break));
+        }
+
+        #[test]
+        fn words_of_texts_with_ascii_white_space_only_are_counted_as_split(text in "[ a-zA-Zа-яЁё\t\n\u{0B}\u{0C}\r.,«»—-]{0,300}") {
+            prop_assert_eq!(non_space_chars(&text), text.chars().filter(|c| !c.is_whitespace()).count());
+            prop_assert_eq!(words(&text), text.split_whitespace().count());
         }
     }
 }

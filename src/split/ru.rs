@@ -8,7 +8,9 @@ use super::compiled::{
     RU_FUNCTION_WORDS, RU_SALUTATION_OPENERS, RU_SALUTATION_PHRASES, RU_STARTERS,
 };
 use super::scanner::Rules;
-use super::words::{DateWords, FunctionWords, Salutations, Starters, WordEndings, WordSet};
+use super::words::{
+    DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings, WordSet,
+};
 
 /// The Russian rules: the word lists as the build script compiled them.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -24,6 +26,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     },
     date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
     function_words: FunctionWords(WordSet::Compiled(&RU_FUNCTION_WORDS)),
+    unmarked_openers: UnmarkedOpeners::parse(
+        include_str!("../../data/sentence-starters-ru.txt"),
+        include_str!("../../data/capitalised-inside-ru.txt"),
+    ),
     word_endings: WordEndings::parse(include_str!("../../data/word-endings-ru.txt")),
 });
 
@@ -37,6 +43,57 @@ mod tests {
             .iter()
             .map(|s| s.text().to_string())
             .collect()
+    }
+
+    #[test]
+    fn capitalised_function_word_after_lower_case_word_opens_sentence() {
+        assert_eq!(
+            texts("Отличная поездка получилась Я тоже хочу туда летом"),
+            ["Отличная поездка получилась", "Я тоже хочу туда летом"]
+        );
+        assert_eq!(
+            texts("Снег ещё не растаял Не верится что уже апрель"),
+            ["Снег ещё не растаял", "Не верится что уже апрель"]
+        );
+    }
+
+    #[test]
+    fn polite_pronoun_and_title_inside_sentence_continue() {
+        assert_eq!(
+            texts("Будем рады видеть Вас снова в нашем кафе"),
+            ["Будем рады видеть Вас снова в нашем кафе"]
+        );
+        assert_eq!(
+            texts("Письмо вручили послу Его Величества утром"),
+            ["Письмо вручили послу Его Величества утром"]
+        );
+        // After a function word the clause goes on: "и Я" is no sentence start.
+        assert_eq!(
+            texts("Мы поехали и Мы вернулись"),
+            ["Мы поехали и Мы вернулись"]
+        );
+    }
+
+    #[test]
+    fn verse_capitals_without_marks_are_lines_not_sentences() {
+        let verse = "Мы шли по полю Но ветер выл И снег кружил Но мы дошли \
+                     И свет горел Но дом молчал";
+        assert_eq!(texts(verse).len(), 1);
+    }
+
+    #[test]
+    fn text_that_capitalises_pronouns_inside_sentences_keeps_them() {
+        // The text writes "Он" after a comma and "Его" before a full stop:
+        // its capitals are a convention, so "услышали Он идёт" is no sentence start.
+        let text = "Учитель сказал, Он придёт, и ученики ждали Его. \
+                    Утром услышали Он идёт по дороге.";
+        assert_eq!(
+            texts(text),
+            [
+                "Учитель сказал, Он придёт, и ученики ждали Его.",
+                "Утром услышали Он идёт по дороге."
+            ]
+        );
     }
 
     #[test]

@@ -9,13 +9,14 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
-use super::evidence::Evidence;
+use super::evidence::{Evidence, is_letter, is_lower};
 use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
     is_slash_date, is_terminal, is_time, item_number, starts_list_item,
 };
 use super::words::{
-    DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, WordEndings,
+    DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, UnmarkedOpeners,
+    WordEndings,
 };
 
 /// The word lists that make a language's splitter.
@@ -29,6 +30,10 @@ pub struct Rules {
     pub function_words: FunctionWords,
     /// What a word cut short looks like ("междунар.", "ауд."); empty for English.
     pub word_endings: WordEndings,
+    /// Words whose capital opens a sentence with no mark before it; empty for
+    /// English, whose title case ("A Guide for Those Who Travel") and
+    /// pronoun "I" make a capital inside a sentence no evidence.
+    pub unmarked_openers: UnmarkedOpeners,
 }
 
 /// Longest line, in characters, of a verse or a list (see `is_verse`).
@@ -166,6 +171,17 @@ impl<'a> Scanner<'a, '_> {
                 b',' => self.comma(i),
                 b';' => self.semicolon(i),
                 b'>' => self.angle_close(i),
+                // A space before a Cyrillic capital (D0 81, D0 90..AF): perhaps a
+                // sentence that starts with no mark before it.
+                b' ' if self.bytes.get(i + 1) == Some(&0xD0)
+                    && self
+                        .bytes
+                        .get(i + 2)
+                        .is_some_and(|&b| b == 0x81 || (0x90..=0xAF).contains(&b))
+                    && !self.rules.unmarked_openers.is_empty() =>
+                {
+                    self.unmarked_start(i + 1)
+                }
                 // « and » (C2 AB, C2 BB): count the quotation left open.
                 0xC2 => {
                     match self.bytes.get(i + 1) {
@@ -242,6 +258,13 @@ impl<'a> Scanner<'a, '_> {
         while let Some(c) = self.char_at(i) {
             if c.is_whitespace() || c == '\u{2800}' {
                 i += c.len_utf8();
+            } else if let Some(rest) = self.text[i..].strip_prefix('(')
+                && rest.trim_start_matches(' ').starts_with(')')
+            {
+                // "сборную. () Начинал": an empty pair of brackets is what is left
+                // of a word taken out (Wikipedia's pronunciations and dates); it
+                // neither continues the sentence nor opens a bracket.
+                i = self.text.len() - rest.trim_start_matches(' ').len() + 1;
             } else if is_opener(c) {
                 if matches!(c, '(' | '[' | '{') {
                     bracketed = true;
@@ -383,6 +406,26 @@ impl<'a> Scanner<'a, '_> {
         j = self.skip_references(j);
         j = self.skip_spacers(j);
         let next = self.next(j);
+        // "…в полночь. …Через год": a sentence may open with an ellipsis
+        // glued to its first word (a pause, a skip in time); the mark before
+        // is judged by the word after the ellipsis.
+        let dots = ["…", "..."]
+            .into_iter()
+            .find(|d| next.rest.starts_with(d))
+            .map_or(0, str::len);
+        if dots > 0
+            && !ellipsis
+            && self.has_content(i)
+            && next.rest[dots..].starts_with(char::is_uppercase)
+        {
+            let at = self.text.len() - next.rest.len() + dots;
+            let after = self.next(at);
+            let ends = marks || stops == 1 && self.full_stop_ends(i, &after);
+            if ends {
+                self.cut(j);
+            }
+            return j;
+        }
         if next.first.is_none() || next.continues() || !self.has_content(i) {
             return j;
         }
@@ -1017,13 +1060,14 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Cuts after a smiley or emoji when a new sentence visibly starts after
-    /// it: a capital, a mention, another emoji after a space.
+    /// it: a capital or a mention. Another emoji after a space belongs to the
+    /// same run ("весь день. ☔ 🌧 Завтра"), which its own last emoji closes.
     fn after_smiley(&mut self, end: usize) -> usize {
         if !self.char_at(end).is_some_and(char::is_whitespace) {
             return end;
         }
         let next = self.next(end);
-        let starts = next.is_upper() || next.first == Some('@') || next.is_emoji();
+        let starts = next.is_upper() || next.first == Some('@');
         if starts && self.has_letters(end) {
             let at = self.skip_spacers(end);
             self.cut(at);
@@ -1126,6 +1170,50 @@ impl<'a> Scanner<'a, '_> {
             return end;
         }
         run_end
+    }
+
+    /// A sentence that starts at byte `at` with no mark before it: a
+    /// capitalised common sentence opener ("Не", "Я", "Вот") after a
+    /// lower-case word that is no function word ("…автобус опять опоздал
+    /// Не знаю почему"), followed by a lower-case word (not a title such as
+    /// "Его Величества"). Comments and posts whose line breaks were lost
+    /// run together this way. Not inside brackets or a quotation, and not in
+    /// a text that capitalises such words by a convention of its own: verse
+    /// capitalises every line ("Мы шли по полю Но ветер выл"), a Bible the
+    /// pronouns of God ("услышали Он идёт") (see
+    /// [`Evidence::capitals_open_sentences`]).
+    fn unmarked_start(&mut self, at: usize) -> usize {
+        let next = at + 1;
+        let rules = self.rules;
+        // The cheap tests first: most capitals inside a sentence are names.
+        let word_end = self.word_end(at);
+        let token = &self.text[at..word_end];
+        if !rules.unmarked_openers.contains(token) {
+            return next;
+        }
+        let previous = self.previous_word(at).unwrap_or("");
+        let previous_plain =
+            previous.chars().count() >= 2 && previous.chars().all(|c| is_letter(c) && is_lower(c));
+        if !previous_plain || rules.function_words.contains(previous, &mut self.lower) {
+            return next;
+        }
+        let after = self.next(word_end);
+        let followed = self.text[word_end..].starts_with(' ')
+            && !after.quoted
+            && !after.bracketed
+            && after.is_lower();
+        if followed
+            && self.open_parens == 0
+            && self.open_guillemets == 0
+            && !self.inside_quotation(at)
+            && self.has_letters(at)
+            && self
+                .evidence
+                .capitals_open_sentences(&rules.unmarked_openers)
+        {
+            self.cut(at - 1);
+        }
+        next
     }
 
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
@@ -1509,6 +1597,43 @@ mod tests {
             texts("The U.S.Army and В.В.Путин stay whole.", Lang::En),
             ["The U.S.Army and В.В.Путин stay whole."]
         );
+    }
+
+    #[test]
+    fn spaced_emoji_run_stays_with_its_sentence() {
+        assert_eq!(
+            texts("Дождь лил весь день. ☔ 🌧 Завтра обещают солнце.", Lang::Ru),
+            ["Дождь лил весь день. ☔ 🌧", "Завтра обещают солнце."]
+        );
+    }
+
+    #[test]
+    fn empty_brackets_after_full_stop_open_next_sentence() {
+        assert_eq!(
+            texts("Играл за сборную. () Начинал карьеру в Омске.", Lang::Ru),
+            ["Играл за сборную.", "() Начинал карьеру в Омске."]
+        );
+        assert_eq!(
+            texts("Пётр Ильин () — русский поэт.", Lang::Ru),
+            ["Пётр Ильин () — русский поэт."]
+        );
+    }
+
+    #[test]
+    fn sentence_opening_with_glued_ellipsis_starts_after_full_stop() {
+        assert_eq!(
+            texts(
+                "Поезд ушёл в полночь. …Через год всё повторилось.",
+                Lang::Ru
+            ),
+            ["Поезд ушёл в полночь.", "…Через год всё повторилось."]
+        );
+        assert_eq!(
+            texts("She sighed. ...Then the bell rang.", Lang::En),
+            ["She sighed.", "...Then the bell rang."]
+        );
+        // After an abbreviation the sentence goes on.
+        assert_eq!(texts("См. т.е. …Иванов", Lang::Ru).len(), 1);
     }
 
     #[test]

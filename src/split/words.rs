@@ -8,6 +8,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 /// A closed list of words: a built-in one as the build script compiled it,
 /// or one read at run time.
 #[derive(Debug)]
@@ -152,6 +154,40 @@ impl WordEndings {
             && word.chars().count() >= 3
             && word.chars().all(char::is_lowercase)
             && !self.endings.iter().any(|e| word.ends_with(e.as_str()))
+    }
+}
+
+/// Words whose capital opens a sentence even with no mark before it, in a
+/// language that capitalises little else inside a sentence: Russian writes
+/// its pronouns, conjunctions and particles in lower case there, so "…автобус
+/// опять опоздал Не знаю почему" holds two sentences. The common sentence
+/// openers of the language as written at a sentence start
+/// (`data/sentence-starters-*.txt`: "Не", "Вот"), less the forms it
+/// capitalises inside a sentence too (the polite Вы, Вас, Ваш:
+/// `data/capitalised-inside-*.txt`).
+#[derive(Debug, Default)]
+pub struct UnmarkedOpeners(FxHashSet<String>);
+
+impl UnmarkedOpeners {
+    pub fn parse(starters: &str, capitalised_inside: &str) -> UnmarkedOpeners {
+        let fold = |w: &str| w.to_lowercase().replace('ё', "е");
+        let inside: HashSet<String> = entries(capitalised_inside).map(fold).collect();
+        UnmarkedOpeners(
+            entries(starters)
+                .filter(|w| !inside.contains(&fold(w)))
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
+    /// True when the list is empty: the language has no such rule.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// True when `word`, exactly as written, is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(word)
     }
 }
 
