@@ -108,7 +108,8 @@ pub fn speech_switches(text: &str, lang: Lang) -> (u8, bool) {
     }
     let leads = first == 0;
     let trails = text[last_end..].chars().all(is_glue);
-    let inner = places - usize::from(leads) - usize::from(trails);
+    // A text that is one mark both leads and trails with it: no switch.
+    let inner = places.saturating_sub(usize::from(leads) + usize::from(trails));
     (inner.min(u8::MAX as usize) as u8, trails)
 }
 
@@ -447,6 +448,15 @@ mod tests {
             (0, false)
         );
         assert_eq!(speech_switches("", Lang::Ru), (0, false));
+    }
+
+    #[test]
+    fn a_text_that_is_one_mark_is_no_switch() {
+        // The mark both opens and ends the text (it underflowed once).
+        for (text, lang) in [("—", Lang::Ru), ("«", Lang::Ru), ("\"", Lang::En)] {
+            let (switches, _) = speech_switches(text, lang);
+            assert_eq!(switches, 0, "{text:?}");
+        }
     }
 
     #[test]
