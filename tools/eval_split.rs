@@ -102,24 +102,35 @@ fn saved_boundaries(text: &str, sentences: &[String]) -> BTreeSet<usize> {
     out
 }
 
+/// The records of a JSON Lines file, each with its 1-based line number
+/// (blank lines skipped).
+fn json_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>> {
+    let name = path.display();
+    let data = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
+    let lines = data
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    lines
+        .map(|(number, line)| {
+            let record = serde_json::from_str(line)
+                .with_context(|| format!("{name}:{}: not JSON", number + 1))?;
+            Ok((number + 1, record))
+        })
+        .collect()
+}
+
 /// Another splitter's saved sentences, by record id.
 type Saved = std::collections::HashMap<String, Vec<String>>;
 
 /// Reads `{"id", "sentences"}` lines (the kit's `score.py --save-pred`).
 fn read_saved(path: &Path) -> Result<Saved> {
     let name = path.display();
-    let data = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
     let mut out = Saved::new();
-    for (number, line) in data
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let record: serde_json::Value = serde_json::from_str(line)
-            .with_context(|| format!("{name}:{}: not JSON", number + 1))?;
+    for (line, record) in json_lines(path)? {
         let (Some(id), Some(sentences)) = (record["id"].as_str(), record["sentences"].as_array())
         else {
-            bail!("{name}:{}: record without `id` and `sentences`", number + 1);
+            bail!("{name}:{line}: record without `id` and `sentences`");
         };
         let sentences = sentences
             .iter()
@@ -216,18 +227,11 @@ fn score_file(path: &Path, errors: Option<Part>, saved: Option<&Saved>) -> Resul
     } else {
         Lang::Ru
     };
-    let data = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
     let mut scores: [Score; 3] = Default::default();
-    for (number, line) in data
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let record: serde_json::Value = serde_json::from_str(line)
-            .with_context(|| format!("{name}:{}: not JSON", number + 1))?;
+    for (line, record) in json_lines(path)? {
         let (Some(text), Some(spans)) = (record["text"].as_str(), record["spans"].as_array())
         else {
-            bail!("{name}:{}: record without `text` and `spans`", number + 1);
+            bail!("{name}:{line}: record without `text` and `spans`");
         };
         let spans: Vec<(usize, usize)> = spans
             .iter()

@@ -302,6 +302,17 @@ mod tests {
         (en.len() + ru.len()) as f64
     }
 
+    /// [`size`], with joining the first link (English from sentence 0) dearer
+    /// than joining the one after it.
+    fn left_dearer(en: &Range<usize>, ru: &Range<usize>) -> f64 {
+        size(en, ru)
+            + if en.start == 0 && en.len() > 1 {
+                5.0
+            } else {
+                0.0
+            }
+    }
+
     #[test]
     fn keeps_a_confident_omission() {
         let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
@@ -312,16 +323,7 @@ mod tests {
     #[test]
     fn joins_a_doubtful_omission_to_the_cheaper_neighbour() {
         let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
-        // Joining the right-hand link is cheaper.
-        let cost = |en: &Range<usize>, ru: &Range<usize>| {
-            size(en, ru)
-                + if en.start == 0 && en.len() > 1 {
-                    5.0
-                } else {
-                    0.0
-                }
-        };
-        let out = absorb(beads, |_| 0.3, |_| 100, cost, |_| false, 0.6, 1e4);
+        let out = absorb(beads, |_| 0.3, |_| 100, left_dearer, |_| false, 0.6, 1e4);
         assert_eq!(shapes(&out), [(0..1, 0..1), (1..3, 1..2)]);
         assert!((out[1].score - 0.9 * 0.7).abs() < 1e-12);
     }
@@ -406,17 +408,9 @@ mod tests {
     #[test]
     fn a_translators_note_joins_the_phrase_before_it() {
         let beads = vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..3, 1..2)];
-        // Joining the right-hand link is cheaper, and the posterior is sure.
-        let cost = |en: &Range<usize>, ru: &Range<usize>| {
-            size(en, ru)
-                + if en.start == 0 && en.len() > 1 {
-                    5.0
-                } else {
-                    0.0
-                }
-        };
+        // The posterior is sure, and joining the right-hand link is cheaper.
         let is_note = |b: &Bead| b.en == (1..2);
-        let out = absorb(beads, |_| 0.99, |_| 100, cost, is_note, 0.6, 1e4);
+        let out = absorb(beads, |_| 0.99, |_| 100, left_dearer, is_note, 0.6, 1e4);
         assert_eq!(shapes(&out), [(0..2, 0..1), (2..3, 1..2)]);
     }
 
