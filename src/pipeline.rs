@@ -293,10 +293,7 @@ fn file_spans(text: &Text, sentences: &[crate::Sentence]) -> Vec<Range<usize>> {
     let mut offsets = text.offsets();
     sentences
         .iter()
-        .map(|s| {
-            let start = offsets.file_offset(s.start);
-            start..offsets.file_end(s.end)
-        })
+        .map(|s| offsets.file_span(s.start..s.end))
         .collect()
 }
 

@@ -249,7 +249,8 @@ proptest! {
                     prop_assert!(!text.text.trim().is_empty());
                     let mut offsets = text.offsets();
                     for s in sverka::split::split(&text.text, sverka::Lang::En) {
-                        let (start, end) = (offsets.file_offset(s.start), offsets.file_end(s.end));
+                        let span = offsets.file_span(s.start..s.end);
+                        let (start, end) = (span.start, span.end);
                         prop_assert!(start <= end && end <= bytes.len(), "{:?} {start}..{end}", s);
                     }
                     prop_assert!(offsets.file_end(text.text.len()) <= bytes.len());

@@ -36,19 +36,30 @@ pub struct ReadArgs {
     /// Format of the input files: auto, text, html, docx, markdown [default:
     /// auto, told from the content].
     #[arg(long, value_name = "FMT", value_parser = parse_input_format)]
-    pub input_format: Option<InputFormat>,
+    pub input_format: Option<FormatChoice>,
     /// Web pages: keep all visible text, navigation, headers, footers,
     /// share bars and code blocks included [default: the main content only].
     #[arg(long)]
     pub whole_page: bool,
 }
 
+/// A `--…input-format` value: a format, or `auto` (`None`: told from the
+/// content). A type of its own, since clap reads an `Option<T>` field's
+/// value as a `T`.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatChoice(Option<InputFormat>);
+
 /// `auto` is no format given; anything else as [`InputFormat`] spells it.
-fn parse_input_format(s: &str) -> Result<Option<InputFormat>, String> {
+fn parse_input_format(s: &str) -> Result<FormatChoice, String> {
     match s {
-        "auto" => Ok(None),
-        _ => s.parse().map(Some),
+        "auto" => Ok(FormatChoice(None)),
+        _ => s.parse().map(|format| FormatChoice(Some(format))),
     }
+}
+
+/// The format a `--…input-format` flag names, if it names one.
+fn chosen(flag: Option<FormatChoice>) -> Option<InputFormat> {
+    flag.and_then(|choice| choice.0)
 }
 
 impl ReadArgs {
@@ -56,7 +67,7 @@ impl ReadArgs {
         ReadOptions {
             encoding: self.encoding,
             lossy: self.lossy,
-            format: self.input_format,
+            format: chosen(self.input_format),
             whole_page: self.whole_page,
         }
     }
@@ -122,7 +133,7 @@ impl ReadArgs {
             let (path, count) = (path.to_path_buf(), text.replaced());
             notices.push(Notice::Replaced { path, count, first });
         }
-        if text.format != InputFormat::Text && self.input_format.is_none() {
+        if text.format != InputFormat::Text && chosen(self.input_format).is_none() {
             let (path, format) = (path.to_path_buf(), text.format);
             notices.push(Notice::Format { path, format });
         }
@@ -150,17 +161,17 @@ pub struct InputArgs {
     pub presplit: bool,
     /// Format of the English file, over --input-format.
     #[arg(long, value_name = "FMT", value_parser = parse_input_format)]
-    pub en_input_format: Option<InputFormat>,
+    pub en_input_format: Option<FormatChoice>,
     /// Format of the Russian file, over --input-format.
     #[arg(long, value_name = "FMT", value_parser = parse_input_format)]
-    pub ru_input_format: Option<InputFormat>,
+    pub ru_input_format: Option<FormatChoice>,
 }
 
 impl InputArgs {
     /// The library's options for reading a pair.
     pub fn pair_options(&self) -> PairOptions {
         PairOptions {
-            formats: Sides::new(self.en_input_format, self.ru_input_format),
+            formats: Sides::new(chosen(self.en_input_format), chosen(self.ru_input_format)),
             ..self.read.pair(self.presplit)
         }
     }

@@ -74,9 +74,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 writeln!(w, "{}", line.join(" "))?;
             }
             SplitFormat::Jsonl => {
+                let span = offsets.file_span(s.start..s.end);
                 let record = serde_json::json!({
-                    "text": s.text(), "start": offsets.file_offset(s.start),
-                    "end": offsets.file_end(s.end),
+                    "text": s.text(), "start": span.start, "end": span.end,
                     "paragraph": s.paragraph, "line": s.line,
                 });
                 writeln!(w, "{record}")?;

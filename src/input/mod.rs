@@ -147,6 +147,18 @@ impl OffsetMap<'_> {
         self.source_to_file(offset)
     }
 
+    /// The file bytes of rendered (or plain) text `range`: from
+    /// [`OffsetMap::file_offset`] of its start to [`OffsetMap::file_end`] of
+    /// its end, never backwards (see [`Rendered::source_span`]).
+    pub fn file_span(&mut self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let span = match &self.text.rendered {
+            Some(rendered) => rendered.source_span(range),
+            None => range,
+        };
+        let start = self.source_to_file(span.start);
+        start..self.source_to_file(span.end)
+    }
+
     /// The file offset of byte `offset` of the decoded source.
     fn source_to_file(&mut self, offset: usize) -> usize {
         let text = self.text;

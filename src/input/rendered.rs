@@ -79,6 +79,23 @@ impl Rendered {
         }
     }
 
+    /// The source span of rendered `range`: from where its first character
+    /// starts to just past its last one. Where the reader moved text out of
+    /// source order (an HTML parser moves misplaced content, and a span's
+    /// end would come before its start), the least span that holds the
+    /// source of every piece of it.
+    pub fn source_span(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let (start, end) = (self.source_start(range.start), self.source_end(range.end));
+        if start <= end {
+            return start..end;
+        }
+        let first = self.pieces.partition_point(|p| p.at + p.len <= range.start);
+        let pieces = self.pieces[first..].iter().take_while(|p| p.at < range.end);
+        pieces.fold(end..start, |span, p| {
+            span.start.min(p.src)..span.end.max(p.src + p.src_len)
+        })
+    }
+
     /// The 1-based source line (a Word file: paragraph) of rendered `offset`.
     pub fn line(&self, offset: usize) -> usize {
         self.piece_at(offset).map_or(1, |p| p.line)
