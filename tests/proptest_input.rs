@@ -253,7 +253,7 @@ proptest! {
                         let (start, end) = (span.start, span.end);
                         prop_assert!(start <= end && end <= bytes.len(), "{:?} {start}..{end}", s);
                     }
-                    prop_assert!(offsets.file_end(text.text.len()) <= bytes.len());
+                    prop_assert!(offsets.file_span(0..text.text.len()).end <= bytes.len());
                 }
                 Err(e) => {
                     let message = e.to_string();

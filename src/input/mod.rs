@@ -135,21 +135,10 @@ impl OffsetMap<'_> {
         self.source_to_file(offset)
     }
 
-    /// The file offset for `offset` as the exclusive end of a span: for a
-    /// rendered document, just past the source of the character before it
-    /// (not at the markup that follows); for plain text, as
-    /// [`OffsetMap::file_offset`].
-    pub fn file_end(&mut self, offset: usize) -> usize {
-        let offset = match &self.text.rendered {
-            Some(rendered) => rendered.source_end(offset),
-            None => offset,
-        };
-        self.source_to_file(offset)
-    }
-
     /// The file bytes of rendered (or plain) text `range`: from
-    /// [`OffsetMap::file_offset`] of its start to [`OffsetMap::file_end`] of
-    /// its end, never backwards (see [`Rendered::source_span`]).
+    /// [`OffsetMap::file_offset`] of its start to just past the source of its
+    /// last character (not at the markup that follows), never backwards (see
+    /// [`Rendered::source_span`]).
     pub fn file_span(&mut self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
         let span = match &self.text.rendered {
             Some(rendered) => rendered.source_span(range),
