@@ -20,6 +20,10 @@ pub enum Kind {
     Numbered,
     /// Terminal after a number or a Roman numeral (2021 г., XX в., 5 p.), else prefix.
     Numeric,
+    /// A word that is also a sign before a number ("no. 5", "No. IV"):
+    /// without a number after it, it is the plain word and ends a sentence
+    /// before a capital ("Oh no. Rain fell").
+    NumberSign,
 }
 
 /// An abbreviation list: exact entries (with a capital) and case-folded ones.
@@ -86,6 +90,7 @@ impl Abbreviations {
                     "ambiguous" => Kind::Ambiguous,
                     "numeric" => Kind::Numeric,
                     "numbered" => Kind::Numbered,
+                    "number sign" => Kind::NumberSign,
                     other => panic!("line {}: unknown section [{other}]", number + 1),
                 });
                 continue;

@@ -152,6 +152,18 @@ mod tests {
     }
 
     #[test]
+    fn numbered_abbreviation_without_its_number_is_the_word() {
+        assert_eq!(
+            texts("Oh no. Rain spoilt the picnic."),
+            ["Oh no.", "Rain spoilt the picnic."]
+        );
+        assert_eq!(
+            texts("Read Vol. II and Art. (3) first."),
+            ["Read Vol. II and Art. (3) first."]
+        );
+    }
+
+    #[test]
     fn time_abbreviation_ends_sentence() {
         assert_eq!(
             texts("We met at 5 p.m. The talks went on."),

@@ -792,6 +792,12 @@ impl<'a> Scanner<'a, '_> {
                 Kind::Ambiguous => starter || self.common_word_next(next),
                 // "No. Keys?": alone in its sentence, "No." is the word no.
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
+                // Without its number ("Oh no. Rain fell") it is the plain word.
+                Kind::NumberSign => {
+                    !next.is_digit()
+                        && !next.bracketed
+                        && (starter || next.is_upper() && !is_roman(next.word))
+                }
                 Kind::Numeric => {
                     // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
                     let after_number = previous.is_some_and(|p| {
