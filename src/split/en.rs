@@ -345,6 +345,21 @@ mod tests {
     }
 
     #[test]
+    fn day_after_clock_time_is_part_of_the_date() {
+        assert_eq!(
+            texts("The ferry leaves at 9 a.m. Monday to Friday. It is slow."),
+            [
+                "The ferry leaves at 9 a.m. Monday to Friday.",
+                "It is slow."
+            ]
+        );
+        assert_eq!(
+            texts("On Monday at 9 a.m. Dr. Lee opened the clinic."),
+            ["On Monday at 9 a.m. Dr. Lee opened the clinic."]
+        );
+    }
+
+    #[test]
     fn full_stop_glued_to_title_ends_sentence() {
         assert_eq!(
             texts("The fair opens on Friday.Mrs. Hale runs it."),

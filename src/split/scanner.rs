@@ -816,6 +816,10 @@ impl<'a> Scanner<'a, '_> {
                         && !next.dashed
                         // "5 млн долл. США": an acronym after a unit qualifies it.
                         && (next.word.chars().count() < 2 || !shouting(next.word) || starter)
+                        // "at 9 a.m. Monday": a day or a month after a clock time or
+                        // a year is part of the same date.
+                        && !(self.rules.date_words.contains(next.word, &mut self.lower)
+                            && !self.rules.function_words.contains(next.word, &mut self.lower))
                         // "В 2023 г. Москва приняла…": a date phrase opening the
                         // sentence is followed by the rest of its clause.
                         && (starter || !self.opens_with_date_phrase(start))
