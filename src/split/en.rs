@@ -28,6 +28,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     function_words: FunctionWords(WordSet::Compiled(&EN_FUNCTION_WORDS)),
     unmarked_openers: UnmarkedOpeners::default(),
     word_endings: WordEndings::default(),
+    speech_dash: false,
 });
 
 #[cfg(test)]
@@ -341,6 +342,18 @@ mod tests {
                 "She closed it at 4 p.m.",
                 "Dr. Patel then drove home."
             ]
+        );
+    }
+
+    #[test]
+    fn double_hyphen_opening_a_sentence_is_a_separator() {
+        assert_eq!(
+            texts("Great day at the lake. -- Posted by Ann at 5:10 PM"),
+            ["Great day at the lake.", "--", "Posted by Ann at 5:10 PM"]
+        );
+        assert_eq!(
+            texts("He left -- Ann stayed behind."),
+            ["He left -- Ann stayed behind."]
         );
     }
 

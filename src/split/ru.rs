@@ -31,6 +31,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         include_str!("../../data/capitalised-inside-ru.txt"),
     ),
     word_endings: WordEndings::parse(include_str!("../../data/word-endings-ru.txt")),
+    speech_dash: true,
 });
 
 #[cfg(test)]

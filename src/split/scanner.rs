@@ -34,6 +34,10 @@ pub struct Rules {
     /// English, whose title case ("A Guide for Those Who Travel") and
     /// pronoun "I" make a capital inside a sentence no evidence.
     pub unmarked_openers: UnmarkedOpeners,
+    /// The language opens direct speech with a dash ("-- Да, -- сказал он").
+    /// Where it does not (English), a lone "--" opening a sentence is a
+    /// signature separator ("-- Posted by Ann"), a unit of its own.
+    pub speech_dash: bool,
 }
 
 /// Longest line, in characters, of a verse or a list (see `is_verse`).
@@ -190,6 +194,12 @@ impl<'a> Scanner<'a, '_> {
                         _ => {}
                     }
                     i + 1
+                }
+                b'-' if !self.rules.speech_dash
+                    && self.bytes[i..].starts_with(b"-- ")
+                    && !self.has_content(i) =>
+                {
+                    self.separator(i)
                 }
                 // "-----", "=====", "*****", "_____", "~~~~~": a rule line.
                 b'-' | b'=' | b'*' | b'_' | b'~' if self.bytes[i..].starts_with(&[byte; 3]) => {
@@ -1182,6 +1192,17 @@ impl<'a> Scanner<'a, '_> {
         run_end
     }
 
+    /// A lone "--" opening a sentence before a capital is a separator, as
+    /// before a signature or a blog's footer ("…years. -- Posted by Ann"):
+    /// it stands alone.
+    fn separator(&mut self, i: usize) -> usize {
+        let end = i + 2;
+        if self.text[end + 1..].starts_with(|c: char| c.is_uppercase()) {
+            self.cut(end);
+        }
+        end
+    }
+
     /// A sentence that starts at byte `at` with no mark before it: a
     /// capitalised common sentence opener ("Не", "Я", "Вот") after a
     /// lower-case word that is no function word ("…автобус опять опоздал
@@ -1714,6 +1735,14 @@ mod tests {
         assert_eq!(
             texts("The line was cut off --- do you know why?", Lang::En),
             ["The line was cut off --- do you know why?"]
+        );
+    }
+
+    #[test]
+    fn double_hyphen_opening_russian_speech_stays_with_it() {
+        assert_eq!(
+            texts("Он вошёл. -- Добрый день, -- сказал он.", Lang::Ru),
+            ["Он вошёл.", "-- Добрый день, -- сказал он."]
         );
     }
 
