@@ -358,6 +358,22 @@ mod tests {
     }
 
     #[test]
+    fn spaced_dash_before_sentence_opener_breaks_sentence_off() {
+        assert_eq!(
+            texts("We need a — Do you have a knife?"),
+            ["We need a —", "Do you have a knife?"]
+        );
+        assert_eq!(
+            texts("I wanted to — I wanted to win."),
+            ["I wanted to — I wanted to win."]
+        );
+        assert_eq!(
+            texts("The mayor — Anna Berg — spoke."),
+            ["The mayor — Anna Berg — spoke."]
+        );
+    }
+
+    #[test]
     fn day_after_clock_time_is_part_of_the_date() {
         assert_eq!(
             texts("The ferry leaves at 9 a.m. Monday to Friday. It is slow."),

@@ -1192,6 +1192,28 @@ impl<'a> Scanner<'a, '_> {
         run_end
     }
 
+    /// "We need a — Do you have any?": a spaced dash after a lower-case
+    /// word and before a common sentence opener breaks the sentence off;
+    /// the next one starts after it.
+    fn broken_off(&mut self, i: usize, end: usize) {
+        if !self.text[end..].starts_with(' ') || !self.text[..i].ends_with(' ') {
+            return;
+        }
+        let previous = self.previous_word(i).unwrap_or("");
+        let lower = !previous.is_empty() && previous.chars().all(|c| is_letter(c) && is_lower(c));
+        let next = self.next(end);
+        // Not before "I": a speaker restarting ("I'm gonna — I'm gonna win").
+        let restart = next.word == "I";
+        if lower
+            && !restart
+            && !next.quoted
+            && next.is_starter(&self.rules.starters)
+            && self.has_letters(i)
+        {
+            self.cut(end);
+        }
+    }
+
     /// A lone "--" opening a sentence before a capital is a separator, as
     /// before a signature or a blog's footer ("…years. -- Posted by Ann"):
     /// it stands alone.
@@ -1328,6 +1350,10 @@ impl<'a> Scanner<'a, '_> {
         let end = i + c.len_utf8();
         if is_terminal(c) {
             return self.terminal(i);
+        }
+        if is_dash(c) && c != '-' && !self.rules.speech_dash {
+            self.broken_off(i, end);
+            return end;
         }
         if is_bullet(c) {
             // "… on Monday • Next item": a bullet after a space starts an item.
