@@ -374,6 +374,22 @@ mod tests {
     }
 
     #[test]
+    fn contact_field_ends_after_its_value() {
+        assert_eq!(
+            texts("Email: ann@mail.example lol, the photos came out odd"),
+            ["Email: ann@mail.example", "lol, the photos came out odd"]
+        );
+        assert_eq!(
+            texts("Phone: 555.010.0199 Fax: 555.010.0198 See you."),
+            ["Phone: 555.010.0199", "Fax: 555.010.0198", "See you."]
+        );
+        assert_eq!(
+            texts("Email: ann@mail.example or call us."),
+            ["Email: ann@mail.example or call us."]
+        );
+    }
+
+    #[test]
     fn day_after_clock_time_is_part_of_the_date() {
         assert_eq!(
             texts("The ferry leaves at 9 a.m. Monday to Friday. It is slow."),

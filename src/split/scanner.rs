@@ -175,6 +175,7 @@ impl<'a> Scanner<'a, '_> {
                 b',' => self.comma(i),
                 b';' => self.semicolon(i),
                 b'>' => self.angle_close(i),
+                b':' => self.field(i),
                 // A space before a Cyrillic capital (D0 81, D0 90..AF): perhaps a
                 // sentence that starts with no mark before it.
                 b' ' if self.bytes.get(i + 1) == Some(&0xD0)
@@ -1141,6 +1142,48 @@ impl<'a> Scanner<'a, '_> {
             if next.is_upper() || starts_list_item(self.text[end..].trim_start()) {
                 self.cut(end);
             }
+        }
+        end
+    }
+
+    /// "Email: ann@mail.example", "Phone: 814.555.0100", "Web: http://…": a
+    /// contact field, a label and one address, number or link, is a unit of
+    /// its own: it ends after its value when more text follows on the same
+    /// line ("Email: ann@mail.example lol, the news came out weird"), unless
+    /// a function word carries the sentence on ("… or call us").
+    fn field(&mut self, i: usize) -> usize {
+        let end = i + 1;
+        let label = &self.text[self.word_start(i)..i];
+        let mut chars = label.chars();
+        let is_label = chars.next().is_some_and(char::is_uppercase)
+            && label.len() >= 2
+            && chars.all(|c| is_letter(c) || c == '-');
+        if !is_label || !self.text[end..].starts_with(' ') {
+            return end;
+        }
+        let value_start = end + 1;
+        let value_end = self.word_end(value_start);
+        let value = &self.text[value_start..value_end];
+        let digits = value.bytes().filter(u8::is_ascii_digit).count();
+        let phone = digits >= 7
+            && value
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '(' | ')' | '+'));
+        let address = value
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        let clean_end = value.ends_with(|c: char| c.is_alphanumeric() || c == '/');
+        if !(phone || address || is_link(value)) || !clean_end {
+            return end;
+        }
+        let next = self.next(value_end);
+        let carried = next.is_lower()
+            && self
+                .rules
+                .function_words
+                .contains(next.word, &mut self.lower);
+        if next.first.is_some() && !carried && !next.continues() {
+            self.cut(value_end);
         }
         end
     }
