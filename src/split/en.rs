@@ -390,6 +390,19 @@ mod tests {
     }
 
     #[test]
+    fn roman_list_markers_in_a_line_start_items() {
+        assert_eq!(
+            texts("i. Read it ii. Sign it iii. Send it"),
+            ["i. Read it", "ii. Sign it", "iii. Send it"]
+        );
+        assert_eq!(texts("I. Scope II. Terms"), ["I. Scope", "II. Terms"]);
+        assert_eq!(
+            texts("h. Eight i. Nine j. Ten"),
+            ["h. Eight", "i. Nine", "j. Ten"]
+        );
+    }
+
+    #[test]
     fn day_after_clock_time_is_part_of_the_date() {
         assert_eq!(
             texts("The ferry leaves at 9 a.m. Monday to Friday. It is slow."),

@@ -122,6 +122,33 @@ pub fn item_number(word: &str) -> Option<u32> {
     }
 }
 
+/// The value of a Roman numeral that numbers a list item, in lower case or
+/// in capitals ("iv" and "IV" are 4), up to 39; `None` for other words.
+pub fn roman_item_number(word: &str) -> Option<u32> {
+    let word = word.trim_start_matches(|c: char| is_bullet(c) || is_dash(c));
+    let lower = word.bytes().all(|b| b"ivx".contains(&b));
+    if word.is_empty() || word.len() > 6 || !lower && !is_roman(word) {
+        return None;
+    }
+    let value = |b: u8| match b.to_ascii_lowercase() {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = word.bytes().map(value).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (k, &d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|&n| n > d) {
+            total -= i64::from(d);
+        } else {
+            total += i64::from(d);
+        }
+    }
+    u32::try_from(total).ok().filter(|&v| v > 0)
+}
+
 /// A line that opens a list item: "• ...", "- ...", "1) ...", "2. ...", "a) ...".
 pub fn starts_list_item(line: &str) -> bool {
     let mut chars = line.chars();
@@ -170,6 +197,15 @@ mod tests {
     fn roman_numerals_in_capitals() {
         assert!(is_roman("XIV") && is_roman("I"));
         assert!(!is_roman("xiv") && !is_roman("XIVA") && !is_roman(""));
+    }
+
+    #[test]
+    fn roman_list_markers_have_their_value() {
+        assert_eq!(roman_item_number("iv"), Some(4));
+        assert_eq!(roman_item_number("XIV"), Some(14));
+        assert_eq!(roman_item_number("ii"), Some(2));
+        assert_eq!(roman_item_number("Iv"), None);
+        assert_eq!(roman_item_number("mix"), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, is_letter, is_lower};
 use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
-    is_slash_date, is_terminal, is_time, item_number, starts_list_item,
+    is_slash_date, is_terminal, is_time, item_number, roman_item_number, starts_list_item,
 };
 use super::words::{
     DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, UnmarkedOpeners,
@@ -115,6 +115,7 @@ pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<
         sentence_start: 0,
         open_parens: 0,
         last_item: None,
+        last_roman: None,
         letter_at: None,
         letters_checked: 0,
         open_guillemets: 0,
@@ -140,6 +141,9 @@ struct Scanner<'a, 'c> {
     /// Number of the last list item marker seen in the paragraph ("2." or
     /// "b)" is 2), so that the next marker can start a new item.
     last_item: Option<u32>,
+    /// The same for markers in Roman numerals ("ii." is 2), which a letter
+    /// marker ("i." is 9 after "h.") cannot tell apart on its own.
+    last_roman: Option<u32>,
     /// First letter of the current sentence, if one was found before `letters_checked`.
     letter_at: Option<usize>,
     /// Byte offset up to which the current sentence was searched for a letter.
@@ -751,6 +755,16 @@ impl<'a> Scanner<'a, '_> {
             .all(|c| c.is_whitespace() || is_bullet(c) || is_dash(c));
         let previous = self.previous_word(start);
 
+        // Roman list markers: "i. Read it ii. Sign it", "I. Scope II. Terms".
+        if let Some(value) = roman_item_number(word) {
+            if first_in_sentence {
+                self.last_roman = Some(value);
+            } else if self.last_roman.is_some_and(|last| value == last + 1) && next.is_upper() {
+                self.last_roman = Some(value);
+                self.cut(start);
+                return false;
+            }
+        }
         // An initial ("V. Putin", "С. В. Лавров") or initials without spaces
         // ("С.В. Лавров", "J.R.R. Tolkien"): the name goes on unless a common
         // sentence opener follows.
