@@ -403,6 +403,18 @@ mod tests {
     }
 
     #[test]
+    fn full_stop_glued_to_lower_case_function_word_ends_sentence() {
+        assert_eq!(
+            texts("we lost the match.then it rained"),
+            ["we lost the match.", "then it rained"]
+        );
+        assert_eq!(
+            texts("see example.com or visit site.it today"),
+            ["see example.com or visit site.it today"]
+        );
+    }
+
+    #[test]
     fn day_after_clock_time_is_part_of_the_date() {
         assert_eq!(
             texts("The ferry leaves at 9 a.m. Monday to Friday. It is slow."),

@@ -573,7 +573,7 @@ impl<'a> Scanner<'a, '_> {
         let capitalised = after.next().is_some_and(char::is_uppercase)
             && after.next().is_some_and(char::is_lowercase);
         if !capitalised {
-            return false;
+            return self.glued_stop_before_function_word(i, j);
         }
         // The word after: letters, then at most its own final marks ("Mr.", "Lee,").
         let right = &text[j..self.word_end(j)];
@@ -610,6 +610,31 @@ impl<'a> Scanner<'a, '_> {
         self.rules.starters.contains(next_word)
             || right.ends_with('.')
                 && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix)
+    }
+
+    /// "bare knuckle box.other than that": a full stop glued to a lower-case
+    /// function word of three or more letters ends the sentence when both
+    /// sides are plain lower-case words; not a host name ("example.com",
+    /// "site.it"), whose last part is no such word or a short one.
+    fn glued_stop_before_function_word(&mut self, i: usize, j: usize) -> bool {
+        let text = self.text;
+        let right = text[j..self.word_end(j)].trim_end_matches(|c: char| {
+            is_terminal(c) || is_closer(c) || matches!(c, ',' | ';' | ':')
+        });
+        let start = self.word_start(i).max(self.sentence_start);
+        let word = text[start..i].trim_start_matches(is_opener);
+        let plain = |w: &str| w.chars().all(|c| is_letter(c) && is_lower(c));
+        right.chars().count() >= 3
+            && plain(right)
+            && word.chars().count() >= 2
+            && plain(word)
+            && self.rules.function_words.contains(right, &mut self.lower)
+            && self
+                .rules
+                .abbreviations
+                .kind(word, &mut self.lower)
+                .is_none()
+            && self.has_letters(start)
     }
 
     /// "recruits foreigners?thanks I tried": a question or exclamation mark
