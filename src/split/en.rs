@@ -415,6 +415,17 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_note_after_full_stop_opens_a_unit() {
+        assert_eq!(
+            texts("The fair has run for centuries. (credit: photo by Ann Lee)"),
+            [
+                "The fair has run for centuries.",
+                "(credit: photo by Ann Lee)"
+            ]
+        );
+    }
+
+    #[test]
     fn day_after_clock_time_is_part_of_the_date() {
         assert_eq!(
             texts("The ferry leaves at 9 a.m. Monday to Friday. It is slow."),

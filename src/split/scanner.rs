@@ -459,7 +459,6 @@ impl<'a> Scanner<'a, '_> {
                 || stops == 1
                     && !marks
                     && !ellipsis
-                    && !next.bracketed
                     && j_closers == marks_end
                     && !quote_closed
                     && self.stop_before_lower_ends(i, &next)
