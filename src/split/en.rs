@@ -426,6 +426,18 @@ mod tests {
     }
 
     #[test]
+    fn caption_label_opening_a_paragraph_stands_alone() {
+        assert_eq!(
+            texts("Figure 2.3 Farmers bring their goods to the market."),
+            ["Figure 2.3", "Farmers bring their goods to the market."]
+        );
+        assert_eq!(
+            texts("As Figure 2 Shows, and Table 3 shows, prices rose."),
+            ["As Figure 2 Shows, and Table 3 shows, prices rose."]
+        );
+    }
+
+    #[test]
     fn day_after_clock_time_is_part_of_the_date() {
         assert_eq!(
             texts("The ferry leaves at 9 a.m. Monday to Friday. It is slow."),

@@ -15,8 +15,8 @@ use super::marks::{
     is_slash_date, is_terminal, is_time, item_number, roman_item_number, starts_list_item,
 };
 use super::words::{
-    DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters, UnmarkedOpeners,
-    WordEndings,
+    CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
+    UnmarkedOpeners, WordEndings,
 };
 
 /// The word lists that make a language's splitter.
@@ -45,6 +45,10 @@ const VERSE_LINE: usize = 60;
 
 /// How far, in bytes, a rule line looks ahead for the rule that closes a banner.
 const BANNER: usize = 160;
+
+/// Caption labels ("Figure", "Рис."), for both languages.
+static CAPTION_WORDS: std::sync::LazyLock<CaptionWords> =
+    std::sync::LazyLock::new(|| CaptionWords::parse(include_str!("../../data/caption-words.txt")));
 
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
@@ -1295,6 +1299,34 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
+    /// "Figure 1.5 Residents of Boxborough gather…": a caption label and its
+    /// number opening a sentence, before a capitalised word, are a unit of
+    /// their own (a caption whose line break was lost).
+    fn caption(&mut self, i: usize, end: usize) {
+        let number = &self.text[i..end];
+        let Some(label) = self.previous_word(i) else {
+            return;
+        };
+        let label_start = self.text[..i].trim_end().len() - label.len();
+        let opens = self.text[self.sentence_start..label_start]
+            .trim()
+            .is_empty();
+        if !opens
+            || !CAPTION_WORDS.contains(label)
+            || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            || number.ends_with('.')
+        {
+            return;
+        }
+        let next = self.next(end);
+        let mut chars = next.rest.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase);
+        if capitalised && !next.quoted && !next.bracketed {
+            self.cut(end);
+        }
+    }
+
     /// A lone "--" opening a sentence before a capital is a separator, as
     /// before a signature or a blog's footer ("…years. -- Posted by Ann"):
     /// it stands alone.
@@ -1379,6 +1411,9 @@ impl<'a> Scanner<'a, '_> {
             _ => is_slash_date(word),
         };
         if !wanted {
+            if first.is_ascii_digit() {
+                self.caption(i, end);
+            }
             return i + 1; // marks inside the word are still to be scanned
         }
         let next = self.next(end);

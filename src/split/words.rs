@@ -191,6 +191,21 @@ impl UnmarkedOpeners {
     }
 }
 
+/// Words that label a figure or a table ("Figure", "Рис."), matched exactly:
+/// `data/caption-words.txt`, shared by both languages.
+#[derive(Debug, Default)]
+pub struct CaptionWords(FxHashSet<String>);
+
+impl CaptionWords {
+    pub fn parse(data: &str) -> CaptionWords {
+        CaptionWords(entries(data).map(str::to_string).collect())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
 /// Greetings and sign-offs that end a sentence at their comma ("Kind regards,").
 #[derive(Debug, Default)]
 pub struct Salutations {
