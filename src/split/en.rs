@@ -159,8 +159,12 @@ mod tests {
             ["Oh no.", "Rain spoilt the picnic."]
         );
         assert_eq!(
-            texts("Read Vol. II and Art. (3) first."),
-            ["Read Vol. II and Art. (3) first."]
+            texts("Read no. (3) and No. IV first."),
+            ["Read no. (3) and No. IV first."]
+        );
+        assert_eq!(
+            texts("The owner says no. (Edit: I asked twice.)"),
+            ["The owner says no.", "(Edit: I asked twice.)"]
         );
     }
 
@@ -354,6 +358,12 @@ mod tests {
         assert_eq!(
             texts("He left -- Ann stayed behind."),
             ["He left -- Ann stayed behind."]
+        );
+        // A dateline's abbreviation is no sentence end that "--" could follow.
+        assert!(
+            !texts("NORFOLK, Va. -- The city voted on Monday.")
+                .iter()
+                .any(|s| s.trim() == "--")
         );
     }
 

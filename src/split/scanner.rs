@@ -847,9 +847,7 @@ impl<'a> Scanner<'a, '_> {
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
                 // Without its number ("Oh no. Rain fell") it is the plain word.
                 Kind::NumberSign => {
-                    !next.is_digit()
-                        && !next.bracketed
-                        && (starter || next.is_upper() && !is_roman(next.word))
+                    !next.is_digit() && (starter || next.is_upper() && !is_roman(next.word))
                 }
                 Kind::Numeric => {
                     // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
@@ -1332,7 +1330,16 @@ impl<'a> Scanner<'a, '_> {
     /// it stands alone.
     fn separator(&mut self, i: usize) -> usize {
         let end = i + 2;
-        if self.text[end + 1..].starts_with(|c: char| c.is_uppercase()) {
+        // After a paragraph's start or an ordinary sentence end, not after an
+        // abbreviation in a dateline ("VIRGINIA BEACH, Va. -- The city").
+        let before = self.text[..i].trim_end().trim_end_matches(is_closer);
+        let word = before.trim_end_matches(is_terminal);
+        let word = &word[self.word_start(word.len()).min(word.len())..];
+        let after_end = before.is_empty()
+            || before.ends_with(is_terminal)
+                && !word.is_empty()
+                && word.chars().all(|c| is_letter(c) && is_lower(c));
+        if after_end && self.text[end + 1..].starts_with(|c: char| c.is_uppercase()) {
             self.cut(end);
         }
         end
