@@ -869,8 +869,7 @@ impl<'a> Scanner<'a, '_> {
                         && (next.word.chars().count() < 2 || !shouting(next.word) || starter)
                         // "at 9 a.m. Monday": a day or a month after a clock time or
                         // a year is part of the same date.
-                        && !(self.rules.date_words.contains(next.word, &mut self.lower)
-                            && !self.rules.function_words.contains(next.word, &mut self.lower))
+                        && !self.is_date_name(next.word)
                         // "В 2023 г. Москва приняла…": a date phrase opening the
                         // sentence is followed by the rest of its clause.
                         && (starter || !self.opens_with_date_phrase(start))
@@ -912,6 +911,12 @@ impl<'a> Scanner<'a, '_> {
             && !next.word_has_stop
             && next.word.chars().count() >= 2
             && self.evidence.is_common_word(next.word)
+    }
+
+    /// `word` names a day or a month (a date word that is no preposition).
+    fn is_date_name(&mut self, word: &str) -> bool {
+        self.rules.date_words.contains(word, &mut self.lower)
+            && !self.rules.function_words.contains(word, &mut self.lower)
     }
 
     /// True when everything in the sentence before byte `start` is a short
