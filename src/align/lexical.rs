@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::anchor::lexicon::Lexicon;
 use crate::anchor::translit::to_latin;
-use crate::anchor::{Anchor, AnchorKey, Capitalised, Extractor, Extractors, TokenIx};
+use crate::anchor::{Anchor, AnchorKey, Capitalised, Extracted, Extractor, Extractors, TokenIx};
 use crate::lang::{Lang, Sides};
 use crate::split::Sentence;
 
@@ -482,14 +482,53 @@ fn extract_with(
     table: &mut KeyTable,
 ) -> (SideAnchors, Vec<NameCandidate>) {
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
-    let (mut anchors, mut names) = (SideAnchors::new(), Vec::new());
+    let mut out = (SideAnchors::new(), Vec::new());
     // A chunk at a time, so that the extractor's per-token working data
     // never exists for a whole book at once (the extractors remember the
-    // words they have seen across chunks).
-    for (c, chunk) in texts.chunks(EXTRACT_CHUNK).enumerate() {
-        let first = c * EXTRACT_CHUNK;
-        let found = extractor.anchors_of_all(chunk);
-        let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
+    // words they have seen across chunks). Each chunk is recorded (its keys
+    // numbered in order, on one thread) while the next one is extracted,
+    // so that the numbering leaves no core idle.
+    let mut extracted: Option<Chunk> = None;
+    for (c, texts) in texts.chunks(EXTRACT_CHUNK).enumerate() {
+        let (next, ()) = rayon::join(
+            || Chunk {
+                first: c * EXTRACT_CHUNK,
+                found: extractor.anchors_of_all(texts),
+                more: more.as_mut().map(|m| m.anchors_of_all(texts)),
+            },
+            || {
+                if let Some(chunk) = extracted.take() {
+                    chunk.record(lang, table, &mut out);
+                }
+            },
+        );
+        extracted = Some(next);
+    }
+    if let Some(chunk) = extracted {
+        chunk.record(lang, table, &mut out);
+    }
+    out
+}
+
+/// The anchors extracted of a chunk of sentences (see [`extract_with`]).
+struct Chunk {
+    /// Its first sentence's index.
+    first: usize,
+    found: Vec<Extracted>,
+    /// What a learned lexicon adds.
+    more: Option<Vec<Extracted>>,
+}
+
+impl Chunk {
+    /// Adds the chunk's sentences to `anchors` and `names`, numbering their
+    /// keys in `table`.
+    fn record(
+        self,
+        lang: Lang,
+        table: &mut KeyTable,
+        (anchors, names): &mut (SideAnchors, Vec<NameCandidate>),
+    ) {
+        let Chunk { first, found, more } = self;
         for found in &found {
             anchors.content.push(found.content_tokens);
             anchors.known.extend(&found.known);
@@ -528,7 +567,6 @@ fn extract_with(
             anchors.starts.push(anchors.slots.len());
         }
     }
-    (anchors, names)
 }
 
 /// The `names` with no key shared across the pair (`anchors`: the side's
