@@ -360,30 +360,34 @@ pub(crate) fn link_keeping(
         list.sort_unstable_by_key(|k| k.id);
         list
     };
-    let mut lists = Sides::new(
-        KeyLists::new(Arc::clone(&key_weights)),
-        KeyLists::new(Arc::clone(&key_weights)),
-    );
-    for lang in [Lang::En, Lang::Ru] {
+    // A side's lists and each sentence's total weight, a chunk at a time
+    // so that the lists are never all held twice.
+    let side = |lang: Lang| -> (KeyLists, Vec<f64>) {
         let sentences = anchors[lang].sentences();
-        // A chunk at a time, so that the lists are never all held twice.
+        let mut lists = KeyLists::new(Arc::clone(&key_weights));
+        let mut totals = Vec::with_capacity(sentences);
         for first in (0..sentences).step_by(EXTRACT_CHUNK) {
             let chunk: Vec<Vec<Weighted>> = (first..(first + EXTRACT_CHUNK).min(sentences))
                 .into_par_iter()
                 .map(|k| weigh(lang, k))
                 .collect();
             for list in chunk {
-                lists[lang].push(list);
+                totals.push(list.iter().map(|w| w.weight).sum());
+                lists.push(list);
             }
         }
         // The lists live as long as the alignment: no room to grow.
-        lists[lang].shrink_to_fit();
-    }
-    let totals = lists.as_ref().map(|side| {
-        (0..side.sentences())
-            .map(|k| side.of(k..k + 1).map(|w| w.weight).sum())
-            .collect()
-    });
+        lists.shrink_to_fit();
+        (lists, totals)
+    };
+    // The two sides side by side: each one's lists are stored on one
+    // thread while the other's are worked out.
+    let ((en_lists, en_totals), (ru_lists, ru_totals)) =
+        rayon::join(|| side(Lang::En), || side(Lang::Ru));
+    let (lists, totals) = (
+        Sides::new(en_lists, ru_lists),
+        Sides::new(en_totals, ru_totals),
+    );
     let keys = Keys {
         ids: next as usize,
         lists,
