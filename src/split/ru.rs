@@ -303,6 +303,27 @@ mod tests {
     }
 
     #[test]
+    fn double_exclamation_drawn_as_emoji_ends_sentence() {
+        assert_eq!(
+            texts("Новости в ленте‼️ Вчера открыли мост."),
+            ["Новости в ленте‼️", "Вчера открыли мост."]
+        );
+    }
+
+    #[test]
+    fn emoji_glued_to_word_after_emoji_run_opens_sentence() {
+        assert_eq!(
+            texts("Какой закат🌅👍 🐟клюёт с утра"),
+            ["Какой закат🌅👍", "🐟клюёт с утра"]
+        );
+        // After a word, not an emoji, the glued emoji stays in the sentence.
+        assert_eq!(
+            texts("спасибо большое ❤️будем ждать"),
+            ["спасибо большое ❤️будем ждать"]
+        );
+    }
+
+    #[test]
     fn hashtags_close_sentence_before_capital() {
         assert_eq!(
             texts("Зима пришла #снег #зима Красота какая"),

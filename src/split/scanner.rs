@@ -328,6 +328,9 @@ impl<'a> Scanner<'a, '_> {
                 '.' => stops += 1,
                 '…' => ellipsis = true,
                 c if is_terminal(c) => marks = true,
+                // "ленту‼️ Вчера": the variation selector that draws ‼ or ⁉ as
+                // an emoji belongs to the mark.
+                '\u{FE0F}' if marks => {}
                 _ => break,
             }
             j += c.len_utf8();
@@ -1322,6 +1325,16 @@ impl<'a> Scanner<'a, '_> {
                     self.cut(at);
                 }
                 return end;
+            }
+            // "фото🔥👍 🐻вышел из реки": after a run of emoji, an emoji glued to
+            // the next word opens a sentence, as a bullet would.
+            let before = self.text[..i].trim_end();
+            if before.len() < i
+                && before.ends_with(is_emoji)
+                && self.char_at(end).is_some_and(char::is_alphabetic)
+                && self.has_letters(before.len())
+            {
+                self.cut(before.len());
             }
             // An emoji closes what comes before it ("идей 😉 Наш маршрут").
             return self.after_smiley(end);
