@@ -42,6 +42,14 @@ const VERSE_LINE: usize = 60;
 /// How far, in bytes, a rule line looks ahead for the rule that closes a banner.
 const BANNER: usize = 160;
 
+/// Longest heading, in words and in bytes, that a capitalised word can end
+/// (see `heading_before`).
+const HEADING_WORDS: usize = 8;
+const HEADING_BYTES: usize = 160;
+
+/// Letters that a headword and its restatement share ("языков", "Языки").
+const STEM: usize = 4;
+
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
@@ -1188,6 +1196,10 @@ impl<'a> Scanner<'a, '_> {
     fn unmarked_start(&mut self, at: usize) -> usize {
         let next = at + 1;
         let rules = self.rules;
+        if self.heading_before(at) {
+            self.cut(at - 1);
+            return next;
+        }
         // The cheap tests first: most capitals inside a sentence are names.
         let word_end = self.word_end(at);
         let token = &self.text[at..word_end];
@@ -1217,6 +1229,49 @@ impl<'a> Scanner<'a, '_> {
             self.cut(at - 1);
         }
         next
+    }
+
+    /// The paragraph so far, up to the capitalised word at byte `at`, is the
+    /// heading of an entry run into its text, whose line break was lost; the
+    /// text restates the headword: "Былины Былины, один из жанров…",
+    /// "Родословное древо семьи языков Языки, между которыми…". The heading
+    /// is one to [`HEADING_WORDS`] words of letters alone, the first
+    /// capitalised, none a function word or a common sentence opener; the
+    /// capitalised word starts as a word of the heading does (its first
+    /// [`STEM`] letters), is an ordinary word of the text (seen in lower case)
+    /// capitalised inside a sentence only here, and starts no run of
+    /// capitalised words ("Заместитель Министра Иностранных Дел").
+    fn heading_before(&mut self, at: usize) -> bool {
+        if self.sentence_start > 0 || at > HEADING_BYTES {
+            return false;
+        }
+        let rules = self.rules;
+        let text = self.text;
+        let word_end = at
+            + text[at..]
+                .char_indices()
+                .find(|&(_, c)| !is_letter(c))
+                .map_or(text.len() - at, |(end, _)| end);
+        let word = &text[at..word_end];
+        let capitalised = word.chars().count() >= STEM && word.chars().skip(1).all(is_lower);
+        if !capitalised || !text[..at].starts_with(|c: char| is_letter(c) && !is_lower(c)) {
+            return false;
+        }
+        let stem =
+            |w: &str| -> String { w.chars().take(STEM).flat_map(char::to_lowercase).collect() };
+        let headword = stem(word);
+        let mut restated = false;
+        for (n, heading_word) in text[..at].split_whitespace().enumerate() {
+            if n == HEADING_WORDS
+                || !heading_word.chars().all(|c| is_letter(c) || c == '-')
+                || rules.starters.contains(heading_word)
+                || rules.function_words.contains(heading_word, &mut self.lower)
+            {
+                return false;
+            }
+            restated |= heading_word.split('-').any(|part| stem(part) == headword);
+        }
+        restated && !self.next(word_end).is_upper() && self.evidence.is_capitalised_once(word)
     }
 
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
