@@ -58,6 +58,23 @@ mod tests {
     }
 
     #[test]
+    fn sentence_opener_after_name_or_capitals_opens_sentence() {
+        assert_eq!(
+            texts("Метель накрыла Балканы В понедельник закрыли дороги"),
+            ["Метель накрыла Балканы", "В понедельник закрыли дороги"]
+        );
+        assert_eq!(
+            texts("Всё решили ЖИТЕЛИ Вот что значит дружба"),
+            ["Всё решили ЖИТЕЛИ", "Вот что значит дружба"]
+        );
+        // A one-letter word after capitals is shouted with them.
+        assert_eq!(
+            texts("Он смеялся НАД ним, а не ВМЕСТЕ С ним."),
+            ["Он смеялся НАД ним, а не ВМЕСТЕ С ним."]
+        );
+    }
+
+    #[test]
     fn polite_pronoun_and_title_inside_sentence_continue() {
         assert_eq!(
             texts("Будем рады видеть Вас снова в нашем кафе"),

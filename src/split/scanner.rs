@@ -1207,8 +1207,13 @@ impl<'a> Scanner<'a, '_> {
             return next;
         }
         let previous = self.previous_word(at).unwrap_or("");
-        let previous_plain =
-            previous.chars().count() >= 2 && previous.chars().all(|c| is_letter(c) && is_lower(c));
+        // A word of letters, in lower case, capitalised ("на Августа Бебеля С
+        // этого момента") or in capitals ("МОЛОДЦЫ ФРАНЦУЗЫ Вот как"); after
+        // capitals, a one-letter opener may be shouted too ("ВМЕСТЕ С ним").
+        let shouted = !previous.chars().any(is_lower);
+        let previous_plain = previous.chars().count() >= 2
+            && previous.chars().all(is_letter)
+            && (previous.chars().skip(1).all(is_lower) || shouted && token.chars().count() >= 2);
         if !previous_plain || rules.function_words.contains(previous, &mut self.lower) {
             return next;
         }
