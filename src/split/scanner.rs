@@ -1351,6 +1351,15 @@ impl<'a> Scanner<'a, '_> {
             .is_some_and(|p| p.chars().count() <= 3 && p.chars().all(char::is_lowercase))
     }
 
+    /// A list item marked inside a line, after the text that ends at byte
+    /// `at`, opens a sentence: not the first item after a colon, which does
+    /// not end its sentence ("следующим образом: ✔ Первые недели…"), nor an
+    /// item after mentions alone, which address it ("@anna ✅ забраться…").
+    fn item_opens(&self, at: usize) -> bool {
+        let before = &self.text[self.sentence_start..at];
+        !before.ends_with(':') && !before.split_whitespace().all(|w| w.starts_with('@'))
+    }
+
     /// Multi-byte characters: the ellipsis, the exclamation-question marks,
     /// dashes, bullets and emoji.
     fn special(&mut self, i: usize) -> usize {
@@ -1365,7 +1374,9 @@ impl<'a> Scanner<'a, '_> {
             // "… on Monday • Next item": a bullet after a space starts an item.
             if self.at_word_start(i) {
                 let at = self.text[..i].trim_end().len();
-                self.cut(at);
+                if self.item_opens(at) {
+                    self.cut(at);
+                }
             }
             return end;
         }
@@ -1382,7 +1393,9 @@ impl<'a> Scanner<'a, '_> {
                     .is_some_and(|d| d.is_ascii_digit());
                 if digit && self.at_word_start(i - 1) {
                     let at = self.text[..i - 1].trim_end().len();
-                    self.cut(at);
+                    if self.item_opens(at) {
+                        self.cut(at);
+                    }
                 }
                 return end;
             }
