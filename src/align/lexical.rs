@@ -303,6 +303,15 @@ impl SideAnchors {
         self.slots.truncate(kept);
         self.slots.shrink_to_fit();
     }
+
+    /// Frees the room the vectors kept for growth.
+    fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.slots.shrink_to_fit();
+        self.content.shrink_to_fit();
+        self.known_starts.shrink_to_fit();
+        self.known.shrink_to_fit();
+    }
 }
 
 /// Links the two documents' anchors and returns every sentence's keys.
@@ -581,6 +590,9 @@ fn extract_with(
             anchors.starts.push(anchors.slots.len());
         }
     }
+    // The English side's anchors (all of them, linked or not) are held
+    // while the Russian side is extracted: no room to grow.
+    anchors.shrink_to_fit();
     (anchors, names)
 }
 
