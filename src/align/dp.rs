@@ -590,9 +590,17 @@ impl Row<'_> {
         }
     }
 
-    /// The costs of every bead that ends in column `j`.
+    /// The costs of every bead that ends in column `j` ([`Row::cost`] of
+    /// each shape, the cell's stored costs looked up once).
+    #[inline]
     fn cell(&self, j: usize) -> CellCosts {
-        std::array::from_fn(|shape| self.cost(j, shape))
+        let stored = &self.cells[j - self.lo];
+        std::array::from_fn(|shape| match shape {
+            ENGLISH_ALONE if self.above.contains(&j) => self.one_sided[0],
+            RUSSIAN_ALONE if j > self.lo => self.one_sided[1],
+            ENGLISH_ALONE | RUSSIAN_ALONE => f32::INFINITY,
+            _ => stored[STORED[shape]],
+        })
     }
 }
 
@@ -748,8 +756,9 @@ fn above<'a>(band: &Band, i: usize, kept: &'a [Vec<f64>]) -> Above<'a> {
 /// the value kept for the cell the bead starts in plus the bead's cost
 /// (infinite where the bead cannot end here). `row` is row `i` so far (the
 /// cells left of `j`), whose first column is `lo`; `above` as [`above`]
-/// gives it. Both [`viterbi`] and [`soft_forward`] step this way.
-#[inline]
+/// gives it. Both [`viterbi`] and [`soft_forward`] step this way, once a
+/// cell: inlined there, so that the costs stay in registers.
+#[inline(always)]
 fn arrivals(
     cell_costs: &CellCosts,
     (j, lo): (usize, usize),
@@ -785,19 +794,25 @@ fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
         row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         let row_costs = costs.row(band, i);
         let (lo, above) = (band.lo[i], above(band, i, &best));
+        let back_row = &mut back[band.start[i]..band.start[i + 1]];
         for j in band.lo[i]..=band.hi[i] {
-            let (k, cell) = (j - lo, band.cell(i, j));
-            if cell == 0 {
+            let k = j - lo;
+            // The origin, cell 0.
+            if i == 0 && k == 0 {
                 row[0] = 0.0;
                 continue;
             }
+            // The first cheapest shape, kept in registers until the end.
             let paths = arrivals(&row_costs.cell(j), (j, lo), &row, &above);
+            let (mut cheapest, mut shape_of) = (f64::INFINITY, u8::MAX);
             for (shape, &path) in paths.iter().enumerate() {
-                if path < row[k] {
-                    row[k] = path;
-                    back[cell] = shape as u8;
+                if path < cheapest {
+                    cheapest = path;
+                    shape_of = shape as u8;
                 }
             }
+            row[k] = cheapest;
+            back_row[k] = shape_of;
         }
         best[i % (MAX_RUN + 1)] = row;
     }
