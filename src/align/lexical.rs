@@ -70,7 +70,7 @@ impl Weighted {
 #[derive(Debug, Clone, Default)]
 struct KeyLists {
     starts: Vec<usize>,
-    ids: Vec<KeyId>,
+    ids: IdStore,
     /// Per entry, by how many its key's weight is divided; 0 where the
     /// weight is in `exact` instead (a token with more than 255 keys, or a
     /// weight made some other way, as in tests).
@@ -119,11 +119,11 @@ impl KeyLists {
     fn of(&self, sentences: Range<usize>) -> impl Iterator<Item = Weighted> + '_ {
         let range = self.starts[sentences.start]..self.starts[sentences.end];
         let first = range.start;
-        self.ids[range.clone()]
-            .iter()
+        (range.clone())
+            .map(|entry| self.ids.get(entry))
             .zip(&self.shares[range])
             .enumerate()
-            .map(move |(k, (&id, &share))| Weighted {
+            .map(move |(k, (id, &share))| Weighted {
                 id,
                 weight: match share {
                     0 => self.exact[&(first + k)],
@@ -131,6 +131,59 @@ impl KeyLists {
                 },
                 share,
             })
+    }
+}
+
+/// The key ids of a side's entries, two bytes each while every id fits in
+/// two (a 200,000-sentence book links a few thousand keys, and holds
+/// millions of entries), four from the first id that does not.
+#[derive(Debug, Clone)]
+enum IdStore {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Default for IdStore {
+    fn default() -> IdStore {
+        IdStore::Narrow(Vec::new())
+    }
+}
+
+impl IdStore {
+    fn push(&mut self, id: KeyId) {
+        match self {
+            IdStore::Narrow(ids) => match u16::try_from(id.0) {
+                Ok(narrow) => ids.push(narrow),
+                Err(_) => {
+                    let mut wide: Vec<u32> = ids.iter().map(|&id| u32::from(id)).collect();
+                    wide.push(id.0);
+                    *self = IdStore::Wide(wide);
+                }
+            },
+            IdStore::Wide(ids) => ids.push(id.0),
+        }
+    }
+
+    /// The id of entry `k`.
+    fn get(&self, k: usize) -> KeyId {
+        match self {
+            IdStore::Narrow(ids) => KeyId(u32::from(ids[k])),
+            IdStore::Wide(ids) => KeyId(ids[k]),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            IdStore::Narrow(ids) => ids.len(),
+            IdStore::Wide(ids) => ids.len(),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            IdStore::Narrow(ids) => ids.shrink_to_fit(),
+            IdStore::Wide(ids) => ids.shrink_to_fit(),
+        }
     }
 }
 
@@ -249,6 +302,15 @@ impl SideAnchors {
         self.starts[last] = kept;
         self.slots.truncate(kept);
         self.slots.shrink_to_fit();
+    }
+
+    /// Frees the room the vectors kept for growth.
+    fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.slots.shrink_to_fit();
+        self.content.shrink_to_fit();
+        self.known_starts.shrink_to_fit();
+        self.known.shrink_to_fit();
     }
 }
 
@@ -511,6 +573,9 @@ fn extract_with(
     if let Some(chunk) = extracted {
         chunk.record(lang, table, &mut out);
     }
+    // The English side's anchors (all of them, linked or not) are held
+    // while the Russian side is extracted: no room to grow.
+    out.0.shrink_to_fit();
     out
 }
 
@@ -952,6 +1017,17 @@ mod tests {
         let names = names("Mr Zbrovsky arrived.\n", "Господин Петров опоздал.\n");
         let (added, table) = link_names_alone(&names);
         assert!(added.en.is_empty() && added.ru.is_empty() && table.keys.is_empty());
+    }
+
+    #[test]
+    fn id_store_widens_at_the_first_id_beyond_two_bytes() {
+        let mut store = IdStore::default();
+        for id in [7, 65_535, 65_536, 3] {
+            store.push(KeyId(id));
+        }
+        assert!(matches!(store, IdStore::Wide(_)));
+        let ids: Vec<u32> = (0..store.len()).map(|k| store.get(k).0).collect();
+        assert_eq!(ids, [7, 65_535, 65_536, 3]);
     }
 
     #[test]
