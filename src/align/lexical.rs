@@ -5,12 +5,11 @@
 //! A bead's lexical evidence is then the weight of the keys its two sides
 //! have in common against the weight of those they do not.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::{Range, RangeInclusive};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::anchor::lexicon::Lexicon;
 use crate::anchor::translit::to_latin;
@@ -677,7 +676,7 @@ fn link_names(names: Sides<&[NameCandidate]>, table: &mut KeyTable) -> Sides<Add
     let mut out = Sides::new(Added::default(), Added::default());
     // Sentences that got each new key, per side (a sentence counts once
     // however many of its words got the key).
-    let mut added: HashSet<(AnchorKey, usize, Lang)> = HashSet::new();
+    let mut added: FxHashSet<(AnchorKey, usize, Lang)> = FxHashSet::default();
     for (lang, name, key) in fuzzy_links(names) {
         out[lang].entry(name.sentence).or_default().push(Anchor {
             key,
@@ -696,8 +695,8 @@ fn link_names(names: Sides<&[NameCandidate]>, table: &mut KeyTable) -> Sides<Add
 /// side and the key it shares with its counterpart (the Russian type's).
 fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, AnchorKey)> {
     // Russian types by first letter, each once, in order of appearance.
-    let mut ru_by_letter: HashMap<char, Vec<&str>> = HashMap::new();
-    let mut seen = HashSet::new();
+    let mut ru_by_letter: FxHashMap<char, Vec<&str>> = FxHashMap::default();
+    let mut seen = FxHashSet::default();
     for name in names.ru {
         let latin = name.latin.as_str();
         if let Some(first) = latin.chars().next()
@@ -706,7 +705,7 @@ fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, Anc
             ru_by_letter.entry(first).or_default().push(latin);
         }
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let en_types: Vec<&str> = names
         .en
         .iter()
@@ -714,7 +713,7 @@ fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, Anc
         .filter(|latin| seen.insert(*latin))
         .collect();
     // English type -> the Russian type it is most similar to, if close enough.
-    let matches: HashMap<&str, &str> = en_types
+    let matches: FxHashMap<&str, &str> = en_types
         .into_par_iter()
         .filter_map(|latin| {
             let candidates = latin.chars().next().and_then(|c| ru_by_letter.get(&c))?;
@@ -728,7 +727,7 @@ fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, Anc
         .collect();
     // The key two linked names share: the Russian type's.
     let key = |ru_latin: &str| AnchorKey::of(("fuzzy-name", ru_latin));
-    let ru_matched: HashSet<&str> = matches.values().copied().collect();
+    let ru_matched: FxHashSet<&str> = matches.values().copied().collect();
     let en = names.en.iter().filter_map(|name| {
         let r = matches.get(name.latin.as_str())?;
         Some((Lang::En, name, key(r)))
@@ -975,6 +974,8 @@ impl<'a> Matcher<'a> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use crate::split::presplit;
 
