@@ -842,6 +842,14 @@ impl Runs {
             ids: Vec::with_capacity(size),
             weights: Vec::with_capacity(size),
         };
+        // Each sentence's keys, weighed once (it is in up to MAX_RUN runs
+        // of up to MAX_RUN ends): sentence `k`'s are
+        // `weighed[at[k - from] - at[0]..at[k + 1 - from] - at[0]]`.
+        let to = (*ends.end()).min(lists.sentences());
+        let from = first.saturating_sub(MAX_RUN).min(to);
+        let weighed: Vec<Weighted> = lists.of(from..to).collect();
+        let at = &lists.starts[from..=to];
+        let sentence = |k: usize| &weighed[at[k - from] - at[0]..at[k + 1 - from] - at[0]];
         let (mut run, mut merged): (Vec<Weighted>, Vec<Weighted>) = (Vec::new(), Vec::new());
         for end in ends {
             run.clear();
@@ -856,14 +864,15 @@ impl Runs {
                 // with the other side's exactly as a merge of the
                 // sentences' own lists would.
                 merged.clear();
-                let mut later = run.iter().copied().peekable();
-                for key in lists.of(end - len..end - len + 1) {
-                    while let Some(k) = later.next_if(|k| k.id < key.id) {
+                let mut later = 0;
+                for &key in sentence(end - len) {
+                    while let Some(&k) = run.get(later).filter(|k| k.id < key.id) {
                         merged.push(k);
+                        later += 1;
                     }
                     merged.push(key);
                 }
-                merged.extend(later);
+                merged.extend_from_slice(&run[later..]);
                 std::mem::swap(&mut run, &mut merged);
                 runs.ids.extend(run.iter().map(|k| k.id));
                 runs.weights.extend(run.iter().map(|k| k.weight));
