@@ -3,7 +3,8 @@
 //! Before aligning, the *linker* extracts every sentence's anchors (see
 //! [`crate::anchor`]) and keeps the keys found on both sides of the pair.
 //! A bead's lexical evidence is then the weight of the keys its two sides
-//! have in common against the weight of those they do not.
+//! have in common against the weight of those they do not, and of the
+//! sentences' telling tokens (names, numbers) the other side never has.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::{Range, RangeInclusive};
