@@ -28,7 +28,7 @@ use crate::anchor::lexicon::Lexicon;
 use crate::input::script::ScriptCount;
 use crate::lang::Sides;
 use crate::pipeline::Aligned;
-use crate::{Alignment, Lang};
+use crate::{Alignment, Bead, Lang};
 
 /// Pairs whose [`PairVerdict::score`] is below this are refused.
 // Calibrated with `tools/calibrate_verdict.rs` on the tune half of the dev
@@ -240,6 +240,9 @@ struct Count {
     matched: usize,
 }
 
+/// Beads judged by one parallel task (see [`judge_evidence`]).
+const JUDGED_BEADS: usize = 4096;
+
 /// Judges `alignment` on `evidence`. A word is anchorable when it is known
 /// or matched.
 fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
@@ -251,39 +254,63 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
         .map(|(key, _)| key)
         .max()
         .map_or(0, |k| k as usize + 1);
-    let mut held_in = [vec![0u32; keys], vec![0u32; keys]];
-    let mut count = [Count::default(), Count::default()];
-    let mut content = [0usize; 2];
-    // Per content token of a sentence, whether it matched.
-    let mut matched: Vec<bool> = Vec::new();
-    for (b, bead) in alignment.beads.iter().enumerate() {
-        let stamp = b as u32 + 1;
-        let ranges = [bead.en.clone(), bead.ru.clone()];
-        for (i, range) in ranges.iter().enumerate() {
-            for k in range.clone() {
-                for (key, _) in sides[i].anchors(k) {
-                    held_in[i][key as usize] = stamp;
+    // Per side, the counts and the content tokens of a stretch of beads.
+    let judge_stretch = |beads: &[Bead]| -> ([Count; 2], [usize; 2]) {
+        let mut held_in = [vec![0u32; keys], vec![0u32; keys]];
+        let mut count = [Count::default(), Count::default()];
+        let mut content = [0usize; 2];
+        // Per content token of a sentence, whether it matched.
+        let mut matched: Vec<bool> = Vec::new();
+        for (b, bead) in beads.iter().enumerate() {
+            let stamp = b as u32 + 1;
+            let ranges = [bead.en.clone(), bead.ru.clone()];
+            for (i, range) in ranges.iter().enumerate() {
+                for k in range.clone() {
+                    for (key, _) in sides[i].anchors(k) {
+                        held_in[i][key as usize] = stamp;
+                    }
+                }
+            }
+            for (i, range) in ranges.into_iter().enumerate() {
+                let other = &held_in[1 - i];
+                for k in range {
+                    matched.clear();
+                    matched.resize(sides[i].content[k] as usize, false);
+                    // Matched tokens that are not known: anchorable too.
+                    let mut unknown = 0;
+                    for (key, token) in sides[i].anchors(k) {
+                        let at = (token >> 1) as usize;
+                        if other[key as usize] == stamp && !matched[at] {
+                            matched[at] = true;
+                            count[i].matched += 1;
+                            unknown += usize::from(token & 1 == 0);
+                        }
+                    }
+                    content[i] += matched.len();
+                    count[i].anchorable += sides[i].known[k] as usize + unknown;
                 }
             }
         }
-        for (i, range) in ranges.into_iter().enumerate() {
-            let other = &held_in[1 - i];
-            for k in range {
-                matched.clear();
-                matched.resize(sides[i].content[k] as usize, false);
-                // Matched tokens that are not known: anchorable too.
-                let mut unknown = 0;
-                for (key, token) in sides[i].anchors(k) {
-                    let at = (token >> 1) as usize;
-                    if other[key as usize] == stamp && !matched[at] {
-                        matched[at] = true;
-                        count[i].matched += 1;
-                        unknown += usize::from(token & 1 == 0);
-                    }
-                }
-                content[i] += matched.len();
-                count[i].anchorable += sides[i].known[k] as usize + unknown;
-            }
+        (count, content)
+    };
+    // A book's beads a stretch at a time, stretches in parallel (each bead
+    // is judged on its own sentences alone; the counts are whole numbers,
+    // so their sum does not depend on the order).
+    let beads = &alignment.beads;
+    let sentences = alignment.en.len() + alignment.ru.len();
+    let stretches: Vec<([Count; 2], [usize; 2])> =
+        if crate::parallel::worth_it(sentences * AVERAGE_SENTENCE_BYTES) {
+            beads.par_chunks(JUDGED_BEADS).map(judge_stretch).collect()
+        } else {
+            vec![judge_stretch(beads)]
+        };
+    let mut count = [Count::default(), Count::default()];
+    let mut content = [0usize; 2];
+    for (stretch_count, stretch_content) in stretches {
+        for i in 0..2 {
+            count[i].anchorable += stretch_count[i].anchorable;
+            count[i].matched += stretch_count[i].matched;
+            content[i] += stretch_content[i];
         }
     }
     verdict_of(alignment, &count, content)

@@ -230,107 +230,146 @@ fn align_with(
     options: &AlignOptions,
     pass: Pass,
 ) -> Vec<Bead> {
-    let posteriors = pass == Pass::Fine;
     let model = CostModel::new(en, ru, options, keys);
-    let t = options.temperature;
     let (n, m) = (en.len(), ru.len());
     let mut ranges = bands(en, ru, keys, options, pass);
     let mut widenings = 0;
     let mut before: Option<(Band, Costs)> = None;
-    loop {
+    let (band, mut costs, mut path) = loop {
         let band = Band::new(&ranges);
-        let mut costs = costs(&band, &model, keys, before.take());
+        let costs = costs(&band, &model, keys, before.take());
         // Placing the band and adapting the priors need the best path
         // only; the sums over all paths are worked out once, at the end.
-        let mut path = trace(&band, &viterbi(&band, &costs), n, m);
+        let path = trace(&band, &viterbi(&band, &costs), n, m);
         if widenings < MAX_WIDENINGS && widen(&mut ranges, &path, m) {
             widenings += 1;
             before = Some((band, costs));
             continue;
         }
-        let mut shift = [0.0; SHAPES.len()];
-        if pass == Pass::Fine && options.adapt_priors {
-            // Once the band is settled: the document's own shape priors
-            // (see `priors`), on the same bead costs.
-            shift = priors::shift(path.iter().map(|&(_, shape)| shape));
-            costs.shift(&shift);
-            path = trace(&band, &viterbi(&band, &costs), n, m);
-        }
-        if !posteriors {
-            return path.into_iter().map(|(bead, _)| bead).collect();
-        }
-        // A bead's posterior needs the soft minimum from the origin to where
-        // it starts and from where it ends to the end; a one-sided bead's
-        // chance of being unaligned anywhere needs them along its row (1-0)
-        // or column (0-1). Only those cells are kept.
-        let mut wanted = vec![0];
-        for (bead, _) in &path {
-            let (i, j) = (bead.en.end, bead.ru.end);
-            wanted.push(band.cell(i, j));
-            if bead.ru.is_empty() {
-                for j in band.lo[i]..=band.hi[i] {
-                    wanted.push(band.cell(i, j));
-                    wanted.extend(band.index(i - 1, j));
-                }
-            } else if bead.en.is_empty() {
-                for i in band.rows_holding(j) {
-                    wanted.push(band.cell(i, j));
-                    wanted.extend(band.index(i, j - 1));
-                }
+        break (band, costs, path);
+    };
+    drop(ranges);
+    if pass == Pass::Coarse {
+        return path.beads().map(|(bead, _)| bead).collect();
+    }
+    let mut shift = [0.0; SHAPES.len()];
+    if options.adapt_priors {
+        // Once the band is settled: the document's own shape priors
+        // (see `priors`), on the same bead costs.
+        shift = priors::shift(path.shapes());
+        costs.shift(&shift);
+        path = trace(&band, &viterbi(&band, &costs), n, m);
+    }
+    let (scores, unaligned) = posteriors(&band, &costs, &path, options.temperature);
+    // The table is no longer needed: the one-sided beads' chances of
+    // being unaligned are all that `omission::absorb` reads of it.
+    drop((band, costs));
+    let beads = (path.beads().zip(scores))
+        .map(|((bead, _), score)| Bead { score, ..bead })
+        .collect();
+    drop(path);
+    // One-sided beads the model is not confident of join a neighbour.
+    let cost = |en: &Range<usize>, ru: &Range<usize>| {
+        let prior = cost::prior_cost(en.len(), ru.len(), &shift);
+        let common = || omission::shared_weight(keys, en, ru);
+        model.link_cost((en.end, en.len()), (ru.end, ru.len()), prior, common)
+    };
+    let note = |bead: &Bead| {
+        let (units, range) = if bead.ru.is_empty() {
+            (en, &bead.en)
+        } else {
+            (ru, &bead.ru)
+        };
+        units[range.clone()].iter().all(|u| u.note)
+    };
+    omission::absorb(
+        beads,
+        |bead| unaligned.of(bead),
+        |bead| {
+            let side = |units: &[Unit], range: &Range<usize>| -> usize {
+                units[range.clone()].iter().map(|u| u.length).sum()
+            };
+            side(en, &bead.en) + side(ru, &bead.ru)
+        },
+        cost,
+        note,
+        options.keep_omissions_from,
+        cost::CHROME_WITH_TEXT,
+    )
+}
+
+/// The posterior probability of each bead of `path`, in order, and the
+/// chance that each one-sided bead's sentence is left unaligned.
+fn posteriors(band: &Band, costs: &Costs, path: &Path, t: f64) -> (Vec<f64>, Unaligned) {
+    // A bead's posterior needs the soft minimum from the origin to where
+    // it starts and from where it ends to the end; a one-sided bead's
+    // chance of being unaligned anywhere needs them along its row (1-0)
+    // or column (0-1). Only those cells are kept.
+    let mut wanted = vec![0];
+    for (bead, _) in path.beads() {
+        let (i, j) = (bead.en.end, bead.ru.end);
+        wanted.push(band.cell(i, j));
+        if bead.ru.is_empty() {
+            for j in band.lo[i]..=band.hi[i] {
+                wanted.push(band.cell(i, j));
+                wanted.extend(band.index(i - 1, j));
+            }
+        } else if bead.en.is_empty() {
+            for i in band.rows_holding(j) {
+                wanted.push(band.cell(i, j));
+                wanted.extend(band.index(i, j - 1));
             }
         }
-        wanted.sort_unstable();
-        wanted.dedup();
-        wanted.shrink_to_fit();
-        let (forward, backward) = rayon::join(
-            || soft_forward(&band, &costs, t, &wanted),
-            || soft_backward(&band, &costs, t, &wanted),
-        );
-        let everything = forward.last().copied().unwrap_or(0.0);
-        let posterior = Posterior {
-            band: &band,
-            costs: &costs,
-            wanted: &wanted,
-            forward: &forward,
-            backward: &backward,
-            everything,
-            t,
-        };
-        let beads: Vec<Bead> = path
-            .into_iter()
-            .map(|(bead, shape)| {
-                let score = posterior.bead(bead.en.end, bead.ru.end, shape);
-                Bead { score, ..bead }
-            })
-            .collect();
-        // One-sided beads the model is not confident of join a neighbour.
-        let cost = |en: &Range<usize>, ru: &Range<usize>| {
-            let prior = cost::prior_cost(en.len(), ru.len(), &shift);
-            let common = || omission::shared_weight(keys, en, ru);
-            model.link_cost((en.end, en.len()), (ru.end, ru.len()), prior, common)
-        };
-        let note = |bead: &Bead| {
-            let (units, range) = if bead.ru.is_empty() {
-                (en, &bead.en)
-            } else {
-                (ru, &bead.ru)
-            };
-            units[range.clone()].iter().all(|u| u.note)
-        };
-        return omission::absorb(
-            beads,
-            |bead| posterior.unaligned(bead),
-            |bead| {
-                let side = |units: &[Unit], range: &Range<usize>| -> usize {
-                    units[range.clone()].iter().map(|u| u.length).sum()
-                };
-                side(en, &bead.en) + side(ru, &bead.ru)
-            },
-            cost,
-            note,
-            options.keep_omissions_from,
-            cost::CHROME_WITH_TEXT,
-        );
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    wanted.shrink_to_fit();
+    let (forward, backward) = rayon::join(
+        || soft_forward(band, costs, t, &wanted),
+        || soft_backward(band, costs, t, &wanted),
+    );
+    let posterior = Posterior {
+        band,
+        costs,
+        wanted: &wanted,
+        forward: &forward,
+        backward: &backward,
+        everything: forward.last().copied().unwrap_or(0.0),
+        t,
+    };
+    let mut unaligned = Unaligned::default();
+    let scores = path
+        .beads()
+        .map(|(bead, shape)| {
+            if !bead.is_link() {
+                let end = (bead.en.end, bead.ru.end);
+                unaligned.ends.push((end, posterior.unaligned(&bead)));
+            }
+            posterior.bead(bead.en.end, bead.ru.end, shape)
+        })
+        .collect();
+    (scores, unaligned)
+}
+
+/// For each one-sided bead of the best path, by where it ends (in
+/// document order), the probability that its sentence is left unaligned
+/// (see [`Posterior::unaligned`]).
+#[derive(Default)]
+struct Unaligned {
+    ends: Vec<((usize, usize), f64)>,
+}
+
+impl Unaligned {
+    /// The probability for `bead`, a one-sided bead of the path.
+    fn of(&self, bead: &Bead) -> f64 {
+        let end = (bead.en.end, bead.ru.end);
+        match self.ends.binary_search_by(|(e, _)| e.cmp(&end)) {
+            Ok(at) => self.ends[at].1,
+            Err(_) => {
+                debug_assert!(false, "no one-sided bead of the path ends at {end:?}");
+                0.0
+            }
+        }
     }
 }
 
@@ -392,35 +431,59 @@ impl Posterior<'_> {
     }
 }
 
-/// The best path, from the back-pointers: beads in document order (score
-/// not yet set), each with its shape's index.
-fn trace(band: &Band, back: &[u8], n: usize, m: usize) -> Vec<(Bead, usize)> {
-    let mut path = Vec::new();
+/// A path through the table from the origin to the end: the shapes (indices
+/// into `SHAPES`) of its beads in document order, a byte a bead, instead
+/// of the beads themselves (a long text's path has hundreds of thousands).
+struct Path {
+    shapes: Vec<u8>,
+}
+
+impl Path {
+    /// The shapes of the beads, in document order.
+    fn shapes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.shapes.iter().map(|&shape| usize::from(shape))
+    }
+
+    /// The beads in document order (score not yet set), each with its
+    /// shape's index.
+    fn beads(&self) -> impl Iterator<Item = (Bead, usize)> + '_ {
+        let (mut i, mut j) = (0, 0);
+        self.shapes().map(move |shape| {
+            let (a, b) = SHAPES[shape];
+            (i, j) = (i + a, j + b);
+            let bead = Bead {
+                en: i - a..i,
+                ru: j - b..j,
+                score: 0.0,
+            };
+            (bead, shape)
+        })
+    }
+}
+
+/// The best path, from the back-pointers.
+fn trace(band: &Band, back: &[u8], n: usize, m: usize) -> Path {
+    let mut shapes = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let shape = back[band.cell(i, j)] as usize;
-        let (a, b) = SHAPES[shape];
-        let bead = Bead {
-            en: i - a..i,
-            ru: j - b..j,
-            score: 0.0,
-        };
-        path.push((bead, shape));
+        let shape = back[band.cell(i, j)];
+        let (a, b) = SHAPES[usize::from(shape)];
+        shapes.push(shape);
         i -= a;
         j -= b;
     }
-    path.reverse();
-    path
+    shapes.reverse();
+    Path { shapes }
 }
 
 /// Widens the band where the path runs along one of its edges (an edge that
 /// is not the table's own): there the best path may lie outside the band,
 /// as when the coarse pass drifted through a stretch of omissions. Returns
 /// whether any row was widened.
-fn widen(ranges: &mut [(usize, usize)], path: &[(Bead, usize)], m: usize) -> bool {
+fn widen(ranges: &mut [(usize, usize)], path: &Path, m: usize) -> bool {
     let n = ranges.len() - 1;
     let mut near_edge = vec![false; n + 1];
-    for (bead, _) in path {
+    for (bead, _) in path.beads() {
         let (i, j) = (bead.en.end, bead.ru.end);
         let (lo, hi) = ranges[i];
         if (lo > 0 && j == lo) || (hi < m && j == hi) {
@@ -527,9 +590,17 @@ impl Row<'_> {
         }
     }
 
-    /// The costs of every bead that ends in column `j`.
+    /// The costs of every bead that ends in column `j` ([`Row::cost`] of
+    /// each shape, the cell's stored costs looked up once).
+    #[inline]
     fn cell(&self, j: usize) -> CellCosts {
-        std::array::from_fn(|shape| self.cost(j, shape))
+        let stored = &self.cells[j - self.lo];
+        std::array::from_fn(|shape| match shape {
+            ENGLISH_ALONE if self.above.contains(&j) => self.one_sided[0],
+            RUSSIAN_ALONE if j > self.lo => self.one_sided[1],
+            ENGLISH_ALONE | RUSSIAN_ALONE => f32::INFINITY,
+            _ => stored[STORED[shape]],
+        })
     }
 }
 
@@ -685,8 +756,9 @@ fn above<'a>(band: &Band, i: usize, kept: &'a [Vec<f64>]) -> Above<'a> {
 /// the value kept for the cell the bead starts in plus the bead's cost
 /// (infinite where the bead cannot end here). `row` is row `i` so far (the
 /// cells left of `j`), whose first column is `lo`; `above` as [`above`]
-/// gives it. Both [`viterbi`] and [`soft_forward`] step this way.
-#[inline]
+/// gives it. Both [`viterbi`] and [`soft_forward`] step this way, once a
+/// cell: inlined there, so that the costs stay in registers.
+#[inline(always)]
 fn arrivals(
     cell_costs: &CellCosts,
     (j, lo): (usize, usize),
@@ -722,19 +794,25 @@ fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
         row.resize(band.hi[i] - band.lo[i] + 1, f64::INFINITY);
         let row_costs = costs.row(band, i);
         let (lo, above) = (band.lo[i], above(band, i, &best));
+        let back_row = &mut back[band.start[i]..band.start[i + 1]];
         for j in band.lo[i]..=band.hi[i] {
-            let (k, cell) = (j - lo, band.cell(i, j));
-            if cell == 0 {
+            let k = j - lo;
+            // The origin, cell 0.
+            if i == 0 && k == 0 {
                 row[0] = 0.0;
                 continue;
             }
+            // The first cheapest shape, kept in registers until the end.
             let paths = arrivals(&row_costs.cell(j), (j, lo), &row, &above);
+            let (mut cheapest, mut shape_of) = (f64::INFINITY, u8::MAX);
             for (shape, &path) in paths.iter().enumerate() {
-                if path < row[k] {
-                    row[k] = path;
-                    back[cell] = shape as u8;
+                if path < cheapest {
+                    cheapest = path;
+                    shape_of = shape as u8;
                 }
             }
+            row[k] = cheapest;
+            back_row[k] = shape_of;
         }
         best[i % (MAX_RUN + 1)] = row;
     }
@@ -1123,12 +1201,17 @@ mod tests {
         let mut ranges: Vec<(usize, usize)> = (0..=100usize)
             .map(|i| (i.saturating_sub(5), (i + 5).min(100)))
             .collect();
-        let diagonal: Vec<(Bead, usize)> =
-            (0..100).map(|i| (bead(i..i + 1, i..i + 1), 0)).collect();
+        let path = |runs: &[(usize, usize)]| Path {
+            shapes: runs
+                .iter()
+                .flat_map(|&(shape, count)| std::iter::repeat_n(shape as u8, count))
+                .collect(),
+        };
+        let diagonal = path(&[(0, 100)]);
         assert!(!widen(&mut ranges, &diagonal, 100));
-        // One bead ends on the lower edge of row 50.
-        let mut edge = diagonal.clone();
-        edge[49].0.ru = 44..45;
+        // 1-0 beads down to (50, 45), on the lower edge of row 50, and
+        // 0-1 beads back to the diagonal.
+        let edge = path(&[(0, 45), (ENGLISH_ALONE, 5), (RUSSIAN_ALONE, 5), (0, 50)]);
         assert!(widen(&mut ranges, &edge, 100));
         assert!(ranges[50].0 < 45 - SLACK && ranges[50].1 > 55 + SLACK);
         assert_eq!(

@@ -396,30 +396,34 @@ pub(crate) fn link_keeping(
         list.sort_unstable_by_key(|k| k.id);
         list
     };
-    let mut lists = Sides::new(
-        KeyLists::new(Arc::clone(&key_weights)),
-        KeyLists::new(Arc::clone(&key_weights)),
-    );
-    for lang in [Lang::En, Lang::Ru] {
+    // A side's lists and each sentence's total weight, a chunk at a time
+    // so that the lists are never all held twice.
+    let side = |lang: Lang| -> (KeyLists, Vec<f64>) {
         let sentences = anchors[lang].sentences();
-        // A chunk at a time, so that the lists are never all held twice.
+        let mut lists = KeyLists::new(Arc::clone(&key_weights));
+        let mut totals = Vec::with_capacity(sentences);
         for first in (0..sentences).step_by(EXTRACT_CHUNK) {
             let chunk: Vec<Vec<Weighted>> = (first..(first + EXTRACT_CHUNK).min(sentences))
                 .into_par_iter()
                 .map(|k| weigh(lang, k))
                 .collect();
             for list in chunk {
-                lists[lang].push(list);
+                totals.push(list.iter().map(|w| w.weight).sum());
+                lists.push(list);
             }
         }
         // The lists live as long as the alignment: no room to grow.
-        lists[lang].shrink_to_fit();
-    }
-    let totals = lists.as_ref().map(|side| {
-        (0..side.sentences())
-            .map(|k| side.of(k..k + 1).map(|w| w.weight).sum())
-            .collect()
-    });
+        lists.shrink_to_fit();
+        (lists, totals)
+    };
+    // The two sides side by side: each one's lists are stored on one
+    // thread while the other's are worked out.
+    let ((en_lists, en_totals), (ru_lists, ru_totals)) =
+        rayon::join(|| side(Lang::En), || side(Lang::Ru));
+    let (lists, totals) = (
+        Sides::new(en_lists, ru_lists),
+        Sides::new(en_totals, ru_totals),
+    );
     let unmatched = Sides::new(Lang::En, Lang::Ru).map(|lang| {
         (0..anchors[lang].sentences())
             .into_par_iter()
@@ -525,14 +529,53 @@ fn extract_with(
     table: &mut KeyTable,
 ) -> (SideAnchors, Vec<NameCandidate>) {
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
-    let (mut anchors, mut names) = (SideAnchors::new(), Vec::new());
+    let mut out = (SideAnchors::new(), Vec::new());
     // A chunk at a time, so that the extractor's per-token working data
     // never exists for a whole book at once (the extractors remember the
-    // words they have seen across chunks).
-    for (c, chunk) in texts.chunks(EXTRACT_CHUNK).enumerate() {
-        let first = c * EXTRACT_CHUNK;
-        let found = extractor.anchors_of_all(chunk);
-        let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
+    // words they have seen across chunks). Each chunk is recorded (its keys
+    // numbered in order, on one thread) while the next one is extracted,
+    // so that the numbering leaves no core idle.
+    let mut extracted: Option<Chunk> = None;
+    for (c, texts) in texts.chunks(EXTRACT_CHUNK).enumerate() {
+        let (next, ()) = rayon::join(
+            || Chunk {
+                first: c * EXTRACT_CHUNK,
+                found: extractor.anchors_of_all(texts),
+                more: more.as_mut().map(|m| m.anchors_of_all(texts)),
+            },
+            || {
+                if let Some(chunk) = extracted.take() {
+                    chunk.record(lang, table, &mut out);
+                }
+            },
+        );
+        extracted = Some(next);
+    }
+    if let Some(chunk) = extracted {
+        chunk.record(lang, table, &mut out);
+    }
+    out
+}
+
+/// The anchors extracted of a chunk of sentences (see [`extract_with`]).
+struct Chunk {
+    /// Its first sentence's index.
+    first: usize,
+    found: Vec<Extracted>,
+    /// What a learned lexicon adds.
+    more: Option<Vec<Extracted>>,
+}
+
+impl Chunk {
+    /// Adds the chunk's sentences to `anchors` and `names`, numbering their
+    /// keys in `table`.
+    fn record(
+        self,
+        lang: Lang,
+        table: &mut KeyTable,
+        (anchors, names): &mut (SideAnchors, Vec<NameCandidate>),
+    ) {
+        let Chunk { first, found, more } = self;
         for found in &found {
             anchors.content.push(found.content_tokens);
             anchors.known.extend(&found.known);
@@ -573,7 +616,6 @@ fn extract_with(
             anchors.starts.push(anchors.slots.len());
         }
     }
-    (anchors, names)
 }
 
 /// A sentence's telling tokens (see [`SideAnchors::telling`]), sorted: its

@@ -281,27 +281,37 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
             advice,
         });
     }
+    // What `detect` found of the bytes (`None`: it was not asked), so that
+    // a book's megabytes are not scanned again.
     let (encoding, bom_len, detected) = match Encoding::from_bom(bytes) {
-        Some(e) => (e, e.bom().map_or(0, <[u8]>::len), false),
+        Some(e) => (e, e.bom().map_or(0, <[u8]>::len), None),
         None => match options.encoding {
-            Some(e) => (e, 0, false),
-            None => (detect(path, bytes, options)?, 0, true),
+            Some(e) => (e, 0, None),
+            None => {
+                let (e, utf8) = detect(path, bytes, options)?;
+                (e, 0, Some(utf8))
+            }
         },
     };
     let body = &bytes[bom_len..];
-    if matches!(encoding, Encoding::Utf8) || encoding.is_single_byte() {
-        // In these encodings a NUL byte is a NUL character: not text.
-        if let Some(offset) = body.iter().position(|&b| b == 0) {
-            return Err(Error::Binary {
-                path: path_buf(),
-                offset: bom_len + offset,
-            });
-        }
+    // In these encodings a NUL byte is a NUL character: not text (`detect`
+    // refused one already).
+    let nul_is_binary = matches!(encoding, Encoding::Utf8) || encoding.is_single_byte();
+    if nul_is_binary
+        && detected.is_none()
+        && let Some(offset) = body.iter().position(|&b| b == 0)
+    {
+        return Err(Error::Binary {
+            path: path_buf(),
+            offset: bom_len + offset,
+        });
     }
-    let as_it_stands = match encoding {
-        Encoding::Utf8 => std::str::from_utf8(body).ok().filter(|t| !has_lone_cr(t)),
+    let as_it_stands = match (encoding, detected) {
+        (Encoding::Utf8, Some(utf8)) => utf8,
+        (Encoding::Utf8, None) => std::str::from_utf8(body).ok(),
         _ => None,
-    };
+    }
+    .filter(|t| !has_lone_cr(t));
     let (shared, repairs) = match as_it_stands {
         // Nearly every input: copied once, into the shared text, with no
         // string in between (which would hold the text a third time while
@@ -322,13 +332,13 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
     let text = Text {
         text: shared,
         encoding,
-        detected,
+        detected: detected.is_some(),
         bom_len,
         repairs,
         format: InputFormat::Text,
         rendered: None,
     };
-    if let Some(at) = text.text.find('\0') {
+    if !nul_is_binary && let Some(at) = text.text.find('\0') {
         // Only UTF-16 gets here: NUL code units.
         let offset = text.offsets().file_offset(at);
         return Err(Error::Binary {
@@ -342,8 +352,14 @@ fn decode_plain(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Text
     Ok(text)
 }
 
-/// The encoding of a file with no BOM and no `--encoding`.
-fn detect(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Encoding, Error> {
+/// The encoding of a file with no BOM and no `--encoding`, with the file as
+/// text when it is valid UTF-8 (found on the way). A file with a NUL byte
+/// is refused.
+fn detect<'b>(
+    path: &Path,
+    bytes: &'b [u8],
+    options: &ReadOptions,
+) -> Result<(Encoding, Option<&'b str>), Error> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(match detect::utf16_without_bom(bytes) {
             Some(encoding) => Error::Utf16WithoutBom {
@@ -357,11 +373,11 @@ fn detect(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Encoding, 
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(_) => Ok(Encoding::Utf8),
+        Ok(text) => Ok((Encoding::Utf8, Some(text))),
         Err(e) => match detect::legacy_cyrillic(bytes) {
-            Some(encoding) => Ok(encoding),
+            Some(encoding) => Ok((encoding, None)),
             // With --lossy an unclear file is read as UTF-8, bad bytes replaced.
-            None if options.lossy => Ok(Encoding::Utf8),
+            None if options.lossy => Ok((Encoding::Utf8, None)),
             None => Err(Error::UnknownEncoding {
                 path: path.to_path_buf(),
                 offset: e.valid_up_to(),

@@ -46,14 +46,18 @@ impl ScriptCount {
                 && let Some(&next) = bytes.get(i + 1)
             {
                 let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+                i += 2;
+                // А..я, Ё and ё first: nearly every letter of a Russian text.
+                if matches!(code, 0x410..=0x44F | 0x401 | 0x451) {
+                    count.cyrillic += 1;
+                    continue;
+                }
                 match char::from_u32(code) {
-                    Some('а'..='я' | 'А'..='Я' | 'ё' | 'Ё') => count.cyrillic += 1,
                     Some(c @ '\u{00C0}'..='\u{024F}') if c.is_alphabetic() => count.latin += 1,
                     Some(c @ '\u{0400}'..='\u{052F}') if c.is_alphabetic() => count.cyrillic += 1,
                     Some(c) if c.is_alphabetic() => count.other += 1,
                     _ => {}
                 }
-                i += 2;
                 continue;
             }
             if b >= 0xE0
@@ -219,15 +223,25 @@ fn garbled_run(run: &str) -> Option<Mojibake> {
     // Windows-1251 and KOI8-R, each of which UTF-8 wants followed by a byte
     // 0x80..=0xBF, and Windows-1252 has no Cyrillic. Saying so at once saves
     // encoding every word three times.
-    if run.chars().all(is_basic_cyrillic) {
+    if is_basic_cyrillic(run) {
         return None;
     }
+    // Each code page writes a non-ASCII character as one byte above 0x7F,
+    // which is never UTF-8 by itself: a lone ’ or « is never garbled (an
+    // English text's runs are nearly all such).
+    let _second = run.chars().nth(1)?;
     garbled_in_code_pages(run)
 }
 
-/// А to я: the letters a Russian word is made of (ё aside).
-fn is_basic_cyrillic(c: char) -> bool {
-    ('\u{410}'..='\u{44F}').contains(&c)
+/// Whether `run` is all А to я, the letters a Russian word is made of (ё
+/// aside): U+0410..U+044F, in UTF-8 `D0 90`..`D0 BF` and `D1 80`..`D1 8F`,
+/// told from the bytes without decoding.
+fn is_basic_cyrillic(run: &str) -> bool {
+    let bytes = run.as_bytes();
+    bytes.len().is_multiple_of(2)
+        && bytes
+            .chunks_exact(2)
+            .all(|pair| matches!(pair, [0xD0, 0x90..=0xBF] | [0xD1, 0x80..=0x8F]))
 }
 
 /// [`garbled_run`], found by encoding `run` into each code page.
@@ -294,8 +308,19 @@ mod tests {
 
         #[test]
         fn a_word_of_basic_cyrillic_letters_is_never_garbled(word in "[а-яА-Я]{1,16}") {
-            proptest::prop_assert!(word.chars().all(is_basic_cyrillic));
+            proptest::prop_assert!(is_basic_cyrillic(&word));
             proptest::prop_assert_eq!(garbled_in_code_pages(&word), None);
+        }
+
+        #[test]
+        fn basic_cyrillic_is_told_from_the_bytes_as_from_the_characters(run in "[а-яА-ЯёЁ\u{80}-\u{7FF}\\PC]{1,8}") {
+            let by_chars = run.chars().all(|c| ('\u{410}'..='\u{44F}').contains(&c));
+            proptest::prop_assert_eq!(is_basic_cyrillic(&run), by_chars);
+        }
+
+        #[test]
+        fn a_lone_character_is_never_garbled(c in "[\u{80}-\u{FFFF}]") {
+            proptest::prop_assert_eq!(garbled_in_code_pages(&c), None);
         }
 
         #[test]

@@ -66,8 +66,8 @@ struct ShortWords {
 struct Cases {
     /// Written in lower case somewhere.
     lower: FxHashSet<String>,
-    /// Written capitalised in the middle of a sentence.
-    capitalised_inside: FxHashSet<String>,
+    /// How often each is written capitalised in the middle of a sentence.
+    capitalised_inside: FxHashMap<String, u32>,
 }
 
 impl<'a> Evidence<'a> {
@@ -101,7 +101,17 @@ impl<'a> Evidence<'a> {
         let key = lower_case(word);
         let key = key.as_ref();
         let cases = self.cases.get_or_init(|| Cases::gather(self.text));
-        cases.lower.contains(key) && !cases.capitalised_inside.contains(key)
+        cases.lower.contains(key) && !cases.capitalised_inside.contains_key(key)
+    }
+
+    /// The capitalised `word`, found after a lower-case word with no mark
+    /// between, is an ordinary word of this text capitalised only there: it
+    /// occurs in lower case, and capitalised inside a sentence only once.
+    pub fn is_capitalised_once(&self, word: &str) -> bool {
+        let key = lower_case(word);
+        let key = key.as_ref();
+        let cases = self.cases.get_or_init(|| Cases::gather(self.text));
+        cases.lower.contains(key) && cases.capitalised_inside.get(key).is_some_and(|&n| n == 1)
     }
 }
 
@@ -275,7 +285,13 @@ impl Cases {
                     if starts_lower(word) {
                         insert(&mut out.lower, lower_case(word));
                     } else if previous_ends == Some(false) && word.chars().skip(1).any(is_lower) {
-                        insert(&mut out.capitalised_inside, lower_case(word));
+                        let key = lower_case(word);
+                        match out.capitalised_inside.get_mut(key.as_ref()) {
+                            Some(n) => *n += 1,
+                            None => {
+                                out.capitalised_inside.insert(key.into_owned(), 1);
+                            }
+                        }
                     }
                 }
                 let core = token.trim_end_matches(is_closer);
@@ -306,6 +322,16 @@ mod tests {
         assert!(!e.is_common_word("Baker"));
         let e = Evidence::new("Our embassy and the Embassy of Peru.");
         assert!(!e.is_common_word("Embassy"));
+    }
+
+    #[test]
+    fn word_capitalised_inside_once_and_seen_in_lower_case() {
+        let e = Evidence::new("Былины Былины, жанр. Слушали былины и сказки.");
+        assert!(e.is_capitalised_once("Былины"));
+        let e = Evidence::new("Жил Иван. Звали Ивана, и Иван пришёл.");
+        assert!(!e.is_capitalised_once("Иван"), "never in lower case");
+        let e = Evidence::new("Совет и Совет, и совет.");
+        assert!(!e.is_capitalised_once("Совет"), "capitalised inside twice");
     }
 
     #[test]

@@ -58,6 +58,23 @@ mod tests {
     }
 
     #[test]
+    fn sentence_opener_after_name_or_capitals_opens_sentence() {
+        assert_eq!(
+            texts("Метель накрыла Балканы В понедельник закрыли дороги"),
+            ["Метель накрыла Балканы", "В понедельник закрыли дороги"]
+        );
+        assert_eq!(
+            texts("Всё решили ЖИТЕЛИ Вот что значит дружба"),
+            ["Всё решили ЖИТЕЛИ", "Вот что значит дружба"]
+        );
+        // A one-letter word after capitals is shouted with them.
+        assert_eq!(
+            texts("Он смеялся НАД ним, а не ВМЕСТЕ С ним."),
+            ["Он смеялся НАД ним, а не ВМЕСТЕ С ним."]
+        );
+    }
+
+    #[test]
     fn polite_pronoun_and_title_inside_sentence_continue() {
         assert_eq!(
             texts("Будем рады видеть Вас снова в нашем кафе"),
@@ -303,6 +320,47 @@ mod tests {
     }
 
     #[test]
+    fn double_exclamation_drawn_as_emoji_ends_sentence() {
+        assert_eq!(
+            texts("Новости в ленте‼️ Вчера открыли мост."),
+            ["Новости в ленте‼️", "Вчера открыли мост."]
+        );
+    }
+
+    #[test]
+    fn emoji_glued_to_word_after_emoji_run_opens_sentence() {
+        assert_eq!(
+            texts("Какой закат🌅👍 🐟клюёт с утра"),
+            ["Какой закат🌅👍", "🐟клюёт с утра"]
+        );
+        // After a word, not an emoji, the glued emoji stays in the sentence.
+        assert_eq!(
+            texts("спасибо большое ❤️будем ждать"),
+            ["спасибо большое ❤️будем ждать"]
+        );
+    }
+
+    #[test]
+    fn entry_heading_run_into_its_text_is_a_sentence() {
+        assert_eq!(
+            texts(
+                "Гончарство Гончарство, одно из древнейших ремёсел, известно повсюду. \
+                 В городах гончарство стало искусством."
+            ),
+            [
+                "Гончарство",
+                "Гончарство, одно из древнейших ремёсел, известно повсюду.",
+                "В городах гончарство стало искусством."
+            ]
+        );
+        // A capital that restates no word of the opening words is no headword.
+        assert_eq!(
+            texts("Прогресс Человечества не остановить, его ждёт человечество."),
+            ["Прогресс Человечества не остановить, его ждёт человечество."]
+        );
+    }
+
+    #[test]
     fn hashtags_close_sentence_before_capital() {
         assert_eq!(
             texts("Зима пришла #снег #зима Красота какая"),
@@ -327,10 +385,22 @@ mod tests {
     }
 
     #[test]
+    fn bullet_after_mentions_alone_stays_with_its_item() {
+        assert_eq!(
+            texts("Классное фото! @anna ✅забраться на гору - сделано!"),
+            ["Классное фото!", "@anna ✅забраться на гору - сделано!"]
+        );
+        assert_eq!(
+            texts("Клюёт так: ✔ Утром окунь ✔ Вечером судак"),
+            ["Клюёт так: ✔ Утром окунь", "✔ Вечером судак"]
+        );
+    }
+
+    #[test]
     fn keycap_digit_starts_list_item() {
         assert_eq!(
             texts("Требования: 1⃣ Поднять зарплаты 2⃣ Снизить налоги"),
-            ["Требования:", "1⃣ Поднять зарплаты", "2⃣ Снизить налоги"]
+            ["Требования: 1⃣ Поднять зарплаты", "2⃣ Снизить налоги"]
         );
     }
 

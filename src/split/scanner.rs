@@ -42,6 +42,14 @@ const VERSE_LINE: usize = 60;
 /// How far, in bytes, a rule line looks ahead for the rule that closes a banner.
 const BANNER: usize = 160;
 
+/// Longest heading, in words and in bytes, that a capitalised word can end
+/// (see `heading_before`).
+const HEADING_WORDS: usize = 8;
+const HEADING_BYTES: usize = 160;
+
+/// Letters that a headword and its restatement share ("языков", "Языки").
+const STEM: usize = 4;
+
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
@@ -328,6 +336,9 @@ impl<'a> Scanner<'a, '_> {
                 '.' => stops += 1,
                 '…' => ellipsis = true,
                 c if is_terminal(c) => marks = true,
+                // "ленту‼️ Вчера": the variation selector that draws ‼ or ⁉ as
+                // an emoji belongs to the mark.
+                '\u{FE0F}' if marks => {}
                 _ => break,
             }
             j += c.len_utf8();
@@ -1185,6 +1196,10 @@ impl<'a> Scanner<'a, '_> {
     fn unmarked_start(&mut self, at: usize) -> usize {
         let next = at + 1;
         let rules = self.rules;
+        if self.heading_before(at) {
+            self.cut(at - 1);
+            return next;
+        }
         // The cheap tests first: most capitals inside a sentence are names.
         let word_end = self.word_end(at);
         let token = &self.text[at..word_end];
@@ -1192,8 +1207,13 @@ impl<'a> Scanner<'a, '_> {
             return next;
         }
         let previous = self.previous_word(at).unwrap_or("");
-        let previous_plain =
-            previous.chars().count() >= 2 && previous.chars().all(|c| is_letter(c) && is_lower(c));
+        // A word of letters, in lower case, capitalised ("на Августа Бебеля С
+        // этого момента") or in capitals ("МОЛОДЦЫ ФРАНЦУЗЫ Вот как"); after
+        // capitals, a one-letter opener may be shouted too ("ВМЕСТЕ С ним").
+        let shouted = !previous.chars().any(is_lower);
+        let previous_plain = previous.chars().count() >= 2
+            && previous.chars().all(is_letter)
+            && (previous.chars().skip(1).all(is_lower) || shouted && token.chars().count() >= 2);
         if !previous_plain || rules.function_words.contains(previous, &mut self.lower) {
             return next;
         }
@@ -1214,6 +1234,49 @@ impl<'a> Scanner<'a, '_> {
             self.cut(at - 1);
         }
         next
+    }
+
+    /// The paragraph so far, up to the capitalised word at byte `at`, is the
+    /// heading of an entry run into its text, whose line break was lost; the
+    /// text restates the headword: "Былины Былины, один из жанров…",
+    /// "Родословное древо семьи языков Языки, между которыми…". The heading
+    /// is one to [`HEADING_WORDS`] words of letters alone, the first
+    /// capitalised, none a function word or a common sentence opener; the
+    /// capitalised word starts as a word of the heading does (its first
+    /// [`STEM`] letters), is an ordinary word of the text (seen in lower case)
+    /// capitalised inside a sentence only here, and starts no run of
+    /// capitalised words ("Заместитель Министра Иностранных Дел").
+    fn heading_before(&mut self, at: usize) -> bool {
+        if self.sentence_start > 0 || at > HEADING_BYTES {
+            return false;
+        }
+        let rules = self.rules;
+        let text = self.text;
+        let word_end = at
+            + text[at..]
+                .char_indices()
+                .find(|&(_, c)| !is_letter(c))
+                .map_or(text.len() - at, |(end, _)| end);
+        let word = &text[at..word_end];
+        let capitalised = word.chars().count() >= STEM && word.chars().skip(1).all(is_lower);
+        if !capitalised || !text[..at].starts_with(|c: char| is_letter(c) && !is_lower(c)) {
+            return false;
+        }
+        let stem =
+            |w: &str| -> String { w.chars().take(STEM).flat_map(char::to_lowercase).collect() };
+        let headword = stem(word);
+        let mut restated = false;
+        for (n, heading_word) in text[..at].split_whitespace().enumerate() {
+            if n == HEADING_WORDS
+                || !heading_word.chars().all(|c| is_letter(c) || c == '-')
+                || rules.starters.contains(heading_word)
+                || rules.function_words.contains(heading_word, &mut self.lower)
+            {
+                return false;
+            }
+            restated |= heading_word.split('-').any(|part| stem(part) == headword);
+        }
+        restated && !self.next(word_end).is_upper() && self.evidence.is_capitalised_once(word)
     }
 
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
@@ -1288,6 +1351,15 @@ impl<'a> Scanner<'a, '_> {
             .is_some_and(|p| p.chars().count() <= 3 && p.chars().all(char::is_lowercase))
     }
 
+    /// A list item marked inside a line, after the text that ends at byte
+    /// `at`, opens a sentence: not the first item after a colon, which does
+    /// not end its sentence ("следующим образом: ✔ Первые недели…"), nor an
+    /// item after mentions alone, which address it ("@anna ✅ забраться…").
+    fn item_opens(&self, at: usize) -> bool {
+        let before = &self.text[self.sentence_start..at];
+        !before.ends_with(':') && !before.split_whitespace().all(|w| w.starts_with('@'))
+    }
+
     /// Multi-byte characters: the ellipsis, the exclamation-question marks,
     /// dashes, bullets and emoji.
     fn special(&mut self, i: usize) -> usize {
@@ -1302,7 +1374,9 @@ impl<'a> Scanner<'a, '_> {
             // "… on Monday • Next item": a bullet after a space starts an item.
             if self.at_word_start(i) {
                 let at = self.text[..i].trim_end().len();
-                self.cut(at);
+                if self.item_opens(at) {
+                    self.cut(at);
+                }
             }
             return end;
         }
@@ -1319,9 +1393,21 @@ impl<'a> Scanner<'a, '_> {
                     .is_some_and(|d| d.is_ascii_digit());
                 if digit && self.at_word_start(i - 1) {
                     let at = self.text[..i - 1].trim_end().len();
-                    self.cut(at);
+                    if self.item_opens(at) {
+                        self.cut(at);
+                    }
                 }
                 return end;
+            }
+            // "фото🔥👍 🐻вышел из реки": after a run of emoji, an emoji glued to
+            // the next word opens a sentence, as a bullet would.
+            let before = self.text[..i].trim_end();
+            if before.len() < i
+                && before.ends_with(is_emoji)
+                && self.char_at(end).is_some_and(char::is_alphabetic)
+                && self.has_letters(before.len())
+            {
+                self.cut(before.len());
             }
             // An emoji closes what comes before it ("идей 😉 Наш маршрут").
             return self.after_smiley(end);
