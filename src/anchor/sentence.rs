@@ -140,6 +140,9 @@ pub struct Extracted {
     /// the tokens whose counterpart the anchors can vouch for, which the
     /// pair verdict ([`crate::verdict`]) counts whether they match or not.
     pub known: Vec<TokenIx>,
+    /// Content tokens with a number, month or fixed-equivalent anchor,
+    /// sorted: signs that a translation keeps as they are.
+    pub signs: Vec<TokenIx>,
 }
 
 /// Extracts the anchors of many sentences of one language, doing the work
@@ -419,8 +422,11 @@ impl<'a> Extractor<'a> {
                 keys.extend(covering(key(Kind::Fixed, id), span));
             }
         }
-        if keys.len() > word_keys {
-            known.extend(keys[word_keys..].iter().map(|a| a.token));
+        let mut signs: Vec<TokenIx> = keys[word_keys..].iter().map(|a| a.token).collect();
+        signs.sort_unstable();
+        signs.dedup();
+        if !signs.is_empty() {
+            known.extend(&signs);
             known.sort_unstable();
             known.dedup();
         }
@@ -431,6 +437,7 @@ impl<'a> Extractor<'a> {
             content_tokens: content.len() as u32,
             capitalised,
             known,
+            signs,
         }
     }
 
