@@ -80,6 +80,7 @@ const SOURCES: &[&str] = &[
     "data/salutations-ru.txt",
     "data/date-phrase-words.txt",
     "data/months.tsv",
+    "data/caption-words.txt",
 ];
 
 fn main() {
@@ -262,6 +263,13 @@ fn split_lists() -> String {
         out,
         "pub(super) static DATE_WORDS: phf::Set<&str> = {};",
         set(&date_words.0)
+    )
+    .expect("a String");
+    let caption_words = words::CaptionWords::parse(&read("data/caption-words.txt"));
+    writeln!(
+        out,
+        "pub(super) static CAPTION_WORDS: phf::Set<&str> = {};",
+        set(&caption_words.0)
     )
     .expect("a String");
     out

@@ -7,14 +7,15 @@ use super::abbreviations::Kind;
 // For each language (`EN_`, `RU_`): `ABBREVIATIONS_EXACT`,
 // `ABBREVIATIONS_FOLDED` (`phf::Map<&str, Kind>`), `ABBREVIATIONS_LONGEST`,
 // `STARTERS`, `SALUTATION_PHRASES`, `SALUTATION_OPENERS`, `FUNCTION_WORDS`
-// (`phf::Set<&str>`); and `DATE_WORDS`, which both languages share.
+// (`phf::Set<&str>`); and `DATE_WORDS` and `CAPTION_WORDS`, which both
+// languages share.
 include!(concat!(env!("OUT_DIR"), "/split_lists.rs"));
 
 #[cfg(test)]
 mod tests {
     use super::super::{en, ru};
     use crate::split::abbreviations::Abbreviations;
-    use crate::split::words::{DateWords, FunctionWords, Salutations, Starters};
+    use crate::split::words::{CaptionWords, DateWords, FunctionWords, Salutations, Starters};
 
     #[test]
     fn compiled_lists_equal_the_read_data_files() {
@@ -22,6 +23,7 @@ mod tests {
             include_str!("../../data/date-phrase-words.txt"),
             include_str!("../../data/months.tsv"),
         );
+        let caption_words = CaptionWords::parse(include_str!("../../data/caption-words.txt"));
         for (name, rules, abbreviations, starters, salutations, function_words) in [
             (
                 "en",
@@ -54,6 +56,11 @@ mod tests {
             let read = FunctionWords::parse(function_words);
             assert_eq!(read.0.sorted(), rules.function_words.0.sorted(), "{name}");
             assert_eq!(date_words.0.sorted(), rules.date_words.0.sorted(), "{name}");
+            assert_eq!(
+                caption_words.0.sorted(),
+                rules.caption_words.0.sorted(),
+                "{name}"
+            );
         }
     }
 }

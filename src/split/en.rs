@@ -4,12 +4,14 @@ use std::sync::LazyLock;
 
 use super::abbreviations::{Abbreviations, Table};
 use super::compiled::{
-    DATE_WORDS, EN_ABBREVIATIONS_EXACT, EN_ABBREVIATIONS_FOLDED, EN_ABBREVIATIONS_LONGEST,
-    EN_FUNCTION_WORDS, EN_SALUTATION_OPENERS, EN_SALUTATION_PHRASES, EN_STARTERS,
+    CAPTION_WORDS, DATE_WORDS, EN_ABBREVIATIONS_EXACT, EN_ABBREVIATIONS_FOLDED,
+    EN_ABBREVIATIONS_LONGEST, EN_FUNCTION_WORDS, EN_SALUTATION_OPENERS, EN_SALUTATION_PHRASES,
+    EN_STARTERS,
 };
 use super::scanner::Rules;
 use super::words::{
-    DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings, WordSet,
+    CaptionWords, DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings,
+    WordSet,
 };
 
 /// The English rules: the word lists as the build script compiled them.
@@ -25,6 +27,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         openers: WordSet::Compiled(&EN_SALUTATION_OPENERS),
     },
     date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
+    caption_words: CaptionWords(WordSet::Compiled(&CAPTION_WORDS)),
     function_words: FunctionWords(WordSet::Compiled(&EN_FUNCTION_WORDS)),
     unmarked_openers: UnmarkedOpeners::default(),
     word_endings: WordEndings::default(),

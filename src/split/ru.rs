@@ -4,12 +4,14 @@ use std::sync::LazyLock;
 
 use super::abbreviations::{Abbreviations, Table};
 use super::compiled::{
-    DATE_WORDS, RU_ABBREVIATIONS_EXACT, RU_ABBREVIATIONS_FOLDED, RU_ABBREVIATIONS_LONGEST,
-    RU_FUNCTION_WORDS, RU_SALUTATION_OPENERS, RU_SALUTATION_PHRASES, RU_STARTERS,
+    CAPTION_WORDS, DATE_WORDS, RU_ABBREVIATIONS_EXACT, RU_ABBREVIATIONS_FOLDED,
+    RU_ABBREVIATIONS_LONGEST, RU_FUNCTION_WORDS, RU_SALUTATION_OPENERS, RU_SALUTATION_PHRASES,
+    RU_STARTERS,
 };
 use super::scanner::Rules;
 use super::words::{
-    DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings, WordSet,
+    CaptionWords, DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings,
+    WordSet,
 };
 
 /// The Russian rules: the word lists as the build script compiled them.
@@ -25,6 +27,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         openers: WordSet::Compiled(&RU_SALUTATION_OPENERS),
     },
     date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
+    caption_words: CaptionWords(WordSet::Compiled(&CAPTION_WORDS)),
     function_words: FunctionWords(WordSet::Compiled(&RU_FUNCTION_WORDS)),
     unmarked_openers: UnmarkedOpeners::parse(
         include_str!("../../data/sentence-starters-ru.txt"),

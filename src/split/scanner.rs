@@ -26,6 +26,8 @@ pub struct Rules {
     pub starters: Starters,
     pub salutations: Salutations,
     pub date_words: DateWords,
+    /// Labels of figures and tables ("Figure", "Рис."), shared by both languages.
+    pub caption_words: CaptionWords,
     /// Pronouns, prepositions, conjunctions and particles (lower case).
     pub function_words: FunctionWords,
     /// What a word cut short looks like ("междунар.", "ауд."); empty for English.
@@ -45,10 +47,6 @@ const VERSE_LINE: usize = 60;
 
 /// How far, in bytes, a rule line looks ahead for the rule that closes a banner.
 const BANNER: usize = 160;
-
-/// Caption labels ("Figure", "Рис."), for both languages.
-static CAPTION_WORDS: std::sync::LazyLock<CaptionWords> =
-    std::sync::LazyLock::new(|| CaptionWords::parse(include_str!("../../data/caption-words.txt")));
 
 /// Longest heading, in words and in bytes, that a capitalised word can end
 /// (see `heading_before`).
@@ -1326,7 +1324,7 @@ impl<'a> Scanner<'a, '_> {
             .trim()
             .is_empty();
         if !opens
-            || !CAPTION_WORDS.contains(label)
+            || !self.rules.caption_words.contains(label)
             || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             || number.ends_with('.')
         {

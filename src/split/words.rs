@@ -194,11 +194,12 @@ impl UnmarkedOpeners {
 /// Words that label a figure or a table ("Figure", "Рис."), matched exactly:
 /// `data/caption-words.txt`, shared by both languages.
 #[derive(Debug, Default)]
-pub struct CaptionWords(FxHashSet<String>);
+pub struct CaptionWords(pub(crate) WordSet);
 
 impl CaptionWords {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn parse(data: &str) -> CaptionWords {
-        CaptionWords(entries(data).map(str::to_string).collect())
+        CaptionWords(WordSet::Read(entries(data).map(str::to_string).collect()))
     }
 
     pub fn contains(&self, word: &str) -> bool {
