@@ -582,12 +582,8 @@ impl Row<'_> {
     /// The cost of the bead `shape` that ends in column `j` of the row
     /// (infinite where it would start outside the band).
     fn cost(&self, j: usize, shape: usize) -> f32 {
-        match shape {
-            ENGLISH_ALONE if self.above.contains(&j) => self.one_sided[0],
-            RUSSIAN_ALONE if j > self.lo => self.one_sided[1],
-            ENGLISH_ALONE | RUSSIAN_ALONE => f32::INFINITY,
-            _ => self.cells[j - self.lo][STORED[shape]],
-        }
+        self.one_sided_cost(j, shape)
+            .unwrap_or_else(|| self.cells[j - self.lo][STORED[shape]])
     }
 
     /// The costs of every bead that ends in column `j` ([`Row::cost`] of
@@ -595,12 +591,22 @@ impl Row<'_> {
     #[inline]
     fn cell(&self, j: usize) -> CellCosts {
         let stored = &self.cells[j - self.lo];
-        std::array::from_fn(|shape| match shape {
-            ENGLISH_ALONE if self.above.contains(&j) => self.one_sided[0],
-            RUSSIAN_ALONE if j > self.lo => self.one_sided[1],
-            ENGLISH_ALONE | RUSSIAN_ALONE => f32::INFINITY,
-            _ => stored[STORED[shape]],
+        std::array::from_fn(|shape| {
+            self.one_sided_cost(j, shape)
+                .unwrap_or_else(|| stored[STORED[shape]])
         })
+    }
+
+    /// The cost of a one-sided bead `shape` that ends in column `j`, which
+    /// is not stored; `None` for a two-sided shape.
+    #[inline(always)]
+    fn one_sided_cost(&self, j: usize, shape: usize) -> Option<f32> {
+        match shape {
+            ENGLISH_ALONE if self.above.contains(&j) => Some(self.one_sided[0]),
+            RUSSIAN_ALONE if j > self.lo => Some(self.one_sided[1]),
+            ENGLISH_ALONE | RUSSIAN_ALONE => Some(f32::INFINITY),
+            _ => None,
+        }
     }
 }
 
