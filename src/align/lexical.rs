@@ -346,6 +346,8 @@ impl SideAnchors {
         self.content.shrink_to_fit();
         self.known_starts.shrink_to_fit();
         self.known.shrink_to_fit();
+        self.telling_starts.shrink_to_fit();
+        self.telling.shrink_to_fit();
     }
 }
 
