@@ -136,14 +136,16 @@ pub fn roman_item_number(word: &str) -> Option<u32> {
         b'x' => Some(10),
         _ => None,
     };
-    let digits: Option<Vec<u32>> = word.bytes().map(value).collect();
-    let digits = digits?;
-    let mut total = 0;
-    for (k, &d) in digits.iter().enumerate() {
-        if digits.get(k + 1).is_some_and(|&n| n > d) {
-            total -= i64::from(d);
+    // A digit before a larger one is taken away ("iv" is 4).
+    let bytes = word.as_bytes();
+    let mut total: i64 = 0;
+    for (k, &b) in bytes.iter().enumerate() {
+        let d = i64::from(value(b)?);
+        let next = bytes.get(k + 1).and_then(|&n| value(n));
+        if next.is_some_and(|n| i64::from(n) > d) {
+            total -= d;
         } else {
-            total += i64::from(d);
+            total += d;
         }
     }
     u32::try_from(total).ok().filter(|&v| v > 0)
