@@ -255,9 +255,7 @@ fn garbled_run(run: &str) -> Option<Mojibake> {
     // Each code page writes a non-ASCII character as one byte above 0x7F,
     // which is never UTF-8 by itself: a lone ’ or « is never garbled (an
     // English text's runs are nearly all such).
-    if run.chars().nth(1).is_none() {
-        return None;
-    }
+    run.chars().nth(1)?;
     garbled_in_code_pages(run)
 }
 
