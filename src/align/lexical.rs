@@ -378,13 +378,14 @@ pub(crate) fn link_keeping(
     learned: Option<&Lexicon>,
 ) -> (Keys, Sides<SideAnchors>) {
     let mut table = KeyTable::default();
+
     let (anchors, names) = linked_anchors(en, ru, lexicon, learned, &mut table);
-    let names = Sides::new(
-        unlinked_names(names.en, &anchors.en),
-        unlinked_names(names.ru, &anchors.ru),
-    );
+    let mut names = names;
+    unlinked_names(&mut names.en, &anchors.en);
+    unlinked_names(&mut names.ru, &anchors.ru);
     // Linked names' anchors, per side and sentence.
-    let added = link_names(names.as_ref().map(|n| n.as_slice()), &mut table);
+    let added = link_names(names.as_ref(), &mut table);
+    drop(names);
     // A sentence's linked anchors, sorted by key, then token, each with
     // its key's number in the table.
     let linked_of = |lang: Lang, k: usize| -> Vec<(Anchor, u32)> {
@@ -510,7 +511,7 @@ fn linked_anchors(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
-) -> (Sides<SideAnchors>, Sides<Vec<NameCandidate>>) {
+) -> (Sides<SideAnchors>, Sides<Names>) {
     // English anchors are all kept until the Russian side is known; of the
     // Russian ones, only those whose key the English side has.
     let (mut en_anchors, en_names) = extract(en, Lang::En, lexicon, learned, table);
@@ -533,35 +534,70 @@ pub(crate) fn anchors(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Si
 const EXTRACT_CHUNK: usize = 2048;
 
 /// A capitalised word that may be a name (see [`link_names`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct NameCandidate {
-    /// The word, lowercased, in Latin letters (Russian transliterated).
-    latin: String,
+    /// The word: its index in [`Names::latin`].
+    word: u32,
     /// The sentence it is in.
     sentence: usize,
     /// Its content token there.
     token: TokenIx,
 }
 
-/// The capitalised words of sentence `sentence` long enough to be names,
-/// in Latin letters (Russian transliterated).
-fn name_candidates(
-    capitalised: Vec<Capitalised>,
-    lang: Lang,
-    sentence: usize,
-) -> Vec<NameCandidate> {
-    capitalised
-        .into_iter()
-        .filter(|c| c.word.chars().count() >= NAME_MIN_LEN)
-        .map(|c| NameCandidate {
-            latin: match lang {
-                Lang::En => c.word,
-                Lang::Ru => to_latin(&c.word),
-            },
-            sentence,
-            token: c.token,
-        })
-        .collect()
+/// The capitalised words of one side that may be names, in document
+/// order, each distinct word's Latin form kept once: a book has hundreds
+/// of thousands of them, mostly the same few thousand names.
+#[derive(Debug, Default)]
+struct Names {
+    /// Each distinct word, lowercased, in Latin letters (Russian
+    /// transliterated), in order of first sight.
+    latin: Vec<Box<str>>,
+    /// The word as written (normalised) -> its index in `latin`.
+    index: FxHashMap<Box<str>, u32>,
+    found: Vec<NameCandidate>,
+}
+
+impl Names {
+    /// Adds the capitalised words of sentence `sentence` long enough to be
+    /// names.
+    fn add(&mut self, capitalised: &[Capitalised], lang: Lang, sentence: usize) {
+        for c in capitalised {
+            if c.word.chars().count() < NAME_MIN_LEN {
+                continue;
+            }
+            let word = match self.index.get(c.word.as_str()) {
+                Some(&word) => word,
+                None => {
+                    let word = u32::try_from(self.latin.len()).expect("fewer than 2^32 words");
+                    self.latin.push(match lang {
+                        Lang::En => c.word.as_str().into(),
+                        Lang::Ru => to_latin(&c.word).into(),
+                    });
+                    self.index.insert(c.word.as_str().into(), word);
+                    word
+                }
+            };
+            self.found.push(NameCandidate {
+                word,
+                sentence,
+                token: c.token,
+            });
+        }
+    }
+
+    /// The Latin form of `name`.
+    fn latin(&self, name: &NameCandidate) -> &str {
+        &self.latin[name.word as usize]
+    }
+
+    /// Keeps only the names `keep` says yes to, and forgets the written
+    /// forms (no more names are added).
+    fn retain(&mut self, keep: impl IntoIterator<Item = bool>) {
+        let mut keep = keep.into_iter();
+        self.found.retain(|_| keep.next().unwrap_or(false));
+        self.found.shrink_to_fit();
+        self.index = FxHashMap::default();
+    }
 }
 
 /// Every sentence's anchors and the words that may be names (see
@@ -575,7 +611,7 @@ fn extract(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
-) -> (SideAnchors, Vec<NameCandidate>) {
+) -> (SideAnchors, Names) {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
     // Within a batch, the words of earlier pairs are remembered.
     Extractor::remembering(lexicon, lang, |extractor| {
@@ -590,9 +626,9 @@ fn extract_with(
     lang: Lang,
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
-) -> (SideAnchors, Vec<NameCandidate>) {
+) -> (SideAnchors, Names) {
     let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
-    let mut out = (SideAnchors::new(), Vec::new());
+    let mut out = (SideAnchors::new(), Names::default());
     // A chunk at a time, so that the extractor's per-token working data
     // never exists for a whole book at once (the extractors remember the
     // words they have seen across chunks). Each chunk is recorded (its keys
@@ -635,12 +671,7 @@ struct Chunk {
 impl Chunk {
     /// Adds the chunk's sentences to `anchors` and `names`, numbering their
     /// keys in `table`.
-    fn record(
-        self,
-        lang: Lang,
-        table: &mut KeyTable,
-        (anchors, names): &mut (SideAnchors, Vec<NameCandidate>),
-    ) {
+    fn record(self, lang: Lang, table: &mut KeyTable, (anchors, names): &mut (SideAnchors, Names)) {
         let Chunk { first, found, more } = self;
         for found in &found {
             anchors.content.push(found.content_tokens);
@@ -649,15 +680,11 @@ impl Chunk {
             anchors.telling.extend(telling(found));
             anchors.telling_starts.push(anchors.telling.len());
         }
-        let (mut chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<NameCandidate>>) = found
-            .into_par_iter()
-            .enumerate()
-            .map(|(k, found)| {
-                let names = name_candidates(found.capitalised, lang, first + k);
-                (found.anchors, names)
-            })
-            .unzip();
-        names.extend(chunk_names.into_iter().flatten());
+        let mut chunk_anchors: Vec<Vec<Anchor>> = Vec::with_capacity(found.len());
+        for (k, found) in found.into_iter().enumerate() {
+            names.add(&found.capitalised, lang, first + k);
+            chunk_anchors.push(found.anchors);
+        }
         if let Some(more) = more {
             for (keys, more) in chunk_anchors.iter_mut().zip(more) {
                 keys.extend(more.anchors);
@@ -702,11 +729,12 @@ fn telling(found: &Extracted) -> Vec<TokenIx> {
 
 /// The `names` with no key shared across the pair (`anchors`: the side's
 /// linked anchors).
-fn unlinked_names(names: Vec<NameCandidate>, anchors: &SideAnchors) -> Vec<NameCandidate> {
+fn unlinked_names(names: &mut Names, anchors: &SideAnchors) {
     // The names come in sentence order: each sentence's linked tokens are
     // gathered once for all its names (asking for each name again would be
     // quadratic in sentence length), sentences in parallel.
     let keep: Vec<bool> = names
+        .found
         .par_chunk_by(|x, y| x.sentence == y.sentence)
         .flat_map_iter(|same| {
             let mut linked: Vec<TokenIx> = anchors
@@ -719,11 +747,7 @@ fn unlinked_names(names: Vec<NameCandidate>, anchors: &SideAnchors) -> Vec<NameC
                 .map(move |name| linked.binary_search(&name.token).is_err())
         })
         .collect();
-    names
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(name, keep)| keep.then_some(name))
-        .collect()
+    names.retain(keep);
 }
 
 /// Anchors added to sentences, by sentence.
@@ -735,7 +759,7 @@ type Added = FxHashMap<usize, Vec<Anchor>>;
 /// Only capitalised words left unlinked are compared (`names`), each English
 /// type with the Russian types that share its first letter. Returns the
 /// anchors added, per side and sentence; their keys are counted in `table`.
-fn link_names(names: Sides<&[NameCandidate]>, table: &mut KeyTable) -> Sides<Added> {
+fn link_names(names: Sides<&Names>, table: &mut KeyTable) -> Sides<Added> {
     let mut out = Sides::new(Added::default(), Added::default());
     // Sentences that got each new key, per side (a sentence counts once
     // however many of its words got the key).
@@ -756,12 +780,12 @@ fn link_names(names: Sides<&[NameCandidate]>, table: &mut KeyTable) -> Sides<Add
 
 /// The fuzzy name links of [`link_names`]: each name that got one, with its
 /// side and the key it shares with its counterpart (the Russian type's).
-fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, AnchorKey)> {
+fn fuzzy_links(names: Sides<&Names>) -> Vec<(Lang, &NameCandidate, AnchorKey)> {
     // Russian types by first letter, each once, in order of appearance.
     let mut ru_by_letter: FxHashMap<char, Vec<&str>> = FxHashMap::default();
     let mut seen = FxHashSet::default();
-    for name in names.ru {
-        let latin = name.latin.as_str();
+    for name in &names.ru.found {
+        let latin = names.ru.latin(name);
         if let Some(first) = latin.chars().next()
             && seen.insert(latin)
         {
@@ -771,8 +795,9 @@ fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, Anc
     let mut seen = FxHashSet::default();
     let en_types: Vec<&str> = names
         .en
+        .found
         .iter()
-        .map(|name| name.latin.as_str())
+        .map(|name| names.en.latin(name))
         .filter(|latin| seen.insert(*latin))
         .collect();
     // English type -> the Russian type it is most similar to, if close enough.
@@ -791,15 +816,16 @@ fn fuzzy_links(names: Sides<&[NameCandidate]>) -> Vec<(Lang, &NameCandidate, Anc
     // The key two linked names share: the Russian type's.
     let key = |ru_latin: &str| AnchorKey::of(("fuzzy-name", ru_latin));
     let ru_matched: FxHashSet<&str> = matches.values().copied().collect();
-    let en = names.en.iter().filter_map(|name| {
-        let r = matches.get(name.latin.as_str())?;
+    let en = names.en.found.iter().filter_map(|name| {
+        let r = matches.get(names.en.latin(name))?;
         Some((Lang::En, name, key(r)))
     });
     let ru = names
         .ru
+        .found
         .iter()
-        .filter(|name| ru_matched.contains(name.latin.as_str()))
-        .map(|name| (Lang::Ru, name, key(&name.latin)));
+        .filter(|name| ru_matched.contains(names.ru.latin(name)))
+        .map(|name| (Lang::Ru, name, key(names.ru.latin(name))));
     en.chain(ru).collect()
 }
 
@@ -1058,7 +1084,7 @@ mod tests {
     use crate::split::presplit;
 
     /// The name candidates of two presplit texts, every one left unlinked.
-    fn names(en: &str, ru: &str) -> Sides<Vec<NameCandidate>> {
+    fn names(en: &str, ru: &str) -> Sides<Names> {
         let lex = Lexicon::builtin();
         let mut table = KeyTable::default();
         let (_, en) = extract(&presplit(en), Lang::En, lex, None, &mut table);
@@ -1067,9 +1093,9 @@ mod tests {
     }
 
     /// Links `names` alone: the anchors added and the table that counts them.
-    fn link_names_alone(names: &Sides<Vec<NameCandidate>>) -> (Sides<Added>, KeyTable) {
+    fn link_names_alone(names: &Sides<Names>) -> (Sides<Added>, KeyTable) {
         let mut table = KeyTable::default();
-        let added = link_names(names.as_ref().map(|n| n.as_slice()), &mut table);
+        let added = link_names(names.as_ref(), &mut table);
         (added, table)
     }
 
@@ -1125,6 +1151,26 @@ mod tests {
         let names = names("Mr Zbrovsky arrived.\n", "Господин Петров опоздал.\n");
         let (added, table) = link_names_alone(&names);
         assert!(added.en.is_empty() && added.ru.is_empty() && table.keys.is_empty());
+    }
+
+    #[test]
+    fn names_keep_each_word_once_in_latin_letters() {
+        let word = |token, word: &str| Capitalised {
+            token: TokenIx(token),
+            word: word.to_string(),
+        };
+        let mut names = Names::default();
+        names.add(&[word(1, "петров"), word(2, "ким")], Lang::Ru, 0);
+        names.add(&[word(0, "петров")], Lang::Ru, 3);
+        // A short word is no candidate; a word seen before is stored once.
+        assert_eq!(names.latin.len(), 1);
+        let found: Vec<(usize, u32, &str)> = (names.found.iter())
+            .map(|n| (n.sentence, n.token.0, names.latin(n)))
+            .collect();
+        assert_eq!(found, [(0, 1, "petrov"), (3, 0, "petrov")]);
+        names.retain([false, true]);
+        assert_eq!(names.found.len(), 1);
+        assert_eq!(names.found[0].sentence, 3);
     }
 
     #[test]
@@ -1358,7 +1404,7 @@ mod tests {
             old_unlinked_names(en_names, &anchors.en, &df),
             old_unlinked_names(ru_names, &anchors.ru, &df),
         );
-        old_link_names(names.as_ref().map(|n| n.as_slice()), &mut anchors, &mut df);
+        old_link_names(names.map(interned).as_ref(), &mut anchors, &mut df);
         // Ids in order of first occurrence, English side first, so that runs
         // are reproducible; the weights are then worked out in parallel.
         let mut ids: FxHashMap<AnchorKey, KeyId> = FxHashMap::default();
@@ -1408,7 +1454,7 @@ mod tests {
         lang: Lang,
         lexicon: &Lexicon,
         learned: Option<&Lexicon>,
-    ) -> (Vec<Vec<Anchor>>, Vec<NameCandidate>) {
+    ) -> (Vec<Vec<Anchor>>, Vec<OldName>) {
         let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
         let mut extractor = Extractor::new(lexicon, lang, Extractors::default());
         let mut more = learned.map(|l| Extractor::new(l, lang, Extractors::LEXICON_ONLY));
@@ -1420,7 +1466,7 @@ mod tests {
             let first = c * EXTRACT_CHUNK;
             let found = extractor.anchors_of_all(chunk);
             let more = more.as_mut().map(|m| m.anchors_of_all(chunk));
-            let (chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<NameCandidate>>) = found
+            let (chunk_anchors, chunk_names): (Vec<Vec<Anchor>>, Vec<Vec<OldName>>) = found
                 .into_par_iter()
                 .enumerate()
                 .map(|(k, found)| {
@@ -1443,6 +1489,50 @@ mod tests {
             }
         }
         (anchors, names)
+    }
+
+    /// A name candidate as the old linker kept it: its own Latin form.
+    struct OldName {
+        latin: String,
+        sentence: usize,
+        token: TokenIx,
+    }
+
+    /// The capitalised words of sentence `sentence` long enough to be names,
+    /// in Latin letters (Russian transliterated).
+    fn name_candidates(capitalised: Vec<Capitalised>, lang: Lang, sentence: usize) -> Vec<OldName> {
+        capitalised
+            .into_iter()
+            .filter(|c| c.word.chars().count() >= NAME_MIN_LEN)
+            .map(|c| OldName {
+                latin: match lang {
+                    Lang::En => c.word,
+                    Lang::Ru => to_latin(&c.word),
+                },
+                sentence,
+                token: c.token,
+            })
+            .collect()
+    }
+
+    /// `names` with each Latin form kept once.
+    fn interned(names: Vec<OldName>) -> Names {
+        let mut out = Names::default();
+        for name in names {
+            let word = match out.latin.iter().position(|l| **l == name.latin) {
+                Some(word) => word,
+                None => {
+                    out.latin.push(name.latin.into());
+                    out.latin.len() - 1
+                }
+            };
+            out.found.push(NameCandidate {
+                word: word as u32,
+                sentence: name.sentence,
+                token: name.token,
+            });
+        }
+        out
     }
 
     /// A key found on both sides of the pair (the only keys that can match).
@@ -1470,10 +1560,10 @@ mod tests {
 
     /// The `names` with no key shared across the pair.
     fn old_unlinked_names(
-        names: Vec<NameCandidate>,
+        names: Vec<OldName>,
         anchors: &[Vec<Anchor>],
         df: &Frequencies,
-    ) -> Vec<NameCandidate> {
+    ) -> Vec<OldName> {
         // The (sentence, token) pairs with a linked key, gathered once: asking
         // each name's sentence again would be quadratic in sentence length.
         let mut linked: HashSet<(usize, TokenIx)> = HashSet::new();
@@ -1502,7 +1592,7 @@ mod tests {
     /// type with the Russian types that share its first letter. The keys added
     /// are counted into `df`.
     fn old_link_names(
-        names: Sides<&[NameCandidate]>,
+        names: Sides<&Names>,
         anchors: &mut Sides<Vec<Vec<Anchor>>>,
         df: &mut Frequencies,
     ) {
