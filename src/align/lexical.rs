@@ -218,6 +218,110 @@ struct Numbered {
     token: TokenIx,
 }
 
+/// The anchors of one side as [`Numbered`]s, four bytes each while key
+/// number and token both fit in two (a book links a few tens of thousands
+/// of keys, and a sentence has at most a few thousand content tokens),
+/// eight from the first anchor where one does not: a book has millions.
+#[derive(Debug)]
+enum Slots {
+    /// Key number and token.
+    Narrow(Vec<[u16; 2]>),
+    Wide(Vec<Numbered>),
+}
+
+impl Default for Slots {
+    fn default() -> Slots {
+        Slots::Narrow(Vec::new())
+    }
+}
+
+impl Slots {
+    fn narrow(slot: Numbered) -> Option<[u16; 2]> {
+        Some([
+            u16::try_from(slot.key).ok()?,
+            u16::try_from(slot.token.0).ok()?,
+        ])
+    }
+
+    fn wide([key, token]: [u16; 2]) -> Numbered {
+        Numbered {
+            key: u32::from(key),
+            token: TokenIx(u32::from(token)),
+        }
+    }
+
+    fn push(&mut self, slot: Numbered) {
+        match self {
+            Slots::Narrow(slots) => match Slots::narrow(slot) {
+                Some(narrow) => slots.push(narrow),
+                None => {
+                    let mut wide = Vec::with_capacity(slots.len() + 1);
+                    wide.extend(slots.iter().map(|&s| Slots::wide(s)));
+                    wide.push(slot);
+                    *self = Slots::Wide(wide);
+                }
+            },
+            Slots::Wide(slots) => slots.push(slot),
+        }
+    }
+
+    /// Room for `additional` more anchors, growing by a quarter at least
+    /// (not doubling, as a `Vec` does of itself: a book's anchors are the
+    /// linker's largest array, and all of it may be room to spare).
+    fn reserve(&mut self, additional: usize) {
+        fn grow<T>(slots: &mut Vec<T>, additional: usize) {
+            if slots.capacity() - slots.len() < additional {
+                slots.reserve_exact(additional.max(slots.len() / 4));
+            }
+        }
+        match self {
+            Slots::Narrow(slots) => grow(slots, additional),
+            Slots::Wide(slots) => grow(slots, additional),
+        }
+    }
+
+    /// Anchor `at`.
+    fn get(&self, at: usize) -> Numbered {
+        match self {
+            Slots::Narrow(slots) => Slots::wide(slots[at]),
+            Slots::Wide(slots) => slots[at],
+        }
+    }
+
+    /// Makes anchor `at` a copy of anchor `from` (which fits wherever it is
+    /// stored).
+    fn copy_within(&mut self, from: usize, at: usize) {
+        match self {
+            Slots::Narrow(slots) => slots[at] = slots[from],
+            Slots::Wide(slots) => slots[at] = slots[from],
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Slots::Narrow(slots) => slots.len(),
+            Slots::Wide(slots) => slots.len(),
+        }
+    }
+
+    /// Keeps the first `len` anchors, and no room to grow.
+    fn truncate(&mut self, len: usize) {
+        match self {
+            Slots::Narrow(slots) => slots.truncate(len),
+            Slots::Wide(slots) => slots.truncate(len),
+        }
+        self.shrink_to_fit();
+    }
+
+    /// Frees the room kept for growth.
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Slots::Narrow(slots) => slots.shrink_to_fit(),
+            Slots::Wide(slots) => slots.shrink_to_fit(),
+        }
+    }
+}
+
 /// The anchor keys of a pair, each given a number on first sight, with the
 /// sentences of each side holding it.
 #[derive(Debug, Default)]
@@ -259,7 +363,7 @@ impl KeyTable {
 #[derive(Debug, Default)]
 pub(crate) struct SideAnchors {
     starts: Vec<usize>,
-    slots: Vec<Numbered>,
+    slots: Slots,
     content: Vec<u32>,
     known_starts: Vec<usize>,
     known: Vec<TokenIx>,
@@ -280,7 +384,7 @@ impl SideAnchors {
     /// Sentence `k`'s anchors, as (key number, token): a number stands for
     /// the same key on both sides of the pair.
     pub(crate) fn anchors(&self, k: usize) -> impl ExactSizeIterator<Item = (u32, TokenIx)> + '_ {
-        self.sentence(k).iter().map(|s| (s.key, s.token))
+        self.sentence(k).map(|s| (s.key, s.token))
     }
 
     /// Sentence `k`'s content tokens.
@@ -305,15 +409,16 @@ impl SideAnchors {
     /// (`more`: the anchors linked names added to the sentence).
     fn unmatched_telling(&self, k: usize, more: Option<&Vec<Anchor>>) -> u32 {
         let linked = |t: &TokenIx| {
-            self.sentence(k).iter().any(|s| s.token == *t)
+            self.sentence(k).any(|s| s.token == *t)
                 || more.is_some_and(|more| more.iter().any(|a| a.token == *t))
         };
         let unmatched = self.telling(k).iter().filter(|t| !linked(t)).count();
         u32::try_from(unmatched).unwrap_or(u32::MAX)
     }
 
-    fn sentence(&self, k: usize) -> &[Numbered] {
-        &self.slots[self.starts[k]..self.starts[k + 1]]
+    /// Sentence `k`'s anchors.
+    fn sentence(&self, k: usize) -> impl ExactSizeIterator<Item = Numbered> + '_ {
+        (self.starts[k]..self.starts[k + 1]).map(|at| self.slots.get(at))
     }
 
     pub(crate) fn sentences(&self) -> usize {
@@ -327,8 +432,8 @@ impl SideAnchors {
             let (from, to) = (self.starts[k], self.starts[k + 1]);
             self.starts[k] = kept;
             for at in from..to {
-                if keep(self.slots[at]) {
-                    self.slots[kept] = self.slots[at];
+                if keep(self.slots.get(at)) {
+                    self.slots.copy_within(at, kept);
                     kept += 1;
                 }
             }
@@ -336,7 +441,6 @@ impl SideAnchors {
         let last = self.sentences();
         self.starts[last] = kept;
         self.slots.truncate(kept);
-        self.slots.shrink_to_fit();
     }
 
     /// Frees the room the vectors kept for growth.
@@ -389,8 +493,8 @@ pub(crate) fn link_keeping(
     // A sentence's linked anchors, sorted by key, then token, each with
     // its key's number in the table.
     let linked_of = |lang: Lang, k: usize| -> Vec<(Anchor, u32)> {
-        let slots = anchors[lang].sentence(k).iter();
-        let mut list: Vec<(Anchor, u32)> = slots.map(|&s| (table.anchor(s), s.key)).collect();
+        let slots = anchors[lang].sentence(k);
+        let mut list: Vec<(Anchor, u32)> = slots.map(|s| (table.anchor(s), s.key)).collect();
         if let Some(more) = added[lang].get(&k) {
             list.extend(more.iter().map(|&a| (a, table.numbers[&a.key])));
             list.sort_unstable_by_key(|&(a, _)| a);
@@ -417,10 +521,7 @@ pub(crate) fn link_keeping(
                     .into_iter()
                     .for_each(|(_, n)| number_key(n));
             } else {
-                anchors[lang]
-                    .sentence(k)
-                    .iter()
-                    .for_each(|s| number_key(s.key));
+                anchors[lang].sentence(k).for_each(|s| number_key(s.key));
             }
         }
     }
@@ -512,11 +613,14 @@ fn linked_anchors(
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
 ) -> (Sides<SideAnchors>, Sides<Names>) {
-    // English anchors are all kept until the Russian side is known; of the
-    // Russian ones, only those whose key the English side has.
-    let (mut en_anchors, en_names) = extract(en, Lang::En, lexicon, learned, table);
-    let (ru_anchors, ru_names) = extract(ru, Lang::Ru, lexicon, learned, table);
-    en_anchors.retain(|slot| table.is_linked(slot.key));
+    // Russian anchors are all kept until the English side is known; of the
+    // English ones, only those whose key the Russian side has. Russian
+    // first: of a book's English anchors, most have no Russian key (its
+    // translation keys stand for words the Russian text does not use), so
+    // that the side held whole while the other is read is the smaller.
+    let (mut ru_anchors, ru_names) = extract(ru, Lang::Ru, Keep::All, lexicon, learned, table);
+    let (en_anchors, en_names) = extract(en, Lang::En, Keep::Known, lexicon, learned, table);
+    ru_anchors.retain(|slot| table.is_linked(slot.key));
     (
         Sides::new(en_anchors, ru_anchors),
         Sides::new(en_names, ru_names),
@@ -600,30 +704,39 @@ impl Names {
     }
 }
 
-/// Every sentence's anchors and the words that may be names (see
-/// [`link_names`]), in document order; each key is numbered in `table`
-/// and counted there once per sentence that holds it. Of the Russian
-/// side, only anchors of keys the English side has are kept (the others
-/// cannot link).
+/// Which anchors [`extract`] keeps of a side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Every anchor, its key numbered in the table on first sight: the
+    /// side read first.
+    All,
+    /// Only anchors of keys the table has numbered already (the others
+    /// cannot link): the side read second.
+    Known,
+}
+
+/// Every sentence's anchors (those `keep` says) and the words that may be
+/// names (see [`link_names`]), in document order; each key is counted in
+/// `table` once per sentence that holds it.
 fn extract(
     sentences: &[Sentence],
     lang: Lang,
+    keep: Keep,
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
 ) -> (SideAnchors, Names) {
-    let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
     // Within a batch, the words of earlier pairs are remembered.
     Extractor::remembering(lexicon, lang, |extractor| {
-        extract_with(extractor, &texts, lang, learned, table)
+        extract_with(extractor, sentences, (lang, keep), learned, table)
     })
 }
 
-/// [`extract`] of `texts` with `extractor`.
+/// [`extract`] of `sentences` with `extractor`.
 fn extract_with(
     extractor: &mut Extractor<'_>,
-    texts: &[&str],
-    lang: Lang,
+    sentences: &[Sentence],
+    (lang, keep): (Lang, Keep),
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
 ) -> (SideAnchors, Names) {
@@ -635,26 +748,27 @@ fn extract_with(
     // numbered in order, on one thread) while the next one is extracted,
     // so that the numbering leaves no core idle.
     let mut extracted: Option<Chunk> = None;
-    for (c, texts) in texts.chunks(EXTRACT_CHUNK).enumerate() {
+    for (c, sentences) in sentences.chunks(EXTRACT_CHUNK).enumerate() {
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
         let (next, ()) = rayon::join(
             || Chunk {
                 first: c * EXTRACT_CHUNK,
-                found: extractor.anchors_of_all(texts),
-                more: more.as_mut().map(|m| m.anchors_of_all(texts)),
+                found: extractor.anchors_of_all(&texts),
+                more: more.as_mut().map(|m| m.anchors_of_all(&texts)),
             },
             || {
                 if let Some(chunk) = extracted.take() {
-                    chunk.record(lang, table, &mut out);
+                    chunk.record((lang, keep), table, &mut out);
                 }
             },
         );
         extracted = Some(next);
     }
     if let Some(chunk) = extracted {
-        chunk.record(lang, table, &mut out);
+        chunk.record((lang, keep), table, &mut out);
     }
-    // The English side's anchors (all of them, linked or not) are held
-    // while the Russian side is extracted: no room to grow.
+    // The first side's anchors (all of them, linked or not) are held while
+    // the other side is extracted: no room to grow.
     out.0.shrink_to_fit();
     out
 }
@@ -669,9 +783,14 @@ struct Chunk {
 }
 
 impl Chunk {
-    /// Adds the chunk's sentences to `anchors` and `names`, numbering their
-    /// keys in `table`.
-    fn record(self, lang: Lang, table: &mut KeyTable, (anchors, names): &mut (SideAnchors, Names)) {
+    /// Adds the chunk's sentences to `anchors` and `names`, counting their
+    /// keys in `table` (see [`Keep`]).
+    fn record(
+        self,
+        (lang, keep): (Lang, Keep),
+        table: &mut KeyTable,
+        (anchors, names): &mut (SideAnchors, Names),
+    ) {
         let Chunk { first, found, more } = self;
         for found in &found {
             anchors.content.push(found.content_tokens);
@@ -691,13 +810,16 @@ impl Chunk {
                 keys.sort_unstable();
             }
         }
+        anchors
+            .slots
+            .reserve(chunk_anchors.iter().map(Vec::len).sum());
         for sentence in chunk_anchors {
             let mut last = None;
             // Sorted by key: a key's anchors in one sentence are adjacent.
             for Anchor { key, token } in sentence {
-                let number = match lang {
-                    Lang::En => Some(table.intern(key)),
-                    Lang::Ru => table.numbers.get(&key).copied(),
+                let number = match keep {
+                    Keep::All => Some(table.intern(key)),
+                    Keep::Known => table.numbers.get(&key).copied(),
                 };
                 let Some(number) = number else { continue };
                 if last != Some(key) {
@@ -739,7 +861,6 @@ fn unlinked_names(names: &mut Names, anchors: &SideAnchors) {
         .flat_map_iter(|same| {
             let mut linked: Vec<TokenIx> = anchors
                 .sentence(same[0].sentence)
-                .iter()
                 .map(|a| a.token)
                 .collect();
             linked.sort_unstable();
@@ -1087,8 +1208,8 @@ mod tests {
     fn names(en: &str, ru: &str) -> Sides<Names> {
         let lex = Lexicon::builtin();
         let mut table = KeyTable::default();
-        let (_, en) = extract(&presplit(en), Lang::En, lex, None, &mut table);
-        let (_, ru) = extract(&presplit(ru), Lang::Ru, lex, None, &mut table);
+        let (_, ru) = extract(&presplit(ru), Lang::Ru, Keep::All, lex, None, &mut table);
+        let (_, en) = extract(&presplit(en), Lang::En, Keep::Known, lex, None, &mut table);
         Sides::new(en, ru)
     }
 
@@ -1185,6 +1306,28 @@ mod tests {
     }
 
     #[test]
+    fn slots_widen_at_the_first_key_or_token_beyond_two_bytes() {
+        let numbered = |key, token| Numbered {
+            key,
+            token: TokenIx(token),
+        };
+        let all = |slots: &Slots| (0..slots.len()).map(|at| slots.get(at)).collect::<Vec<_>>();
+        let narrow = [numbered(7, 3), numbered(65_535, 65_535)];
+        for beyond in [numbered(65_536, 0), numbered(0, 65_536)] {
+            let mut slots = Slots::default();
+            narrow.iter().for_each(|&n| slots.push(n));
+            assert!(matches!(slots, Slots::Narrow(_)));
+            slots.push(beyond);
+            slots.push(numbered(2, 1));
+            assert!(matches!(slots, Slots::Wide(_)));
+            assert_eq!(all(&slots), [narrow[0], narrow[1], beyond, numbered(2, 1)]);
+            slots.copy_within(3, 0);
+            slots.truncate(2);
+            assert_eq!(all(&slots), [numbered(2, 1), narrow[1]]);
+        }
+    }
+
+    #[test]
     fn retain_keeps_each_sentence_its_own_anchors() {
         let mut anchors = SideAnchors::new();
         let numbered = |key, token| Numbered {
@@ -1193,14 +1336,15 @@ mod tests {
         };
         for sentence in [vec![(1, 0), (2, 0), (3, 1)], vec![], vec![(2, 4), (5, 0)]] {
             let list = sentence.into_iter().map(|(k, t)| numbered(k, t));
-            anchors.slots.extend(list);
+            list.for_each(|n| anchors.slots.push(n));
             anchors.starts.push(anchors.slots.len());
         }
         anchors.retain(|a| a.key != 2);
         assert_eq!(anchors.sentences(), 3);
-        assert_eq!(anchors.sentence(0), [numbered(1, 0), numbered(3, 1)]);
-        assert_eq!(anchors.sentence(1), []);
-        assert_eq!(anchors.sentence(2), [numbered(5, 0)]);
+        let sentence = |k| anchors.sentence(k).collect::<Vec<_>>();
+        assert_eq!(sentence(0), [numbered(1, 0), numbered(3, 1)]);
+        assert_eq!(sentence(1), []);
+        assert_eq!(sentence(2), [numbered(5, 0)]);
     }
 
     /// `keys` as per-sentence lists, the shape the old linker gave.
