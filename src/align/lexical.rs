@@ -539,16 +539,18 @@ pub(crate) fn link_keeping(
     let weigh = |lang: Lang, k: usize| -> Vec<Weighted> {
         let linked = linked_of(lang, k);
         // Keys per content token, to share the token's weight out
-        // (counted once, so that a long sentence costs linear time).
-        let mut per_token: FxHashMap<TokenIx, u32> = FxHashMap::default();
+        // (counted once, so that a long sentence costs linear time; a
+        // sentence's tokens are numbered from 0, so a plain array counts them).
+        let tokens = linked.iter().map(|(a, _)| a.token.index() + 1).max();
+        let mut per_token = vec![0u32; tokens.unwrap_or(0)];
         for (a, _) in &linked {
-            *per_token.entry(a.token).or_default() += 1;
+            per_token[a.token.index()] += 1;
         }
         let mut list: Vec<Weighted> = linked
             .iter()
             .map(|&(a, number)| {
                 let id = ids[number as usize].expect("a linked key has an id");
-                let shared = per_token[&a.token];
+                let shared = per_token[a.token.index()];
                 let weight = key_weights[id.index()] / f64::from(shared);
                 Weighted {
                     id,
@@ -902,15 +904,17 @@ fn link_names(names: Sides<&Names>, table: &mut KeyTable) -> Sides<Added> {
 /// The fuzzy name links of [`link_names`]: each name that got one, with its
 /// side and the key it shares with its counterpart (the Russian type's).
 fn fuzzy_links(names: Sides<&Names>) -> Vec<(Lang, &NameCandidate, AnchorKey)> {
-    // Russian types by first letter, each once, in order of appearance.
-    let mut ru_by_letter: FxHashMap<char, Vec<&str>> = FxHashMap::default();
+    // Russian types by first letter, each once, in order of appearance,
+    // with their length in characters.
+    let mut ru_by_letter: FxHashMap<char, Vec<(&str, usize)>> = FxHashMap::default();
     let mut seen = FxHashSet::default();
     for name in &names.ru.found {
         let latin = names.ru.latin(name);
         if let Some(first) = latin.chars().next()
             && seen.insert(latin)
         {
-            ru_by_letter.entry(first).or_default().push(latin);
+            let entry = (latin, latin.chars().count());
+            ru_by_letter.entry(first).or_default().push(entry);
         }
     }
     let mut seen = FxHashSet::default();
@@ -926,9 +930,11 @@ fn fuzzy_links(names: Sides<&Names>) -> Vec<(Lang, &NameCandidate, AnchorKey)> {
         .into_par_iter()
         .filter_map(|latin| {
             let candidates = latin.chars().next().and_then(|c| ru_by_letter.get(&c))?;
+            let len = latin.chars().count();
             let best = candidates
                 .iter()
-                .map(|r| (strsim::jaro_winkler(latin, r), *r))
+                .filter(|&&(_, ru_len)| may_be_similar(len, ru_len))
+                .map(|&(r, _)| (strsim::jaro_winkler(latin, r), r))
                 .filter(|(score, _)| *score >= NAME_SIMILARITY)
                 .max_by(|x, y| x.0.total_cmp(&y.0));
             best.map(|(_, r)| (latin, r))
@@ -948,6 +954,16 @@ fn fuzzy_links(names: Sides<&Names>) -> Vec<(Lang, &NameCandidate, AnchorKey)> {
         .filter(|name| ru_matched.contains(names.ru.latin(name)))
         .map(|name| (Lang::Ru, name, key(names.ru.latin(name))));
     en.chain(ru).collect()
+}
+
+/// Whether words of `a` and `b` characters can reach [`NAME_SIMILARITY`]:
+/// Jaro similarity is at most `(2 + shorter / longer) / 3` (every
+/// character of the shorter word matched, none transposed), and Winkler's
+/// boost for a common prefix of at most four characters makes it at most
+/// `0.6 * jaro + 0.4`, below 0.9 when the shorter word is less than half
+/// the longer one. Words that fail this are not compared at all.
+fn may_be_similar(a: usize, b: usize) -> bool {
+    2 * a.min(b) >= a.max(b)
 }
 
 impl Keys {
@@ -1265,6 +1281,26 @@ mod tests {
         let number = table.numbers[&e[&0][0].key];
         assert_eq!(table.df[number as usize], Sides::new(1, 1));
         assert!(table.is_linked(number));
+    }
+
+    #[test]
+    fn words_less_than_half_as_long_are_never_similar_enough() {
+        // Every character of the shorter word matched, the first four alike:
+        // as similar as words of their lengths can be.
+        for (shorter, longer) in [
+            ("abcd", "abcdefgh"),
+            ("abcd", "abcdefghi"),
+            ("abcde", "abcdefghijk"),
+        ] {
+            let (a, b) = (shorter.len(), longer.len());
+            let score = strsim::jaro_winkler(shorter, longer);
+            assert_eq!(
+                may_be_similar(a, b),
+                score >= NAME_SIMILARITY,
+                "{shorter} {longer} {score}"
+            );
+        }
+        assert!(may_be_similar(5, 10) && may_be_similar(10, 5) && !may_be_similar(4, 9));
     }
 
     #[test]
