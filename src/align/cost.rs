@@ -267,3 +267,21 @@ fn turns(units: &[Unit]) -> Vec<Turn> {
 fn crosses_paragraph(units: &[Unit]) -> bool {
     units.windows(2).any(|w| w[0].paragraph != w[1].paragraph)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_takes_16_bytes() {
+        // One per sentence on each side (a book pair has hundreds of
+        // thousands), beside the bead costs of the band.
+        assert!(std::mem::size_of::<Unit>() <= 16);
+    }
+
+    #[test]
+    fn unit_lengths_saturate_instead_of_wrapping() {
+        assert_eq!(Unit::small(7), 7);
+        assert_eq!(Unit::small(usize::MAX), u32::MAX);
+    }
+}
