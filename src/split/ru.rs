@@ -324,6 +324,20 @@ mod tests {
     }
 
     #[test]
+    fn emoji_after_question_is_an_answer_of_its_own() {
+        assert_eq!(
+            texts("А баня у вас есть? 👍 Мы приедем в субботу."),
+            ["А баня у вас есть?", "👍", "Мы приедем в субботу."]
+        );
+        assert_eq!(texts("Когда открытие? 😊"), ["Когда открытие?", "😊"]);
+        // After an exclamation the emoji still closes the sentence.
+        assert_eq!(
+            texts("Какой закат! 😍 Хочу туда"),
+            ["Какой закат! 😍", "Хочу туда"]
+        );
+    }
+
+    #[test]
     fn double_exclamation_drawn_as_emoji_ends_sentence() {
         assert_eq!(
             texts("Новости в ленте‼️ Вчера открыли мост."),

@@ -477,7 +477,26 @@ impl<'a> Scanner<'a, '_> {
                     && self.stop_before_lower_ends(i, &next)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
-            // emoji's own rule cuts after it.
+            // emoji's own rule cuts after it. Not after a lone question mark:
+            // a question is answered, and the emoji run after it is the
+            // answer, a unit of its own ("Где это? 👍 Нашёл!").
+            if &self.text[i..j] == "?" && !next.quoted && !next.bracketed {
+                self.cut(j);
+                let run = self.text.len() - next.rest.len();
+                let end = run
+                    + next
+                        .rest
+                        .char_indices()
+                        .find(|&(_, c)| !is_emoji(c))
+                        .map_or(next.rest.len(), |(at, _)| at);
+                if self.char_at(end).is_some_and(char::is_whitespace)
+                    && self.next(end).first.is_some()
+                {
+                    self.cut(end);
+                    return end;
+                }
+                return j;
+            }
             false
         } else if stops == 1 && !marks && !ellipsis {
             self.full_stop_ends(i, &next)
