@@ -387,14 +387,14 @@ impl<'a> Scanner<'a, '_> {
             quote_closed = true;
             j += entity.len();
         }
-        // "(!)", "(?)": a mark in brackets comments on a word; "[...]" marks a
-        // cut in a quotation and is judged like any ellipsis.
+        // "(!)", "(?)": a mark in brackets comments on a word; "[...]" and
+        // "(...)" mark a cut in a quotation and are judged like any ellipsis.
         let before = self.char_before(i);
         // "Fax:? 203…": a question mark after a colon stands for a lost character.
         if before == Some(':') && marks && stops == 0 {
             return j;
         }
-        if (before == Some('(') || before == Some('[') && !ellipsis) && j > marks_end {
+        if matches!(before, Some('(' | '[')) && !ellipsis && j > marks_end {
             return j;
         }
         let Some(after) = self.char_at(j) else {
@@ -1814,6 +1814,24 @@ mod tests {
         assert_eq!(
             texts("\"Bohr [...] used stairs [...]\" (Smith 55).", Lang::En),
             ["\"Bohr [...] used stairs [...]\" (Smith 55)."]
+        );
+    }
+
+    #[test]
+    fn omission_in_round_brackets_is_judged_as_an_ellipsis() {
+        assert_eq!(
+            texts(
+                "В письме он жаловался на холод (...) Утром всё изменилось.",
+                Lang::Ru
+            ),
+            [
+                "В письме он жаловался на холод (...)",
+                "Утром всё изменилось."
+            ]
+        );
+        assert_eq!(
+            texts("Мы ждали (...) до самого утра.", Lang::Ru),
+            ["Мы ждали (...) до самого утра."]
         );
     }
 
