@@ -392,6 +392,15 @@ mod tests {
             texts("Очень красиво @user спасибо"),
             ["Очень красиво", "@user спасибо"]
         );
+        // After a short word that is no function word, a laugh, the reply opens too.
+        assert_eq!(
+            texts("Вот это улов ха ха @oleg завтра едем"),
+            ["Вот это улов ха ха", "@oleg завтра едем"]
+        );
+        assert_eq!(
+            texts("Купили подарок для @oleg вчера"),
+            ["Купили подарок для @oleg вчера"]
+        );
     }
 
     #[test]

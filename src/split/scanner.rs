@@ -1542,11 +1542,15 @@ impl<'a> Scanner<'a, '_> {
         i + 1
     }
 
-    /// True when the word before byte `i` is a short lower-case word ("to",
-    /// "в"), after which a mention is part of the sentence.
-    fn previous_is_function_word(&self, i: usize) -> bool {
-        self.previous_word(i)
-            .is_some_and(|p| p.chars().count() <= 3 && p.chars().all(char::is_lowercase))
+    /// True when the word before byte `i` is a short lower-case function word
+    /// ("to", "в", "для"), after which a mention is part of the sentence; not
+    /// a short word of its own such as a laugh ("ха ха @anna").
+    fn previous_is_function_word(&mut self, i: usize) -> bool {
+        self.previous_word(i).is_some_and(|p| {
+            p.chars().count() <= 3
+                && p.chars().all(char::is_lowercase)
+                && self.rules.function_words.contains(p, &mut self.lower)
+        })
     }
 
     /// A list item marked inside a line, after the text that ends at byte
