@@ -98,13 +98,16 @@ impl Next<'_> {
         self.first.is_some_and(is_emoji)
     }
 
-    /// Punctuation that continues the sentence: `etc., and`, `Inc.)`, `#tag`.
+    /// Punctuation that continues the sentence: `etc., and`, `Inc.)`, `#tag`,
+    /// and an equals sign (`1 долл. = 70 руб.`), which opens no sentence;
+    /// not a rule line of them (`=====`).
     fn continues(&self) -> bool {
         self.first.is_some_and(|c| {
             matches!(
                 c,
                 ',' | ';' | ':' | ')' | ']' | '}' | '%' | '»' | '”' | '’' | '#' | '/'
             ) || is_terminal(c)
+                || c == '=' && !self.rest.starts_with("==")
         })
     }
 
@@ -1836,6 +1839,18 @@ mod tests {
         assert_eq!(
             texts("Мы ждали (...) до самого утра.", Lang::Ru),
             ["Мы ждали (...) до самого утра."]
+        );
+    }
+
+    #[test]
+    fn equals_sign_after_abbreviation_continues() {
+        assert_eq!(
+            texts("Курс был такой: 1 долл. = 90 руб. Потом вырос.", Lang::Ru),
+            ["Курс был такой: 1 долл. = 90 руб.", "Потом вырос."]
+        );
+        assert_eq!(
+            texts("One ft. = 12 in. That is the rule.", Lang::En),
+            ["One ft. = 12 in.", "That is the rule."]
         );
     }
 
