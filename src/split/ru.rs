@@ -186,6 +186,23 @@ mod tests {
     }
 
     #[test]
+    fn initials_after_surname_end_sentence_before_ordinary_word() {
+        // "Стихи" is an ordinary word of the text: it is seen in lower case.
+        assert_eq!(
+            texts("Об этом писал Блок А. А. Стихи его знают все, и стихи эти просты."),
+            [
+                "Об этом писал Блок А. А.",
+                "Стихи его знают все, и стихи эти просты."
+            ]
+        );
+        // Before a surname the initials start the name.
+        assert_eq!(
+            texts("Об этом писал А. А. Блок, и блок его стихов знают."),
+            ["Об этом писал А. А. Блок, и блок его стихов знают."]
+        );
+    }
+
+    #[test]
     fn keeps_titles_and_forms_of_address_with_name() {
         assert_eq!(
             texts(

@@ -833,7 +833,10 @@ impl<'a> Scanner<'a, '_> {
         });
         if initials && rules.abbreviations.exact_kind(word).is_none() {
             let heading = first_in_sentence && is_roman(word) && next.is_upper();
-            return !heading && starter; // "I. Introduction" is a numbered heading
+            // After a surname the initials complete the name ("писал Блок
+            // А. А. Стихи…"): an ordinary word of the text opens a sentence.
+            let named = self.after_surname(start) && self.common_word_next(next);
+            return !heading && (starter || named); // "I. Introduction" is a numbered heading
         }
 
         // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";
@@ -973,6 +976,32 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         words().any(|w| is_number(w) || is_roman(w))
+    }
+
+    /// The initials that end at the word starting at byte `start` follow a
+    /// surname in the middle of a sentence: "Блок А. А.", "Лавров С.В.".
+    fn after_surname(&self, start: usize) -> bool {
+        let mut at = start;
+        // Back over the initials before this one ("А. А.").
+        while let Some(word) = self.previous_word(at) {
+            let mut chars = word.chars();
+            let initial = chars.next().is_some_and(char::is_uppercase)
+                && chars.next() == Some('.')
+                && chars.next().is_none();
+            if !initial {
+                break;
+            }
+            at = self.text[..at].trim_end().len() - word.len();
+        }
+        let Some(surname) = self.previous_word(at) else {
+            return false;
+        };
+        let surname_start = self.text[..at].trim_end().len() - surname.len();
+        let mut chars = surname.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && surname.chars().count() >= 2
+            && chars.all(|c| c.is_lowercase() || c == '-')
+            && self.previous_word(surname_start).is_some()
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
