@@ -914,9 +914,25 @@ impl<'a> Scanner<'a, '_> {
         if self.cut_short(word, next) {
             return false;
         }
+        // "во II пол. XIX в.", "в кон. XX в.": a short word cut before the
+        // century it qualifies.
+        let short_lower = word.chars().count() <= 4 && word.chars().all(char::is_lowercase);
+        if short_lower && is_roman(next.word) && next.rest[next.word.len()..].starts_with(" в") {
+            let unit = next.rest[next.word.len() + 1..].split_whitespace().next();
+            if unit.is_some_and(|u| matches!(u.trim_end_matches([',', ';', ')']), "в." | "вв."))
+            {
+                return false;
+            }
+        }
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
         if first_in_sentence && marker {
+            return false;
+        }
+        // "д. 5, к. 2", "p. 5": a lower-case letter with a full stop before a
+        // number numbers it (a sentence seldom ends in a lone letter).
+        if single_letter && word.chars().all(char::is_lowercase) && next.is_digit() && !next.dashed
+        {
             return false;
         }
         // Dotted letters not in the list ("a.s.a.p"): like an abbreviation.
@@ -1868,6 +1884,33 @@ mod tests {
         assert_eq!(
             texts("Мы ждали (...) до самого утра.", Lang::Ru),
             ["Мы ждали (...) до самого утра."]
+        );
+    }
+
+    #[test]
+    fn short_word_cut_before_a_century_keeps_it() {
+        assert_eq!(
+            texts(
+                "Во II пол. XIX в. всё изменилось. Начался прогресс.",
+                Lang::Ru
+            ),
+            ["Во II пол. XIX в. всё изменилось.", "Начался прогресс."]
+        );
+        assert_eq!(
+            texts("Он упал на пол. XIX век начался с войны.", Lang::Ru),
+            ["Он упал на пол.", "XIX век начался с войны."]
+        );
+    }
+
+    #[test]
+    fn lone_lower_case_letter_before_a_number_numbers_it() {
+        assert_eq!(
+            texts("Мы жили в д. 5 к. 2 кв. 7. Потом переехали.", Lang::Ru),
+            ["Мы жили в д. 5 к. 2 кв. 7.", "Потом переехали."]
+        );
+        assert_eq!(
+            texts("See fig. 3 and p. 12 of the report. It helps.", Lang::En),
+            ["See fig. 3 and p. 12 of the report.", "It helps."]
         );
     }
 
