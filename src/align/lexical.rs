@@ -616,10 +616,11 @@ fn linked_anchors(
     table: &mut KeyTable,
 ) -> (Sides<SideAnchors>, Sides<Names>) {
     // Russian anchors are all kept until the English side is known; of the
-    // English ones, only those whose key the Russian side has. Russian
-    // first: of a book's English anchors, most have no Russian key (its
-    // translation keys stand for words the Russian text does not use), so
-    // that the side held whole while the other is read is the smaller.
+    // English ones, only those whose key the Russian side has. Which side
+    // comes first changes no key's weight, only what is held meanwhile: on
+    // the Bible eleven times the two sides have about as many anchors (6.4
+    // and 6.8 million), but far fewer English ones have a Russian key than
+    // the other way round, and Russian first peaked 21 MB lower.
     let (mut ru_anchors, ru_names) = extract(ru, Lang::Ru, Keep::All, lexicon, learned, table);
     let (en_anchors, en_names) = extract(en, Lang::En, Keep::Known, lexicon, learned, table);
     ru_anchors.retain(|slot| table.is_linked(slot.key));
