@@ -582,8 +582,18 @@ impl<'a> Scanner<'a, '_> {
         }
         let text = self.text;
         let mut after = text[j..].chars();
-        let capitalised = after.next().is_some_and(char::is_uppercase)
-            && after.next().is_some_and(char::is_lowercase);
+        let (first_after, second_after) = (after.next(), after.next());
+        // "late.I was", "out.A minute later": a one-letter sentence opener
+        // ("I", "A", "Я") counts as a capitalised word.
+        let one_letter_opener = second_after
+            .is_none_or(|c| c.is_whitespace() || c == '\'' || c == '’')
+            && first_after.is_some_and(|c| {
+                let mut buffer = [0; 4];
+                c.is_uppercase() && self.rules.starters.contains(c.encode_utf8(&mut buffer))
+            });
+        let capitalised = first_after.is_some_and(char::is_uppercase)
+            && second_after.is_some_and(char::is_lowercase)
+            || one_letter_opener;
         if !capitalised {
             return self.glued_stop_before_function_word(i, j);
         }
@@ -597,6 +607,20 @@ impl<'a> Scanner<'a, '_> {
         let word = text[start..i].trim_start_matches(is_opener);
         // "bought 1,000.That is a lot": a number inside its sentence.
         if right_plain && is_number(word) && self.has_letters(start) {
+            return true;
+        }
+        // "moved to Main St.Dr. Webb": an abbreviation that may end a
+        // sentence, glued to a title.
+        let next_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let title_next = right_plain
+            && right.ends_with('.')
+            && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix);
+        if title_next
+            && matches!(
+                self.rules.abbreviations.kind(word, &mut self.lower),
+                Some(Kind::Ambiguous | Kind::Terminal)
+            )
+        {
             return true;
         }
         let mut chars = word.chars();
@@ -618,10 +642,7 @@ impl<'a> Scanner<'a, '_> {
         }
         // Two capitalised words are often one name ("Gazeta.Ru", "Kontur.Fokus"):
         // cut only before a sentence opener or a title ("Tuesday.The", "Tuesday.Mr.").
-        let next_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
-        self.rules.starters.contains(next_word)
-            || right.ends_with('.')
-                && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix)
+        self.rules.starters.contains(next_word) || title_next
     }
 
     /// "bare knuckle box.other than that": a full stop glued to a lower-case
@@ -1087,8 +1108,18 @@ impl<'a> Scanner<'a, '_> {
         let run = self.bytes[i..].iter().take_while(|&&b| b == b')').count();
         let end = i + run;
         let face = matches!(self.char_before(i), Some(':' | ';' | '=' | '-'));
+        let text = self.text;
+        let start = self.word_start(i);
+        let word = &text[start..i];
         if !face && run == 1 && self.open_parens > 0 {
             self.open_parens -= 1;
+            // "(i) the buyer pays (ii) the seller delivers": a marker in brackets.
+            if let Some(marker) = word.strip_prefix('(')
+                && (item_number(marker).is_some() || roman_item_number(marker).is_some())
+            {
+                self.list_marker(marker, start);
+                return end;
+            }
             if self.open_parens == 0 && self.bracketed_label(i) {
                 let next = self.next(end);
                 if next.is_upper() && !next.word_has_stop {
@@ -1097,24 +1128,49 @@ impl<'a> Scanner<'a, '_> {
             }
             return end;
         }
-        // "1)", "a)": a list marker, not a smiley.
-        let word = &self.text[self.word_start(i)..i];
-        let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric());
+        // "1)", "a)", "iv)": a list marker, not a smiley.
+        let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric())
+            || roman_item_number(word).is_some();
         if marker && !face && run == 1 {
-            // "1) The first item 2) The second item": the next number starts an item.
-            if let Some(value) = item_number(word) {
-                let start = self.word_start(i);
-                if self.last_item.is_some_and(|last| value == last + 1)
-                    && start > self.sentence_start
-                {
-                    self.cut(start);
-                }
-                self.last_item = Some(value);
-            }
+            self.list_marker(word, start);
             return end;
         }
         self.open_parens = 0;
         self.after_smiley(end)
+    }
+
+    /// A list marker `word` closed by a bracket ("2)", "b)", "(iii)") at byte
+    /// `start`: the next number, letter or Roman numeral after the last one
+    /// seen starts an item ("1) Fill it in 2) Sign it", "A) Yes B) No",
+    /// "i) red ii) green"), unless the items run on inside one sentence:
+    /// after a comma, or after a function word before an item in lower case
+    /// ("1) stay, 2) go, or 3) wait", "(a) a survey and (b) a report").
+    fn list_marker(&mut self, word: &str, start: usize) {
+        let letter = match word.as_bytes() {
+            [c] if c.is_ascii_uppercase() => item_number(&word.to_ascii_lowercase()),
+            _ => None,
+        };
+        let value = item_number(word).or(letter);
+        let roman = roman_item_number(word);
+        let follows = |last: Option<u32>, value: Option<u32>| {
+            value.is_some_and(|v| last.is_some_and(|last| v == last + 1))
+        };
+        let next_item = follows(self.last_item, value) || follows(self.last_roman, roman);
+        let before = self.text[self.sentence_start..start].trim_end();
+        let item_end = start + self.text[start..].find(char::is_whitespace).unwrap_or(0);
+        let runs_on = before.ends_with([',', ';', ':'])
+            || self.next(item_end).is_lower()
+                && self.previous_word(start).is_some_and(|p| {
+                    p.chars().all(char::is_lowercase)
+                        && self.rules.function_words.contains(p, &mut self.lower)
+                });
+        if next_item && !before.is_empty() && !runs_on {
+            self.cut(start);
+        }
+        if value.is_some() || roman.is_some() {
+            self.last_item = value;
+            self.last_roman = roman;
+        }
     }
 
     /// The sentence so far is only a bracketed label that closes at byte
