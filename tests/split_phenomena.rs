@@ -711,6 +711,22 @@ fn quotes_and_brackets_after_the_mark() {
                 "He smiled (a rare thing). She noticed.",
                 &["He smiled (a rare thing).", "She noticed."],
             ),
+            (
+                "The mayor wrote: ' The bridge will close. Traffic will move to the ring road. ' Nobody was surprised.",
+                &[
+                    "The mayor wrote: ' The bridge will close.",
+                    "Traffic will move to the ring road. '",
+                    "Nobody was surprised.",
+                ],
+            ),
+            (
+                "He quoted her: \" Stay calm. \" Then he left.",
+                &["He quoted her: \" Stay calm. \"", "Then he left."],
+            ),
+            (
+                "The sign is old. ' Fresh eggs ' it says.",
+                &["The sign is old.", "' Fresh eggs ' it says."],
+            ),
         ],
     );
 }
@@ -1073,6 +1089,43 @@ fn acronyms_and_place_abbreviations() {
             (
                 "The U.S.A. is big. Canada is bigger.",
                 &["The U.S.A. is big.", "Canada is bigger."],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn lines_broken_inside_a_sentence() {
+    check(
+        "broken lines",
+        &[
+            (
+                "The meeting was moved to\nFriday because of the storm.",
+                &["The meeting was moved to\nFriday because of the storm."],
+            ),
+            (
+                "The report was sent to the\nBoard on Monday.",
+                &["The report was sent to the\nBoard on Monday."],
+            ),
+            (
+                "We drove all night and\nMonday morning we arrived.",
+                &["We drove all night and\nMonday morning we arrived."],
+            ),
+            (
+                "The river is wide here\nand the current is slow.",
+                &["The river is wide here\nand the current is slow."],
+            ),
+            (
+                "Our plan was simple\nWe would leave at dawn.",
+                &["Our plan was simple", "We would leave at dawn."],
+            ),
+            (
+                "Things to pack\nTent\nStove\nMatches",
+                &["Things to pack", "Tent", "Stove", "Matches"],
+            ),
+            (
+                "I could not find it\nThe shop was shut.",
+                &["I could not find it", "The shop was shut."],
             ),
         ],
     );

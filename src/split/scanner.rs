@@ -56,6 +56,10 @@ const HEADING_BYTES: usize = 160;
 /// Letters that a headword and its restatement share ("языков", "Языки").
 const STEM: usize = 4;
 
+/// How far back, in bytes, a straight quote after a sentence end looks for
+/// the quotation it may close (a few sentences of a quoted passage).
+const QUOTATION_BYTES: usize = 2_000;
+
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
@@ -376,6 +380,15 @@ impl<'a> Scanner<'a, '_> {
             self.open_parens -= 1;
             j += 2;
         }
+        // "' A cleric said so. ' And then": a straight quote standing alone
+        // after the mark closes the quotation the sentence opened.
+        if j == marks_end
+            && let Some(quote) = ['\'', '"']
+                .into_iter()
+                .find(|&q| self.spaced_quote_at(j, q) && self.quotation_open(i, q))
+        {
+            j += 1 + quote.len_utf8();
+        }
         // Where the closing quotes and brackets end: "nurse.) at" and
         // "fine.' he said" go on in lower case.
         let j_closers = j;
@@ -506,6 +519,36 @@ impl<'a> Scanner<'a, '_> {
             return at;
         }
         j
+    }
+
+    /// A straight quote `quote` stands alone after a space at byte `at`
+    /// (" ' " or " ' " at the end of the text).
+    fn spaced_quote_at(&self, at: usize, quote: char) -> bool {
+        let rest = &self.text[at..];
+        rest.strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(quote))
+            .is_some_and(|r| r.chars().next().is_none_or(char::is_whitespace))
+    }
+
+    /// More words of the paragraph before byte `i` open with the straight
+    /// quote `quote` (or are the quote alone) than close with it: a
+    /// quotation is open (a quotation may hold many sentences). An
+    /// apostrophe inside a word ("don't") is neither. Looks back at most
+    /// [`QUOTATION_BYTES`], so that the scan stays linear.
+    fn quotation_open(&self, i: usize, quote: char) -> bool {
+        let mut from = i.saturating_sub(QUOTATION_BYTES);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let (mut opened, mut closed) = (0, 0);
+        for word in self.text[from..i].split_whitespace() {
+            if word.starts_with(quote) {
+                opened += 1;
+            } else if word.ends_with(quote) {
+                closed += 1;
+            }
+        }
+        opened > closed
     }
 
     /// A quotation opened in the sentence before byte `i` is still open
@@ -1011,12 +1054,29 @@ impl<'a> Scanner<'a, '_> {
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
             _ if next.is_lower() => self.short_lines(line, i + 1) || self.is_verse(),
+            _ if self.broken_before_name(line, &next) => false,
             _ => !self.is_wrapped(),
         };
         if ends {
             self.cut(line_start + line.len());
         }
         i + 1
+    }
+
+    /// The line breaks after a short function word ("to", "the", "and", "в")
+    /// before a capitalised word that is no common sentence opener: a
+    /// sentence broken across lines before a name or a title ("moved to\n
+    /// Friday", "sent to the\nBoard"), as text copied from a PDF is.
+    fn broken_before_name(&mut self, line: &str, next: &Next) -> bool {
+        let last = line.split_whitespace().next_back().unwrap_or("");
+        let short_function_word = (1..=3).contains(&last.chars().count())
+            && last.chars().all(|c| is_letter(c) && is_lower(c))
+            && self.rules.function_words.contains(last, &mut self.lower);
+        short_function_word
+            && next.is_upper()
+            && !next.quoted
+            && !next.bracketed
+            && !next.is_starter(&self.rules.starters)
     }
 
     /// A line and the next one, the line after the break at `next_start`, are
