@@ -418,6 +418,12 @@ fn clock_times() {
                 "Since 7 a.m. Lena has answered forty calls.",
                 &["Since 7 a.m. Lena has answered forty calls."],
             ),
+            // Convention, and a known miss: a short clause of function words
+            // before the time counts as a time phrase opening the sentence.
+            (
+                "It was 10 a.m. Dr. Lowe was late.",
+                &["It was 10 a.m. Dr. Lowe was late."],
+            ),
         ],
     );
 }
@@ -573,6 +579,14 @@ fn list_items() {
             (
                 "Section 4(a)(ii) applies here. Section 5 does not.",
                 &["Section 4(a)(ii) applies here.", "Section 5 does not."],
+            ),
+            // Convention: items that end in ";" and continue the sentence that
+            // introduces them stay in that sentence, as grammar has it.
+            (
+                "The contract requires:\n(i) a deposit;\n(ii) a signed form; and\n(iii) two references.",
+                &[
+                    "The contract requires:\n(i) a deposit;\n(ii) a signed form; and\n(iii) two references.",
+                ],
             ),
         ],
     );
@@ -886,6 +900,9 @@ fn question_and_exclamation_runs() {
             ("Wait\u{2026} what?", &["Wait\u{2026} what?"]),
             ("What?!? No.", &["What?!?", "No."]),
             ("WOW!!! Best pizza ever.", &["WOW!!!", "Best pizza ever."]),
+            // Convention: in web text a question or exclamation ends its
+            // sentence before lower case.
+            ("Hey!! how are you", &["Hey!!", "how are you"]),
         ],
     );
 }
