@@ -651,6 +651,21 @@ fn ellipses() {
                 "He said it was fine... but it wasn't.",
                 &["He said it was fine... but it wasn't."],
             ),
+            (
+                "We talked about the move... (Photos of the new flat are below.)",
+                &[
+                    "We talked about the move...",
+                    "(Photos of the new flat are below.)",
+                ],
+            ),
+            (
+                "The theory \"explains everything [...]\" (Hale 2009) and more.",
+                &["The theory \"explains everything [...]\" (Hale 2009) and more."],
+            ),
+            (
+                "We went back... (twice, in fact) and liked it.",
+                &["We went back... (twice, in fact) and liked it."],
+            ),
         ],
     );
 }

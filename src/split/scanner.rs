@@ -505,7 +505,7 @@ impl<'a> Scanner<'a, '_> {
                 && self.spaced_dots_before(i) == 2
                 && next.word == "I"
                 && !next.word_has_stop;
-            !next.is_digit() && !next.bracketed && !pause
+            !next.is_digit() && (!next.bracketed || self.bracketed_note(&next)) && !pause
         } else {
             true
         };
@@ -519,6 +519,19 @@ impl<'a> Scanner<'a, '_> {
             return at;
         }
         j
+    }
+
+    /// What follows a mark, `next`, opens with a bracketed note in its own
+    /// words ("... (See attached file: plan.doc)"): a capitalised word in a
+    /// round bracket that holds no number, unlike a citation ("(Smith 55)").
+    fn bracketed_note(&self, next: &Next) -> bool {
+        let at = self.text.len() - next.rest.len();
+        let opened = self.text[..at].trim_end_matches(|c: char| c != '(' && is_opener(c));
+        let inside = &next.rest[..next.rest.find(')').unwrap_or(next.rest.len())];
+        opened.ends_with('(')
+            && next.is_upper()
+            && !next.word_has_stop
+            && !inside.contains(|c: char| c.is_ascii_digit())
     }
 
     /// A straight quote `quote` stands alone after a space at byte `at`
