@@ -1159,6 +1159,7 @@ fn lines_broken_inside_a_sentence() {
                 "I could not find it\nThe shop was shut.",
                 &["I could not find it", "The shop was shut."],
             ),
+            ("Sign in\nRegister\nHelp", &["Sign in", "Register", "Help"]),
         ],
     );
 }

@@ -1076,13 +1076,15 @@ impl<'a> Scanner<'a, '_> {
         i + 1
     }
 
-    /// The line breaks after a short function word ("to", "the", "and", "в")
-    /// before a capitalised word that is no common sentence opener: a
-    /// sentence broken across lines before a name or a title ("moved to\n
-    /// Friday", "sent to the\nBoard"), as text copied from a PDF is.
+    /// The line, of four words or more, breaks after a short function word
+    /// ("to", "the", "and", "в") before a capitalised word that is no common
+    /// sentence opener: a sentence broken across lines before a name or a
+    /// title ("moved to\nFriday", "sent to the\nBoard"), as text copied from
+    /// a PDF is. Not a short line, which may be a menu item ("Sign in\nRegister").
     fn broken_before_name(&mut self, line: &str, next: &Next) -> bool {
         let last = line.split_whitespace().next_back().unwrap_or("");
-        let short_function_word = (1..=3).contains(&last.chars().count())
+        let short_function_word = line.split_whitespace().nth(3).is_some()
+            && (1..=3).contains(&last.chars().count())
             && last.chars().all(|c| is_letter(c) && is_lower(c))
             && self.rules.function_words.contains(last, &mut self.lower);
         short_function_word
