@@ -216,6 +216,14 @@ fn units_and_measures() {
                 "Use approx. 3 cups of flour.",
                 &["Use approx. 3 cups of flour."],
             ),
+            (
+                "Mix 2 tbsp. flour with 1 tsp. salt.",
+                &["Mix 2 tbsp. flour with 1 tsp. salt."],
+            ),
+            (
+                "Leave the pkg. outside the bldg. door.",
+                &["Leave the pkg. outside the bldg. door."],
+            ),
         ],
     );
 }

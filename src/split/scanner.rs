@@ -751,7 +751,7 @@ impl<'a> Scanner<'a, '_> {
     /// case ("the room was clean. staff were kind"). Not after an
     /// abbreviation, an initial or a single letter; and unless the paragraph
     /// is written in lower case throughout ("i think so. they left."), only
-    /// after a word of letters alone, four or more of them.
+    /// after a word of letters alone, four or more of them, one a vowel.
     fn stop_before_lower_ends(&mut self, i: usize, next: &Next) -> bool {
         let text = self.text;
         let start = self.word_start(i).max(self.sentence_start);
@@ -766,8 +766,13 @@ impl<'a> Scanner<'a, '_> {
                 && word
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        // A word without a vowel ("tbsp.", "pkg.", "bldg.") is cut short.
+        let vowel = word
+            .chars()
+            .any(|c| "aeiouyAEIOUYаеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c));
         ordinary
             && letters >= 2
+            && (casual || vowel)
             && (casual || !self.evidence.is_abbreviation(word))
             && !word.contains('.')
             && word
