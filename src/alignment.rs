@@ -69,7 +69,7 @@ fn join(sentences: &[Sentence]) -> String {
     let mut out = String::new();
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 {
-            out.push_str(&s.space_before);
+            out.push_str(&s.space_before());
         }
         out.push_str(&s.segment());
     }

@@ -46,10 +46,12 @@ pub(super) const RATIO_CLAMP: (f64, f64) = (0.85, 1.3);
 /// the aligner's coarse pass).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// Non-whitespace characters.
-    pub length: usize,
+    /// Non-whitespace characters. In `u32`, as the paragraph, to keep a
+    /// unit small (a book pair has hundreds of thousands): see
+    /// [`Unit::small`].
+    pub length: u32,
     /// Paragraph number.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Dialogue marks (the default, no marks, for blocks of sentences).
     pub turn: Turn,
     /// Page chrome (a menu, a language switch: see [`crate::chrome`]),
@@ -58,6 +60,20 @@ pub struct Unit {
     /// A translator's note in square brackets (see
     /// [`super::omission::notes`]): never left unaligned on its own.
     pub note: bool,
+}
+
+impl Unit {
+    /// `n` in a unit's `u32` field. Saturates past 4 G, which only a text
+    /// of more than 4 G characters (or paragraphs) reaches: its costs then
+    /// see lengths of 4 G, which is all the length model tells apart anyway.
+    pub fn small(n: usize) -> u32 {
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// Its length as the cost model counts it.
+    pub fn length(&self) -> usize {
+        self.length as usize
+    }
 }
 
 /// The cost of a bead that pairs page chrome with text: no such bead is
@@ -238,7 +254,7 @@ fn prefix_lengths(units: &[Unit]) -> Vec<usize> {
     prefix.push(0);
     let mut total = 0;
     for u in units {
-        total += u.length;
+        total += u.length();
         prefix.push(total);
     }
     prefix
@@ -250,4 +266,22 @@ fn turns(units: &[Unit]) -> Vec<Turn> {
 
 fn crosses_paragraph(units: &[Unit]) -> bool {
     units.windows(2).any(|w| w[0].paragraph != w[1].paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_takes_16_bytes() {
+        // One per sentence on each side (a book pair has hundreds of
+        // thousands), beside the bead costs of the band.
+        assert!(std::mem::size_of::<Unit>() <= 16);
+    }
+
+    #[test]
+    fn unit_lengths_saturate_instead_of_wrapping() {
+        assert_eq!(Unit::small(7), 7);
+        assert_eq!(Unit::small(usize::MAX), u32::MAX);
+    }
 }

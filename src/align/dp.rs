@@ -194,8 +194,8 @@ fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {
     let mut units: Vec<Unit> = sentences
         .par_iter()
         .map(|s| Unit {
-            length: s.length(),
-            paragraph: s.paragraph,
+            length: Unit::small(s.length()),
+            paragraph: Unit::small(s.paragraph),
             turn: dialogue::turn(s.text(), lang),
             chrome: crate::chrome::is_chrome(s.text()),
             note: false,
@@ -287,7 +287,7 @@ fn align_with(
         |bead| unaligned.of(bead),
         |bead| {
             let side = |units: &[Unit], range: &Range<usize>| -> usize {
-                units[range.clone()].iter().map(|u| u.length).sum()
+                units[range.clone()].iter().map(Unit::length).sum()
             };
             side(en, &bead.en) + side(ru, &bead.ru)
         },
@@ -940,7 +940,7 @@ fn bands(
     coarse_options.omission_cost = BLOCK as f64 * options.omission_cost;
     coarse_options.paragraph_cost = 0.0;
     coarse_options.dialogue_weight = 0.0;
-    let total = |units: &[Unit]| units.iter().map(|u| u.length).sum::<usize>() as f64;
+    let total = |units: &[Unit]| units.iter().map(Unit::length).sum::<usize>() as f64;
     let ratio = total(ru) / total(en).max(1.0) / options.length.ratio;
     let complete = (cost::RATIO_CLAMP.0..=cost::RATIO_CLAMP.1).contains(&ratio);
     let edges = block_edges(n, m, complete);
@@ -1051,7 +1051,7 @@ fn blocks(units: &[Unit], edges: &[usize]) -> Vec<Unit> {
         .windows(2)
         .map(|edge| &units[edge[0]..edge[1]])
         .map(|chunk| Unit {
-            length: chunk.iter().map(|u| u.length).sum(),
+            length: Unit::small(chunk.iter().map(Unit::length).sum()),
             paragraph: 0,
             turn: Turn::default(),
             // The sentence pass keeps chrome apart; blocks are too coarse to.

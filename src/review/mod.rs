@@ -326,7 +326,7 @@ impl From<&Sentence> for ReviewSentence {
             end: s.end,
             paragraph: s.paragraph,
             line: s.line,
-            space_before: s.space_before.to_string(),
+            space_before: s.space_before().into_owned(),
             numbers: Vec::new(),
             chrome: false,
         }
@@ -335,12 +335,11 @@ impl From<&Sentence> for ReviewSentence {
 
 impl From<&ReviewSentence> for Sentence {
     fn from(s: &ReviewSentence) -> Self {
-        let mut sentence = Sentence::from_text(&s.text);
+        let mut sentence = Sentence::after_space(&s.space_before, &s.text);
         sentence.start = s.start;
         sentence.end = s.end;
         sentence.paragraph = s.paragraph;
         sentence.line = s.line;
-        sentence.space_before = std::borrow::Cow::Owned(s.space_before.clone());
         sentence
     }
 }

@@ -66,8 +66,17 @@ pub struct Sentence {
     /// The text the sentence is a slice of: the whole input for a split
     /// text, the sentence alone for one made by [`Sentence::from_text`].
     source: Arc<str>,
-    /// Where the sentence is in `source`.
-    span: Range<usize>,
+    /// Where the sentence is in `source`. In `u32`, as `gap`, to keep a
+    /// sentence small: a book pair has hundreds of thousands. A sentence of
+    /// a text of more than 4 GiB keeps a copy of itself instead (see
+    /// [`Sentence::in_source`]).
+    span: Range<u32>,
+    /// The bytes of `source` before `span` that [`Sentence::space_before`]
+    /// reads: the white space since the sentence before it.
+    gap: u32,
+    /// Whether that space is given as it is to be written (see
+    /// [`Sentence::after_space`]) rather than as it stands in the text.
+    gap_as_written: bool,
     /// Byte offset of the first byte in the input text.
     pub start: usize,
     /// Byte offset one past the last byte in the input text.
@@ -76,31 +85,91 @@ pub struct Sentence {
     pub paragraph: usize,
     /// 1-based line number of its first character.
     pub line: usize,
-    /// The white space between the sentence before it and this one, as a
-    /// segment that joins the two writes it: as written (a no-break space, two
-    /// spaces), or one space where it holds a line break. Empty for the first
-    /// sentence of the text.
-    pub space_before: Cow<'static, str>,
 }
+
+/// The end of the span of a sentence that runs to the end of its source
+/// (a sentence of more than 4 GiB: see [`Sentence::after_space`]).
+const TO_THE_END: u32 = u32::MAX;
 
 impl Sentence {
     /// A sentence of its own text `text` (a copy), at offsets `0..text.len()`
     /// of paragraph 0, line 1; set the public fields to place it in a text.
     pub fn from_text(text: &str) -> Sentence {
+        Sentence::after_space("", text)
+    }
+
+    /// [`Sentence::from_text`] with `space` as the segment that joins it to
+    /// the sentence before it (see [`Sentence::space_before`]), written as
+    /// it is.
+    pub fn after_space(space: &str, text: &str) -> Sentence {
+        let total = space.len().saturating_add(text.len());
+        // Past 4 GiB (no split makes such a sentence: see
+        // `MAX_SENTENCE_BYTES`) the space is dropped, and the span runs to
+        // the end of the source (see `Sentence::text`).
+        let space = if total < TO_THE_END as usize {
+            space
+        } else {
+            ""
+        };
+        let gap = space.len() as u32;
         Sentence {
-            source: Arc::from(text),
-            span: 0..text.len(),
+            source: Arc::from([space, text].concat()),
+            span: gap..u32::try_from(total).unwrap_or(TO_THE_END),
+            gap,
+            gap_as_written: true,
             start: 0,
             end: text.len(),
             paragraph: 0,
             line: 1,
-            space_before: Cow::Borrowed(""),
+        }
+    }
+
+    /// The sentence at `span` of `source`, after the sentence that ends at
+    /// `previous_end` (`None` for the first one), in paragraph 0, line 1.
+    fn in_source(source: &Arc<str>, previous_end: Option<usize>, span: Range<usize>) -> Sentence {
+        let gap = previous_end.map_or(0, |end| span.start - end);
+        let own = |n: usize| u32::try_from(n).ok().filter(|&n| n != TO_THE_END);
+        let (Some(small_gap), Some(start), Some(end)) = (own(gap), own(span.start), own(span.end))
+        else {
+            // A text of more than 4 GiB: the sentence keeps a copy of itself
+            // and of the space before it, as it is written.
+            let space = space_between(&source[span.start - gap..span.start]);
+            let mut sentence = Sentence::after_space(&space, &source[span.clone()]);
+            (sentence.start, sentence.end) = (span.start, span.end);
+            return sentence;
+        };
+        Sentence {
+            source: Arc::clone(source),
+            span: start..end,
+            gap: small_gap,
+            gap_as_written: false,
+            start: span.start,
+            end: span.end,
+            paragraph: 0,
+            line: 0,
         }
     }
 
     /// The sentence as it stands in the input, without surrounding whitespace.
     pub fn text(&self) -> &str {
-        &self.source[self.span.clone()]
+        let end = match self.span.end {
+            TO_THE_END => self.source.len(),
+            end => end as usize,
+        };
+        &self.source[self.span.start as usize..end]
+    }
+
+    /// The white space between the sentence before it and this one, as a
+    /// segment that joins the two writes it: as written (a no-break space,
+    /// two spaces), or one space where it holds a line break. Empty for the
+    /// first sentence of the text.
+    pub fn space_before(&self) -> Cow<'_, str> {
+        let start = self.span.start as usize;
+        let gap = &self.source[start - self.gap as usize..start];
+        match self.gap_as_written {
+            true => Cow::Borrowed(gap),
+            false => space_between(gap),
+        }
     }
 
     /// Its length in non-whitespace characters: the length the aligner's
@@ -216,7 +285,7 @@ impl PartialEq for Sentence {
         self.text() == other.text()
             && (self.start, self.end, self.paragraph, self.line)
                 == (other.start, other.end, other.paragraph, other.line)
-            && self.space_before == other.space_before
+            && self.space_before() == other.space_before()
     }
 }
 
@@ -230,7 +299,7 @@ impl fmt::Debug for Sentence {
             .field("end", &self.end)
             .field("paragraph", &self.paragraph)
             .field("line", &self.line)
-            .field("space_before", &self.space_before)
+            .field("space_before", &self.space_before())
             .finish()
     }
 }
@@ -304,12 +373,10 @@ fn flush_run(out: &mut String, run: &mut String, run_breaks: &mut bool) {
 }
 
 /// The white space `gap` between two sentences as a segment writes it.
-fn space_between(gap: &str) -> Cow<'static, str> {
+fn space_between(gap: &str) -> Cow<'_, str> {
     match gap {
-        "" => Cow::Borrowed(""),
-        " " => Cow::Borrowed(" "),
         _ if gap.contains(is_line_break) => Cow::Borrowed(" "),
-        _ => Cow::Owned(gap.to_string()),
+        _ => Cow::Borrowed(gap),
     }
 }
 
@@ -480,19 +547,10 @@ fn push(out: &mut Vec<Sentence>, source: &Arc<str>, start: usize, end: usize, pa
     if trimmed.is_empty() {
         return;
     }
-    let space_before = match out.last() {
-        Some(previous) => space_between(&text[previous.end..start]),
-        None => Cow::Borrowed(""),
-    };
-    out.push(Sentence {
-        source: Arc::clone(source),
-        span: start..start + trimmed.len(),
-        start,
-        end: start + trimmed.len(),
-        paragraph,
-        line: 0,
-        space_before,
-    });
+    let previous_end = out.last().map(|previous| previous.end);
+    let mut sentence = Sentence::in_source(source, previous_end, start..start + trimmed.len());
+    sentence.paragraph = paragraph;
+    out.push(sentence);
 }
 
 /// Fills in `line` for sentences sorted by `start`, in one pass over the text.
@@ -595,9 +653,25 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_takes_64_bytes() {
+        // A book pair holds hundreds of thousands (it took 88 with a span
+        // in `usize` and the space before it as a string of its own).
+        assert!(std::mem::size_of::<Sentence>() <= 64);
+    }
+
+    #[test]
+    fn a_sentence_after_a_given_space_keeps_it_as_written() {
+        let s = Sentence::after_space("\n ", "Two.");
+        assert_eq!((s.text(), s.space_before().as_ref()), ("Two.", "\n "));
+        assert_eq!((s.start, s.end), (0, 4));
+        let s = Sentence::from_text("One.");
+        assert_eq!((s.text(), s.space_before().as_ref()), ("One.", ""));
+    }
+
+    #[test]
     fn sentences_keep_the_space_written_before_them() {
         let s = split("One.\u{a0} Two.  Three.\nFour.", Lang::En);
-        let spaces: Vec<_> = s.iter().map(|s| s.space_before.as_ref()).collect();
+        let spaces: Vec<_> = s.iter().map(|s| s.space_before().into_owned()).collect();
         assert_eq!(spaces, ["", "\u{a0} ", "  ", " "]);
     }
 }

@@ -186,6 +186,23 @@ mod tests {
     }
 
     #[test]
+    fn initials_after_surname_end_sentence_before_ordinary_word() {
+        // "Стихи" is an ordinary word of the text: it is seen in lower case.
+        assert_eq!(
+            texts("Об этом писал Блок А. А. Стихи его знают все, и стихи эти просты."),
+            [
+                "Об этом писал Блок А. А.",
+                "Стихи его знают все, и стихи эти просты."
+            ]
+        );
+        // Before a surname the initials start the name.
+        assert_eq!(
+            texts("Об этом писал А. А. Блок, и блок его стихов знают."),
+            ["Об этом писал А. А. Блок, и блок его стихов знают."]
+        );
+    }
+
+    #[test]
     fn keeps_titles_and_forms_of_address_with_name() {
         assert_eq!(
             texts(
@@ -324,6 +341,20 @@ mod tests {
     }
 
     #[test]
+    fn emoji_after_question_is_an_answer_of_its_own() {
+        assert_eq!(
+            texts("А баня у вас есть? 👍 Мы приедем в субботу."),
+            ["А баня у вас есть?", "👍", "Мы приедем в субботу."]
+        );
+        assert_eq!(texts("Когда открытие? 😊"), ["Когда открытие?", "😊"]);
+        // After an exclamation the emoji still closes the sentence.
+        assert_eq!(
+            texts("Какой закат! 😍 Хочу туда"),
+            ["Какой закат! 😍", "Хочу туда"]
+        );
+    }
+
+    #[test]
     fn double_exclamation_drawn_as_emoji_ends_sentence() {
         assert_eq!(
             texts("Новости в ленте‼️ Вчера открыли мост."),
@@ -377,6 +408,15 @@ mod tests {
         assert_eq!(
             texts("Очень красиво @user спасибо"),
             ["Очень красиво", "@user спасибо"]
+        );
+        // After a short word that is no function word, a laugh, the reply opens too.
+        assert_eq!(
+            texts("Вот это улов ха ха @oleg завтра едем"),
+            ["Вот это улов ха ха", "@oleg завтра едем"]
+        );
+        assert_eq!(
+            texts("Купили подарок для @oleg вчера"),
+            ["Купили подарок для @oleg вчера"]
         );
     }
 

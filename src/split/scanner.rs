@@ -102,13 +102,16 @@ impl Next<'_> {
         self.first.is_some_and(is_emoji)
     }
 
-    /// Punctuation that continues the sentence: `etc., and`, `Inc.)`, `#tag`.
+    /// Punctuation that continues the sentence: `etc., and`, `Inc.)`, `#tag`,
+    /// and an equals sign (`1 долл. = 70 руб.`), which opens no sentence;
+    /// not a rule line of them (`=====`).
     fn continues(&self) -> bool {
         self.first.is_some_and(|c| {
             matches!(
                 c,
                 ',' | ';' | ':' | ')' | ']' | '}' | '%' | '»' | '”' | '’' | '#' | '/'
             ) || is_terminal(c)
+                || c == '=' && !self.rest.starts_with("==")
         })
     }
 
@@ -400,14 +403,14 @@ impl<'a> Scanner<'a, '_> {
             quote_closed = true;
             j += entity.len();
         }
-        // "(!)", "(?)": a mark in brackets comments on a word; "[...]" marks a
-        // cut in a quotation and is judged like any ellipsis.
+        // "(!)", "(?)": a mark in brackets comments on a word; "[...]" and
+        // "(...)" mark a cut in a quotation and are judged like any ellipsis.
         let before = self.char_before(i);
         // "Fax:? 203…": a question mark after a colon stands for a lost character.
         if before == Some(':') && marks && stops == 0 {
             return j;
         }
-        if (before == Some('(') || before == Some('[') && !ellipsis) && j > marks_end {
+        if matches!(before, Some('(' | '[')) && !ellipsis && j > marks_end {
             return j;
         }
         let Some(after) = self.char_at(j) else {
@@ -490,7 +493,26 @@ impl<'a> Scanner<'a, '_> {
                     && self.stop_before_lower_ends(i, &next)
         } else if next.is_emoji() {
             // An emoji after the mark belongs to the sentence it closes; the
-            // emoji's own rule cuts after it.
+            // emoji's own rule cuts after it. Not after a lone question mark:
+            // a question is answered, and the emoji run after it is the
+            // answer, a unit of its own ("Где это? 👍 Нашёл!").
+            if &self.text[i..j] == "?" && !next.quoted && !next.bracketed {
+                self.cut(j);
+                let run = self.text.len() - next.rest.len();
+                let end = run
+                    + next
+                        .rest
+                        .char_indices()
+                        .find(|&(_, c)| !is_emoji(c))
+                        .map_or(next.rest.len(), |(at, _)| at);
+                if self.char_at(end).is_some_and(char::is_whitespace)
+                    && self.next(end).first.is_some()
+                {
+                    self.cut(end);
+                    return end;
+                }
+                return j;
+            }
             false
         } else if stops == 1 && !marks && !ellipsis {
             self.full_stop_ends(i, &next)
@@ -893,7 +915,10 @@ impl<'a> Scanner<'a, '_> {
         });
         if initials && rules.abbreviations.exact_kind(word).is_none() {
             let heading = first_in_sentence && is_roman(word) && next.is_upper();
-            return !heading && starter; // "I. Introduction" is a numbered heading
+            // After a surname the initials complete the name ("писал Блок
+            // А. А. Стихи…"): an ordinary word of the text opens a sentence.
+            let named = self.after_surname(start) && self.common_word_next(next);
+            return !heading && (starter || named); // "I. Introduction" is a numbered heading
         }
 
         // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";
@@ -971,9 +996,25 @@ impl<'a> Scanner<'a, '_> {
         if self.cut_short(word, next) {
             return false;
         }
+        // "во II пол. XIX в.", "в кон. XX в.": a short word cut before the
+        // century it qualifies.
+        let short_lower = word.chars().count() <= 4 && word.chars().all(char::is_lowercase);
+        if short_lower && is_roman(next.word) && next.rest[next.word.len()..].starts_with(" в") {
+            let unit = next.rest[next.word.len() + 1..].split_whitespace().next();
+            if unit.is_some_and(|u| matches!(u.trim_end_matches([',', ';', ')']), "в." | "вв."))
+            {
+                return false;
+            }
+        }
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
         if first_in_sentence && marker {
+            return false;
+        }
+        // "д. 5, к. 2", "p. 5": a lower-case letter with a full stop before a
+        // number numbers it (a sentence seldom ends in a lone letter).
+        if single_letter && word.chars().all(char::is_lowercase) && next.is_digit() && !next.dashed
+        {
             return false;
         }
         // Dotted letters not in the list ("a.s.a.p"): like an abbreviation.
@@ -1033,6 +1074,32 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         words().any(|w| is_number(w) || is_roman(w))
+    }
+
+    /// The initials that end at the word starting at byte `start` follow a
+    /// surname in the middle of a sentence: "Блок А. А.", "Лавров С.В.".
+    fn after_surname(&self, start: usize) -> bool {
+        let mut at = start;
+        // Back over the initials before this one ("А. А.").
+        while let Some(word) = self.previous_word(at) {
+            let mut chars = word.chars();
+            let initial = chars.next().is_some_and(char::is_uppercase)
+                && chars.next() == Some('.')
+                && chars.next().is_none();
+            if !initial {
+                break;
+            }
+            at = self.text[..at].trim_end().len() - word.len();
+        }
+        let Some(surname) = self.previous_word(at) else {
+            return false;
+        };
+        let surname_start = self.text[..at].trim_end().len() - surname.len();
+        let mut chars = surname.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && surname.chars().count() >= 2
+            && chars.all(|c| c.is_lowercase() || c == '-')
+            && self.previous_word(surname_start).is_some()
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
@@ -1659,11 +1726,15 @@ impl<'a> Scanner<'a, '_> {
         i + 1
     }
 
-    /// True when the word before byte `i` is a short lower-case word ("to",
-    /// "в"), after which a mention is part of the sentence.
-    fn previous_is_function_word(&self, i: usize) -> bool {
-        self.previous_word(i)
-            .is_some_and(|p| p.chars().count() <= 3 && p.chars().all(char::is_lowercase))
+    /// True when the word before byte `i` is a short lower-case function word
+    /// ("to", "в", "для"), after which a mention is part of the sentence; not
+    /// a short word of its own such as a laugh ("ха ха @anna").
+    fn previous_is_function_word(&mut self, i: usize) -> bool {
+        self.previous_word(i).is_some_and(|p| {
+            p.chars().count() <= 3
+                && p.chars().all(char::is_lowercase)
+                && self.rules.function_words.contains(p, &mut self.lower)
+        })
     }
 
     /// A list item marked inside a line, after the text that ends at byte
@@ -1931,6 +2002,63 @@ mod tests {
         assert_eq!(
             texts("\"Bohr [...] used stairs [...]\" (Smith 55).", Lang::En),
             ["\"Bohr [...] used stairs [...]\" (Smith 55)."]
+        );
+    }
+
+    #[test]
+    fn omission_in_round_brackets_is_judged_as_an_ellipsis() {
+        assert_eq!(
+            texts(
+                "В письме он жаловался на холод (...) Утром всё изменилось.",
+                Lang::Ru
+            ),
+            [
+                "В письме он жаловался на холод (...)",
+                "Утром всё изменилось."
+            ]
+        );
+        assert_eq!(
+            texts("Мы ждали (...) до самого утра.", Lang::Ru),
+            ["Мы ждали (...) до самого утра."]
+        );
+    }
+
+    #[test]
+    fn short_word_cut_before_a_century_keeps_it() {
+        assert_eq!(
+            texts(
+                "Во II пол. XIX в. всё изменилось. Начался прогресс.",
+                Lang::Ru
+            ),
+            ["Во II пол. XIX в. всё изменилось.", "Начался прогресс."]
+        );
+        assert_eq!(
+            texts("Он упал на пол. XIX век начался с войны.", Lang::Ru),
+            ["Он упал на пол.", "XIX век начался с войны."]
+        );
+    }
+
+    #[test]
+    fn lone_lower_case_letter_before_a_number_numbers_it() {
+        assert_eq!(
+            texts("Мы жили в д. 5 к. 2 кв. 7. Потом переехали.", Lang::Ru),
+            ["Мы жили в д. 5 к. 2 кв. 7.", "Потом переехали."]
+        );
+        assert_eq!(
+            texts("See fig. 3 and p. 12 of the report. It helps.", Lang::En),
+            ["See fig. 3 and p. 12 of the report.", "It helps."]
+        );
+    }
+
+    #[test]
+    fn equals_sign_after_abbreviation_continues() {
+        assert_eq!(
+            texts("Курс был такой: 1 долл. = 90 руб. Потом вырос.", Lang::Ru),
+            ["Курс был такой: 1 долл. = 90 руб.", "Потом вырос."]
+        );
+        assert_eq!(
+            texts("One ft. = 12 in. That is the rule.", Lang::En),
+            ["One ft. = 12 in.", "That is the rule."]
         );
     }
 
