@@ -9,7 +9,8 @@
 //! case of its table that failed, not only the first.
 //!
 //! Where a case is ambiguous, the table follows the convention written in
-//! `docs/splitting.md` ("Conventions") and says so in a comment.
+//! `docs/splitting.md` ("The English phenomenon suite and its conventions")
+//! and says so in a comment.
 
 use sverka::{Lang, split};
 
