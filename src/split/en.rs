@@ -621,4 +621,95 @@ mod tests {
             ["Write to <ann@mail.example> today."]
         );
     }
+
+    #[test]
+    fn full_stop_glued_to_one_letter_opener_ends_sentence() {
+        assert_eq!(
+            texts("The tap dripped.I fixed it.A plumber came anyway."),
+            ["The tap dripped.", "I fixed it.", "A plumber came anyway."]
+        );
+    }
+
+    #[test]
+    fn senior_ends_sentence_only_before_opener() {
+        assert_eq!(
+            texts("Ask Ray Dunn Sr. He knows. Ray Dunn Sr. Jones is a cousin."),
+            [
+                "Ask Ray Dunn Sr.",
+                "He knows.",
+                "Ray Dunn Sr. Jones is a cousin."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_glued_to_title_ends_sentence() {
+        assert_eq!(
+            texts("They sold it to Brand Inc.Mr. Rao bought it back."),
+            ["They sold it to Brand Inc.", "Mr. Rao bought it back."]
+        );
+    }
+
+    #[test]
+    fn bracket_closed_roman_and_capital_markers_start_items() {
+        assert_eq!(texts("iv) load v) unload"), ["iv) load", "v) unload"]);
+        assert_eq!(texts("i) load ii) unload"), ["i) load", "ii) unload"]);
+        assert_eq!(texts("C) Blue D) Red"), ["C) Blue", "D) Red"]);
+        assert_eq!(
+            texts("(i) we load (ii) we unload"),
+            ["(i) we load", "(ii) we unload"]
+        );
+    }
+
+    #[test]
+    fn inline_items_that_run_on_stay_in_their_sentence() {
+        assert_eq!(
+            texts("Pick 1) tea, 2) coffee or 3) juice."),
+            ["Pick 1) tea, 2) coffee or 3) juice."]
+        );
+        assert_eq!(
+            texts("It needs (a) paint and (b) nails."),
+            ["It needs (a) paint and (b) nails."]
+        );
+    }
+
+    #[test]
+    fn line_broken_after_function_word_before_name_continues() {
+        assert_eq!(
+            texts("The parcel went to\nLeeds by mistake."),
+            ["The parcel went to\nLeeds by mistake."]
+        );
+        assert_eq!(
+            texts("We asked for\nThe manager came."),
+            ["We asked for", "The manager came."]
+        );
+    }
+
+    #[test]
+    fn spaced_straight_quote_closes_open_quotation() {
+        assert_eq!(
+            texts("She wrote: ' We are safe. The roads are open. ' Then the line went dead."),
+            [
+                "She wrote: ' We are safe.",
+                "The roads are open. '",
+                "Then the line went dead."
+            ]
+        );
+        assert_eq!(
+            texts("Rain fell. ' Soon ' was all he said."),
+            ["Rain fell.", "' Soon ' was all he said."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_capitalised_bracketed_note_ends_sentence() {
+        assert_eq!(
+            texts("More next week... (Pictures to follow.)"),
+            ["More next week...", "(Pictures to follow.)"]
+        );
+        assert_eq!(
+            texts("The rule holds [...] (Lee 2004) in most cases."),
+            ["The rule holds [...] (Lee 2004) in most cases."]
+        );
+    }
 }

@@ -56,6 +56,10 @@ const HEADING_BYTES: usize = 160;
 /// Letters that a headword and its restatement share ("языков", "Языки").
 const STEM: usize = 4;
 
+/// How far back, in bytes, a straight quote after a sentence end looks for
+/// the quotation it may close (a few sentences of a quoted passage).
+const QUOTATION_BYTES: usize = 2_000;
+
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
@@ -379,6 +383,15 @@ impl<'a> Scanner<'a, '_> {
             self.open_parens -= 1;
             j += 2;
         }
+        // "' A cleric said so. ' And then": a straight quote standing alone
+        // after the mark closes the quotation the sentence opened.
+        if j == marks_end
+            && let Some(quote) = ['\'', '"']
+                .into_iter()
+                .find(|&q| self.spaced_quote_at(j, q) && self.quotation_open(i, q))
+        {
+            j += 1 + quote.len_utf8();
+        }
         // Where the closing quotes and brackets end: "nurse.) at" and
         // "fine.' he said" go on in lower case.
         let j_closers = j;
@@ -514,7 +527,7 @@ impl<'a> Scanner<'a, '_> {
                 && self.spaced_dots_before(i) == 2
                 && next.word == "I"
                 && !next.word_has_stop;
-            !next.is_digit() && !next.bracketed && !pause
+            !next.is_digit() && (!next.bracketed || self.bracketed_note(&next)) && !pause
         } else {
             true
         };
@@ -528,6 +541,49 @@ impl<'a> Scanner<'a, '_> {
             return at;
         }
         j
+    }
+
+    /// What follows a mark, `next`, opens with a bracketed note in its own
+    /// words ("... (See attached file: plan.doc)"): a capitalised word in a
+    /// round bracket that holds no number, unlike a citation ("(Smith 55)").
+    fn bracketed_note(&self, next: &Next) -> bool {
+        let at = self.text.len() - next.rest.len();
+        let opened = self.text[..at].trim_end_matches(|c: char| c != '(' && is_opener(c));
+        let inside = &next.rest[..next.rest.find(')').unwrap_or(next.rest.len())];
+        opened.ends_with('(')
+            && next.is_upper()
+            && !next.word_has_stop
+            && !inside.contains(|c: char| c.is_ascii_digit())
+    }
+
+    /// A straight quote `quote` stands alone after a space at byte `at`
+    /// (" ' " or " ' " at the end of the text).
+    fn spaced_quote_at(&self, at: usize, quote: char) -> bool {
+        let rest = &self.text[at..];
+        rest.strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(quote))
+            .is_some_and(|r| r.chars().next().is_none_or(char::is_whitespace))
+    }
+
+    /// More words of the paragraph before byte `i` open with the straight
+    /// quote `quote` (or are the quote alone) than close with it: a
+    /// quotation is open (a quotation may hold many sentences). An
+    /// apostrophe inside a word ("don't") is neither. Looks back at most
+    /// [`QUOTATION_BYTES`], so that the scan stays linear.
+    fn quotation_open(&self, i: usize, quote: char) -> bool {
+        let mut from = i.saturating_sub(QUOTATION_BYTES);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let (mut opened, mut closed) = (0, 0);
+        for word in self.text[from..i].split_whitespace() {
+            if word.starts_with(quote) {
+                opened += 1;
+            } else if word.ends_with(quote) {
+                closed += 1;
+            }
+        }
+        opened > closed
     }
 
     /// A quotation opened in the sentence before byte `i` is still open
@@ -604,8 +660,18 @@ impl<'a> Scanner<'a, '_> {
         }
         let text = self.text;
         let mut after = text[j..].chars();
-        let capitalised = after.next().is_some_and(char::is_uppercase)
-            && after.next().is_some_and(char::is_lowercase);
+        let (first_after, second_after) = (after.next(), after.next());
+        // "late.I was", "out.A minute later": a one-letter sentence opener
+        // ("I", "A", "Я") counts as a capitalised word.
+        let one_letter_opener = second_after
+            .is_none_or(|c| c.is_whitespace() || c == '\'' || c == '’')
+            && first_after.is_some_and(|c| {
+                let mut buffer = [0; 4];
+                c.is_uppercase() && self.rules.starters.contains(c.encode_utf8(&mut buffer))
+            });
+        let capitalised = first_after.is_some_and(char::is_uppercase)
+            && second_after.is_some_and(char::is_lowercase)
+            || one_letter_opener;
         if !capitalised {
             return self.glued_stop_before_function_word(i, j);
         }
@@ -619,6 +685,20 @@ impl<'a> Scanner<'a, '_> {
         let word = text[start..i].trim_start_matches(is_opener);
         // "bought 1,000.That is a lot": a number inside its sentence.
         if right_plain && is_number(word) && self.has_letters(start) {
+            return true;
+        }
+        // "moved to Main St.Dr. Webb": an abbreviation that may end a
+        // sentence, glued to a title.
+        let next_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let title_next = right_plain
+            && right.ends_with('.')
+            && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix);
+        if title_next
+            && matches!(
+                self.rules.abbreviations.kind(word, &mut self.lower),
+                Some(Kind::Ambiguous | Kind::Terminal)
+            )
+        {
             return true;
         }
         let mut chars = word.chars();
@@ -640,10 +720,7 @@ impl<'a> Scanner<'a, '_> {
         }
         // Two capitalised words are often one name ("Gazeta.Ru", "Kontur.Fokus"):
         // cut only before a sentence opener or a title ("Tuesday.The", "Tuesday.Mr.").
-        let next_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
-        self.rules.starters.contains(next_word)
-            || right.ends_with('.')
-                && self.rules.abbreviations.kind(next_word, &mut self.lower) == Some(Kind::Prefix)
+        self.rules.starters.contains(next_word) || title_next
     }
 
     /// "bare knuckle box.other than that": a full stop glued to a lower-case
@@ -696,7 +773,7 @@ impl<'a> Scanner<'a, '_> {
     /// case ("the room was clean. staff were kind"). Not after an
     /// abbreviation, an initial or a single letter; and unless the paragraph
     /// is written in lower case throughout ("i think so. they left."), only
-    /// after a word of letters alone, four or more of them.
+    /// after a word of letters alone, four or more of them, one a vowel.
     fn stop_before_lower_ends(&mut self, i: usize, next: &Next) -> bool {
         let text = self.text;
         let start = self.word_start(i).max(self.sentence_start);
@@ -711,8 +788,13 @@ impl<'a> Scanner<'a, '_> {
                 && word
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        // A word without a vowel ("tbsp.", "pkg.", "bldg.") is cut short.
+        let vowel = word
+            .chars()
+            .any(|c| "aeiouyAEIOUYаеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c));
         ordinary
             && letters >= 2
+            && (casual || vowel)
             && (casual || !self.evidence.is_abbreviation(word))
             && !word.contains('.')
             && word
@@ -1057,12 +1139,31 @@ impl<'a> Scanner<'a, '_> {
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
             _ if next.is_lower() => self.short_lines(line, i + 1) || self.is_verse(),
+            _ if self.broken_before_name(line, &next) => false,
             _ => !self.is_wrapped(),
         };
         if ends {
             self.cut(line_start + line.len());
         }
         i + 1
+    }
+
+    /// The line, of four words or more, breaks after a short function word
+    /// ("to", "the", "and", "в") before a capitalised word that is no common
+    /// sentence opener: a sentence broken across lines before a name or a
+    /// title ("moved to\nFriday", "sent to the\nBoard"), as text copied from
+    /// a PDF is. Not a short line, which may be a menu item ("Sign in\nRegister").
+    fn broken_before_name(&mut self, line: &str, next: &Next) -> bool {
+        let last = line.split_whitespace().next_back().unwrap_or("");
+        let short_function_word = line.split_whitespace().nth(3).is_some()
+            && (1..=3).contains(&last.chars().count())
+            && last.chars().all(|c| is_letter(c) && is_lower(c))
+            && self.rules.function_words.contains(last, &mut self.lower);
+        short_function_word
+            && next.is_upper()
+            && !next.quoted
+            && !next.bracketed
+            && !next.is_starter(&self.rules.starters)
     }
 
     /// A line and the next one, the line after the break at `next_start`, are
@@ -1154,8 +1255,18 @@ impl<'a> Scanner<'a, '_> {
         let run = self.bytes[i..].iter().take_while(|&&b| b == b')').count();
         let end = i + run;
         let face = matches!(self.char_before(i), Some(':' | ';' | '=' | '-'));
+        let text = self.text;
+        let start = self.word_start(i);
+        let word = &text[start..i];
         if !face && run == 1 && self.open_parens > 0 {
             self.open_parens -= 1;
+            // "(i) the buyer pays (ii) the seller delivers": a marker in brackets.
+            if let Some(marker) = word.strip_prefix('(')
+                && (item_number(marker).is_some() || roman_item_number(marker).is_some())
+            {
+                self.list_marker(marker, start);
+                return end;
+            }
             if self.open_parens == 0 && self.bracketed_label(i) {
                 let next = self.next(end);
                 if next.is_upper() && !next.word_has_stop {
@@ -1164,24 +1275,49 @@ impl<'a> Scanner<'a, '_> {
             }
             return end;
         }
-        // "1)", "a)": a list marker, not a smiley.
-        let word = &self.text[self.word_start(i)..i];
-        let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric());
+        // "1)", "a)", "iv)": a list marker, not a smiley.
+        let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric())
+            || roman_item_number(word).is_some();
         if marker && !face && run == 1 {
-            // "1) The first item 2) The second item": the next number starts an item.
-            if let Some(value) = item_number(word) {
-                let start = self.word_start(i);
-                if self.last_item.is_some_and(|last| value == last + 1)
-                    && start > self.sentence_start
-                {
-                    self.cut(start);
-                }
-                self.last_item = Some(value);
-            }
+            self.list_marker(word, start);
             return end;
         }
         self.open_parens = 0;
         self.after_smiley(end)
+    }
+
+    /// A list marker `word` closed by a bracket ("2)", "b)", "(iii)") at byte
+    /// `start`: the next number, letter or Roman numeral after the last one
+    /// seen starts an item ("1) Fill it in 2) Sign it", "A) Yes B) No",
+    /// "i) red ii) green"), unless the items run on inside one sentence:
+    /// after a comma, or after a function word before an item in lower case
+    /// ("1) stay, 2) go, or 3) wait", "(a) a survey and (b) a report").
+    fn list_marker(&mut self, word: &str, start: usize) {
+        let letter = match word.as_bytes() {
+            [c] if c.is_ascii_uppercase() => item_number(&word.to_ascii_lowercase()),
+            _ => None,
+        };
+        let value = item_number(word).or(letter);
+        let roman = roman_item_number(word);
+        let follows = |last: Option<u32>, value: Option<u32>| {
+            value.is_some_and(|v| last.is_some_and(|last| v == last + 1))
+        };
+        let next_item = follows(self.last_item, value) || follows(self.last_roman, roman);
+        let before = self.text[self.sentence_start..start].trim_end();
+        let item_end = start + self.text[start..].find(char::is_whitespace).unwrap_or(0);
+        let runs_on = before.ends_with([',', ';', ':'])
+            || self.next(item_end).is_lower()
+                && self.previous_word(start).is_some_and(|p| {
+                    p.chars().all(char::is_lowercase)
+                        && self.rules.function_words.contains(p, &mut self.lower)
+                });
+        if next_item && !before.is_empty() && !runs_on {
+            self.cut(start);
+        }
+        if value.is_some() || roman.is_some() {
+            self.last_item = value;
+            self.last_roman = roman;
+        }
     }
 
     /// The sentence so far is only a bracketed label that closes at byte
