@@ -1376,22 +1376,31 @@ mod tests {
         assert_eq!(bits(&fresh), bits(&reused));
     }
 
+    /// A pair of 700 English sentences and the Russian ones less every
+    /// 13th, in paragraphs of one sentence: a band of several chunks of rows
+    /// with omissions in it. Its units and keys.
+    fn units_with_omissions() -> (Vec<Unit>, Vec<Unit>, Keys) {
+        let en = numbered(700, &["alpha", "beta"]);
+        let lines: Vec<String> = (0..700)
+            .filter(|k| k % 13 != 5)
+            .map(|k| format!("альфа {k} {}", "x".repeat(k * 5 % 30)))
+            .collect();
+        let ru = presplit(&lines.join("\n\n"));
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+        (units(&en, Lang::En), units(&ru, Lang::Ru), keys)
+    }
+
     #[test]
     fn two_sided_beads_cost_what_the_model_says_to_half_precision() {
-        let en = numbered(60, &["alpha", "beta"]);
-        let lines: Vec<String> = (0..60)
-            .filter(|k| k % 7 != 3)
-            .map(|k| format!("альфа {k} {}", "x".repeat(k * 7 % 40)))
-            .collect();
-        let ru = presplit(&lines.join("\n"));
-        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
-        let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
+        let (en, ru, keys) = units_with_omissions();
         let options = AlignOptions::default();
         let model = CostModel::new(&en, &ru, &options, &keys);
         let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
         let mut costs = costs(&band, &model, &keys, None);
+        // The priors' shift of one shape, which is added as a cost is read.
         let mut by = [0.0; SHAPES.len()];
-        by[2 + 1] = 0.75;
+        let two_one = SHAPES.iter().position(|&shape| shape == (2, 1));
+        by[two_one.expect("2-1 is a shape")] = 0.75;
         costs.shift(&by);
         let mut checked = 0;
         for i in 0..=band.n() {
@@ -1424,14 +1433,7 @@ mod tests {
     fn one_sided_beads_cost_what_the_model_says_in_every_cell() {
         // The table keeps a 1-0 and a 0-1 bead's cost once, not per cell:
         // right only while the model prices them by their shape alone.
-        let en = numbered(700, &["alpha", "beta"]);
-        let lines: Vec<String> = (0..700)
-            .filter(|k| k % 13 != 5)
-            .map(|k| format!("альфа {k} {}", "x".repeat(k * 5 % 30)))
-            .collect();
-        let ru = presplit(&lines.join("\n\n"));
-        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
-        let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
+        let (en, ru, keys) = units_with_omissions();
         let options = AlignOptions::default();
         let model = CostModel::new(&en, &ru, &options, &keys);
         let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
