@@ -140,6 +140,8 @@ pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<
         wrapped: None,
         verse: None,
         casual: None,
+        close_paren_search: Search::NONE,
+        digit_search: Search::NONE,
     };
     scanner.run();
 }
@@ -177,6 +179,40 @@ struct Scanner<'a, 'c> {
     /// Whether the paragraph is written without capitals at sentence starts,
     /// as chats and comments are (found lazily).
     casual: Option<bool>,
+    /// The last searches for a closing round bracket and for a digit (see
+    /// [`Scanner::bracketed_note`] and [`first_byte_from`]).
+    close_paren_search: Search,
+    digit_search: Search,
+}
+
+/// A search for the first byte of a kind at or after an offset: searched
+/// from `from`, found at `at` (the text's length if none). Scanning moves
+/// forward, so a later search from inside `from..=at` has the same answer,
+/// and the searches of a paragraph add up to one pass over it.
+#[derive(Debug, Clone, Copy)]
+struct Search {
+    from: usize,
+    at: usize,
+}
+
+impl Search {
+    const NONE: Search = Search {
+        from: usize::MAX,
+        at: 0,
+    };
+}
+
+/// The first byte of `text` at or after `from` that `is` takes, or
+/// `text.len()`, resuming `last` when it covers `from`.
+fn first_byte_from(text: &str, from: usize, last: &mut Search, is: impl Fn(u8) -> bool) -> usize {
+    if !(last.from <= from && from <= last.at) {
+        let found = text.as_bytes()[from..].iter().position(|&b| is(b));
+        *last = Search {
+            from,
+            at: found.map_or(text.len(), |k| from + k),
+        };
+    }
+    last.at
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -546,14 +582,15 @@ impl<'a> Scanner<'a, '_> {
     /// What follows a mark, `next`, opens with a bracketed note in its own
     /// words ("... (See attached file: plan.doc)"): a capitalised word in a
     /// round bracket that holds no number, unlike a citation ("(Smith 55)").
-    fn bracketed_note(&self, next: &Next) -> bool {
+    fn bracketed_note(&mut self, next: &Next) -> bool {
         let at = self.text.len() - next.rest.len();
         let opened = self.text[..at].trim_end_matches(|c: char| c != '(' && is_opener(c));
-        let inside = &next.rest[..next.rest.find(')').unwrap_or(next.rest.len())];
-        opened.ends_with('(')
-            && next.is_upper()
-            && !next.word_has_stop
-            && !inside.contains(|c: char| c.is_ascii_digit())
+        // The bracket holds a digit when one comes before it closes.
+        let close = first_byte_from(self.text, at, &mut self.close_paren_search, |b| b == b')');
+        let digit = first_byte_from(self.text, at, &mut self.digit_search, |b| {
+            b.is_ascii_digit()
+        });
+        opened.ends_with('(') && next.is_upper() && !next.word_has_stop && digit >= close
     }
 
     /// A straight quote `quote` stands alone after a space at byte `at`
@@ -1815,6 +1852,7 @@ fn has_rule_run(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{Search, first_byte_from};
     use crate::Lang;
     use crate::split::split;
 
@@ -2003,6 +2041,19 @@ mod tests {
             texts("\"Bohr [...] used stairs [...]\" (Smith 55).", Lang::En),
             ["\"Bohr [...] used stairs [...]\" (Smith 55)."]
         );
+    }
+
+    #[test]
+    fn a_byte_search_resumes_where_it_covers_the_offset() {
+        let text = "a (b) c (d 1) e";
+        let mut last = Search::NONE;
+        let close = |from, last: &mut Search| first_byte_from(text, from, last, |b| b == b')');
+        assert_eq!(close(0, &mut last), 4);
+        assert_eq!(close(2, &mut last), 4);
+        assert_eq!(close(5, &mut last), 12);
+        // Behind the last search: searched afresh, not taken from it.
+        assert_eq!(close(1, &mut last), 4);
+        assert_eq!(close(13, &mut last), text.len());
     }
 
     #[test]
