@@ -32,8 +32,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // The signal handler is installed when a temporary output file is made
+    // or a batch starts (`cli::output`).
     let cli: Cli = cli::parse_args();
-    cli::output::install_signal_handler();
     let result = match cli.command {
         Command::Align(args) => cli::align::run(args),
         Command::Split(args) => cli::split::run(args),
@@ -42,6 +43,8 @@ fn main() -> ExitCode {
         Command::Review(args) => cli::review::run(args),
         Command::Apply(args) => cli::apply::run(args),
     };
+    // The process ends here: its memory goes back in one piece.
+    sverka::anchor::sentence::Extractor::forget_remembered();
     match result {
         Ok(code) => code,
         Err(error) => {

@@ -11,7 +11,11 @@
 //! Every temporary file is listed in a registry while it exists, and the
 //! handler of SIGINT, SIGTERM and SIGHUP ([`install_signal_handler`]) removes
 //! them before exiting with status 130, so an interrupted run leaves the
-//! previous output as it was and no `.sverka-*.tmp` beside it.
+//! previous output as it was and no `.sverka-*.tmp` beside it. The handler
+//! is installed when the first temporary file is registered (or a batch
+//! starts): a run that writes only to standard output has nothing to remove
+//! and is spared the handler's thread, which was a twentieth of a
+//! one-statement run; a signal ends it as it ends any program.
 
 use std::fs::{File, Permissions};
 use std::io::{self, BufWriter, Write};
@@ -186,7 +190,7 @@ impl Output {
         }
         // Registered before it exists, so that no moment is left in which
         // an interrupt would miss it.
-        let mut registry = registry();
+        let mut registry = registry_to_add();
         let temp = builder.tempfile_in(&dir).map_err(|e| {
             anyhow!(
                 "{}: cannot create a file in {} ({}); check its permissions or write elsewhere",
@@ -328,7 +332,7 @@ fn backup(target: &Path) -> Option<Backup> {
     };
     // Held while the link is made, so that the signal handler waits for
     // the entry rather than miss the file.
-    let mut registry = registry();
+    let mut registry = registry_to_add();
     let linked = tempfile::Builder::new()
         .prefix(".sverka-")
         .suffix(".bak")
@@ -457,6 +461,13 @@ fn registry() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The registry, to list a new temporary file in: the signal handler that
+/// removes the files is installed first.
+fn registry_to_add() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    install_signal_handler();
+    registry()
+}
+
 /// Takes a path out of the registry when dropped.
 struct Registered(PathBuf);
 
@@ -468,8 +479,13 @@ impl Drop for Registered {
 
 /// Removes every temporary file on SIGINT, SIGTERM and SIGHUP and exits
 /// with status 130 (a batch run, see [`finish_on_interrupt`], first gets
-/// the chance to stop on its own).
+/// the chance to stop on its own). Installed once, by the first call.
 pub fn install_signal_handler() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(set_signal_handler);
+}
+
+fn set_signal_handler() {
     // Without a handler (another library installed one) an interrupt
     // behaves as before: the process ends and may leave its temporary file.
     let _ = ctrlc::set_handler(|| {

@@ -87,6 +87,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // Every batch, --jsonl to standard output included, ends with 130 on
+    // an interrupt and removes what it had started to write.
+    super::output::install_signal_handler();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs(args.jobs))
         .build()
