@@ -479,7 +479,9 @@ impl<'a> Extractor<'a> {
         let parts = text
             .split('-')
             .filter(|p| p.len() > 1 && p.len() < text.len());
-        for part in std::iter::once(text).chain(parts) {
+        // The whole word's short-name key, found with its match keys.
+        let mut short_name = None;
+        for (i, part) in std::iter::once(text).chain(parts).enumerate() {
             if run.lexicon {
                 let before = word.keys.len();
                 word.keys.extend(
@@ -490,16 +492,16 @@ impl<'a> Extractor<'a> {
                 word.known |= word.keys.len() > before;
             }
             if run.names {
-                word.keys.extend(
-                    translit::compute_match_keys(part, lang)
-                        .into_iter()
-                        .map(|k| key(Kind::Name, k)),
-                );
+                let (keys, short) = translit::name_keys(part, lang);
+                word.keys
+                    .extend(keys.into_iter().map(|k| key(Kind::Name, k)));
+                if i == 0 {
+                    short_name = short;
+                }
             }
         }
         if run.names {
-            word.short_name =
-                translit::short_name_key(text, lang).map(|k| key(Kind::Name, ("short", k)));
+            word.short_name = short_name.map(|k| key(Kind::Name, ("short", k)));
             // Latin-script words kept as they are in Russian text (FedEx, iPhone, C).
             word.latin = text
                 .chars()
