@@ -243,7 +243,8 @@ fn variants_and_base(word: &str, lang: Lang) -> (Vec<String>, String) {
             }
             out
         };
-        for c in ['c', 'g'] {
+        // A word without the letter is its own variant (most words).
+        for c in ['c', 'g'].into_iter().filter(|&c| lower.contains(c)) {
             let variant = soft(c);
             if variant != lower {
                 out.push(skeleton(&variant, true));
@@ -267,18 +268,18 @@ fn variants_and_base(word: &str, lang: Lang) -> (Vec<String>, String) {
         base = s.clone();
         out.push(s);
     } else {
-        let mut chars: Vec<char> = lower.chars().collect();
         base = skeleton(&to_latin(&lower), false);
         out.push(base.clone());
         // Strip up to two trailing vowels (case endings), never a consonant.
+        let (mut shorter, mut letters) = (lower.as_str(), lower.chars().count());
         for _ in 0..2 {
-            if chars.len() > 3 && chars.last().is_some_and(|&c| "аеиоуыэюяйь".contains(c))
+            if let Some(last) = shorter.chars().next_back()
+                && letters > 3
+                && "аеиоуыэюяйь".contains(last)
             {
-                chars.pop();
-                out.push(skeleton(
-                    &to_latin(&chars.iter().collect::<String>()),
-                    false,
-                ));
+                shorter = &shorter[..shorter.len() - last.len_utf8()];
+                letters -= 1;
+                out.push(skeleton(&to_latin(shorter), false));
             }
         }
         out.push(skeleton(&to_latin(&stem_ru(&lower)), false));
@@ -397,19 +398,24 @@ pub(crate) fn name_keys(word: &str, lang: Lang) -> (Vec<String>, Option<String>)
 
 /// The match keys of a word whose [`variants`] are `variants`.
 fn keys_of_variants(variants: Vec<String>) -> Vec<String> {
+    // Skeletons are ASCII: a letter is a byte.
     let mut keys: Vec<String> = variants
         .iter()
         .filter(|s| s.len() >= 4)
-        .map(|s| s.chars().take(KEY_LEN).collect())
+        .map(|s| s[..s.len().min(KEY_LEN)].to_string())
         .collect();
     // A consonant key (first letter, then consonants only) survives vowels
     // that drift between spellings (shuttle = шаттл); five letters keep it
     // as precise as the plain key on data/translit-pairs.tsv (0.97).
     for v in variants {
-        let mut c: String = v.chars().take(1).collect();
-        c.extend(v.chars().skip(1).filter(|ch| !"aeiou".contains(*ch)));
-        if c.len() >= CONSONANT_KEY_LEN {
-            keys.push(format!("#{}", &c[..CONSONANT_KEY_LEN]));
+        let mut c = String::with_capacity(1 + CONSONANT_KEY_LEN);
+        c.push('#');
+        let mut letters = v.bytes();
+        c.extend(letters.next().map(char::from));
+        let consonants = letters.filter(|b| !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'));
+        c.extend(consonants.take(CONSONANT_KEY_LEN - 1).map(char::from));
+        if c.len() == 1 + CONSONANT_KEY_LEN {
+            keys.push(c);
         }
     }
     keys.sort();
@@ -474,6 +480,60 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(skeleton(&word, english), skeleton_reference(&word, english));
         }
+
+        #[test]
+        fn match_keys_are_the_char_by_char_ones(
+            word in "[A-Za-z]{0,2}(ph|ch|c|g|ie|ia|s|x|[aeiouy]|[b-df-hj-np-tv-z]){0,7}|[А-Яа-я]{0,3}(ского|ия|ий|ов|ого|а|[аеиоуыэюяйь]|[б-дж-йк-нп-тф-щ]){0,6}",
+            english: bool,
+        ) {
+            let lang = if english { Lang::En } else { Lang::Ru };
+            proptest::prop_assert_eq!(
+                compute_match_keys(&word, lang),
+                match_keys_reference(&word, lang)
+            );
+        }
+    }
+
+    /// [`compute_match_keys`] as it was written on chars, before it took
+    /// byte slices of the ASCII skeletons (and of the Russian word for its
+    /// shorter forms); the property test above holds the two to the same keys.
+    fn match_keys_reference(word: &str, lang: Lang) -> Vec<String> {
+        let lower = crate::anchor::tokens::normalise(word);
+        let variants = if lang == Lang::En || lower.chars().any(|c| c.is_ascii_alphabetic()) {
+            variants(word, lang)
+        } else {
+            let mut chars: Vec<char> = lower.chars().collect();
+            let mut out = vec![skeleton(&to_latin(&lower), false)];
+            for _ in 0..2 {
+                if chars.len() > 3 && chars.last().is_some_and(|&c| "аеиоуыэюяйь".contains(c))
+                {
+                    chars.pop();
+                    out.push(skeleton(
+                        &to_latin(&chars.iter().collect::<String>()),
+                        false,
+                    ));
+                }
+            }
+            out.push(skeleton(&to_latin(&stem_ru(&lower)), false));
+            out.sort();
+            out.dedup();
+            out
+        };
+        let mut keys: Vec<String> = variants
+            .iter()
+            .filter(|s| s.len() >= 4)
+            .map(|s| s.chars().take(KEY_LEN).collect())
+            .collect();
+        for v in variants {
+            let mut c: String = v.chars().take(1).collect();
+            c.extend(v.chars().skip(1).filter(|ch| !"aeiou".contains(*ch)));
+            if c.len() >= CONSONANT_KEY_LEN {
+                keys.push(format!("#{}", &c[..CONSONANT_KEY_LEN]));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
     }
 
     // The skeleton as it was written on strings, before it worked on bytes in
