@@ -283,6 +283,13 @@ impl<'a> Extractor<'a> {
             .filter(|w| !self.seen_words.contains_key(*w) && listed.insert(*w))
             .collect();
         let worked: Vec<Word> = new_words.par_iter().map(|w| self.work_out(w)).collect();
+        // Room for the new words and spellings at once: grown one at a time,
+        // the lists and maps were copied and rehashed over and over (1% of
+        // a one-statement run).
+        self.words.reserve(worked.len());
+        self.seen_words.reserve(worked.len());
+        self.spellings.reserve(new.len());
+        self.seen_spellings.reserve(new.len());
         for word in worked {
             self.seen_words
                 .insert(word.text.clone(), self.words.len() as u32);

@@ -77,10 +77,18 @@ pub fn to_latin(word: &str) -> String {
 /// the skeleton runs a dozen rewrites on every word of a text, most of which
 /// find nothing to rewrite, and allocating a string for each was a tenth of
 /// the time of a batch of statements.
-fn rewrite(s: &mut Vec<u8>, scratch: &mut Vec<u8>, from: &[u8], to: &[u8]) {
+///
+/// `letters` holds (at least) the letters of `s` ([`letters_of`]): a rewrite
+/// whose first letter is not among them, as most are, ends on one test.
+/// The letters of `to` are added to it before `s` may change.
+fn rewrite(s: &mut Vec<u8>, scratch: &mut Vec<u8>, letters: &mut u32, from: &[u8], to: &[u8]) {
     let Some(&first) = from.first() else {
         return;
     };
+    if *letters & letter_bit(first) == 0 {
+        return;
+    }
+    *letters |= letters_of(to);
     let at_match = |s: &[u8], i: usize| s[i] == first && s[i..].starts_with(from);
     // Most rewrites find nothing: a plain scan for the first byte settles
     // them (comparing at every position was a twentieth of a statement).
@@ -117,6 +125,16 @@ fn rewrite(s: &mut Vec<u8>, scratch: &mut Vec<u8>, from: &[u8], to: &[u8]) {
     std::mem::swap(s, scratch);
 }
 
+/// The lowercase ASCII letters of `s` as bits, `a` the lowest (other bytes
+/// fold onto them, which only adds bits).
+fn letters_of(s: &[u8]) -> u32 {
+    s.iter().fold(0, |bits, &c| bits | letter_bit(c))
+}
+
+fn letter_bit(c: u8) -> u32 {
+    1 << (c.wrapping_sub(b'a') % 32)
+}
+
 /// The skeleton's spelling rewrites, in order: each turns one
 /// transliteration habit into the other's.
 const SKELETON_REWRITES: [(&str, &str); 7] = [
@@ -144,6 +162,7 @@ fn skeleton(latin: &str, english: bool) -> String {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     let mut scratch = Vec::with_capacity(2 * s.len() + 4);
+    let mut letters = letters_of(&s);
     if english {
         // English spelling conventions that Russian spells by sound.
         for (from, to) in [
@@ -154,20 +173,39 @@ fn skeleton(latin: &str, english: bool) -> String {
             ("th", "t"),
             ("ck", "k"),
         ] {
-            rewrite(&mut s, &mut scratch, from.as_bytes(), to.as_bytes());
+            rewrite(
+                &mut s,
+                &mut scratch,
+                &mut letters,
+                from.as_bytes(),
+                to.as_bytes(),
+            );
         }
         // A silent h after a vowel before a consonant: John = Джон, Sarah = Сара.
         let vowel = |c: u8| b"aeiouy".contains(&c);
-        scratch.clear();
-        scratch.extend((0..s.len()).filter_map(|i| {
-            let silent =
-                s[i] == b'h' && i > 0 && vowel(s[i - 1]) && s.get(i + 1).is_none_or(|&n| !vowel(n));
-            (!silent).then_some(s[i])
-        }));
-        std::mem::swap(&mut s, &mut scratch);
-        for (from, to) in [("qu", "kv"), ("x", "ks"), ("j", "dzh")] {
-            rewrite(&mut s, &mut scratch, from.as_bytes(), to.as_bytes());
+        if letters & letter_bit(b'h') != 0 {
+            scratch.clear();
+            scratch.extend((0..s.len()).filter_map(|i| {
+                let silent = s[i] == b'h'
+                    && i > 0
+                    && vowel(s[i - 1])
+                    && s.get(i + 1).is_none_or(|&n| !vowel(n));
+                (!silent).then_some(s[i])
+            }));
+            std::mem::swap(&mut s, &mut scratch);
         }
+        for (from, to) in [("qu", "kv"), ("x", "ks"), ("j", "dzh")] {
+            rewrite(
+                &mut s,
+                &mut scratch,
+                &mut letters,
+                from.as_bytes(),
+                to.as_bytes(),
+            );
+        }
+    }
+    if english && letters & letter_bit(b'c') != 0 {
+        letters |= letters_of(b"tsk");
         scratch.clear();
         for (i, &c) in s.iter().enumerate() {
             let next = s.get(i + 1).copied();
@@ -189,7 +227,13 @@ fn skeleton(latin: &str, english: bool) -> String {
         s.pop();
     }
     for (from, to) in SKELETON_REWRITES {
-        rewrite(&mut s, &mut scratch, from.as_bytes(), to.as_bytes());
+        rewrite(
+            &mut s,
+            &mut scratch,
+            &mut letters,
+            from.as_bytes(),
+            to.as_bytes(),
+        );
     }
     for (from, to) in LOANWORD_ENDINGS {
         if let Some(stem) = s.strip_suffix(from.as_bytes())
@@ -469,7 +513,8 @@ mod tests {
         #[test]
         fn rewrite_is_str_replace(s in "[a-c]{0,12}", from in "[a-c]{1,3}", to in "[a-c]{0,3}") {
             let (mut bytes, mut scratch) = (s.clone().into_bytes(), Vec::new());
-            rewrite(&mut bytes, &mut scratch, from.as_bytes(), to.as_bytes());
+            let mut letters = letters_of(&bytes);
+            rewrite(&mut bytes, &mut scratch, &mut letters, from.as_bytes(), to.as_bytes());
             proptest::prop_assert_eq!(String::from_utf8(bytes).unwrap(), s.replace(&from, &to));
         }
 
