@@ -6,7 +6,7 @@
 //! Cyrillic takes two bytes a letter in UTF-8) and uses the mean of both sides
 //! as the variance base, so that one very short side does not blow up `delta`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 /// How much wider the outlier component of the length model is.
 const OUTLIER_WIDTH: f64 = 3.0;
@@ -71,7 +71,7 @@ impl LengthModel {
 /// exponentials: the aligner asks for it for every cell and bead shape.
 pub struct TabulatedLength {
     model: LengthModel,
-    table: Arc<[f64]>,
+    table: &'static [f64],
 }
 
 impl TabulatedLength {
@@ -84,20 +84,23 @@ impl TabulatedLength {
     pub fn new(model: LengthModel) -> TabulatedLength {
         // One table per model and process: batch runs align thousands of
         // short pairs with the same model.
-        static TABLES: Mutex<Vec<(u64, Arc<[f64]>)>> = Mutex::new(Vec::new());
+        // A table is kept until the process ends (computed ones are
+        // leaked), so the compiled one is used where it is, not copied.
+        static TABLES: Mutex<Vec<(u64, &'static [f64])>> = Mutex::new(Vec::new());
         let id = model.outlier_share.to_bits();
         let mut tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
         let table = match tables.iter().find(|(k, _)| *k == id) {
-            Some((_, table)) => table.clone(),
+            Some(&(_, table)) => table,
             None => {
                 // The default model's table is compiled in: working it out
-                // was a tenth of a one-statement run.
-                let table: Arc<[f64]> = if id == LengthModel::EN_RU.outlier_share.to_bits() {
-                    Arc::from(&super::length_table::EN_RU[..])
+                // was a tenth of a one-statement run, and copying its 65 KB
+                // to the heap 16 page faults.
+                let table: &'static [f64] = if id == LengthModel::EN_RU.outlier_share.to_bits() {
+                    &super::length_table::EN_RU
                 } else {
-                    Self::tabulate(&model).into()
+                    Box::leak(Self::tabulate(&model).into_boxed_slice())
                 };
-                tables.push((id, table.clone()));
+                tables.push((id, table));
                 table
             }
         };

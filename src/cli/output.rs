@@ -14,7 +14,7 @@
 //! previous output as it was and no `.sverka-*.tmp` beside it. The handler
 //! is installed when the first temporary file is registered (or a batch
 //! starts): a run that writes only to standard output has nothing to remove
-//! and is spared the handler's thread, which was a twentieth of a
+//! and is spared the handler's thread, about 0.15 ms of the 4 of a
 //! one-statement run; a signal ends it as it ends any program.
 
 use std::fs::{File, Permissions};
