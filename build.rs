@@ -59,6 +59,23 @@ mod length_table {
 #[allow(dead_code)]
 #[path = "src/anchor/tokens.rs"]
 mod tokens;
+/// What `tokens.rs` asks for function words; here, where they are being
+/// compiled, they are read from the files with the splitter's reader.
+mod split {
+    use std::sync::LazyLock;
+
+    use super::words::FunctionWords;
+
+    pub(crate) fn is_function_word(word: &str, lang: super::Lang) -> bool {
+        static LISTS: LazyLock<[FunctionWords; 2]> = LazyLock::new(|| {
+            [
+                FunctionWords::parse(include_str!("data/stopwords-en.txt")),
+                FunctionWords::parse(include_str!("data/stopwords-ru.txt")),
+            ]
+        });
+        LISTS[usize::from(lang == super::Lang::Ru)].0.contains(word)
+    }
+}
 mod anchor {
     pub(crate) use super::{stem, tokens};
 }

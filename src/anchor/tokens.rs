@@ -6,9 +6,7 @@
 //! lowercased (`ё` folds to `е`); whether the original began with a capital is
 //! kept, because capitalised words mid-sentence are the usual name candidates.
 
-use rustc_hash::FxHashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::Lang;
 
@@ -213,27 +211,13 @@ pub fn normalise(word: &str) -> String {
     make_token(word, 0, word.len()).text
 }
 
-static STOP_EN: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-static STOP_RU: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-
-// FxHash: a run reads these lists at start, and hashing every entry with
-// the standard library's SipHash was 1.5% of a one-statement run.
-fn load_list(data: &'static str) -> FxHashSet<&'static str> {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 /// True for a function word of `lang` (articles, pronouns, prepositions,
 /// auxiliaries, particles), from `data/stopwords-en.txt` / `data/stopwords-ru.txt`.
-/// `word` must already be normalised (see [`normalise`]).
+/// `word` must already be normalised (see [`normalise`]). The lists are the
+/// splitter's, compiled by the build script: reading them into hash sets at
+/// start was 1.5% of a one-statement run.
 pub fn is_stopword(word: &str, lang: Lang) -> bool {
-    let set = match lang {
-        Lang::En => STOP_EN.get_or_init(|| load_list(include_str!("../../data/stopwords-en.txt"))),
-        Lang::Ru => STOP_RU.get_or_init(|| load_list(include_str!("../../data/stopwords-ru.txt"))),
-    };
-    set.contains(word)
+    crate::split::is_function_word(word, lang)
 }
 
 /// The tokens of `text` that carry content: not stopwords, not bare numbers
@@ -249,6 +233,32 @@ pub fn content_tokens(text: &str, lang: Lang) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_are_the_lines_of_the_stopword_files() {
+        for (data, lang) in [
+            (include_str!("../../data/stopwords-en.txt"), Lang::En),
+            (include_str!("../../data/stopwords-ru.txt"), Lang::Ru),
+        ] {
+            // The files as they were read before the lists were compiled.
+            let listed: Vec<&str> = data
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty())
+                .collect();
+            assert!(listed.len() > 200, "{lang:?}");
+            for word in listed {
+                assert!(is_stopword(word, lang), "{word} {lang:?}");
+            }
+        }
+        for (word, lang) in [
+            ("minister", Lang::En),
+            ("министр", Lang::Ru),
+            ("the", Lang::Ru),
+        ] {
+            assert!(!is_stopword(word, lang), "{word} {lang:?}");
+        }
+    }
 
     /// `token_spans` as it was written before it read bytes: a character at a time.
     fn token_spans_by_chars(text: &str) -> Vec<Range<usize>> {

@@ -229,6 +229,17 @@ fn may_lead_a_wide_space(b: u8) -> bool {
     (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
 }
 
+/// Whether `word`, in lower case, is on the function-word list of `lang`
+/// (`data/stopwords-*.txt`, compiled by the build script): the anchor
+/// extractor's stopwords, asked for here so that a run does not read the
+/// same lists a second time into hash sets of its own.
+pub(crate) fn is_function_word(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => compiled::EN_FUNCTION_WORDS.contains(word),
+        Lang::Ru => compiled::RU_FUNCTION_WORDS.contains(word),
+    }
+}
+
 /// The words of `text` (`text.split_whitespace().count()`), counted byte
 /// by byte as in [`non_space_chars`]: with no white space beyond ASCII, a
 /// word begins at each byte that starts a character other than white space
