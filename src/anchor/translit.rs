@@ -261,13 +261,14 @@ fn skeleton(latin: &str, english: bool) -> String {
 /// Russian the word, its stem, and the word without its last one or two
 /// letters (the stemmer may cut too deep on names: `Тесла`, `НАТО`).
 fn variants(word: &str, lang: Lang) -> Vec<String> {
-    variants_and_base(word, lang).0
+    variants_of(&super::tokens::normalise(word), lang, None).0
 }
 
-/// [`variants`], and the skeleton of the word as it is written (one of
-/// them), which [`short_name_key`] starts from.
-fn variants_and_base(word: &str, lang: Lang) -> (Vec<String>, String) {
-    let lower = super::tokens::normalise(word);
+/// [`variants`] of a word already normalised (`lower`), with the stem of
+/// `lower` if the caller has it (the Russian variants need it); and the
+/// skeleton of the word as it is written (one of them), which
+/// [`short_name_key`] starts from.
+fn variants_of(lower: &str, lang: Lang, stem: Option<&str>) -> (Vec<String>, String) {
     let latin_script = lower.chars().any(|c| c.is_ascii_alphabetic());
     let mut out = Vec::with_capacity(4);
     let base;
@@ -305,17 +306,17 @@ fn variants_and_base(word: &str, lang: Lang) -> (Vec<String>, String) {
             v.extend(&b[i + 1..]);
             out.push(skeleton(&v, true));
         }
-        let s = skeleton(&lower, true);
+        let s = skeleton(lower, true);
         if s.len() > 4 && (s.ends_with('s') || s.ends_with(['a', 'e', 'i', 'o'])) {
             out.push(s[..s.len() - 1].to_string());
         }
         base = s.clone();
         out.push(s);
     } else {
-        base = skeleton(&to_latin(&lower), false);
+        base = skeleton(&to_latin(lower), false);
         out.push(base.clone());
         // Strip up to two trailing vowels (case endings), never a consonant.
-        let (mut shorter, mut letters) = (lower.as_str(), lower.chars().count());
+        let (mut shorter, mut letters) = (lower, lower.chars().count());
         for _ in 0..2 {
             if let Some(last) = shorter.chars().next_back()
                 && letters > 3
@@ -326,7 +327,15 @@ fn variants_and_base(word: &str, lang: Lang) -> (Vec<String>, String) {
                 out.push(skeleton(&to_latin(shorter), false));
             }
         }
-        out.push(skeleton(&to_latin(&stem_ru(&lower)), false));
+        let worked_out;
+        let stem = match stem {
+            Some(stem) => stem,
+            None => {
+                worked_out = stem_ru(lower);
+                &worked_out
+            }
+        };
+        out.push(skeleton(&to_latin(stem), false));
     }
     out.sort();
     out.dedup();
@@ -432,11 +441,17 @@ pub(crate) fn compute_match_keys(word: &str, lang: Lang) -> Vec<String> {
     keys_of_variants(variants(word, lang))
 }
 
-/// [`compute_match_keys`] and [`short_name_key`] of `word` at once: both
-/// start from the skeleton of the word as it is written, worked out once
-/// here (a skeleton apiece was a third of the skeletons of a text).
-pub(crate) fn name_keys(word: &str, lang: Lang) -> (Vec<String>, Option<String>) {
-    let (variants, base) = variants_and_base(word, lang);
+/// [`compute_match_keys`] and [`short_name_key`] of a word already
+/// normalised (`lower`), given the stem of `lower` (see
+/// [`super::lexicon::Lexicon::keys_of_stem`]): both start from the skeleton
+/// of the word as it is written, worked out once here (a skeleton apiece was
+/// a third of the skeletons of a text).
+pub(crate) fn name_keys_of_stem(
+    lower: &str,
+    stem: &str,
+    lang: Lang,
+) -> (Vec<String>, Option<String>) {
+    let (variants, base) = variants_of(lower, lang, Some(stem));
     (keys_of_variants(variants), short_name_of(base))
 }
 
@@ -790,8 +805,9 @@ mod tests {
             )
             .chain(["Kim", "Xi", "Ким", "Nike", "Chung"].map(|w| (w.to_string(), Lang::En)));
         for (word, lang) in words {
+            let lower = crate::anchor::tokens::normalise(&word);
             assert_eq!(
-                name_keys(&word, lang),
+                name_keys_of_stem(&lower, &stem_ru(&lower), lang),
                 (compute_match_keys(&word, lang), short_name_key(&word, lang)),
                 "{word} {lang:?}"
             );
