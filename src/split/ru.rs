@@ -20,6 +20,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         exact: Table::Compiled(&RU_ABBREVIATIONS_EXACT),
         folded: Table::Compiled(&RU_ABBREVIATIONS_FOLDED),
         longest: RU_ABBREVIATIONS_LONGEST,
+        latin: Some(&super::en::ABBREVIATIONS),
     },
     starters: Starters(WordSet::Compiled(&RU_STARTERS)),
     salutations: Salutations {
