@@ -583,4 +583,60 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn latin_abbreviation_in_russian_text_keeps_its_name() {
+        assert_eq!(
+            texts("Встречу с Mr. Smith перенесли. Матч Spartak vs. Zenit отменили."),
+            [
+                "Встречу с Mr. Smith перенесли.",
+                "Матч Spartak vs. Zenit отменили."
+            ]
+        );
+    }
+
+    #[test]
+    fn era_after_a_date_phrase_belongs_to_it() {
+        assert_eq!(
+            texts("В I в. н. э. Рим был огромным. Город основан в 988 г. н. э. Позже он рос."),
+            [
+                "В I в. н. э. Рим был огромным.",
+                "Город основан в 988 г. н. э.",
+                "Позже он рос."
+            ]
+        );
+    }
+
+    #[test]
+    fn pair_abbreviation_after_a_number_ends_like_a_unit() {
+        assert_eq!(
+            texts("Ставку снизили на 0,5 п. п. Рынок отреагировал. Купили сыр и пр. Ужин удался."),
+            [
+                "Ставку снизили на 0,5 п. п.",
+                "Рынок отреагировал.",
+                "Купили сыр и пр.",
+                "Ужин удался."
+            ]
+        );
+    }
+
+    #[test]
+    fn century_range_before_its_abbreviation_counts_as_a_number() {
+        assert_eq!(
+            texts("Расцвет пришёлся на XVIII–XIX вв. Это время реформ. В XV–XVI вв. Россия росла."),
+            [
+                "Расцвет пришёлся на XVIII–XIX вв.",
+                "Это время реформ.",
+                "В XV–XVI вв. Россия росла."
+            ]
+        );
+    }
+
+    #[test]
+    fn region_after_its_name_may_end_a_sentence() {
+        assert_eq!(
+            texts("Мы переехали в Тверскую обл. Там тише."),
+            ["Мы переехали в Тверскую обл.", "Там тише."]
+        );
+    }
 }

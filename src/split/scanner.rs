@@ -12,7 +12,8 @@ use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, is_letter, is_lower};
 use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
-    is_slash_date, is_terminal, is_time, item_number, roman_item_number, starts_list_item,
+    is_roman_or_range, is_slash_date, is_terminal, is_time, item_number, roman_item_number,
+    starts_list_item,
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
@@ -978,23 +979,44 @@ impl<'a> Scanner<'a, '_> {
                 && !w.chars().any(char::is_lowercase)
         };
         let exact_only = shouting(word) && !shouting(next.word);
-        // Two-word abbreviations first: "т. д.", "et al."
+        // Two-word abbreviations first: "т. д.", "et al."; a pair is judged
+        // from its first word on ("0,5 п. п.", "в 988 г. н. э.").
+        let (mut start, mut previous) = (start, previous);
         let kind = if exact_only {
             rules.abbreviations.exact_kind(word)
         } else {
-            previous
+            let pair = previous
                 .filter(|p| p.len() + word.len() < 24)
                 .and_then(|p| {
                     let pair = format!("{} {word}", p.trim_start_matches(is_opener));
                     rules.abbreviations.kind(&pair, &mut self.lower)
-                })
-                .or_else(|| rules.abbreviations.kind(word, &mut self.lower))
+                });
+            if let (Some(_), Some(p)) = (pair, previous) {
+                start = text[..start].trim_end().len() - p.len();
+                previous = self.previous_word(start);
+            }
+            pair.or_else(|| rules.abbreviations.kind(word, &mut self.lower))
         };
         if let Some(kind) = kind {
             let before_number = next.is_digit() && (next.dashed || next.bracketed);
+            // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
+            let after_number = previous.is_some_and(|p| {
+                let bare = p.strip_suffix('.').unwrap_or(p);
+                let unit = p.ends_with('.') || bare.chars().count() >= 3;
+                is_number(bare)
+                    || is_roman_or_range(bare)
+                    || unit
+                        && rules.abbreviations.kind(bare, &mut self.lower) == Some(Kind::Numeric)
+            });
             return match kind {
                 Kind::Prefix => false,
-                Kind::Terminal => !before_number && !next.bracketed,
+                // "В I в. н. э. Рим был…": an era after a date phrase that
+                // opens the sentence belongs to it, as the year does.
+                Kind::Terminal => {
+                    !before_number
+                        && !next.bracketed
+                        && (starter || !after_number || !self.opens_with_date_phrase(start))
+                }
                 Kind::Ambiguous => starter || self.common_word_next(next),
                 // "No. Keys?": alone in its sentence, "No." is the word no.
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
@@ -1003,16 +1025,6 @@ impl<'a> Scanner<'a, '_> {
                     !next.is_digit() && (starter || next.is_upper() && !is_roman(next.word))
                 }
                 Kind::Numeric => {
-                    // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
-                    let after_number = previous.is_some_and(|p| {
-                        let bare = p.strip_suffix('.').unwrap_or(p);
-                        let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                        is_number(bare)
-                            || is_roman(bare)
-                            || unit
-                                && rules.abbreviations.kind(bare, &mut self.lower)
-                                    == Some(Kind::Numeric)
-                    });
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
                     after_number
                         && !next.is_digit()
@@ -1100,7 +1112,11 @@ impl<'a> Scanner<'a, '_> {
             let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
             let light = word.is_empty()
                 || is_number(word)
-                || is_roman(word)
+                || is_roman_or_range(word)
+                // a year or century abbreviation before an era: "В I в. н. э."
+                || word.strip_suffix('.').is_some_and(|bare| {
+                    self.rules.abbreviations.kind(bare, &mut self.lower) == Some(Kind::Numeric)
+                })
                 || word.chars().all(is_dash)
                 // prepositions and articles: "В", "С", "At", "In the"; not "Вес", "Рост"
                 || word.chars().count() <= 3
@@ -1110,7 +1126,7 @@ impl<'a> Scanner<'a, '_> {
                 return false;
             }
         }
-        words().any(|w| is_number(w) || is_roman(w))
+        words().any(|w| is_number(w) || is_roman_or_range(w))
     }
 
     /// The initials that end at the word starting at byte `start` follow a
