@@ -392,9 +392,14 @@ impl<'a> Scanner<'a, '_> {
     fn terminal(&mut self, i: usize) -> usize {
         let mut j = i;
         let (mut stops, mut marks, mut ellipsis) = (0, false, false);
+        // Full stops after a question or exclamation mark: "?..", "!..".
+        let mut dots_after_mark = 0;
         while let Some(c) = self.char_at(j) {
             match c {
-                '.' => stops += 1,
+                '.' => {
+                    stops += 1;
+                    dots_after_mark += usize::from(marks);
+                }
                 '…' => ellipsis = true,
                 c if is_terminal(c) => marks = true,
                 // "ленту‼️ Вчера": the variation selector that draws ‼ or ⁉ as
@@ -406,9 +411,10 @@ impl<'a> Scanner<'a, '_> {
         }
         ellipsis |= stops >= 2 && !marks || stops == 1 && !marks && self.spaced_dots_before(i) >= 2;
         let marks_end = j;
-        let mut quote_closed = false;
+        let (mut quote_closed, mut bracket_closed) = (false, false);
         while let Some(c) = self.char_at(j).filter(|&c| is_closer(c)) {
             if c == ')' {
+                bracket_closed |= self.open_parens > 0;
                 self.open_parens = self.open_parens.saturating_sub(1);
             }
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
@@ -517,10 +523,17 @@ impl<'a> Scanner<'a, '_> {
         }
         let ends = if next.is_lower() {
             // Lower case after a mark continues the sentence ("etc. and",
-            // "— Да? — спросил он.", "“Why?” she asked"), except after a bare
-            // question or exclamation in web text ("what? where did you go?")
-            // and before a link.
-            (marks && !ellipsis && !quote_closed && !next.dashed && !self.after_name(i))
+            // "— Да? — спросил он.", "“Why?” she asked", "(впервые!) и
+            // вышла"), except after a bare question or exclamation in web text
+            // ("what? where did you go?") and before a link. A mark with
+            // dots after it is an ellipsis ("Вы правы!.. и всё же"), as "?…" is.
+            (marks
+                && !ellipsis
+                && dots_after_mark < 2
+                && !quote_closed
+                && !bracket_closed
+                && !next.dashed
+                && !self.after_name(i))
                 || is_link(next.rest)
                 || stops == 1
                     && !marks
@@ -2388,6 +2401,39 @@ mod tests {
         assert_eq!(
             texts("Плотность 13 чел. / км2. Город растёт.", Lang::Ru),
             ["Плотность 13 чел. / км2.", "Город растёт."]
+        );
+    }
+
+    #[test]
+    fn mark_inside_brackets_before_lower_case_continues() {
+        assert_eq!(
+            texts("She smiled (for once!) and left.", Lang::En),
+            ["She smiled (for once!) and left."]
+        );
+        assert_eq!(
+            texts("Она улыбнулась (впервые за день!) и вышла.", Lang::Ru),
+            ["Она улыбнулась (впервые за день!) и вышла."]
+        );
+        // A bracket no one opened is a smiley: web text ends the sentence.
+        assert_eq!(texts("Ура!) мы едем", Lang::Ru), ["Ура!)", "мы едем"]);
+    }
+
+    #[test]
+    fn question_or_exclamation_with_dots_before_lower_case_continues() {
+        assert_eq!(
+            texts(
+                "Кто знает?.. может быть, завтра. Вы правы!.. и всё же нет.",
+                Lang::Ru
+            ),
+            [
+                "Кто знает?.. может быть, завтра.",
+                "Вы правы!.. и всё же нет."
+            ]
+        );
+        // Dots before the mark are no such ellipsis: "...?" is a question.
+        assert_eq!(
+            texts("what about downtown...? like 4th street", Lang::En),
+            ["what about downtown...?", "like 4th street"]
         );
     }
 }
