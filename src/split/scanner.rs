@@ -867,6 +867,7 @@ impl<'a> Scanner<'a, '_> {
     fn cut_short(&mut self, word: &str, next: &Next) -> bool {
         self.rules.word_endings.looks_cut(word)
             && (next.is_digit()
+                || next.first == Some('№')
                 || next.is_lower()
                     && !self
                         .rules
@@ -1011,6 +1012,11 @@ impl<'a> Scanner<'a, '_> {
             pair.or_else(|| rules.abbreviations.kind(word, &mut self.lower))
         };
         if let Some(kind) = kind {
+            // "от 01.02.2023 г. № 15-ФЗ", "д. № 7": an abbreviation before a
+            // number sign is followed by the number it introduces.
+            if next.first == Some('№') {
+                return false;
+            }
             let before_number = next.is_digit() && (next.dashed || next.bracketed);
             // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
             let after_number = previous.is_some_and(|p| {
