@@ -1113,10 +1113,12 @@ impl<'a> Scanner<'a, '_> {
             && self.evidence.is_common_word(next.word)
     }
 
-    /// `word` names a day or a month (a date word that is no preposition).
+    /// `word` names a day or a month (a date word that is no preposition,
+    /// nor an adverb of time that opens sentences: "Весной", "Вчера").
     fn is_date_name(&mut self, word: &str) -> bool {
         self.rules.date_words.contains(word, &mut self.lower)
             && !self.rules.function_words.contains(word, &mut self.lower)
+            && !self.rules.starters.contains(word)
     }
 
     /// True when everything in the sentence before byte `start` is a short
