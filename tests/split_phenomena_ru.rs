@@ -522,6 +522,25 @@ fn initials() {
                 "Книгу J. R. R. Tolkien читали в оригинале.",
                 &["Книгу J. R. R. Tolkien читали в оригинале."],
             ),
+            // Convention: initials after a surname end the sentence before a
+            // common opener ("Потом", "Он" above) or a word the text writes
+            // in lower case elsewhere; otherwise the capital may be the
+            // surname of a name in English order, and the sentence goes on.
+            (
+                "Эту сагу написал Джордж Р. Р. Мартин.",
+                &["Эту сагу написал Джордж Р. Р. Мартин."],
+            ),
+            (
+                "Фильмы Джорджа А. Ромеро пугают до сих пор.",
+                &["Фильмы Джорджа А. Ромеро пугают до сих пор."],
+            ),
+            (
+                "Письмо подписал Лавров С.В. Ответ пришёл через неделю, и ответ был ясным.",
+                &[
+                    "Письмо подписал Лавров С.В.",
+                    "Ответ пришёл через неделю, и ответ был ясным.",
+                ],
+            ),
         ],
     );
 }

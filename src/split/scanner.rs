@@ -1019,14 +1019,15 @@ impl<'a> Scanner<'a, '_> {
             }
             let before_number = next.is_digit() && (next.dashed || next.bracketed);
             // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
-            let after_number = previous.is_some_and(|p| {
-                let bare = p.strip_suffix('.').unwrap_or(p);
-                let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                is_number(bare)
-                    || is_roman_or_range(bare)
-                    || unit
-                        && rules.abbreviations.kind(bare, &mut self.lower) == Some(Kind::Numeric)
-            });
+            let after_number = |lower: &mut String| {
+                previous.is_some_and(|p| {
+                    let bare = p.strip_suffix('.').unwrap_or(p);
+                    let unit = p.ends_with('.') || bare.chars().count() >= 3;
+                    is_number(bare)
+                        || is_roman_or_range(bare)
+                        || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
+                })
+            };
             return match kind {
                 Kind::Prefix => false,
                 // "В I в. н. э. Рим был…": an era after a date phrase that
@@ -1034,7 +1035,9 @@ impl<'a> Scanner<'a, '_> {
                 Kind::Terminal => {
                     !before_number
                         && !next.bracketed
-                        && (starter || !after_number || !self.opens_with_date_phrase(start))
+                        && (starter
+                            || !after_number(&mut self.lower)
+                            || !self.opens_with_date_phrase(start))
                 }
                 Kind::Ambiguous => starter || self.common_word_next(next),
                 // "No. Keys?": alone in its sentence, "No." is the word no.
@@ -1045,8 +1048,8 @@ impl<'a> Scanner<'a, '_> {
                 }
                 Kind::Numeric => {
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
-                    after_number
-                        && !next.is_digit()
+                    !next.is_digit()
+                        && after_number(&mut self.lower)
                         && !next.bracketed
                         && !next.dashed
                         // "5 млн долл. США": an acronym after a unit qualifies it.
