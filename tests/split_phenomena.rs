@@ -12,29 +12,13 @@
 //! `docs/splitting.md` ("The English phenomenon suite and its conventions")
 //! and says so in a comment.
 
-use sverka::{Lang, split};
+mod common;
 
-/// Splits every text of `cases` and fails with all the mismatches.
+use sverka::Lang;
+
+/// Splits every text of `cases` in English and fails with all the mismatches.
 fn check(phenomenon: &str, cases: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (text, expected) in cases {
-        let got: Vec<String> = split::split(text, Lang::En)
-            .iter()
-            .map(|s| s.text().to_string())
-            .collect();
-        if got != *expected {
-            failures.push(format!(
-                "  text:     {text:?}\n  expected: {expected:?}\n  got:      {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{phenomenon}: {} of {} cases failed\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    common::check_split(Lang::En, phenomenon, cases);
 }
 
 #[test]

@@ -33,6 +33,10 @@ pub struct Abbreviations {
     pub(crate) folded: Table,
     /// Length in bytes of the longest entry: longer words are never looked up.
     pub(crate) longest: usize,
+    /// The list that words in Latin script fall back to when this one has
+    /// no entry for them: a Russian text that names "Mr. Smith" or plays
+    /// "Spartak vs. Zenit" uses English abbreviations.
+    pub(crate) latin: Option<&'static Abbreviations>,
 }
 
 /// Entries and their kinds: a built-in list as the build script compiled it
@@ -115,17 +119,35 @@ impl Abbreviations {
             exact: Table::Read(exact),
             folded: Table::Read(folded),
             longest,
+            latin: None,
         }
     }
 
     /// The kind of `word` as listed with exactly that spelling ("No", "U.S").
     pub fn exact_kind(&self, word: &str) -> Option<Kind> {
-        self.exact.get(word)
+        self.exact
+            .get(word)
+            .or_else(|| self.latin_list(word)?.exact.get(word))
     }
 
     /// The kind of `word` (written without its final full stop), if listed.
     /// `lower` is a scratch buffer, so that a lookup does not allocate.
     pub fn kind(&self, word: &str, lower: &mut String) -> Option<Kind> {
+        self.own_kind(word, lower)
+            .or_else(|| self.latin_list(word)?.own_kind(word, lower))
+    }
+
+    /// The list a word in Latin script falls back to, if this one has such a list.
+    fn latin_list(&self, word: &str) -> Option<&'static Abbreviations> {
+        self.latin.filter(|_| {
+            word.bytes().any(|b| b.is_ascii_alphabetic())
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b' '))
+        })
+    }
+
+    fn own_kind(&self, word: &str, lower: &mut String) -> Option<Kind> {
         if word.is_empty() || word.len() > self.longest {
             return None;
         }
@@ -165,5 +187,19 @@ mod tests {
         assert_eq!(kind(&ru, "т. д"), Some(Kind::Terminal));
         assert_eq!(kind(&ru, "г"), Some(Kind::Numeric));
         assert_eq!(kind(&ru, "Г-Н"), Some(Kind::Prefix));
+    }
+
+    #[test]
+    fn latin_word_falls_back_to_the_latin_list() {
+        static EN: std::sync::LazyLock<Abbreviations> =
+            std::sync::LazyLock::new(|| Abbreviations::parse("[prefix]\nMr.\n[terminal]\netc.\n"));
+        let mut ru = Abbreviations::parse("[terminal]\nт.д.\n[ambiguous]\netc.\n");
+        ru.latin = Some(&EN);
+        assert_eq!(kind(&ru, "Mr"), Some(Kind::Prefix));
+        assert_eq!(ru.exact_kind("Mr"), Some(Kind::Prefix));
+        // The language's own entry wins, and Cyrillic never falls back.
+        assert_eq!(kind(&ru, "etc"), Some(Kind::Ambiguous));
+        assert_eq!(kind(&ru, "т.д"), Some(Kind::Terminal));
+        assert_eq!(kind(&ru, "Мр"), None);
     }
 }

@@ -14,12 +14,22 @@ use super::words::{
     WordSet,
 };
 
+/// The English abbreviations, which words in Latin script of a Russian text
+/// fall back to ("Mr. Smith", "vs.").
+pub static ABBREVIATIONS: Abbreviations = Abbreviations {
+    exact: Table::Compiled(&EN_ABBREVIATIONS_EXACT),
+    folded: Table::Compiled(&EN_ABBREVIATIONS_FOLDED),
+    longest: EN_ABBREVIATIONS_LONGEST,
+    latin: None,
+};
+
 /// The English rules: the word lists as the build script compiled them.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     abbreviations: Abbreviations {
         exact: Table::Compiled(&EN_ABBREVIATIONS_EXACT),
         folded: Table::Compiled(&EN_ABBREVIATIONS_FOLDED),
         longest: EN_ABBREVIATIONS_LONGEST,
+        latin: None,
     },
     starters: Starters(WordSet::Compiled(&EN_STARTERS)),
     salutations: Salutations {

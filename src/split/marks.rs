@@ -75,6 +75,14 @@ pub fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.len() <= 8 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
 }
 
+/// Roman numerals or a range of them: "XIX", "XVIII–XIX", "XV-XVI".
+pub fn is_roman_or_range(word: &str) -> bool {
+    match word.split_once(['–', '-', '—']) {
+        Some((from, to)) => is_roman(from) && is_roman(to),
+        None => is_roman(word),
+    }
+}
+
 /// A number as written in running text: 2021, 3.5, 1,000, 23.03.2021, 2020–2021, §2.
 pub fn is_number(word: &str) -> bool {
     let word = word.trim_start_matches(['§', '№', '#']);

@@ -20,6 +20,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         exact: Table::Compiled(&RU_ABBREVIATIONS_EXACT),
         folded: Table::Compiled(&RU_ABBREVIATIONS_FOLDED),
         longest: RU_ABBREVIATIONS_LONGEST,
+        latin: Some(&super::en::ABBREVIATIONS),
     },
     starters: Starters(WordSet::Compiled(&RU_STARTERS)),
     salutations: Salutations {
@@ -579,6 +580,87 @@ mod tests {
             ),
             [
                 "Утром мы все вместе вышли из\nдома и пошли к широкой реке\nпо старой пыльной дороге мимо\nпустых полей и брошенных домов"
+            ]
+        );
+    }
+
+    #[test]
+    fn latin_abbreviation_in_russian_text_keeps_its_name() {
+        assert_eq!(
+            texts("Встречу с Mr. Smith перенесли. Матч Spartak vs. Zenit отменили."),
+            [
+                "Встречу с Mr. Smith перенесли.",
+                "Матч Spartak vs. Zenit отменили."
+            ]
+        );
+    }
+
+    #[test]
+    fn era_after_a_date_phrase_belongs_to_it() {
+        assert_eq!(
+            texts("В I в. н. э. Рим был огромным. Город основан в 988 г. н. э. Позже он рос."),
+            [
+                "В I в. н. э. Рим был огромным.",
+                "Город основан в 988 г. н. э.",
+                "Позже он рос."
+            ]
+        );
+    }
+
+    #[test]
+    fn pair_abbreviation_after_a_number_ends_like_a_unit() {
+        assert_eq!(
+            texts("Ставку снизили на 0,5 п. п. Рынок отреагировал. Купили сыр и пр. Ужин удался."),
+            [
+                "Ставку снизили на 0,5 п. п.",
+                "Рынок отреагировал.",
+                "Купили сыр и пр.",
+                "Ужин удался."
+            ]
+        );
+    }
+
+    #[test]
+    fn century_range_before_its_abbreviation_counts_as_a_number() {
+        assert_eq!(
+            texts("Расцвет пришёлся на XVIII–XIX вв. Это время реформ. В XV–XVI вв. Россия росла."),
+            [
+                "Расцвет пришёлся на XVIII–XIX вв.",
+                "Это время реформ.",
+                "В XV–XVI вв. Россия росла."
+            ]
+        );
+    }
+
+    #[test]
+    fn region_after_its_name_may_end_a_sentence() {
+        assert_eq!(
+            texts("Мы переехали в Тверскую обл. Там тише."),
+            ["Мы переехали в Тверскую обл.", "Там тише."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_before_a_number_sign_continues() {
+        assert_eq!(
+            texts("Закон от 01.02.2023 г. № 15-ФЗ утратил силу. Далее авт. № 5 до конца."),
+            [
+                "Закон от 01.02.2023 г. № 15-ФЗ утратил силу.",
+                "Далее авт. № 5 до конца."
+            ]
+        );
+    }
+
+    #[test]
+    fn adverb_of_time_opens_a_date_phrase_and_a_sentence() {
+        assert_eq!(
+            texts(
+                "Весной 1812 г. Наполеон готовил поход. Школу открыли в 2023 г. Летом там был ремонт."
+            ),
+            [
+                "Весной 1812 г. Наполеон готовил поход.",
+                "Школу открыли в 2023 г.",
+                "Летом там был ремонт."
             ]
         );
     }

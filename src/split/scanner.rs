@@ -12,7 +12,8 @@ use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, is_letter, is_lower};
 use super::marks::{
     is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
-    is_slash_date, is_terminal, is_time, item_number, roman_item_number, starts_list_item,
+    is_roman_or_range, is_slash_date, is_terminal, is_time, item_number, roman_item_number,
+    starts_list_item,
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
@@ -391,9 +392,14 @@ impl<'a> Scanner<'a, '_> {
     fn terminal(&mut self, i: usize) -> usize {
         let mut j = i;
         let (mut stops, mut marks, mut ellipsis) = (0, false, false);
+        // Full stops after a question or exclamation mark: "?..", "!..".
+        let mut dots_after_mark = 0;
         while let Some(c) = self.char_at(j) {
             match c {
-                '.' => stops += 1,
+                '.' => {
+                    stops += 1;
+                    dots_after_mark += usize::from(marks);
+                }
                 '…' => ellipsis = true,
                 c if is_terminal(c) => marks = true,
                 // "ленту‼️ Вчера": the variation selector that draws ‼ or ⁉ as
@@ -405,9 +411,10 @@ impl<'a> Scanner<'a, '_> {
         }
         ellipsis |= stops >= 2 && !marks || stops == 1 && !marks && self.spaced_dots_before(i) >= 2;
         let marks_end = j;
-        let mut quote_closed = false;
+        let (mut quote_closed, mut bracket_closed) = (false, false);
         while let Some(c) = self.char_at(j).filter(|&c| is_closer(c)) {
             if c == ')' {
+                bracket_closed |= self.open_parens > 0;
                 self.open_parens = self.open_parens.saturating_sub(1);
             }
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
@@ -516,10 +523,17 @@ impl<'a> Scanner<'a, '_> {
         }
         let ends = if next.is_lower() {
             // Lower case after a mark continues the sentence ("etc. and",
-            // "— Да? — спросил он.", "“Why?” she asked"), except after a bare
-            // question or exclamation in web text ("what? where did you go?")
-            // and before a link.
-            (marks && !ellipsis && !quote_closed && !next.dashed && !self.after_name(i))
+            // "— Да? — спросил он.", "“Why?” she asked", "(впервые!) и
+            // вышла"), except after a bare question or exclamation in web text
+            // ("what? where did you go?") and before a link. A mark with
+            // dots after it is an ellipsis ("Вы правы!.. и всё же"), as "?…" is.
+            (marks
+                && !ellipsis
+                && dots_after_mark < 2
+                && !quote_closed
+                && !bracket_closed
+                && !next.dashed
+                && !self.after_name(i))
                 || is_link(next.rest)
                 || stops == 1
                     && !marks
@@ -853,6 +867,7 @@ impl<'a> Scanner<'a, '_> {
     fn cut_short(&mut self, word: &str, next: &Next) -> bool {
         self.rules.word_endings.looks_cut(word)
             && (next.is_digit()
+                || next.first == Some('№')
                 || next.is_lower()
                     && !self
                         .rules
@@ -978,23 +993,52 @@ impl<'a> Scanner<'a, '_> {
                 && !w.chars().any(char::is_lowercase)
         };
         let exact_only = shouting(word) && !shouting(next.word);
-        // Two-word abbreviations first: "т. д.", "et al."
+        // Two-word abbreviations first: "т. д.", "et al."; a pair is judged
+        // from its first word on ("0,5 п. п.", "в 988 г. н. э.").
+        let (mut start, mut previous) = (start, previous);
         let kind = if exact_only {
             rules.abbreviations.exact_kind(word)
         } else {
-            previous
+            let pair = previous
                 .filter(|p| p.len() + word.len() < 24)
                 .and_then(|p| {
                     let pair = format!("{} {word}", p.trim_start_matches(is_opener));
                     rules.abbreviations.kind(&pair, &mut self.lower)
-                })
-                .or_else(|| rules.abbreviations.kind(word, &mut self.lower))
+                });
+            if let (Some(_), Some(p)) = (pair, previous) {
+                start = text[..start].trim_end().len() - p.len();
+                previous = self.previous_word(start);
+            }
+            pair.or_else(|| rules.abbreviations.kind(word, &mut self.lower))
         };
         if let Some(kind) = kind {
+            // "от 01.02.2023 г. № 15-ФЗ", "д. № 7": an abbreviation before a
+            // number sign is followed by the number it introduces.
+            if next.first == Some('№') {
+                return false;
+            }
             let before_number = next.is_digit() && (next.dashed || next.bracketed);
+            // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
+            let after_number = |lower: &mut String| {
+                previous.is_some_and(|p| {
+                    let bare = p.strip_suffix('.').unwrap_or(p);
+                    let unit = p.ends_with('.') || bare.chars().count() >= 3;
+                    is_number(bare)
+                        || is_roman_or_range(bare)
+                        || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
+                })
+            };
             return match kind {
                 Kind::Prefix => false,
-                Kind::Terminal => !before_number && !next.bracketed,
+                // "В I в. н. э. Рим был…": an era after a date phrase that
+                // opens the sentence belongs to it, as the year does.
+                Kind::Terminal => {
+                    !before_number
+                        && !next.bracketed
+                        && (starter
+                            || !after_number(&mut self.lower)
+                            || !self.opens_with_date_phrase(start))
+                }
                 Kind::Ambiguous => starter || self.common_word_next(next),
                 // "No. Keys?": alone in its sentence, "No." is the word no.
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
@@ -1003,19 +1047,9 @@ impl<'a> Scanner<'a, '_> {
                     !next.is_digit() && (starter || next.is_upper() && !is_roman(next.word))
                 }
                 Kind::Numeric => {
-                    // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
-                    let after_number = previous.is_some_and(|p| {
-                        let bare = p.strip_suffix('.').unwrap_or(p);
-                        let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                        is_number(bare)
-                            || is_roman(bare)
-                            || unit
-                                && rules.abbreviations.kind(bare, &mut self.lower)
-                                    == Some(Kind::Numeric)
-                    });
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
-                    after_number
-                        && !next.is_digit()
+                    !next.is_digit()
+                        && after_number(&mut self.lower)
                         && !next.bracketed
                         && !next.dashed
                         // "5 млн долл. США": an acronym after a unit qualifies it.
@@ -1082,10 +1116,12 @@ impl<'a> Scanner<'a, '_> {
             && self.evidence.is_common_word(next.word)
     }
 
-    /// `word` names a day or a month (a date word that is no preposition).
+    /// `word` names a day or a month (a date word that is no preposition,
+    /// nor an adverb of time that opens sentences: "Весной", "Вчера").
     fn is_date_name(&mut self, word: &str) -> bool {
         self.rules.date_words.contains(word, &mut self.lower)
             && !self.rules.function_words.contains(word, &mut self.lower)
+            && !self.rules.starters.contains(word)
     }
 
     /// True when everything in the sentence before byte `start` is a short
@@ -1100,7 +1136,11 @@ impl<'a> Scanner<'a, '_> {
             let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
             let light = word.is_empty()
                 || is_number(word)
-                || is_roman(word)
+                || is_roman_or_range(word)
+                // a year or century abbreviation before an era: "В I в. н. э."
+                || word.strip_suffix('.').is_some_and(|bare| {
+                    self.rules.abbreviations.kind(bare, &mut self.lower) == Some(Kind::Numeric)
+                })
                 || word.chars().all(is_dash)
                 // prepositions and articles: "В", "С", "At", "In the"; not "Вес", "Рост"
                 || word.chars().count() <= 3
@@ -1110,7 +1150,7 @@ impl<'a> Scanner<'a, '_> {
                 return false;
             }
         }
-        words().any(|w| is_number(w) || is_roman(w))
+        words().any(|w| is_number(w) || is_roman_or_range(w))
     }
 
     /// The initials that end at the word starting at byte `start` follow a
@@ -2372,6 +2412,39 @@ mod tests {
         assert_eq!(
             texts("Плотность 13 чел. / км2. Город растёт.", Lang::Ru),
             ["Плотность 13 чел. / км2.", "Город растёт."]
+        );
+    }
+
+    #[test]
+    fn mark_inside_brackets_before_lower_case_continues() {
+        assert_eq!(
+            texts("She smiled (for once!) and left.", Lang::En),
+            ["She smiled (for once!) and left."]
+        );
+        assert_eq!(
+            texts("Она улыбнулась (впервые за день!) и вышла.", Lang::Ru),
+            ["Она улыбнулась (впервые за день!) и вышла."]
+        );
+        // A bracket no one opened is a smiley: web text ends the sentence.
+        assert_eq!(texts("Ура!) мы едем", Lang::Ru), ["Ура!)", "мы едем"]);
+    }
+
+    #[test]
+    fn question_or_exclamation_with_dots_before_lower_case_continues() {
+        assert_eq!(
+            texts(
+                "Кто знает?.. может быть, завтра. Вы правы!.. и всё же нет.",
+                Lang::Ru
+            ),
+            [
+                "Кто знает?.. может быть, завтра.",
+                "Вы правы!.. и всё же нет."
+            ]
+        );
+        // Dots before the mark are no such ellipsis: "...?" is a question.
+        assert_eq!(
+            texts("what about downtown...? like 4th street", Lang::En),
+            ["what about downtown...?", "like 4th street"]
         );
     }
 }

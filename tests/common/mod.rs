@@ -243,3 +243,28 @@ where
     all.extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
     sverka_ok(all)
 }
+
+/// Splits every text of `cases` in `lang` and fails with all the mismatches,
+/// not only the first: the phenomenon suites (`split_phenomena*.rs`) give
+/// one table of texts and their expected sentences per phenomenon.
+pub fn check_split(lang: sverka::Lang, phenomenon: &str, cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let got: Vec<String> = sverka::split::split(text, lang)
+            .iter()
+            .map(|s| s.text().to_string())
+            .collect();
+        if got != *expected {
+            failures.push(format!(
+                "  text:     {text:?}\n  expected: {expected:?}\n  got:      {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{phenomenon}: {} of {} cases failed\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
