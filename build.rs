@@ -18,9 +18,6 @@
 //! files, included here as modules, so a list cannot be indexed in a
 //! different way at build time from at run time; unit tests compare the
 //! compiled tables with the ones the readers make of the files.
-//!
-//! On Linux it also links the binary as a position-dependent executable
-//! (see [`link_position_dependent`]).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -113,22 +110,6 @@ fn main() {
     write(&out.join("acronyms.rs"), &acronyms());
     write(&out.join("length_table.rs"), &length_table());
     write(&out.join("split_lists.rs"), &split_lists());
-    link_position_dependent();
-}
-
-/// Links the `sverka` binary as a position-dependent executable on Linux.
-/// As a position-independent one, every pointer in its static tables (the
-/// dependencies' among them: html5ever's entities, clap's, encoding_rs's;
-/// 23,800 in all) was patched by the loader at each start, which wrote to
-/// 120 pages of them and read 570 KB of relocations: 130 of a one-statement
-/// run's 412 page faults and 0.3 of its 4.2 ms. The code is the same (it is
-/// compiled position-independent either way); only the executable's own
-/// address is no longer randomised, as for any non-PIE program.
-fn link_position_dependent() {
-    let linux = std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux");
-    if linux {
-        println!("cargo::rustc-link-arg-bins=-no-pie");
-    }
 }
 
 fn read(path: &str) -> String {
