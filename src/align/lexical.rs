@@ -322,6 +322,38 @@ impl Slots {
     }
 }
 
+/// The keys of every sentence of one side without their weights, flat (as
+/// in [`KeyLists`]: sentence `k`'s are entries `starts[k]..starts[k + 1]`).
+/// What the pair verdict keeps of the linker's lists, rather than a copy
+/// of its own (see [`crate::verdict::Evidence`]).
+#[derive(Debug, Clone)]
+pub(crate) struct KeyColumn {
+    starts: Vec<usize>,
+    ids: IdStore,
+}
+
+impl KeyColumn {
+    /// How many sentences it holds.
+    pub(crate) fn sentences(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// How many entries all sentences hold together.
+    pub(crate) fn entries(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Sentence `k`'s entries.
+    pub(crate) fn of(&self, k: usize) -> Range<usize> {
+        self.starts[k]..self.starts[k + 1]
+    }
+
+    /// The key of entry `at`.
+    pub(crate) fn key(&self, at: usize) -> u32 {
+        self.ids.get(at).0
+    }
+}
+
 /// The anchor keys of a pair, each given a number on first sight, with the
 /// sentences of each side holding it.
 #[derive(Debug, Default)]
@@ -443,6 +475,19 @@ impl SideAnchors {
         self.slots.truncate(kept);
     }
 
+    /// Its anchors' key numbers, in the order of [`SideAnchors::anchors`].
+    pub(crate) fn key_column(&self) -> KeyColumn {
+        let mut ids = IdStore::default();
+        for at in 0..self.slots.len() {
+            ids.push(KeyId(self.slots.get(at).key));
+        }
+        ids.shrink_to_fit();
+        KeyColumn {
+            starts: self.starts.clone(),
+            ids,
+        }
+    }
+
     /// Frees the room the vectors kept for growth.
     fn shrink_to_fit(&mut self) {
         self.starts.shrink_to_fit();
@@ -469,18 +514,40 @@ pub fn link(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
 ) -> Keys {
-    link_keeping(en, ru, lexicon, learned).0
+    link_keeping(en, ru, lexicon, learned).keys
 }
 
-/// [`link`], also giving every sentence's linked anchors (those of keys
-/// both sides have, before names are linked; with `learned`, its anchors
-/// among them).
+/// What [`link_keeping`] gives: the keys, and the anchors they were made of.
+pub(crate) struct Linked {
+    /// Every sentence's keys, as [`link`] gives them.
+    pub(crate) keys: Keys,
+    /// Every sentence's linked anchors (those of keys both sides have,
+    /// before names are linked; with `learned`, its anchors among them).
+    pub(crate) anchors: Sides<SideAnchors>,
+    /// Per anchor key number, its id in `keys`.
+    ids: Vec<Option<KeyId>>,
+}
+
+impl Linked {
+    /// The id in [`Linked::keys`] of the anchor key number `number` (as
+    /// [`SideAnchors::anchors`] gives it): every linked anchor's key has one.
+    pub(crate) fn id_of(&self, number: u32) -> u32 {
+        self.ids[number as usize].expect("a linked key has an id").0
+    }
+
+    /// The keys alone, the anchors dropped.
+    pub(crate) fn into_keys(self) -> Keys {
+        self.keys
+    }
+}
+
+/// [`link`], also giving every sentence's linked anchors (see [`Linked`]).
 pub(crate) fn link_keeping(
     en: &[Sentence],
     ru: &[Sentence],
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
-) -> (Keys, Sides<SideAnchors>) {
+) -> Linked {
     let mut table = KeyTable::default();
 
     let (anchors, names) = linked_anchors(en, ru, lexicon, learned, &mut table);
@@ -603,7 +670,7 @@ pub(crate) fn link_keeping(
         totals,
         unmatched,
     };
-    (keys, anchors)
+    Linked { keys, anchors, ids }
 }
 
 /// Every sentence's anchors of keys both sides have, and the words that
@@ -972,6 +1039,21 @@ impl Keys {
     /// cell grows with it).
     pub fn count(&self) -> usize {
         self.lists.en.ids.len() + self.lists.ru.ids.len()
+    }
+
+    /// The key ids of sentence `k` of side `lang`, in order.
+    pub(crate) fn ids_of(&self, lang: Lang, k: usize) -> impl ExactSizeIterator<Item = u32> + '_ {
+        let list = &self.lists[lang];
+        (list.starts[k]..list.starts[k + 1]).map(|at| list.ids.get(at).0)
+    }
+
+    /// Its lists without their weights, for the pair verdict once the
+    /// alignment is made.
+    pub(crate) fn into_key_columns(self) -> Sides<KeyColumn> {
+        self.lists.map(|list| KeyColumn {
+            starts: list.starts,
+            ids: list.ids,
+        })
     }
 
     /// The keys of blocks of consecutive sentences, block `k` of a side
