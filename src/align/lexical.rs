@@ -76,9 +76,13 @@ impl Weighted {
 /// `key_weights`) shared out over the keys of its token, so each entry keeps
 /// only the share, a byte, instead of its weight, eight: a book has
 /// millions of entries.
+///
+/// The offsets are in `u32`, half the room of `usize` (a book has hundreds
+/// of thousands of sentences): at three bytes an entry or more, lists of
+/// more entries than `u32` counts could not be held.
 #[derive(Debug, Clone, Default)]
 struct KeyLists {
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     ids: IdStore,
     /// Per entry, by how many its key's weight is divided; 0 where the
     /// weight is in `exact` instead (a token with more than 255 keys, or a
@@ -108,7 +112,13 @@ impl KeyLists {
             self.ids.push(k.id);
             self.shares.push(k.share);
         }
-        self.starts.push(self.ids.len());
+        self.starts.push(entry_offset(self.ids.len()));
+    }
+
+    /// Where sentence `k`'s entries start (for `k` one past the last
+    /// sentence, how many entries all hold).
+    fn start(&self, k: usize) -> usize {
+        self.starts[k] as usize
     }
 
     /// Frees the room the vectors kept for growth.
@@ -126,7 +136,7 @@ impl KeyLists {
     /// The keys of the consecutive sentences `sentences`, one list after
     /// another.
     fn of(&self, sentences: Range<usize>) -> impl Iterator<Item = Weighted> + '_ {
-        let range = self.starts[sentences.start]..self.starts[sentences.end];
+        let range = self.start(sentences.start)..self.start(sentences.end);
         let first = range.start;
         (range.clone())
             .map(|entry| self.ids.get(entry))
@@ -322,13 +332,18 @@ impl Slots {
     }
 }
 
+/// An entry's offset in flat per-entry arrays, in `u32` (see [`KeyLists`]).
+fn entry_offset(at: usize) -> u32 {
+    u32::try_from(at).expect("more key entries than memory can hold")
+}
+
 /// The keys of every sentence of one side without their weights, flat (as
 /// in [`KeyLists`]: sentence `k`'s are entries `starts[k]..starts[k + 1]`).
 /// What the pair verdict keeps of the linker's lists, rather than a copy
 /// of its own (see [`crate::verdict::Evidence`]).
 #[derive(Debug, Clone)]
 pub(crate) struct KeyColumn {
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     ids: IdStore,
 }
 
@@ -345,7 +360,7 @@ impl KeyColumn {
 
     /// Sentence `k`'s entries.
     pub(crate) fn of(&self, k: usize) -> Range<usize> {
-        self.starts[k]..self.starts[k + 1]
+        self.starts[k] as usize..self.starts[k + 1] as usize
     }
 
     /// The key of entry `at`.
@@ -483,7 +498,7 @@ impl SideAnchors {
         }
         ids.shrink_to_fit();
         KeyColumn {
-            starts: self.starts.clone(),
+            starts: self.starts.iter().map(|&at| entry_offset(at)).collect(),
             ids,
         }
     }
@@ -1044,7 +1059,7 @@ impl Keys {
     /// The key ids of sentence `k` of side `lang`, in order.
     pub(crate) fn ids_of(&self, lang: Lang, k: usize) -> impl ExactSizeIterator<Item = u32> + '_ {
         let list = &self.lists[lang];
-        (list.starts[k]..list.starts[k + 1]).map(|at| list.ids.get(at).0)
+        (list.start(k)..list.start(k + 1)).map(|at| list.ids.get(at).0)
     }
 
     /// Its lists without their weights, for the pair verdict once the
@@ -1144,7 +1159,7 @@ impl Runs {
         // The keys of all runs, counted first so that the arrays are
         // allocated once (growing them copied them over and over).
         let keys = |end: usize, len: usize| match len <= end && end <= lists.sentences() {
-            true => lists.starts[end] - lists.starts[end - len],
+            true => lists.start(end) - lists.start(end - len),
             false => 0,
         };
         let size: usize = ends
@@ -1159,12 +1174,12 @@ impl Runs {
         };
         // Each sentence's keys, weighed once (it is in up to MAX_RUN runs
         // of up to MAX_RUN ends): sentence `k`'s are
-        // `weighed[at[k - from] - at[0]..at[k + 1 - from] - at[0]]`.
+        // `weighed[start(k) - start(from)..start(k + 1) - start(from)]`.
         let to = (*ends.end()).min(lists.sentences());
         let from = first.saturating_sub(MAX_RUN).min(to);
         let weighed: Vec<Weighted> = lists.of(from..to).collect();
-        let at = &lists.starts[from..=to];
-        let sentence = |k: usize| &weighed[at[k - from] - at[0]..at[k + 1 - from] - at[0]];
+        let base = lists.start(from);
+        let sentence = |k: usize| &weighed[lists.start(k) - base..lists.start(k + 1) - base];
         let (mut run, mut merged): (Vec<Weighted>, Vec<Weighted>) = (Vec::new(), Vec::new());
         for end in ends {
             run.clear();
