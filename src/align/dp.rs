@@ -359,9 +359,16 @@ fn posteriors(band: &Band, costs: &Costs, path: &Path, t: f64) -> (Vec<f64>, Una
     wanted.sort_unstable();
     wanted.dedup();
     wanted.shrink_to_fit();
+    // The two tables are made here, not on the pool's threads: this thread
+    // has the room the Viterbi back-pointers just gave back, which a
+    // worker's allocator arena cannot reuse.
+    let (forward, backward) = (
+        Vec::with_capacity(wanted.len()),
+        Vec::with_capacity(wanted.len()),
+    );
     let (forward, backward) = rayon::join(
-        || soft_forward(band, costs, t, &wanted),
-        || soft_backward(band, costs, t, &wanted),
+        || soft_forward(band, costs, t, &wanted, forward),
+        || soft_backward(band, costs, t, &wanted, backward),
     );
     let posterior = Posterior {
         band,
@@ -873,9 +880,16 @@ fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
 /// The soft minimum over all paths from the origin (`-t ln sum exp(-cost /
 /// t)`) to each of `wanted`, flat cell indices in increasing order. Rows are
 /// kept for the last `MAX_RUN` rows only, as in [`viterbi`].
-fn soft_forward(band: &Band, costs: &Costs, t: f64, wanted: &[u32]) -> Vec<f64> {
+fn soft_forward(
+    band: &Band,
+    costs: &Costs,
+    t: f64,
+    wanted: &[u32],
+    mut found: Vec<f64>,
+) -> Vec<f64> {
     let mut soft: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
-    let mut found = Vec::with_capacity(wanted.len());
+    found.clear();
+    found.reserve_exact(wanted.len());
     for i in 0..=band.n() {
         let mut row = std::mem::take(&mut soft[i % (MAX_RUN + 1)]);
         row.clear();
@@ -902,11 +916,18 @@ fn soft_forward(band: &Band, costs: &Costs, t: f64, wanted: &[u32]) -> Vec<f64> 
 /// The soft minimum over all paths from each of `wanted` (flat cell indices
 /// in increasing order) to the end, kept, like [`soft_forward`], for the
 /// next `MAX_RUN` rows only.
-fn soft_backward(band: &Band, costs: &Costs, t: f64, wanted: &[u32]) -> Vec<f64> {
+fn soft_backward(
+    band: &Band,
+    costs: &Costs,
+    t: f64,
+    wanted: &[u32],
+    mut found: Vec<f64>,
+) -> Vec<f64> {
     let n = band.n();
     let end = band.cells() - 1;
     let mut after: Vec<Vec<f64>> = vec![Vec::new(); MAX_RUN + 1];
-    let mut found = vec![f64::INFINITY; wanted.len()];
+    found.clear();
+    found.resize(wanted.len(), f64::INFINITY);
     let mut next = wanted.len();
     for i in (0..=n).rev() {
         let mut row = std::mem::take(&mut after[i % (MAX_RUN + 1)]);
@@ -1343,9 +1364,14 @@ mod tests {
             // Every cell, and every third one.
             for step in [1, 3] {
                 let wanted: Vec<u32> = (0..band.cells() as u32).step_by(step).collect();
-                let kept = |table: &[f64]| wanted.iter().map(|&c| table[c as usize]).collect::<Vec<_>>();
-                let forward = soft_forward(&band, &costs, 1.0, &wanted);
-                let backward = soft_backward(&band, &costs, 1.0, &wanted);
+                let kept = |table: &[f64]| {
+                    wanted
+                        .iter()
+                        .map(|&c| table[c as usize])
+                        .collect::<Vec<_>>()
+                };
+                let forward = soft_forward(&band, &costs, 1.0, &wanted, Vec::new());
+                let backward = soft_backward(&band, &costs, 1.0, &wanted, Vec::new());
                 assert_eq!(
                     (forward.len(), backward.len()),
                     (wanted.len(), wanted.len())
