@@ -172,12 +172,12 @@ struct SideEvidence {
 impl SideEvidence {
     fn new(keys: KeyColumn, tokens: AnchorTokens) -> SideEvidence {
         debug_assert_eq!(keys.entries(), tokens.tokens.len());
-        debug_assert_eq!(keys.sentences(), tokens.content.len());
+        debug_assert_eq!(keys.sentences(), tokens.counts.len());
         SideEvidence { keys, tokens }
     }
 
     fn sentences(&self) -> usize {
-        self.tokens.content.len()
+        self.tokens.counts.len()
     }
 
     /// Sentence `k`'s anchors: key numbers and tokens (the content token,
@@ -203,8 +203,7 @@ const NOT_EVIDENCE: u32 = u32::MAX;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct AnchorTokens {
     tokens: TokenStore,
-    content: Vec<u32>,
-    known: Vec<u32>,
+    counts: TokenCounts,
 }
 
 impl AnchorTokens {
@@ -258,15 +257,61 @@ impl AnchorTokens {
     fn with_capacity(sentences: usize, entries: usize) -> AnchorTokens {
         AnchorTokens {
             tokens: TokenStore::Narrow(Vec::with_capacity(entries)),
-            content: Vec::with_capacity(sentences),
-            known: Vec::with_capacity(sentences),
+            counts: TokenCounts::Narrow(Vec::with_capacity(sentences)),
         }
     }
 
     /// Adds sentence `k`'s counts of content and known tokens.
     fn count(&mut self, side: &SideAnchors, k: usize) {
-        self.content.push(side.content_tokens(k));
-        self.known.push(side.known(k).len() as u32);
+        let known = u32::try_from(side.known(k).len()).unwrap_or(u32::MAX);
+        self.counts.push([side.content_tokens(k), known]);
+    }
+}
+
+/// Per sentence, its counts of content tokens and of known tokens: two
+/// bytes each while both fit in two (as in every text split by sverka),
+/// four from the first sentence where one does not.
+#[derive(Debug, Clone)]
+enum TokenCounts {
+    Narrow(Vec<[u16; 2]>),
+    Wide(Vec<[u32; 2]>),
+}
+
+impl Default for TokenCounts {
+    fn default() -> TokenCounts {
+        TokenCounts::Narrow(Vec::new())
+    }
+}
+
+impl TokenCounts {
+    fn push(&mut self, counts: [u32; 2]) {
+        match self {
+            TokenCounts::Narrow(all) => match counts.map(u16::try_from) {
+                [Ok(content), Ok(known)] => all.push([content, known]),
+                _ => {
+                    let mut wide = Vec::with_capacity(all.capacity().max(all.len() + 1));
+                    wide.extend(all.iter().map(|counts| counts.map(u32::from)));
+                    wide.push(counts);
+                    *self = TokenCounts::Wide(wide);
+                }
+            },
+            TokenCounts::Wide(all) => all.push(counts),
+        }
+    }
+
+    /// Sentence `k`'s content and known tokens.
+    fn get(&self, k: usize) -> [u32; 2] {
+        match self {
+            TokenCounts::Narrow(all) => all[k].map(u32::from),
+            TokenCounts::Wide(all) => all[k],
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            TokenCounts::Narrow(all) => all.len(),
+            TokenCounts::Wide(all) => all.len(),
+        }
     }
 }
 
@@ -370,7 +415,8 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
                 let other = &held_in[1 - i];
                 for k in range {
                     matched.clear();
-                    matched.resize(sides[i].tokens.content[k] as usize, false);
+                    let [content_tokens, known] = sides[i].tokens.counts.get(k);
+                    matched.resize(content_tokens as usize, false);
                     // Matched tokens that are not known: anchorable too.
                     let mut unknown = 0;
                     for (key, token) in sides[i].anchors(k) {
@@ -382,7 +428,7 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
                         }
                     }
                     content[i] += matched.len();
-                    count[i].anchorable += sides[i].tokens.known[k] as usize + unknown;
+                    count[i].anchorable += known as usize + unknown;
                 }
             }
         }
@@ -608,6 +654,37 @@ mod tests {
         let evidence = aligned.evidence.as_ref().unwrap();
         assert!(evidence.serves(&aligned.alignment, Lexicon::builtin()));
         assert!(!evidence.serves(&aligned.alignment, &lexicon));
+    }
+
+    #[test]
+    fn token_store_widens_at_the_first_token_beyond_two_bytes() {
+        let mut store = TokenStore::default();
+        let tokens = [
+            5,
+            NOT_EVIDENCE,
+            u32::from(u16::MAX),
+            70_000,
+            NOT_EVIDENCE,
+            6,
+        ];
+        for (k, &token) in tokens.iter().enumerate() {
+            store.push(token);
+            assert_eq!(matches!(store, TokenStore::Wide(_)), k >= 2, "after {k}");
+        }
+        let read: Vec<u32> = (0..store.len()).map(|at| store.get(at)).collect();
+        assert_eq!(read, tokens);
+    }
+
+    #[test]
+    fn token_counts_widen_at_the_first_count_beyond_two_bytes() {
+        let mut counts = TokenCounts::default();
+        let all = [[3, 1], [70_000, 2], [4, 4]];
+        for (k, &pair) in all.iter().enumerate() {
+            counts.push(pair);
+            assert_eq!(matches!(counts, TokenCounts::Wide(_)), k >= 1, "after {k}");
+        }
+        let read: Vec<[u32; 2]> = (0..counts.len()).map(|k| counts.get(k)).collect();
+        assert_eq!(read, all);
     }
 
     #[test]
