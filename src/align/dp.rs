@@ -336,10 +336,23 @@ fn posteriors(band: &Band, costs: &Costs, path: &Path, t: f64) -> (Vec<f64>, Una
     // A bead's posterior needs the soft minimum from the origin to where
     // it starts and from where it ends to the end; a one-sided bead's
     // chance of being unaligned anywhere needs them along its row (1-0)
-    // or column (0-1). Only those cells are kept.
-    // In `u32`, as the band's cell numbers: a book's path has hundreds of
-    // thousands of beads.
-    let mut wanted: Vec<u32> = vec![0];
+    // or column (0-1). Only those cells are kept, in `u32` as the band's
+    // cell numbers (a book's path has hundreds of thousands of beads), and
+    // counted first so that the list is allocated once (grown by doubling,
+    // it could hold twice the room it needs, beside the cost table).
+    let most: usize = path
+        .beads()
+        .map(|(bead, _)| {
+            let (i, j) = (bead.en.end, bead.ru.end);
+            1 + match (bead.en.is_empty(), bead.ru.is_empty()) {
+                (false, true) => 2 * (band.hi(i) + 1 - band.lo(i)),
+                (true, false) => 2 * band.rows_holding(j).len(),
+                _ => 0,
+            }
+        })
+        .sum();
+    let mut wanted: Vec<u32> = Vec::with_capacity(most + 1);
+    wanted.push(0);
     let mut want = |cell: Option<usize>| wanted.extend(cell.map(|cell| cell as u32));
     for (bead, _) in path.beads() {
         let (i, j) = (bead.en.end, bead.ru.end);
