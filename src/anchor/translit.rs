@@ -210,7 +210,12 @@ fn skeleton(latin: &str, english: bool) -> String {
 /// Russian the word, its stem, and the word without its last one or two
 /// letters (the stemmer may cut too deep on names: `Тесла`, `НАТО`).
 fn variants(word: &str, lang: Lang) -> Vec<String> {
-    let lower = super::tokens::normalise(word);
+    variants_of(&super::tokens::normalise(word), lang, None)
+}
+
+/// [`variants`] of a word already normalised (`lower`), with the stem of
+/// `lower` if the caller has it (the Russian variants need it).
+fn variants_of(lower: &str, lang: Lang, stem: Option<&str>) -> Vec<String> {
     let latin_script = lower.chars().any(|c| c.is_ascii_alphabetic());
     let mut out = Vec::with_capacity(4);
     if lang == Lang::En || latin_script {
@@ -246,14 +251,14 @@ fn variants(word: &str, lang: Lang) -> Vec<String> {
             v.extend(&b[i + 1..]);
             out.push(skeleton(&v, true));
         }
-        let s = skeleton(&lower, true);
+        let s = skeleton(lower, true);
         if s.len() > 4 && (s.ends_with('s') || s.ends_with(['a', 'e', 'i', 'o'])) {
             out.push(s[..s.len() - 1].to_string());
         }
         out.push(s);
     } else {
         let mut chars: Vec<char> = lower.chars().collect();
-        out.push(skeleton(&to_latin(&lower), false));
+        out.push(skeleton(&to_latin(lower), false));
         // Strip up to two trailing vowels (case endings), never a consonant.
         for _ in 0..2 {
             if chars.len() > 3 && chars.last().is_some_and(|&c| "аеиоуыэюяйь".contains(c))
@@ -265,7 +270,15 @@ fn variants(word: &str, lang: Lang) -> Vec<String> {
                 ));
             }
         }
-        out.push(skeleton(&to_latin(&stem_ru(&lower)), false));
+        let worked_out;
+        let stem = match stem {
+            Some(stem) => stem,
+            None => {
+                worked_out = stem_ru(lower);
+                &worked_out
+            }
+        };
+        out.push(skeleton(&to_latin(stem), false));
     }
     out.sort();
     out.dedup();
@@ -368,7 +381,16 @@ pub fn match_keys(word: &str, lang: Lang) -> Vec<String> {
 
 /// [`match_keys`] without its cache, for callers that remember words themselves.
 pub(crate) fn compute_match_keys(word: &str, lang: Lang) -> Vec<String> {
-    let variants = variants(word, lang);
+    keys_of_variants(variants(word, lang))
+}
+
+/// [`compute_match_keys`] of a word already normalised (`lower`), given
+/// the stem of `lower` (see [`super::lexicon::Lexicon::keys_of_stem`]).
+pub(crate) fn match_keys_of_stem(lower: &str, stem: &str, lang: Lang) -> Vec<String> {
+    keys_of_variants(variants_of(lower, lang, Some(stem)))
+}
+
+fn keys_of_variants(variants: Vec<String>) -> Vec<String> {
     let mut keys: Vec<String> = variants
         .iter()
         .filter(|s| s.len() >= 4)

@@ -353,12 +353,21 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
 /// `text.contains(is_line_break)`, by the bytes of the line breaks' UTF-8
 /// (writers ask it of every sentence).
 fn holds_a_line_break(text: &str) -> bool {
+    /// Bytes looked at together: whether a block holds a byte that may
+    /// start a line break is asked without a branch a byte (vectorised), and
+    /// only such a block, rare in most text, is looked at byte by byte.
+    const BLOCK: usize = 32;
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(k, &b)| match b {
+    let may_start = |b: u8| (b.wrapping_sub(b'\n') < 4) | (b == 0xC2) | (b == 0xE2);
+    let starts_one = |k: usize| match bytes[k] {
         b'\n' | 0x0B | 0x0C | b'\r' => true,
         0xC2 => bytes.get(k + 1) == Some(&0x85),
         0xE2 => bytes.get(k + 1) == Some(&0x80) && matches!(bytes.get(k + 2), Some(0xA8 | 0xA9)),
         _ => false,
+    };
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |seen, &b| seen | may_start(b))
+            && (n * BLOCK..n * BLOCK + block.len()).any(starts_one)
     })
 }
 
@@ -650,6 +659,28 @@ mod tests {
             one_line("a line \r\n  broken\u{2028}here"),
             "a line broken here"
         );
+    }
+
+    #[test]
+    fn line_breaks_are_found_wherever_they_fall_in_a_block() {
+        let breaks = [
+            '\n', '\u{b}', '\u{c}', '\r', '\u{85}', '\u{2028}', '\u{2029}',
+        ];
+        let others = ['«', '—', '“', '\u{a0}', '\u{2009}', 'х', 'Щ'];
+        for at in 0..70 {
+            for c in breaks.into_iter().chain(others) {
+                let text = format!(
+                    "{}{c}{}",
+                    "я".repeat(at / 2) + &"a".repeat(at % 2),
+                    "b".repeat(at % 5)
+                );
+                assert_eq!(
+                    holds_a_line_break(&text),
+                    text.contains(is_line_break),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -209,7 +209,12 @@ impl Lexicon {
 
     /// Concept ids of a word of `lang`.
     pub fn keys(&self, word: &str, lang: Lang) -> impl Iterator<Item = u32> + '_ {
-        let key = stem(&super::tokens::normalise(word), lang);
+        self.keys_of_stem(stem(&super::tokens::normalise(word), lang), lang)
+    }
+
+    /// [`Lexicon::keys`] of a word whose stem (of its normalised form) is
+    /// `key`: for a caller that has the stem already.
+    pub(crate) fn keys_of_stem(&self, key: String, lang: Lang) -> impl Iterator<Item = u32> + '_ {
         // A stem that is itself inflected-looking (журнала -> журнал, listed
         // as журнал -> журн): strip once more before giving up.
         let exact = self.find(Table::Stems(lang), &key).or_else(|| {
