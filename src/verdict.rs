@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::align::SideAnchors;
+use crate::align::{KeyColumn, Linked, SideAnchors};
 use crate::anchor::lexicon::Lexicon;
 use crate::input::script::ScriptCount;
 use crate::lang::Sides;
@@ -114,15 +114,26 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// The verdict's evidence in `anchors`, read with `lexicon`.
-    pub(crate) fn new(anchors: Sides<SideAnchors>, lexicon: Option<Arc<Lexicon>>) -> Evidence {
-        let (en, ru) = rayon::join(
-            || SideEvidence::of(&anchors.en),
-            || SideEvidence::of(&anchors.ru),
-        );
-        let sides = [en, ru];
+    /// The verdict's evidence in the linker's key lists, `keys` (taken
+    /// once the alignment is made), with the tokens of their anchors
+    /// ([`AnchorTokens::of_lists`]), read with `lexicon`.
+    pub(crate) fn new(
+        keys: Sides<KeyColumn>,
+        tokens: Sides<AnchorTokens>,
+        lexicon: Option<Arc<Lexicon>>,
+    ) -> Evidence {
+        let (
+            Sides { en, ru },
+            Sides {
+                en: en_tokens,
+                ru: ru_tokens,
+            },
+        ) = (keys, tokens);
         Evidence {
-            sides: Box::new(sides),
+            sides: Box::new([
+                SideEvidence::new(en, en_tokens),
+                SideEvidence::new(ru, ru_tokens),
+            ]),
             lexicon,
         }
     }
@@ -131,104 +142,233 @@ impl Evidence {
     /// aligner reads them.
     fn read(alignment: &Alignment, lexicon: &Lexicon) -> Evidence {
         let anchors = crate::align::anchors(&alignment.en, &alignment.ru, lexicon);
-        Evidence::new(anchors, None)
+        let side =
+            |side: &SideAnchors| SideEvidence::new(side.key_column(), AnchorTokens::in_order(side));
+        let (en, ru) = rayon::join(|| side(&anchors.en), || side(&anchors.ru));
+        Evidence {
+            sides: Box::new([en, ru]),
+            lexicon: None,
+        }
     }
 
     /// Whether these are anchors of `alignment`'s sentences read with `lexicon`.
     fn serves(&self, alignment: &Alignment, lexicon: &Lexicon) -> bool {
         let read_with = self.lexicon.as_deref().unwrap_or(Lexicon::builtin());
         std::ptr::eq(read_with, lexicon)
-            && self.sides[0].content.len() == alignment.en.len()
-            && self.sides[1].content.len() == alignment.ru.len()
+            && self.sides[0].sentences() == alignment.en.len()
+            && self.sides[1].sentences() == alignment.ru.len()
     }
 }
 
-/// One side's evidence, flat: sentence `k`'s anchors of keys both texts
-/// have (the only ones that can match) are at `starts[k]..starts[k + 1]` of
-/// `anchors` (and of `tokens`, when they are not packed).
-#[derive(Debug, Clone, Default)]
+/// One side's evidence: sentence `k`'s anchors of keys both texts have (the
+/// only ones that can match) are the entries `keys.of(k)` whose token is
+/// not [`NOT_EVIDENCE`].
+#[derive(Debug, Clone)]
 struct SideEvidence {
-    starts: Vec<usize>,
-    /// Per anchor, its key number (the same on both sides) and its token
-    /// (see [`SideEvidence::anchors`]) in one word, the key in the high
-    /// `32 - token_bits` bits, when both fit (as in every text split by
-    /// sverka: a sentence has at most a few thousand tokens); else the key
-    /// alone, the token being in `tokens`. One word an anchor instead of
-    /// two: a book has millions.
-    anchors: Vec<u32>,
-    /// The tokens, when they are not packed into `anchors`.
-    tokens: Vec<u32>,
-    /// Bits of a packed word that hold the token; 0 when not packed.
-    token_bits: u32,
-    /// Per sentence, its content tokens.
-    content: Vec<u32>,
-    /// Per sentence, its known tokens.
-    known: Vec<u32>,
+    keys: KeyColumn,
+    tokens: AnchorTokens,
 }
 
 impl SideEvidence {
-    fn of(side: &SideAnchors) -> SideEvidence {
-        let sentences = side.sentences();
-        // The anchor's content token, times two, plus one when it is known
-        // ([`crate::anchor::Extracted::known`]).
-        let token_of = |k: usize, token: crate::anchor::TokenIx| {
-            token.0 << 1 | u32::from(side.known(k).binary_search(&token).is_ok())
-        };
-        let (mut slots, mut last_key, mut last_token) = (0, 0u32, 0u32);
-        for k in 0..sentences {
-            for (key, token) in side.anchors(k) {
-                slots += 1;
-                last_key = last_key.max(key);
-                last_token = last_token.max(token.0);
-            }
-        }
-        let bits = |largest: u64| u64::BITS - largest.leading_zeros();
-        let token_bits = bits(u64::from(last_token) << 1 | 1);
-        let packed = token_bits + bits(u64::from(last_key)) <= u32::BITS;
-        let mut out = SideEvidence {
-            starts: Vec::with_capacity(sentences + 1),
-            anchors: Vec::with_capacity(slots),
-            tokens: Vec::with_capacity(if packed { 0 } else { slots }),
-            token_bits: if packed { token_bits } else { 0 },
-            content: Vec::with_capacity(sentences),
-            known: Vec::with_capacity(sentences),
-        };
-        out.starts.push(0);
-        for k in 0..sentences {
-            for (key, token) in side.anchors(k) {
-                let token = token_of(k, token);
-                if packed {
-                    // `checked_shl`: a side with no key beyond 0 may leave
-                    // the key no bits.
-                    out.anchors
-                        .push(key.checked_shl(token_bits).unwrap_or(0) | token);
-                } else {
-                    out.anchors.push(key);
-                    out.tokens.push(token);
-                }
-            }
-            out.starts.push(out.anchors.len());
-            out.content.push(side.content_tokens(k));
-            out.known.push(side.known(k).len() as u32);
-        }
-        out
+    fn new(keys: KeyColumn, tokens: AnchorTokens) -> SideEvidence {
+        debug_assert_eq!(keys.entries(), tokens.tokens.len());
+        debug_assert_eq!(keys.sentences(), tokens.counts.len());
+        SideEvidence { keys, tokens }
+    }
+
+    fn sentences(&self) -> usize {
+        self.tokens.counts.len()
     }
 
     /// Sentence `k`'s anchors: key numbers and tokens (the content token,
     /// times two, plus one when it is known).
     fn anchors(&self, k: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let range = self.starts[k]..self.starts[k + 1];
-        let bits = self.token_bits;
-        range.map(move |at| {
-            let word = self.anchors[at];
-            match bits {
-                0 => (word, self.tokens[at]),
-                _ => (
-                    word.checked_shr(bits).unwrap_or(0),
-                    word & (u32::MAX >> (u32::BITS - bits)),
-                ),
-            }
+        self.keys.of(k).filter_map(move |at| {
+            let token = self.tokens.tokens.get(at);
+            (token != NOT_EVIDENCE).then(|| (self.keys.key(at), token))
         })
+    }
+}
+
+/// The token of a key list's entry that no anchor of the verdict's gave: a
+/// name the linker matched by spelling, which the verdict does not count.
+const NOT_EVIDENCE: u32 = u32::MAX;
+
+/// Per entry of one side's key lists, the content token of the anchor it
+/// came from, times two, plus one when the token is known
+/// ([`crate::anchor::Extracted::known`]), or [`NOT_EVIDENCE`]; with each
+/// sentence's count of content tokens and of known tokens. Beside the
+/// linker's lists (which it keeps for the alignment anyway) this is all
+/// the verdict holds: a book has millions of anchors.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct AnchorTokens {
+    tokens: TokenStore,
+    counts: TokenCounts,
+}
+
+impl AnchorTokens {
+    /// The tokens of the entries of `linked`'s key lists of side `lang`.
+    /// A sentence's list holds its anchors' keys and those of the names
+    /// linked by spelling, in id order; an anchor's token goes to an entry
+    /// of its key (which of them does not matter: the verdict reads a
+    /// sentence's anchors as a set).
+    pub(crate) fn of_lists(linked: &Linked, lang: Lang) -> AnchorTokens {
+        let side = &linked.anchors[lang];
+        let sentences = side.sentences();
+        let entries = (0..sentences)
+            .map(|k| linked.keys.ids_of(lang, k).len())
+            .sum();
+        let mut out = AnchorTokens::with_capacity(sentences, entries);
+        let mut anchors: Vec<(u32, u32)> = Vec::new();
+        for k in 0..sentences {
+            anchors.clear();
+            anchors.extend(
+                side.anchors(k)
+                    .map(|(key, token)| (linked.id_of(key), token_of(side, k, token))),
+            );
+            anchors.sort_unstable();
+            let mut next = anchors.iter().peekable();
+            for id in linked.keys.ids_of(lang, k) {
+                let token = next
+                    .next_if(|&&(key, _)| key == id)
+                    .map(|&(_, token)| token);
+                out.tokens.push(token.unwrap_or(NOT_EVIDENCE));
+            }
+            debug_assert!(next.next().is_none(), "an anchor not in its key list");
+            out.count(side, k);
+        }
+        out
+    }
+
+    /// The tokens of `side`'s anchors, in order.
+    fn in_order(side: &SideAnchors) -> AnchorTokens {
+        let sentences = side.sentences();
+        let entries = (0..sentences).map(|k| side.anchors(k).len()).sum();
+        let mut out = AnchorTokens::with_capacity(sentences, entries);
+        for k in 0..sentences {
+            for (_, token) in side.anchors(k) {
+                out.tokens.push(token_of(side, k, token));
+            }
+            out.count(side, k);
+        }
+        out
+    }
+
+    fn with_capacity(sentences: usize, entries: usize) -> AnchorTokens {
+        AnchorTokens {
+            tokens: TokenStore::Narrow(Vec::with_capacity(entries)),
+            counts: TokenCounts::Narrow(Vec::with_capacity(sentences)),
+        }
+    }
+
+    /// Adds sentence `k`'s counts of content and known tokens.
+    fn count(&mut self, side: &SideAnchors, k: usize) {
+        let known = u32::try_from(side.known(k).len()).unwrap_or(u32::MAX);
+        self.counts.push([side.content_tokens(k), known]);
+    }
+}
+
+/// Per sentence, its counts of content tokens and of known tokens: two
+/// bytes each while both fit in two (as in every text split by sverka),
+/// four from the first sentence where one does not.
+#[derive(Debug, Clone)]
+enum TokenCounts {
+    Narrow(Vec<[u16; 2]>),
+    Wide(Vec<[u32; 2]>),
+}
+
+impl Default for TokenCounts {
+    fn default() -> TokenCounts {
+        TokenCounts::Narrow(Vec::new())
+    }
+}
+
+impl TokenCounts {
+    fn push(&mut self, counts: [u32; 2]) {
+        match self {
+            TokenCounts::Narrow(all) => match counts.map(u16::try_from) {
+                [Ok(content), Ok(known)] => all.push([content, known]),
+                _ => {
+                    let mut wide = Vec::with_capacity(all.capacity().max(all.len() + 1));
+                    wide.extend(all.iter().map(|counts| counts.map(u32::from)));
+                    wide.push(counts);
+                    *self = TokenCounts::Wide(wide);
+                }
+            },
+            TokenCounts::Wide(all) => all.push(counts),
+        }
+    }
+
+    /// Sentence `k`'s content and known tokens.
+    fn get(&self, k: usize) -> [u32; 2] {
+        match self {
+            TokenCounts::Narrow(all) => all[k].map(u32::from),
+            TokenCounts::Wide(all) => all[k],
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            TokenCounts::Narrow(all) => all.len(),
+            TokenCounts::Wide(all) => all.len(),
+        }
+    }
+}
+
+/// The anchor's content token of sentence `k`, times two, plus one when it
+/// is known.
+fn token_of(side: &SideAnchors, k: usize, token: crate::anchor::TokenIx) -> u32 {
+    token.0 << 1 | u32::from(side.known(k).binary_search(&token).is_ok())
+}
+
+/// [`AnchorTokens::tokens`]: two bytes each while every token fits in two
+/// (as in every text split by sverka: a sentence has at most a few
+/// thousand tokens), four from the first that does not.
+#[derive(Debug, Clone)]
+enum TokenStore {
+    /// [`NOT_EVIDENCE`] as `u16::MAX`.
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Default for TokenStore {
+    fn default() -> TokenStore {
+        TokenStore::Narrow(Vec::new())
+    }
+}
+
+impl TokenStore {
+    fn push(&mut self, token: u32) {
+        match self {
+            TokenStore::Narrow(tokens) => match u16::try_from(token) {
+                Ok(narrow) if narrow != u16::MAX => tokens.push(narrow),
+                _ if token == NOT_EVIDENCE => tokens.push(u16::MAX),
+                _ => {
+                    let mut wide = Vec::with_capacity(tokens.capacity().max(tokens.len() + 1));
+                    wide.extend((0..tokens.len()).map(|at| self.get(at)));
+                    wide.push(token);
+                    *self = TokenStore::Wide(wide);
+                }
+            },
+            TokenStore::Wide(tokens) => tokens.push(token),
+        }
+    }
+
+    fn get(&self, at: usize) -> u32 {
+        match self {
+            TokenStore::Narrow(tokens) => match tokens[at] {
+                u16::MAX => NOT_EVIDENCE,
+                narrow => u32::from(narrow),
+            },
+            TokenStore::Wide(tokens) => tokens[at],
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            TokenStore::Narrow(tokens) => tokens.len(),
+            TokenStore::Wide(tokens) => tokens.len(),
+        }
     }
 }
 
@@ -250,7 +390,7 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
     // Per side and key number, the last bead (counted from 1) whose
     // sentences on that side have the key.
     let keys = (0..2)
-        .flat_map(|i| (0..sides[i].content.len()).flat_map(move |k| sides[i].anchors(k)))
+        .flat_map(|i| (0..sides[i].sentences()).flat_map(move |k| sides[i].anchors(k)))
         .map(|(key, _)| key)
         .max()
         .map_or(0, |k| k as usize + 1);
@@ -275,7 +415,8 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
                 let other = &held_in[1 - i];
                 for k in range {
                     matched.clear();
-                    matched.resize(sides[i].content[k] as usize, false);
+                    let [content_tokens, known] = sides[i].tokens.counts.get(k);
+                    matched.resize(content_tokens as usize, false);
                     // Matched tokens that are not known: anchorable too.
                     let mut unknown = 0;
                     for (key, token) in sides[i].anchors(k) {
@@ -287,7 +428,7 @@ fn judge_evidence(alignment: &Alignment, evidence: &Evidence) -> PairVerdict {
                         }
                     }
                     content[i] += matched.len();
-                    count[i].anchorable += sides[i].known[k] as usize + unknown;
+                    count[i].anchorable += known as usize + unknown;
                 }
             }
         }
@@ -513,6 +654,37 @@ mod tests {
         let evidence = aligned.evidence.as_ref().unwrap();
         assert!(evidence.serves(&aligned.alignment, Lexicon::builtin()));
         assert!(!evidence.serves(&aligned.alignment, &lexicon));
+    }
+
+    #[test]
+    fn token_store_widens_at_the_first_token_beyond_two_bytes() {
+        let mut store = TokenStore::default();
+        let tokens = [
+            5,
+            NOT_EVIDENCE,
+            u32::from(u16::MAX),
+            70_000,
+            NOT_EVIDENCE,
+            6,
+        ];
+        for (k, &token) in tokens.iter().enumerate() {
+            store.push(token);
+            assert_eq!(matches!(store, TokenStore::Wide(_)), k >= 2, "after {k}");
+        }
+        let read: Vec<u32> = (0..store.len()).map(|at| store.get(at)).collect();
+        assert_eq!(read, tokens);
+    }
+
+    #[test]
+    fn token_counts_widen_at_the_first_count_beyond_two_bytes() {
+        let mut counts = TokenCounts::default();
+        let all = [[3, 1], [70_000, 2], [4, 4]];
+        for (k, &pair) in all.iter().enumerate() {
+            counts.push(pair);
+            assert_eq!(matches!(counts, TokenCounts::Wide(_)), k >= 1, "after {k}");
+        }
+        let read: Vec<[u32; 2]> = (0..counts.len()).map(|k| counts.get(k)).collect();
+        assert_eq!(read, all);
     }
 
     #[test]

@@ -85,8 +85,6 @@ pub struct CostModel<'a> {
     options: &'a AlignOptions,
     en: &'a [Unit],
     ru: &'a [Unit],
-    en_prefix: Vec<usize>,
-    ru_prefix: Vec<usize>,
     ratio: f64,
     prior_costs: [f64; SHAPES.len()],
     keys: &'a Keys,
@@ -97,9 +95,7 @@ pub struct CostModel<'a> {
 impl<'a> CostModel<'a> {
     /// Prepares the costs of one document pair with its anchor keys.
     pub fn new(en: &'a [Unit], ru: &'a [Unit], options: &'a AlignOptions, keys: &'a Keys) -> Self {
-        let en_prefix = prefix_lengths(en);
-        let ru_prefix = prefix_lengths(ru);
-        let (total_en, total_ru) = (en_prefix[en.len()] as f64, ru_prefix[ru.len()] as f64);
+        let (total_en, total_ru) = (total_length(en) as f64, total_length(ru) as f64);
         let fitted = options.length.ratio;
         let ratio = if total_en > 0.0 && total_ru > 0.0 {
             // Blend the document's ratio with the fitted one, in log space.
@@ -117,8 +113,6 @@ impl<'a> CostModel<'a> {
             options,
             en,
             ru,
-            en_prefix,
-            ru_prefix,
             ratio,
             prior_costs: PRIORS.map(|p: f64| -p.ln()),
             keys,
@@ -170,13 +164,15 @@ impl<'a> CostModel<'a> {
     /// that end at `end` (`len` at least 1). The aligner works them out
     /// once per run for the many beads the run is a side of.
     pub fn run(&self, lang: Lang, end: usize, len: usize) -> Run {
-        let (units, prefix) = match lang {
-            Lang::En => (&self.en[end - len..end], &self.en_prefix),
-            Lang::Ru => (&self.ru[end - len..end], &self.ru_prefix),
+        let units = match lang {
+            Lang::En => &self.en[end - len..end],
+            Lang::Ru => &self.ru[end - len..end],
         };
         Run {
             sentences: len,
-            length: prefix[end] - prefix[end - len],
+            // Summed here, not kept as prefix sums: a run is a few units,
+            // and a book's prefix sums were 4 MB beside the bead costs.
+            length: total_length(units),
             chrome: units.iter().filter(|u| u.chrome).count(),
             crosses_paragraph: crosses_paragraph(units),
             tally: dialogue::tally(units.iter().map(|u| u.turn)),
@@ -248,16 +244,9 @@ pub struct Run {
     total: f64,
 }
 
-/// `prefix[k]` = non-whitespace characters in the first `k` units.
-fn prefix_lengths(units: &[Unit]) -> Vec<usize> {
-    let mut prefix = Vec::with_capacity(units.len() + 1);
-    prefix.push(0);
-    let mut total = 0;
-    for u in units {
-        total += u.length();
-        prefix.push(total);
-    }
-    prefix
+/// Non-whitespace characters in `units`.
+fn total_length(units: &[Unit]) -> usize {
+    units.iter().map(Unit::length).sum()
 }
 
 fn turns(units: &[Unit]) -> Vec<Turn> {

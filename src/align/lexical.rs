@@ -76,9 +76,13 @@ impl Weighted {
 /// `key_weights`) shared out over the keys of its token, so each entry keeps
 /// only the share, a byte, instead of its weight, eight: a book has
 /// millions of entries.
+///
+/// The offsets are in `u32`, half the room of `usize` (a book has hundreds
+/// of thousands of sentences): at three bytes an entry or more, lists of
+/// more entries than `u32` counts could not be held.
 #[derive(Debug, Clone, Default)]
 struct KeyLists {
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     ids: IdStore,
     /// Per entry, by how many its key's weight is divided; 0 where the
     /// weight is in `exact` instead (a token with more than 255 keys, or a
@@ -108,7 +112,13 @@ impl KeyLists {
             self.ids.push(k.id);
             self.shares.push(k.share);
         }
-        self.starts.push(self.ids.len());
+        self.starts.push(entry_offset(self.ids.len()));
+    }
+
+    /// Where sentence `k`'s entries start (for `k` one past the last
+    /// sentence, how many entries all hold).
+    fn start(&self, k: usize) -> usize {
+        self.starts[k] as usize
     }
 
     /// Frees the room the vectors kept for growth.
@@ -126,7 +136,7 @@ impl KeyLists {
     /// The keys of the consecutive sentences `sentences`, one list after
     /// another.
     fn of(&self, sentences: Range<usize>) -> impl Iterator<Item = Weighted> + '_ {
-        let range = self.starts[sentences.start]..self.starts[sentences.end];
+        let range = self.start(sentences.start)..self.start(sentences.end);
         let first = range.start;
         (range.clone())
             .map(|entry| self.ids.get(entry))
@@ -322,6 +332,43 @@ impl Slots {
     }
 }
 
+/// An entry's offset in flat per-entry arrays, in `u32` (see [`KeyLists`]).
+fn entry_offset(at: usize) -> u32 {
+    u32::try_from(at).expect("more key entries than memory can hold")
+}
+
+/// The keys of every sentence of one side without their weights, flat (as
+/// in [`KeyLists`]: sentence `k`'s are entries `starts[k]..starts[k + 1]`).
+/// What the pair verdict keeps of the linker's lists, rather than a copy
+/// of its own (see [`crate::verdict::Evidence`]).
+#[derive(Debug, Clone)]
+pub(crate) struct KeyColumn {
+    starts: Vec<u32>,
+    ids: IdStore,
+}
+
+impl KeyColumn {
+    /// How many sentences it holds.
+    pub(crate) fn sentences(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// How many entries all sentences hold together.
+    pub(crate) fn entries(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Sentence `k`'s entries.
+    pub(crate) fn of(&self, k: usize) -> Range<usize> {
+        self.starts[k] as usize..self.starts[k + 1] as usize
+    }
+
+    /// The key of entry `at`.
+    pub(crate) fn key(&self, at: usize) -> u32 {
+        self.ids.get(at).0
+    }
+}
+
 /// The anchor keys of a pair, each given a number on first sight, with the
 /// sentences of each side holding it.
 #[derive(Debug, Default)]
@@ -443,6 +490,19 @@ impl SideAnchors {
         self.slots.truncate(kept);
     }
 
+    /// Its anchors' key numbers, in the order of [`SideAnchors::anchors`].
+    pub(crate) fn key_column(&self) -> KeyColumn {
+        let mut ids = IdStore::default();
+        for at in 0..self.slots.len() {
+            ids.push(KeyId(self.slots.get(at).key));
+        }
+        ids.shrink_to_fit();
+        KeyColumn {
+            starts: self.starts.iter().map(|&at| entry_offset(at)).collect(),
+            ids,
+        }
+    }
+
     /// Frees the room the vectors kept for growth.
     fn shrink_to_fit(&mut self) {
         self.starts.shrink_to_fit();
@@ -469,18 +529,40 @@ pub fn link(
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
 ) -> Keys {
-    link_keeping(en, ru, lexicon, learned).0
+    link_keeping(en, ru, lexicon, learned).keys
 }
 
-/// [`link`], also giving every sentence's linked anchors (those of keys
-/// both sides have, before names are linked; with `learned`, its anchors
-/// among them).
+/// What [`link_keeping`] gives: the keys, and the anchors they were made of.
+pub(crate) struct Linked {
+    /// Every sentence's keys, as [`link`] gives them.
+    pub(crate) keys: Keys,
+    /// Every sentence's linked anchors (those of keys both sides have,
+    /// before names are linked; with `learned`, its anchors among them).
+    pub(crate) anchors: Sides<SideAnchors>,
+    /// Per anchor key number, its id in `keys`.
+    ids: Vec<Option<KeyId>>,
+}
+
+impl Linked {
+    /// The id in [`Linked::keys`] of the anchor key number `number` (as
+    /// [`SideAnchors::anchors`] gives it): every linked anchor's key has one.
+    pub(crate) fn id_of(&self, number: u32) -> u32 {
+        self.ids[number as usize].expect("a linked key has an id").0
+    }
+
+    /// The keys alone, the anchors dropped.
+    pub(crate) fn into_keys(self) -> Keys {
+        self.keys
+    }
+}
+
+/// [`link`], also giving every sentence's linked anchors (see [`Linked`]).
 pub(crate) fn link_keeping(
     en: &[Sentence],
     ru: &[Sentence],
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
-) -> (Keys, Sides<SideAnchors>) {
+) -> Linked {
     let mut table = KeyTable::default();
 
     let (anchors, names) = linked_anchors(en, ru, lexicon, learned, &mut table);
@@ -603,7 +685,7 @@ pub(crate) fn link_keeping(
         totals,
         unmatched,
     };
-    (keys, anchors)
+    Linked { keys, anchors, ids }
 }
 
 /// Every sentence's anchors of keys both sides have, and the words that
@@ -974,6 +1056,21 @@ impl Keys {
         self.lists.en.ids.len() + self.lists.ru.ids.len()
     }
 
+    /// The key ids of sentence `k` of side `lang`, in order.
+    pub(crate) fn ids_of(&self, lang: Lang, k: usize) -> impl ExactSizeIterator<Item = u32> + '_ {
+        let list = &self.lists[lang];
+        (list.start(k)..list.start(k + 1)).map(|at| list.ids.get(at).0)
+    }
+
+    /// Its lists without their weights, for the pair verdict once the
+    /// alignment is made.
+    pub(crate) fn into_key_columns(self) -> Sides<KeyColumn> {
+        self.lists.map(|list| KeyColumn {
+            starts: list.starts,
+            ids: list.ids,
+        })
+    }
+
     /// The keys of blocks of consecutive sentences, block `k` of a side
     /// running from its `edges[k]` to `edges[k + 1]`, each block keeping
     /// only its `keep` rarest distinct keys: enough to place a block, at a
@@ -1062,7 +1159,7 @@ impl Runs {
         // The keys of all runs, counted first so that the arrays are
         // allocated once (growing them copied them over and over).
         let keys = |end: usize, len: usize| match len <= end && end <= lists.sentences() {
-            true => lists.starts[end] - lists.starts[end - len],
+            true => lists.start(end) - lists.start(end - len),
             false => 0,
         };
         let size: usize = ends
@@ -1077,12 +1174,12 @@ impl Runs {
         };
         // Each sentence's keys, weighed once (it is in up to MAX_RUN runs
         // of up to MAX_RUN ends): sentence `k`'s are
-        // `weighed[at[k - from] - at[0]..at[k + 1 - from] - at[0]]`.
+        // `weighed[start(k) - start(from)..start(k + 1) - start(from)]`.
         let to = (*ends.end()).min(lists.sentences());
         let from = first.saturating_sub(MAX_RUN).min(to);
         let weighed: Vec<Weighted> = lists.of(from..to).collect();
-        let at = &lists.starts[from..=to];
-        let sentence = |k: usize| &weighed[at[k - from] - at[0]..at[k + 1 - from] - at[0]];
+        let base = lists.start(from);
+        let sentence = |k: usize| &weighed[lists.start(k) - base..lists.start(k + 1) - base];
         let (mut run, mut merged): (Vec<Weighted>, Vec<Weighted>) = (Vec::new(), Vec::new());
         for end in ends {
             run.clear();

@@ -19,7 +19,7 @@ mod shape;
 pub use dp::work_done;
 pub use length::{LengthModel, TabulatedLength};
 
-pub(crate) use lexical::{SideAnchors, anchors};
+pub(crate) use lexical::{KeyColumn, Linked, SideAnchors, anchors};
 
 /// Engine internals that `benches/align.rs` times on their own: the anchor
 /// linker and the matcher of the DP's inner loop. Not a stable API.
@@ -34,8 +34,9 @@ pub use crate::alignment::{Alignment, Bead};
 
 use crate::Lang;
 use crate::anchor::lexicon::Lexicon;
+use crate::lang::Sides;
 use crate::split::{self, Sentence};
-use crate::verdict::Evidence;
+use crate::verdict::{AnchorTokens, Evidence};
 
 /// Settings of the aligner.
 #[derive(Debug, Clone)]
@@ -188,12 +189,21 @@ impl Aligner {
         ru: Vec<Sentence>,
     ) -> (Alignment, Evidence) {
         let lexicon = self.options.lexicon();
-        let (keys, anchors) = lexical::link_keeping(&en, &ru, lexicon, None);
-        // In the verdict's form before the bead costs are worked out: the
-        // smaller one is what is held meanwhile.
-        let evidence = Evidence::new(anchors, self.options.lexicon.clone());
+        let linked = lexical::link_keeping(&en, &ru, lexicon, None);
+        // What the verdict needs of the anchors besides the key lists,
+        // before the bead costs are worked out: the anchors are not held
+        // meanwhile, and the verdict then keeps the lists' keys, not a copy.
+        let (en_tokens, ru_tokens) = rayon::join(
+            || AnchorTokens::of_lists(&linked, Lang::En),
+            || AnchorTokens::of_lists(&linked, Lang::Ru),
+        );
+        let keys = linked.into_keys();
         let beads = dp::align_linked(&en, &ru, &keys, &self.options);
-        drop(keys);
+        let evidence = Evidence::new(
+            keys.into_key_columns(),
+            Sides::new(en_tokens, ru_tokens),
+            self.options.lexicon.clone(),
+        );
         (self.self_trained(Alignment { en, ru, beads }), evidence)
     }
 

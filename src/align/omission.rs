@@ -133,19 +133,20 @@ fn absorb_once(
     (keep_from, share): (f64, f64),
     prohibitive: f64,
 ) -> Vec<Bead> {
-    let mut beads: Vec<Option<Bead>> = beads.into_iter().map(Some).collect();
-    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
+    // In place: the beads kept so far are `beads[..kept]`, and bead `k`
+    // is read after at most `k` were kept, so no copy of a book's beads
+    // (hundreds of thousands) is made.
+    let mut beads = beads;
+    let mut kept = 0;
     for k in 0..beads.len() {
-        let Some(bead) = beads[k].take() else {
-            continue;
-        };
+        let bead = beads[k].clone();
         if bead.is_link() {
-            out.push(bead);
+            keep(&mut beads, &mut kept, bead);
             continue;
         }
         let p = unaligned(&bead) * share;
         if p >= threshold(keep_from, length(&bead)) {
-            out.push(Bead { score: p, ..bead });
+            keep(&mut beads, &mut kept, Bead { score: p, ..bead });
             continue;
         }
         // The cost a neighbour's link rises by when the sentence joins it
@@ -156,8 +157,8 @@ fn absorb_once(
             let joined = cost(&en, &ru);
             (joined < prohibitive).then(|| joined - cost(&link.en, &link.ru))
         };
-        let left = rise(out.last());
-        let right = rise(beads.get(k + 1).and_then(Option::as_ref));
+        let left = rise(kept.checked_sub(1).map(|last| &beads[last]));
+        let right = rise(beads.get(k + 1));
         let target = match (left, right) {
             // A translator's note glosses the phrase before it.
             (Some(_), _) if note(&bead) => Some(true),
@@ -168,24 +169,26 @@ fn absorb_once(
         };
         match target {
             Some(to_left) => {
-                let link = if to_left {
-                    out.last_mut()
-                } else {
-                    beads[k + 1].as_mut()
+                // A neighbour that `rise` found, so one that exists.
+                let link = &mut beads[if to_left { kept - 1 } else { k + 1 }];
+                let (en, ru) = joined(link, &bead);
+                *link = Bead {
+                    en,
+                    ru,
+                    score: link.score * (1.0 - p),
                 };
-                if let Some(link) = link {
-                    let (en, ru) = joined(link, &bead);
-                    *link = Bead {
-                        en,
-                        ru,
-                        score: link.score * (1.0 - p),
-                    };
-                }
             }
-            None => out.push(bead),
+            None => keep(&mut beads, &mut kept, bead),
         }
     }
-    out
+    beads.truncate(kept);
+    beads
+}
+
+/// Keeps `bead` as the next of `beads[..kept]` (see [`absorb_once`]).
+fn keep(beads: &mut [Bead], kept: &mut usize, bead: Bead) {
+    beads[*kept] = bead;
+    *kept += 1;
 }
 
 /// How many confident one-sided beads each merged link (2-1, 3-1, ...) of
