@@ -40,6 +40,7 @@ pub mod chrome;
 pub mod error;
 pub mod input;
 pub mod lang;
+mod narrow;
 pub mod parallel;
 pub mod pipeline;
 pub mod report;

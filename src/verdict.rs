@@ -27,6 +27,7 @@ use crate::align::{KeyColumn, Linked, SideAnchors};
 use crate::anchor::lexicon::Lexicon;
 use crate::input::script::ScriptCount;
 use crate::lang::Sides;
+use crate::narrow::{Narrow, Narrowing};
 use crate::pipeline::Aligned;
 use crate::{Alignment, Bead, Lang};
 
@@ -184,7 +185,7 @@ impl SideEvidence {
     /// times two, plus one when it is known).
     fn anchors(&self, k: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.keys.of(k).filter_map(move |at| {
-            let token = self.tokens.tokens.get(at);
+            let EntryToken(token) = self.tokens.tokens.get(at);
             (token != NOT_EVIDENCE).then(|| (self.keys.key(at), token))
         })
     }
@@ -202,8 +203,9 @@ const NOT_EVIDENCE: u32 = u32::MAX;
 /// the verdict holds: a book has millions of anchors.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct AnchorTokens {
-    tokens: TokenStore,
-    counts: TokenCounts,
+    tokens: Narrowing<EntryToken>,
+    /// Per sentence, its counts of content tokens and of known tokens.
+    counts: Narrowing<[u32; 2]>,
 }
 
 impl AnchorTokens {
@@ -232,7 +234,7 @@ impl AnchorTokens {
                 let token = next
                     .next_if(|&&(key, _)| key == id)
                     .map(|&(_, token)| token);
-                out.tokens.push(token.unwrap_or(NOT_EVIDENCE));
+                out.tokens.push(EntryToken(token.unwrap_or(NOT_EVIDENCE)));
             }
             debug_assert!(next.next().is_none(), "an anchor not in its key list");
             out.count(side, k);
@@ -247,7 +249,7 @@ impl AnchorTokens {
         let mut out = AnchorTokens::with_capacity(sentences, entries);
         for k in 0..sentences {
             for (_, token) in side.anchors(k) {
-                out.tokens.push(token_of(side, k, token));
+                out.tokens.push(EntryToken(token_of(side, k, token)));
             }
             out.count(side, k);
         }
@@ -256,8 +258,8 @@ impl AnchorTokens {
 
     fn with_capacity(sentences: usize, entries: usize) -> AnchorTokens {
         AnchorTokens {
-            tokens: TokenStore::Narrow(Vec::with_capacity(entries)),
-            counts: TokenCounts::Narrow(Vec::with_capacity(sentences)),
+            tokens: Narrowing::with_capacity(entries),
+            counts: Narrowing::with_capacity(sentences),
         }
     }
 
@@ -268,107 +270,33 @@ impl AnchorTokens {
     }
 }
 
-/// Per sentence, its counts of content tokens and of known tokens: two
-/// bytes each while both fit in two (as in every text split by sverka),
-/// four from the first sentence where one does not.
-#[derive(Debug, Clone)]
-enum TokenCounts {
-    Narrow(Vec<[u16; 2]>),
-    Wide(Vec<[u32; 2]>),
-}
-
-impl Default for TokenCounts {
-    fn default() -> TokenCounts {
-        TokenCounts::Narrow(Vec::new())
-    }
-}
-
-impl TokenCounts {
-    fn push(&mut self, counts: [u32; 2]) {
-        match self {
-            TokenCounts::Narrow(all) => match counts.map(u16::try_from) {
-                [Ok(content), Ok(known)] => all.push([content, known]),
-                _ => {
-                    let mut wide = Vec::with_capacity(all.capacity().max(all.len() + 1));
-                    wide.extend(all.iter().map(|counts| counts.map(u32::from)));
-                    wide.push(counts);
-                    *self = TokenCounts::Wide(wide);
-                }
-            },
-            TokenCounts::Wide(all) => all.push(counts),
-        }
-    }
-
-    /// Sentence `k`'s content and known tokens.
-    fn get(&self, k: usize) -> [u32; 2] {
-        match self {
-            TokenCounts::Narrow(all) => all[k].map(u32::from),
-            TokenCounts::Wide(all) => all[k],
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            TokenCounts::Narrow(all) => all.len(),
-            TokenCounts::Wide(all) => all.len(),
-        }
-    }
-}
-
 /// The anchor's content token of sentence `k`, times two, plus one when it
 /// is known.
 fn token_of(side: &SideAnchors, k: usize, token: crate::anchor::TokenIx) -> u32 {
     token.0 << 1 | u32::from(side.known(k).binary_search(&token).is_ok())
 }
 
-/// [`AnchorTokens::tokens`]: two bytes each while every token fits in two
-/// (as in every text split by sverka: a sentence has at most a few
-/// thousand tokens), four from the first that does not.
-#[derive(Debug, Clone)]
-enum TokenStore {
-    /// [`NOT_EVIDENCE`] as `u16::MAX`.
-    Narrow(Vec<u16>),
-    Wide(Vec<u32>),
-}
+/// An entry's token as [`AnchorTokens::tokens`] holds it: two bytes while it
+/// fits (as in every text split by sverka: a sentence has at most a few
+/// thousand tokens), with [`NOT_EVIDENCE`] as `u16::MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct EntryToken(u32);
 
-impl Default for TokenStore {
-    fn default() -> TokenStore {
-        TokenStore::Narrow(Vec::new())
-    }
-}
+impl Narrow for EntryToken {
+    type Small = u16;
 
-impl TokenStore {
-    fn push(&mut self, token: u32) {
-        match self {
-            TokenStore::Narrow(tokens) => match u16::try_from(token) {
-                Ok(narrow) if narrow != u16::MAX => tokens.push(narrow),
-                _ if token == NOT_EVIDENCE => tokens.push(u16::MAX),
-                _ => {
-                    let mut wide = Vec::with_capacity(tokens.capacity().max(tokens.len() + 1));
-                    wide.extend((0..tokens.len()).map(|at| self.get(at)));
-                    wide.push(token);
-                    *self = TokenStore::Wide(wide);
-                }
-            },
-            TokenStore::Wide(tokens) => tokens.push(token),
+    fn narrow(self) -> Option<u16> {
+        if self.0 == NOT_EVIDENCE {
+            return Some(u16::MAX);
         }
+        self.0.narrow().filter(|&small| small != u16::MAX)
     }
 
-    fn get(&self, at: usize) -> u32 {
-        match self {
-            TokenStore::Narrow(tokens) => match tokens[at] {
-                u16::MAX => NOT_EVIDENCE,
-                narrow => u32::from(narrow),
-            },
-            TokenStore::Wide(tokens) => tokens[at],
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            TokenStore::Narrow(tokens) => tokens.len(),
-            TokenStore::Wide(tokens) => tokens.len(),
-        }
+    fn widen(small: u16) -> EntryToken {
+        EntryToken(match small {
+            u16::MAX => NOT_EVIDENCE,
+            small => u32::widen(small),
+        })
     }
 }
 
@@ -658,7 +586,7 @@ mod tests {
 
     #[test]
     fn token_store_widens_at_the_first_token_beyond_two_bytes() {
-        let mut store = TokenStore::default();
+        let mut store = Narrowing::default();
         let tokens = [
             5,
             NOT_EVIDENCE,
@@ -668,23 +596,11 @@ mod tests {
             6,
         ];
         for (k, &token) in tokens.iter().enumerate() {
-            store.push(token);
-            assert_eq!(matches!(store, TokenStore::Wide(_)), k >= 2, "after {k}");
+            store.push(EntryToken(token));
+            assert_eq!(matches!(store, Narrowing::Wide(_)), k >= 2, "after {k}");
         }
-        let read: Vec<u32> = (0..store.len()).map(|at| store.get(at)).collect();
+        let read: Vec<u32> = (0..store.len()).map(|at| store.get(at).0).collect();
         assert_eq!(read, tokens);
-    }
-
-    #[test]
-    fn token_counts_widen_at_the_first_count_beyond_two_bytes() {
-        let mut counts = TokenCounts::default();
-        let all = [[3, 1], [70_000, 2], [4, 4]];
-        for (k, &pair) in all.iter().enumerate() {
-            counts.push(pair);
-            assert_eq!(matches!(counts, TokenCounts::Wide(_)), k >= 1, "after {k}");
-        }
-        let read: Vec<[u32; 2]> = (0..counts.len()).map(|k| counts.get(k)).collect();
-        assert_eq!(read, all);
     }
 
     #[test]

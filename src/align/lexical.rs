@@ -16,6 +16,7 @@ use crate::anchor::lexicon::Lexicon;
 use crate::anchor::translit::to_latin;
 use crate::anchor::{Anchor, AnchorKey, Capitalised, Extracted, Extractor, Extractors, TokenIx};
 use crate::lang::{Lang, Sides};
+use crate::narrow::{Narrow, Narrowing};
 use crate::split::Sentence;
 
 /// Names shorter than this are left to the exact keys (Ким, Си).
@@ -83,7 +84,7 @@ impl Weighted {
 #[derive(Debug, Clone, Default)]
 struct KeyLists {
     starts: Vec<u32>,
-    ids: IdStore,
+    ids: Narrowing<KeyId>,
     /// Per entry, by how many its key's weight is divided; 0 where the
     /// weight is in `exact` instead (a token with more than 255 keys, or a
     /// weight made some other way, as in tests).
@@ -153,56 +154,17 @@ impl KeyLists {
     }
 }
 
-/// The key ids of a side's entries, two bytes each while every id fits in
-/// two (a 200,000-sentence book links a few thousand keys, and holds
-/// millions of entries), four from the first id that does not.
-#[derive(Debug, Clone)]
-enum IdStore {
-    Narrow(Vec<u16>),
-    Wide(Vec<u32>),
-}
+/// A key id in two bytes while it fits (a 200,000-sentence book links a few
+/// thousand keys, and holds millions of entries).
+impl Narrow for KeyId {
+    type Small = u16;
 
-impl Default for IdStore {
-    fn default() -> IdStore {
-        IdStore::Narrow(Vec::new())
-    }
-}
-
-impl IdStore {
-    fn push(&mut self, id: KeyId) {
-        match self {
-            IdStore::Narrow(ids) => match u16::try_from(id.0) {
-                Ok(narrow) => ids.push(narrow),
-                Err(_) => {
-                    let mut wide: Vec<u32> = ids.iter().map(|&id| u32::from(id)).collect();
-                    wide.push(id.0);
-                    *self = IdStore::Wide(wide);
-                }
-            },
-            IdStore::Wide(ids) => ids.push(id.0),
-        }
+    fn narrow(self) -> Option<u16> {
+        self.0.narrow()
     }
 
-    /// The id of entry `k`.
-    fn get(&self, k: usize) -> KeyId {
-        match self {
-            IdStore::Narrow(ids) => KeyId(u32::from(ids[k])),
-            IdStore::Wide(ids) => KeyId(ids[k]),
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            IdStore::Narrow(ids) => ids.len(),
-            IdStore::Wide(ids) => ids.len(),
-        }
-    }
-
-    fn shrink_to_fit(&mut self) {
-        match self {
-            IdStore::Narrow(ids) => ids.shrink_to_fit(),
-            IdStore::Wide(ids) => ids.shrink_to_fit(),
-        }
+    fn widen(small: u16) -> KeyId {
+        KeyId(u32::widen(small))
     }
 }
 
@@ -228,106 +190,21 @@ struct Numbered {
     token: TokenIx,
 }
 
-/// The anchors of one side as [`Numbered`]s, four bytes each while key
-/// number and token both fit in two (a book links a few tens of thousands
-/// of keys, and a sentence has at most a few thousand content tokens),
-/// eight from the first anchor where one does not: a book has millions.
-#[derive(Debug)]
-enum Slots {
-    /// Key number and token.
-    Narrow(Vec<[u16; 2]>),
-    Wide(Vec<Numbered>),
-}
+/// An anchor in four bytes while key number and token both fit in two (a
+/// book links a few tens of thousands of keys, and a sentence has at most a
+/// few thousand content tokens): a book has millions of anchors.
+impl Narrow for Numbered {
+    type Small = [u16; 2];
 
-impl Default for Slots {
-    fn default() -> Slots {
-        Slots::Narrow(Vec::new())
-    }
-}
-
-impl Slots {
-    fn narrow(slot: Numbered) -> Option<[u16; 2]> {
-        Some([
-            u16::try_from(slot.key).ok()?,
-            u16::try_from(slot.token.0).ok()?,
-        ])
+    fn narrow(self) -> Option<[u16; 2]> {
+        [self.key, self.token.0].narrow()
     }
 
-    fn wide([key, token]: [u16; 2]) -> Numbered {
+    fn widen(small: [u16; 2]) -> Numbered {
+        let [key, token] = <[u32; 2]>::widen(small);
         Numbered {
-            key: u32::from(key),
-            token: TokenIx(u32::from(token)),
-        }
-    }
-
-    fn push(&mut self, slot: Numbered) {
-        match self {
-            Slots::Narrow(slots) => match Slots::narrow(slot) {
-                Some(narrow) => slots.push(narrow),
-                None => {
-                    let mut wide = Vec::with_capacity(slots.len() + 1);
-                    wide.extend(slots.iter().map(|&s| Slots::wide(s)));
-                    wide.push(slot);
-                    *self = Slots::Wide(wide);
-                }
-            },
-            Slots::Wide(slots) => slots.push(slot),
-        }
-    }
-
-    /// Room for `additional` more anchors, growing by a quarter at least
-    /// (not doubling, as a `Vec` does of itself: a book's anchors are the
-    /// linker's largest array, and all of it may be room to spare).
-    fn reserve(&mut self, additional: usize) {
-        fn grow<T>(slots: &mut Vec<T>, additional: usize) {
-            if slots.capacity() - slots.len() < additional {
-                slots.reserve_exact(additional.max(slots.len() / 4));
-            }
-        }
-        match self {
-            Slots::Narrow(slots) => grow(slots, additional),
-            Slots::Wide(slots) => grow(slots, additional),
-        }
-    }
-
-    /// Anchor `at`.
-    fn get(&self, at: usize) -> Numbered {
-        match self {
-            Slots::Narrow(slots) => Slots::wide(slots[at]),
-            Slots::Wide(slots) => slots[at],
-        }
-    }
-
-    /// Makes anchor `at` a copy of anchor `from` (which fits wherever it is
-    /// stored).
-    fn copy_within(&mut self, from: usize, at: usize) {
-        match self {
-            Slots::Narrow(slots) => slots[at] = slots[from],
-            Slots::Wide(slots) => slots[at] = slots[from],
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Slots::Narrow(slots) => slots.len(),
-            Slots::Wide(slots) => slots.len(),
-        }
-    }
-
-    /// Keeps the first `len` anchors, and no room to grow.
-    fn truncate(&mut self, len: usize) {
-        match self {
-            Slots::Narrow(slots) => slots.truncate(len),
-            Slots::Wide(slots) => slots.truncate(len),
-        }
-        self.shrink_to_fit();
-    }
-
-    /// Frees the room kept for growth.
-    fn shrink_to_fit(&mut self) {
-        match self {
-            Slots::Narrow(slots) => slots.shrink_to_fit(),
-            Slots::Wide(slots) => slots.shrink_to_fit(),
+            key,
+            token: TokenIx(token),
         }
     }
 }
@@ -344,7 +221,7 @@ fn entry_offset(at: usize) -> u32 {
 #[derive(Debug, Clone)]
 pub(crate) struct KeyColumn {
     starts: Vec<u32>,
-    ids: IdStore,
+    ids: Narrowing<KeyId>,
 }
 
 impl KeyColumn {
@@ -410,7 +287,7 @@ impl KeyTable {
 #[derive(Debug, Default)]
 pub(crate) struct SideAnchors {
     starts: Vec<usize>,
-    slots: Slots,
+    slots: Narrowing<Numbered>,
     content: Vec<u32>,
     known_starts: Vec<usize>,
     known: Vec<TokenIx>,
@@ -488,11 +365,12 @@ impl SideAnchors {
         let last = self.sentences();
         self.starts[last] = kept;
         self.slots.truncate(kept);
+        self.slots.shrink_to_fit();
     }
 
     /// Its anchors' key numbers, in the order of [`SideAnchors::anchors`].
     pub(crate) fn key_column(&self) -> KeyColumn {
-        let mut ids = IdStore::default();
+        let mut ids = Narrowing::default();
         for at in 0..self.slots.len() {
             ids.push(KeyId(self.slots.get(at).key));
         }
@@ -1430,11 +1308,11 @@ mod tests {
 
     #[test]
     fn id_store_widens_at_the_first_id_beyond_two_bytes() {
-        let mut store = IdStore::default();
+        let mut store = Narrowing::<KeyId>::default();
         for id in [7, 65_535, 65_536, 3] {
             store.push(KeyId(id));
         }
-        assert!(matches!(store, IdStore::Wide(_)));
+        assert!(matches!(store, Narrowing::Wide(_)));
         let ids: Vec<u32> = (0..store.len()).map(|k| store.get(k).0).collect();
         assert_eq!(ids, [7, 65_535, 65_536, 3]);
     }
@@ -1445,15 +1323,17 @@ mod tests {
             key,
             token: TokenIx(token),
         };
-        let all = |slots: &Slots| (0..slots.len()).map(|at| slots.get(at)).collect::<Vec<_>>();
+        let all = |slots: &Narrowing<Numbered>| {
+            (0..slots.len()).map(|at| slots.get(at)).collect::<Vec<_>>()
+        };
         let narrow = [numbered(7, 3), numbered(65_535, 65_535)];
         for beyond in [numbered(65_536, 0), numbered(0, 65_536)] {
-            let mut slots = Slots::default();
+            let mut slots = Narrowing::default();
             narrow.iter().for_each(|&n| slots.push(n));
-            assert!(matches!(slots, Slots::Narrow(_)));
+            assert!(matches!(slots, Narrowing::Narrow(_)));
             slots.push(beyond);
             slots.push(numbered(2, 1));
-            assert!(matches!(slots, Slots::Wide(_)));
+            assert!(matches!(slots, Narrowing::Wide(_)));
             assert_eq!(all(&slots), [narrow[0], narrow[1], beyond, numbered(2, 1)]);
             slots.copy_within(3, 0);
             slots.truncate(2);
