@@ -88,6 +88,16 @@ impl Band {
         }
     }
 
+    /// Row `i`'s values, all infinite, in the vector that held row
+    /// `i - MAX_RUN - 1` (or `i + MAX_RUN + 1` going backwards): the passes
+    /// keep the last `MAX_RUN + 1` rows only, by row % (MAX_RUN + 1).
+    fn fresh_row(&self, rows: &mut [Vec<f64>], i: usize) -> Vec<f64> {
+        let mut row = std::mem::take(&mut rows[i % (MAX_RUN + 1)]);
+        row.clear();
+        row.resize(self.hi(i) - self.lo(i) + 1, f64::INFINITY);
+        row
+    }
+
     /// Row `i`'s first column.
     #[inline(always)]
     fn lo(&self, i: usize) -> usize {
@@ -878,9 +888,7 @@ fn viterbi(band: &Band, costs: &Costs) -> Vec<u8> {
     let mut back = vec![u8::MAX; band.cells()];
     let (mut row_costs, mut widened) = (Vec::new(), Vec::new());
     for i in 0..=band.n() {
-        let mut row = std::mem::take(&mut best[i % (MAX_RUN + 1)]);
-        row.clear();
-        row.resize(band.hi(i) - band.lo(i) + 1, f64::INFINITY);
+        let mut row = band.fresh_row(&mut best, i);
         costs.row(band, i).cells_into(&mut row_costs, &mut widened);
         let (lo, above) = (band.lo(i), above(band, i, &best));
         let back_row = &mut back[band.start(i)..band.start(i + 1)];
@@ -923,9 +931,7 @@ fn soft_forward(
     found.reserve_exact(wanted.len());
     let (mut row_costs, mut widened) = (Vec::new(), Vec::new());
     for i in 0..=band.n() {
-        let mut row = std::mem::take(&mut soft[i % (MAX_RUN + 1)]);
-        row.clear();
-        row.resize(band.hi(i) - band.lo(i) + 1, f64::INFINITY);
+        let mut row = band.fresh_row(&mut soft, i);
         costs.row(band, i).cells_into(&mut row_costs, &mut widened);
         let (lo, above) = (band.lo(i), above(band, i, &soft));
         for j in band.lo(i)..=band.hi(i) {
@@ -966,9 +972,7 @@ fn soft_backward(
     let mut below: Vec<Vec<CellCosts>> = vec![Vec::new(); MAX_RUN + 1];
     let mut widened = Vec::new();
     for i in (0..=n).rev() {
-        let mut row = std::mem::take(&mut after[i % (MAX_RUN + 1)]);
-        row.clear();
-        row.resize(band.hi(i) - band.lo(i) + 1, f64::INFINITY);
+        let mut row = band.fresh_row(&mut after, i);
         costs
             .row(band, i)
             .cells_into(&mut below[i % (MAX_RUN + 1)], &mut widened);

@@ -72,6 +72,13 @@ pub fn to_latin(word: &str) -> String {
     out
 }
 
+/// [`rewrite`] with each of `rules` (from, to) in turn.
+fn rewrite_all(s: &mut Vec<u8>, scratch: &mut Vec<u8>, letters: &mut u32, rules: &[(&str, &str)]) {
+    for (from, to) in rules {
+        rewrite(s, scratch, letters, from.as_bytes(), to.as_bytes());
+    }
+}
+
 /// Replaces every `from` in `s` by `to`, leftmost first and never
 /// overlapping, as `str::replace` does, in place or through `scratch`:
 /// the skeleton runs a dozen rewrites on every word of a text, most of which
@@ -165,22 +172,19 @@ fn skeleton(latin: &str, english: bool) -> String {
     let mut letters = letters_of(&s);
     if english {
         // English spelling conventions that Russian spells by sound.
-        for (from, to) in [
-            ("tion", "tsion"),
-            ("eu", "ev"),
-            ("sch", "sh"),
-            ("ph", "f"),
-            ("th", "t"),
-            ("ck", "k"),
-        ] {
-            rewrite(
-                &mut s,
-                &mut scratch,
-                &mut letters,
-                from.as_bytes(),
-                to.as_bytes(),
-            );
-        }
+        rewrite_all(
+            &mut s,
+            &mut scratch,
+            &mut letters,
+            &[
+                ("tion", "tsion"),
+                ("eu", "ev"),
+                ("sch", "sh"),
+                ("ph", "f"),
+                ("th", "t"),
+                ("ck", "k"),
+            ],
+        );
         // A silent h after a vowel before a consonant: John = Джон, Sarah = Сара.
         let vowel = |c: u8| b"aeiouy".contains(&c);
         if letters & letter_bit(b'h') != 0 {
@@ -194,15 +198,12 @@ fn skeleton(latin: &str, english: bool) -> String {
             }));
             std::mem::swap(&mut s, &mut scratch);
         }
-        for (from, to) in [("qu", "kv"), ("x", "ks"), ("j", "dzh")] {
-            rewrite(
-                &mut s,
-                &mut scratch,
-                &mut letters,
-                from.as_bytes(),
-                to.as_bytes(),
-            );
-        }
+        rewrite_all(
+            &mut s,
+            &mut scratch,
+            &mut letters,
+            &[("qu", "kv"), ("x", "ks"), ("j", "dzh")],
+        );
     }
     if english && letters & letter_bit(b'c') != 0 {
         letters |= letters_of(b"tsk");
@@ -226,15 +227,7 @@ fn skeleton(latin: &str, english: bool) -> String {
         // Korean and Chinese names: Chung = Чон, Wang = Ван.
         s.pop();
     }
-    for (from, to) in SKELETON_REWRITES {
-        rewrite(
-            &mut s,
-            &mut scratch,
-            &mut letters,
-            from.as_bytes(),
-            to.as_bytes(),
-        );
-    }
+    rewrite_all(&mut s, &mut scratch, &mut letters, &SKELETON_REWRITES);
     for (from, to) in LOANWORD_ENDINGS {
         if let Some(stem) = s.strip_suffix(from.as_bytes())
             && stem.len() >= 3
