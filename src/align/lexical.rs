@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::anchor::lexicon::Lexicon;
+use crate::anchor::sentence::{ExtractedRef, Extractions, sort_and_dedup_tail};
 use crate::anchor::translit::to_latin;
-use crate::anchor::{Anchor, AnchorKey, Capitalised, Extracted, Extractor, Extractors, TokenIx};
+use crate::anchor::{Anchor, AnchorKey, Extractor, Extractors, TokenIx};
 use crate::lang::{Lang, Sides};
 use crate::narrow::{Narrow, Narrowing};
 use crate::split::Sentence;
@@ -627,27 +628,33 @@ struct Names {
 impl Names {
     /// Adds the capitalised words of sentence `sentence` long enough to be
     /// names.
-    fn add(&mut self, capitalised: &[Capitalised], lang: Lang, sentence: usize) {
-        for c in capitalised {
-            if c.word.chars().count() < NAME_MIN_LEN {
+    /// (`capitalised`: each word's token and the word, normalised.)
+    fn add<'w>(
+        &mut self,
+        capitalised: impl IntoIterator<Item = (TokenIx, &'w str)>,
+        lang: Lang,
+        sentence: usize,
+    ) {
+        for (token, written) in capitalised {
+            if written.chars().count() < NAME_MIN_LEN {
                 continue;
             }
-            let word = match self.index.get(c.word.as_str()) {
+            let word = match self.index.get(written) {
                 Some(&word) => word,
                 None => {
                     let word = u32::try_from(self.latin.len()).expect("fewer than 2^32 words");
                     self.latin.push(match lang {
-                        Lang::En => c.word.as_str().into(),
-                        Lang::Ru => to_latin(&c.word).into(),
+                        Lang::En => written.into(),
+                        Lang::Ru => to_latin(written).into(),
                     });
-                    self.index.insert(c.word.as_str().into(), word);
+                    self.index.insert(written.into(), word);
                     word
                 }
             };
             self.found.push(NameCandidate {
                 word,
                 sentence,
-                token: c.token,
+                token,
             });
         }
     }
@@ -716,8 +723,8 @@ fn extract_with(
         let (next, ()) = rayon::join(
             || Chunk {
                 first: c * EXTRACT_CHUNK,
-                found: extractor.anchors_of_all(&texts),
-                more: more.as_mut().map(|m| m.anchors_of_all(&texts)),
+                found: extractor.extract_blocks(&texts),
+                more: more.as_mut().map(|m| m.extract_blocks(&texts)),
             },
             || {
                 if let Some(chunk) = extracted.take() {
@@ -740,9 +747,9 @@ fn extract_with(
 struct Chunk {
     /// Its first sentence's index.
     first: usize,
-    found: Vec<Extracted>,
+    found: Vec<Extractions>,
     /// What a learned lexicon adds.
-    more: Option<Vec<Extracted>>,
+    more: Option<Vec<Extractions>>,
 }
 
 impl Chunk {
@@ -755,31 +762,35 @@ impl Chunk {
         (anchors, names): &mut (SideAnchors, Names),
     ) {
         let Chunk { first, found, more } = self;
-        for found in &found {
-            anchors.content.push(found.content_tokens);
-            anchors.known.extend(&found.known);
-            anchors.known_starts.push(anchors.known.len());
-            anchors.telling.extend(telling(found));
-            anchors.telling_starts.push(anchors.telling.len());
-        }
-        let mut chunk_anchors: Vec<Vec<Anchor>> = Vec::with_capacity(found.len());
-        for (k, found) in found.into_iter().enumerate() {
-            names.add(&found.capitalised, lang, first + k);
-            chunk_anchors.push(found.anchors);
-        }
-        if let Some(more) = more {
-            for (keys, more) in chunk_anchors.iter_mut().zip(more) {
-                keys.extend(more.anchors);
-                keys.sort_unstable();
-            }
-        }
+        let count = |blocks: &Vec<Extractions>| blocks.iter().map(Extractions::anchors).sum();
         anchors
             .slots
-            .reserve(chunk_anchors.iter().map(Vec::len).sum());
-        for sentence in chunk_anchors {
+            .reserve(count(&found) + more.as_ref().map_or(0, count));
+        let mut more = more
+            .as_ref()
+            .map(|more| more.iter().flat_map(Extractions::iter));
+        // A sentence's anchors with a learned lexicon's, sorted.
+        let mut merged: Vec<Anchor> = Vec::new();
+        for (k, found) in found.iter().flat_map(Extractions::iter).enumerate() {
+            anchors.content.push(found.content_tokens);
+            anchors.known.extend_from_slice(found.known);
+            anchors.known_starts.push(anchors.known.len());
+            push_telling(&found, &mut anchors.telling);
+            anchors.telling_starts.push(anchors.telling.len());
+            names.add(found.capitalised(), lang, first + k);
+            let sentence = match more.as_mut().and_then(Iterator::next) {
+                Some(more) => {
+                    merged.clear();
+                    merged.extend_from_slice(found.anchors);
+                    merged.extend_from_slice(more.anchors);
+                    merged.sort_unstable();
+                    &merged[..]
+                }
+                None => found.anchors,
+            };
             let mut last = None;
             // Sorted by key: a key's anchors in one sentence are adjacent.
-            for Anchor { key, token } in sentence {
+            for &Anchor { key, token } in sentence {
                 let number = match keep {
                     Keep::All => Some(table.intern(key)),
                     Keep::Known => table.numbers.get(&key).copied(),
@@ -796,20 +807,19 @@ impl Chunk {
     }
 }
 
-/// A sentence's telling tokens (see [`SideAnchors::telling`]), sorted: its
-/// signs, and its capitalised words with anchors that are not the first
-/// content token (a capital there says nothing) nor known.
-fn telling(found: &Extracted) -> Vec<TokenIx> {
+/// Adds a sentence's telling tokens (see [`SideAnchors::telling`]) to
+/// `telling`, sorted: its signs, and its capitalised words with anchors
+/// that are not the first content token (a capital there says nothing) nor
+/// known.
+fn push_telling(found: &ExtractedRef<'_>, telling: &mut Vec<TokenIx>) {
     let names = found
-        .capitalised
-        .iter()
-        .map(|c| c.token)
+        .capitalised()
+        .map(|(token, _)| token)
         .filter(|&t| t.0 > 0 && found.known.binary_search(&t).is_err())
         .filter(|&t| found.anchors.iter().any(|a| a.token == t));
-    let mut telling: Vec<TokenIx> = found.signs.iter().copied().chain(names).collect();
-    telling.sort_unstable();
-    telling.dedup();
-    telling
+    let from = telling.len();
+    telling.extend(found.signs.iter().copied().chain(names));
+    sort_and_dedup_tail(telling, from);
 }
 
 /// The `names` with no key shared across the pair (`anchors`: the side's
@@ -1194,6 +1204,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
+    use crate::anchor::Capitalised;
     use crate::split::presplit;
 
     /// The name candidates of two presplit texts, every one left unlinked.
@@ -1288,13 +1299,10 @@ mod tests {
 
     #[test]
     fn names_keep_each_word_once_in_latin_letters() {
-        let word = |token, word: &str| Capitalised {
-            token: TokenIx(token),
-            word: word.to_string(),
-        };
+        let word = |token, word| (TokenIx(token), word);
         let mut names = Names::default();
-        names.add(&[word(1, "петров"), word(2, "ким")], Lang::Ru, 0);
-        names.add(&[word(0, "петров")], Lang::Ru, 3);
+        names.add([word(1, "петров"), word(2, "ким")], Lang::Ru, 0);
+        names.add([word(0, "петров")], Lang::Ru, 3);
         // A short word is no candidate; a word seen before is stored once.
         assert_eq!(names.latin.len(), 1);
         let found: Vec<(usize, u32, &str)> = (names.found.iter())

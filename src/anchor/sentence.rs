@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::acronyms::{self, Stemmed};
 use super::key::{Anchor, AnchorKey, Capitalised, TokenIx};
 use super::lexicon::Lexicon;
-use super::tokens::{Token, is_stopword, normalise, token, token_spans};
+use super::tokens::{Token, is_stopword, normalise, token, token_spans, token_spans_into};
 use super::{numbers, translit};
 use crate::Lang;
 
@@ -145,6 +145,169 @@ pub struct Extracted {
     pub signs: Vec<TokenIx>,
 }
 
+/// Sentences extracted on one rayon task by [`Extractor::extract_blocks`]:
+/// each task keeps its sentences' anchors in one set of flat lists
+/// ([`Extractions`]) instead of a set of lists a sentence, so that a chunk
+/// of a book costs a few hundred allocations rather than tens of
+/// thousands (freed, besides, on whichever thread records them).
+const BLOCK: usize = 64;
+
+/// What [`Extracted`] holds of each of consecutive sentences, in flat
+/// lists one sentence after another: sentence `k`'s anchors are
+/// `anchors[ends[k].anchors..ends[k + 1].anchors]`, and so on.
+#[derive(Debug)]
+pub(crate) struct Extractions {
+    anchors: Vec<Anchor>,
+    /// The capitalised words: token, and where the word is in `words`.
+    capitalised: Vec<(TokenIx, Range<usize>)>,
+    words: String,
+    known: Vec<TokenIx>,
+    signs: Vec<TokenIx>,
+    /// Where each sentence's entries end in each list (the first entry, 0s:
+    /// where the first one's start).
+    ends: Vec<Ends>,
+}
+
+/// Where a sentence's entries end in each list of [`Extractions`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Ends {
+    anchors: usize,
+    capitalised: usize,
+    known: usize,
+    signs: usize,
+    /// Not an end: the sentence's own count of content tokens.
+    content_tokens: u32,
+}
+
+impl Extractions {
+    fn new() -> Extractions {
+        Extractions {
+            anchors: Vec::new(),
+            capitalised: Vec::new(),
+            words: String::new(),
+            known: Vec::new(),
+            signs: Vec::new(),
+            ends: vec![Ends::default()],
+        }
+    }
+
+    /// How many sentences it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len() - 1
+    }
+
+    /// How many anchors all its sentences have together.
+    pub(crate) fn anchors(&self) -> usize {
+        self.anchors.len()
+    }
+
+    /// Sentence `k`'s anchors.
+    pub(crate) fn get(&self, k: usize) -> ExtractedRef<'_> {
+        let (from, to) = (self.ends[k], self.ends[k + 1]);
+        ExtractedRef {
+            anchors: &self.anchors[from.anchors..to.anchors],
+            content_tokens: to.content_tokens,
+            capitalised: &self.capitalised[from.capitalised..to.capitalised],
+            words: &self.words,
+            known: &self.known[from.known..to.known],
+            signs: &self.signs[from.signs..to.signs],
+        }
+    }
+
+    /// Every sentence's anchors, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = ExtractedRef<'_>> {
+        (0..self.len()).map(|k| self.get(k))
+    }
+
+    /// Closes the sentence whose entries were added last.
+    fn end_sentence(&mut self, content_tokens: u32) {
+        self.ends.push(Ends {
+            anchors: self.anchors.len(),
+            capitalised: self.capitalised.len(),
+            known: self.known.len(),
+            signs: self.signs.len(),
+            content_tokens,
+        });
+    }
+}
+
+/// One sentence of [`Extractions`]: what [`Extracted`] holds, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ExtractedRef<'e> {
+    /// As [`Extracted::anchors`].
+    pub(crate) anchors: &'e [Anchor],
+    /// As [`Extracted::content_tokens`].
+    pub(crate) content_tokens: u32,
+    capitalised: &'e [(TokenIx, Range<usize>)],
+    words: &'e str,
+    /// As [`Extracted::known`].
+    pub(crate) known: &'e [TokenIx],
+    /// As [`Extracted::signs`].
+    pub(crate) signs: &'e [TokenIx],
+}
+
+impl<'e> ExtractedRef<'e> {
+    /// As [`Extracted::capitalised`]: each word's token and the word.
+    pub(crate) fn capitalised(&self) -> impl Iterator<Item = (TokenIx, &'e str)> + use<'e> {
+        let words = self.words;
+        (self.capitalised.iter()).map(move |(token, word)| (*token, &words[word.clone()]))
+    }
+
+    /// The sentence's anchors as an [`Extracted`] of its own.
+    pub(crate) fn to_extracted(self) -> Extracted {
+        Extracted {
+            anchors: self.anchors.to_vec(),
+            content_tokens: self.content_tokens,
+            capitalised: (self.capitalised())
+                .map(|(token, word)| Capitalised {
+                    token,
+                    word: word.to_string(),
+                })
+                .collect(),
+            known: self.known.to_vec(),
+            signs: self.signs.to_vec(),
+        }
+    }
+}
+
+/// The token spans of consecutive sentences and the spelling of each token
+/// ([`Extractor::seen_spellings`]), flat as in [`Extractions`]: sentence
+/// `k`'s are `spans[ends[k]..ends[k + 1]]`.
+struct Spelt {
+    spans: Vec<Range<usize>>,
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Spelt {
+    /// Where sentence `k`'s tokens are in `spans` and `ids`.
+    fn sentence(&self, k: usize) -> Range<usize> {
+        self.ends[k]..self.ends[k + 1]
+    }
+}
+
+/// Room [`Extractor::assemble`] reuses from one sentence to the next.
+#[derive(Default)]
+struct Scratch<'s> {
+    /// The byte spans of the sentence's content tokens.
+    content: Vec<Range<usize>>,
+    /// Its tokens stemmed for the fixed equivalents.
+    stemmed: Vec<Stemmed<'s>>,
+}
+
+/// Sorts `list[from..]` and drops its repeats.
+pub(crate) fn sort_and_dedup_tail<T: Ord + Copy>(list: &mut Vec<T>, from: usize) {
+    list[from..].sort_unstable();
+    let mut kept = from;
+    for at in from..list.len() {
+        if kept == from || list[kept - 1] != list[at] {
+            list[kept] = list[at];
+            kept += 1;
+        }
+    }
+    list.truncate(kept);
+}
+
 /// Extracts the anchors of many sentences of one language, doing the work
 /// that depends on a word alone (normalising, stopword, lexicon,
 /// transliteration and stem lookups) once per distinct spelling and word:
@@ -238,7 +401,9 @@ impl<'a> Extractor<'a> {
             .iter()
             .map(|r| self.spelling(&text[r.clone()]))
             .collect();
-        self.assemble(text, &spans, &ids)
+        let mut out = Extractions::new();
+        self.assemble(text, &spans, &ids, &mut out, &mut Scratch::default());
+        out.get(0).to_extracted()
     }
 
     /// [`Extractor::anchors`] of every text, computed in parallel (rayon):
@@ -246,32 +411,57 @@ impl<'a> Extractor<'a> {
     /// extractor are worked out (each once, and kept for later calls), then
     /// every text's keys are put together.
     pub fn anchors_of_all(&mut self, texts: &[&str]) -> Vec<Extracted> {
+        let blocks = self.extract_blocks(texts);
+        (blocks.iter())
+            .flat_map(|block| block.iter().map(ExtractedRef::to_extracted))
+            .collect()
+    }
+
+    /// [`Extractor::anchors_of_all`], the sentences' anchors kept flat a
+    /// block of [`BLOCK`] sentences at a time, in order.
+    pub(crate) fn extract_blocks(&mut self, texts: &[&str]) -> Vec<Extractions> {
         // Each token's spelling, looked up in parallel; `NEW` for one not
         // seen before, listed (once, in order of first sight) and looked up
         // again once it is recorded.
         const NEW: u32 = u32::MAX;
         let this = &*self;
-        let spelt: Vec<(Vec<Range<usize>>, Vec<u32>)> = texts
-            .par_iter()
-            .map(|text| {
-                let spans = token_spans(text);
-                let ids = spans
-                    .iter()
-                    .map(|r| this.seen_spellings.get(&text[r.clone()]).copied())
-                    .map(|id| id.unwrap_or(NEW))
-                    .collect();
-                (spans, ids)
+        let spelt: Vec<Spelt> = texts
+            .par_chunks(BLOCK)
+            .map(|block| {
+                // About one token per six bytes of English (twelve of
+                // Russian): room that spares most blocks a reallocation.
+                let bytes: usize = block.iter().map(|text| text.len()).sum();
+                let mut spelt = Spelt {
+                    spans: Vec::with_capacity(bytes / 6),
+                    ids: Vec::with_capacity(bytes / 6),
+                    ends: Vec::with_capacity(block.len() + 1),
+                };
+                spelt.ends.push(0);
+                for text in block {
+                    let from = spelt.spans.len();
+                    token_spans_into(text, &mut spelt.spans);
+                    let ids = spelt.spans[from..]
+                        .iter()
+                        .map(|r| this.seen_spellings.get(&text[r.clone()]).copied())
+                        .map(|id| id.unwrap_or(NEW));
+                    spelt.ids.extend(ids);
+                    spelt.ends.push(spelt.spans.len());
+                }
+                spelt
             })
             .collect();
         let mut listed = FxHashSet::default();
-        let new: Vec<&str> = texts
-            .iter()
-            .zip(&spelt)
-            .flat_map(|(text, (spans, ids))| {
-                let written = spans.iter().map(|r| &text[r.clone()]);
-                written.zip(ids).filter(|&(_, &id)| id == NEW)
+        let new: Vec<&str> = (texts.chunks(BLOCK).zip(&spelt))
+            .filter(|(_, spelt)| spelt.ids.contains(&NEW))
+            .flat_map(|(block, spelt)| {
+                block.iter().enumerate().flat_map(move |(k, text)| {
+                    let tokens = spelt.sentence(k);
+                    let written = spelt.spans[tokens.clone()].iter();
+                    (written.zip(&spelt.ids[tokens]))
+                        .filter(|&(_, &id)| id == NEW)
+                        .map(move |(r, _)| &text[r.clone()])
+                })
             })
-            .map(|(w, _)| w)
             .filter(|w| listed.insert(*w))
             .collect();
         let tokens: Vec<Token> = new.par_iter().map(|w| token(w)).collect();
@@ -303,15 +493,22 @@ impl<'a> Extractor<'a> {
         }
         let this = &*self;
         texts
-            .par_iter()
+            .par_chunks(BLOCK)
             .zip(spelt)
-            .map(|(text, (spans, mut ids))| {
-                for (id, r) in ids.iter_mut().zip(&spans) {
-                    if *id == NEW {
-                        *id = this.seen_spellings[&text[r.clone()]];
+            .map(|(block, mut spelt)| {
+                let mut out = Extractions::new();
+                let mut scratch = Scratch::default();
+                for (k, text) in block.iter().enumerate() {
+                    let tokens = spelt.sentence(k);
+                    for at in tokens.clone() {
+                        if spelt.ids[at] == NEW {
+                            spelt.ids[at] = this.seen_spellings[&text[spelt.spans[at].clone()]];
+                        }
                     }
+                    let (spans, ids) = (&spelt.spans[tokens.clone()], &spelt.ids[tokens]);
+                    this.assemble(text, spans, ids, &mut out, &mut scratch);
                 }
-                this.assemble(text, &spans, &ids)
+                out
             })
             .collect()
     }
@@ -342,17 +539,22 @@ impl<'a> Extractor<'a> {
         id
     }
 
-    /// The anchors of `text`, given its token spans and their spellings.
-    fn assemble(&self, text: &str, spans: &[Range<usize>], ids: &[u32]) -> Extracted {
+    /// Adds the anchors of `text`, given its token spans and their
+    /// spellings, to `out` as its next sentence.
+    fn assemble<'s>(
+        &'s self,
+        text: &str,
+        spans: &[Range<usize>],
+        ids: &[u32],
+        out: &mut Extractions,
+        scratch: &mut Scratch<'s>,
+    ) {
         let (lang, run) = (self.lang, self.run);
-        let mut keys = Vec::with_capacity(4 * spans.len());
-        let mut content = Vec::with_capacity(spans.len());
-        let mut capitalised = Vec::new();
-        // Room for every token at once: growing it a push at a time was
-        // a tenth of the allocations of the linking stage. (Not so the
-        // capitalised words, eight times as wide: room for all of them held
-        // 2.5 MB more of the Bible's anchors at once.)
-        let mut known = Vec::with_capacity(spans.len());
+        let (first_key, first_known, first_sign) =
+            (out.anchors.len(), out.known.len(), out.signs.len());
+        let keys = &mut out.anchors;
+        let content = &mut scratch.content;
+        content.clear();
         let (mut month, mut starts_form) = (false, false);
         for (span, &id) in spans.iter().zip(ids) {
             let spelling = &self.spellings[id as usize];
@@ -363,18 +565,17 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let i = TokenIx(content.len() as u32);
-            content.push(span);
+            content.push(span.clone());
             if spelling.capitalised && !spelling.has_digit {
-                capitalised.push(Capitalised {
-                    token: i,
-                    word: word.text.clone(),
-                });
+                let from = out.words.len();
+                out.words.push_str(&word.text);
+                out.capitalised.push((i, from..out.words.len()));
             }
             if spelling.number {
                 continue;
             }
             if word.known {
-                known.push(i);
+                out.known.push(i);
             }
             let anchor = |key| Anchor { key, token: i };
             keys.extend(word.keys.iter().copied().map(anchor));
@@ -390,6 +591,7 @@ impl<'a> Extractor<'a> {
                 keys.push(anchor(k));
             }
         }
+        let content = &*content;
         // The anchors of `key` on every content token that overlaps a byte span.
         let covering = |key: AnchorKey, span: Range<usize>| {
             content
@@ -416,48 +618,35 @@ impl<'a> Extractor<'a> {
         if run.fixed {
             // Only a sentence with a word that starts a form needs the words
             // matched; any other may still name a concept by a sign.
-            let words: Vec<Stemmed> = if starts_form {
-                spans
-                    .iter()
-                    .zip(ids)
-                    .map(|(span, &id)| {
-                        let spelling = &self.spellings[id as usize];
-                        let word = &self.words[spelling.word as usize];
-                        Stemmed {
-                            span: span.clone(),
-                            capitalised: spelling.capitalised,
-                            all_caps: spelling.all_caps,
-                            stem: &word.stem,
-                            form_words: word.form_words,
-                        }
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let found = acronyms::concept_spans_of(text, &words, lang)
+            let words = &mut scratch.stemmed;
+            words.clear();
+            if starts_form {
+                words.extend(spans.iter().zip(ids).map(|(span, &id)| {
+                    let spelling = &self.spellings[id as usize];
+                    let word = &self.words[spelling.word as usize];
+                    Stemmed {
+                        span: span.clone(),
+                        capitalised: spelling.capitalised,
+                        all_caps: spelling.all_caps,
+                        stem: &word.stem,
+                        form_words: word.form_words,
+                    }
+                }));
+            }
+            let found = acronyms::concept_spans_of(text, words, lang)
                 .unwrap_or_else(|| acronyms::concept_spans(text, lang));
             for (id, span) in found {
                 keys.extend(covering(key(Kind::Fixed, id), span));
             }
         }
-        let mut signs: Vec<TokenIx> = keys[word_keys..].iter().map(|a| a.token).collect();
-        signs.sort_unstable();
-        signs.dedup();
-        if !signs.is_empty() {
-            known.extend(&signs);
-            known.sort_unstable();
-            known.dedup();
+        out.signs.extend(keys[word_keys..].iter().map(|a| a.token));
+        sort_and_dedup_tail(&mut out.signs, first_sign);
+        if out.signs.len() > first_sign {
+            out.known.extend_from_slice(&out.signs[first_sign..]);
+            sort_and_dedup_tail(&mut out.known, first_known);
         }
-        keys.sort_unstable();
-        keys.dedup();
-        Extracted {
-            anchors: keys,
-            content_tokens: content.len() as u32,
-            capitalised,
-            known,
-            signs,
-        }
+        sort_and_dedup_tail(keys, first_key);
+        out.end_sentence(content.len() as u32);
     }
 
     fn work_out(&self, text: &str) -> Word {

@@ -78,6 +78,13 @@ pub fn token_spans(text: &str) -> Vec<Range<usize>> {
     // About one token per six bytes of English (twelve of Russian): a guess
     // that spares most sentences a reallocation or two.
     let mut out = Vec::with_capacity(text.len() / 6);
+    token_spans_into(text, &mut out);
+    out
+}
+
+/// [`token_spans`] added to `out`, so that the spans of many texts can
+/// share one list.
+pub(crate) fn token_spans_into(text: &str, out: &mut Vec<Range<usize>>) {
     let mut at = 0;
     while at < text.len() {
         let (class, len) = class_at(text, at);
@@ -99,7 +106,6 @@ pub fn token_spans(text: &str) -> Vec<Range<usize>> {
         }
         out.push(start..at);
     }
-    out
 }
 
 /// What a character is to the tokenizer.
