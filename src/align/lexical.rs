@@ -452,16 +452,16 @@ pub(crate) fn link_keeping(
     let added = link_names(names.as_ref(), &mut table);
     drop(names);
     // A sentence's linked anchors, sorted by key, then token, each with
-    // its key's number in the table.
-    let linked_of = |lang: Lang, k: usize| -> Vec<(Anchor, u32)> {
+    // its key's number in the table, in `list` (emptied first).
+    let linked_of = |lang: Lang, k: usize, list: &mut Vec<(Anchor, u32)>| {
         let slots = anchors[lang].sentence(k);
-        let mut list: Vec<(Anchor, u32)> = slots.map(|s| (table.anchor(s), s.key)).collect();
+        list.clear();
+        list.extend(slots.map(|s| (table.anchor(s), s.key)));
         if let Some(more) = added[lang].get(&k) {
             list.extend(more.iter().map(|&a| (a, table.numbers[&a.key])));
             list.sort_unstable_by_key(|&(a, _)| a);
             list.retain(|&(_, number)| table.is_linked(number));
         }
-        list
     };
     // Ids in order of first occurrence, English side first, so that runs
     // are reproducible; the weights are then worked out in parallel.
@@ -473,14 +473,14 @@ pub(crate) fn link_keeping(
             KeyId(next - 1)
         });
     };
+    let mut linked = Vec::new();
     for lang in [Lang::En, Lang::Ru] {
         for k in 0..anchors[lang].sentences() {
             // In the order `linked_of` gives them: without added names, the
             // sentence's anchors as they stand (no list made).
             if added[lang].contains_key(&k) {
-                linked_of(lang, k)
-                    .into_iter()
-                    .for_each(|(_, n)| number_key(n));
+                linked_of(lang, k, &mut linked);
+                linked.iter().for_each(|&(_, n)| number_key(n));
             } else {
                 anchors[lang].sentence(k).for_each(|s| number_key(s.key));
             }
@@ -497,47 +497,64 @@ pub(crate) fn link_keeping(
         }
     }
     let key_weights: Arc<[f64]> = key_weights.into();
-    let weigh = |lang: Lang, k: usize| -> Vec<Weighted> {
-        let linked = linked_of(lang, k);
+    // Sentence `k`'s keys, sorted by id, added to `out`.
+    let weigh = |lang: Lang, k: usize, scratch: &mut Weighing, out: &mut Vec<Weighted>| {
+        let Weighing { linked, per_token } = scratch;
+        linked_of(lang, k, linked);
         // Keys per content token, to share the token's weight out
         // (counted once, so that a long sentence costs linear time; a
         // sentence's tokens are numbered from 0, so a plain array counts them).
         let tokens = linked.iter().map(|(a, _)| a.token.index() + 1).max();
-        let mut per_token = vec![0u32; tokens.unwrap_or(0)];
-        for (a, _) in &linked {
+        per_token.clear();
+        per_token.resize(tokens.unwrap_or(0), 0);
+        for (a, _) in linked.iter() {
             per_token[a.token.index()] += 1;
         }
-        let mut list: Vec<Weighted> = linked
-            .iter()
-            .map(|&(a, number)| {
-                let id = ids[number as usize].expect("a linked key has an id");
-                let shared = per_token[a.token.index()];
-                let weight = key_weights[id.index()] / f64::from(shared);
-                Weighted {
-                    id,
-                    weight,
-                    // Shares beyond a byte keep their weight as it is.
-                    share: u8::try_from(shared).unwrap_or(0),
-                }
-            })
-            .collect();
-        list.sort_unstable_by_key(|k| k.id);
-        list
+        let from = out.len();
+        out.extend(linked.iter().map(|&(a, number)| {
+            let id = ids[number as usize].expect("a linked key has an id");
+            let shared = per_token[a.token.index()];
+            let weight = key_weights[id.index()] / f64::from(shared);
+            Weighted {
+                id,
+                weight,
+                // Shares beyond a byte keep their weight as it is.
+                share: u8::try_from(shared).unwrap_or(0),
+            }
+        }));
+        out[from..].sort_unstable_by_key(|k| k.id);
     };
     // A side's lists and each sentence's total weight, a chunk at a time
-    // so that the lists are never all held twice.
+    // so that the lists are never all held twice; within a chunk, each
+    // block of sentences is weighed on one task into one list.
     let side = |lang: Lang| -> (KeyLists, Vec<f64>) {
         let sentences = anchors[lang].sentences();
         let mut lists = KeyLists::new(Arc::clone(&key_weights));
         let mut totals = Vec::with_capacity(sentences);
         for first in (0..sentences).step_by(EXTRACT_CHUNK) {
-            let chunk: Vec<Vec<Weighted>> = (first..(first + EXTRACT_CHUNK).min(sentences))
+            let last = (first + EXTRACT_CHUNK).min(sentences);
+            let blocks: Vec<(Vec<Weighted>, Vec<usize>)> = (first..last)
+                .step_by(WEIGH_BLOCK)
+                .collect::<Vec<usize>>()
                 .into_par_iter()
-                .map(|k| weigh(lang, k))
+                .map(|from| {
+                    let (mut list, mut ends) = (Vec::new(), Vec::with_capacity(WEIGH_BLOCK));
+                    let mut scratch = Weighing::default();
+                    for k in from..(from + WEIGH_BLOCK).min(last) {
+                        weigh(lang, k, &mut scratch, &mut list);
+                        ends.push(list.len());
+                    }
+                    (list, ends)
+                })
                 .collect();
-            for list in chunk {
-                totals.push(list.iter().map(|w| w.weight).sum());
-                lists.push(list);
+            for (list, ends) in &blocks {
+                let mut start = 0;
+                for &end in ends {
+                    let sentence = &list[start..end];
+                    totals.push(sentence.iter().map(|w| w.weight).sum());
+                    lists.push(sentence.iter().copied());
+                    start = end;
+                }
             }
         }
         // The lists live as long as the alignment: no room to grow.
@@ -600,6 +617,19 @@ pub(crate) fn anchors(en: &[Sentence], ru: &[Sentence], lexicon: &Lexicon) -> Si
 
 /// Sentences extracted at a time.
 const EXTRACT_CHUNK: usize = 2048;
+
+/// Sentences whose keys are weighed on one task, into one list (one
+/// allocation a block rather than three a sentence).
+const WEIGH_BLOCK: usize = 64;
+
+/// Room [`link_keeping`] reuses from one sentence's keys to the next.
+#[derive(Default)]
+struct Weighing {
+    /// The sentence's linked anchors, with their keys' numbers.
+    linked: Vec<(Anchor, u32)>,
+    /// How many keys each of its content tokens has.
+    per_token: Vec<u32>,
+}
 
 /// A capitalised word that may be a name (see [`link_names`]).
 #[derive(Debug, Clone, Copy)]
