@@ -703,7 +703,7 @@ impl<'a> Extractor<'a> {
                 let before = word.keys.len();
                 word.keys.extend(
                     self.lexicon
-                        .keys_of_stem(stem.clone(), lang)
+                        .keys_of_stem(stem, lang)
                         .map(|id| key(Kind::Lexicon, id)),
                 );
                 word.known |= word.keys.len() > before;

@@ -209,16 +209,20 @@ impl Lexicon {
 
     /// Concept ids of a word of `lang`.
     pub fn keys(&self, word: &str, lang: Lang) -> impl Iterator<Item = u32> + '_ {
-        self.keys_of_stem(stem(&super::tokens::normalise(word), lang), lang)
+        self.keys_of_stem(&stem(&super::tokens::normalise(word), lang), lang)
     }
 
     /// [`Lexicon::keys`] of a word whose stem (of its normalised form) is
     /// `key`: for a caller that has the stem already.
-    pub(crate) fn keys_of_stem(&self, key: String, lang: Lang) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn keys_of_stem<'l>(
+        &'l self,
+        key: &str,
+        lang: Lang,
+    ) -> impl Iterator<Item = u32> + use<'l> {
         // A stem that is itself inflected-looking (журнала -> журнал, listed
         // as журнал -> журн): strip once more before giving up.
-        let exact = self.find(Table::Stems(lang), &key).or_else(|| {
-            let again = stem(&key, lang);
+        let exact = self.find(Table::Stems(lang), key).or_else(|| {
+            let again = stem(key, lang);
             if again != key {
                 self.find(Table::Stems(lang), &again)
             } else {
@@ -228,9 +232,10 @@ impl Lexicon {
         // No entry for the stem: fall back on entries whose stem starts with
         // the same PREFIX letters (разработан ~ разработать), words of 6+ letters only.
         let fallback = match exact {
-            None if key.chars().count() > PREFIX_LEN => {
-                let prefix: String = key.chars().take(PREFIX_LEN).collect();
-                self.find(Table::Prefixes(lang), &prefix)
+            None => {
+                // The first PREFIX_LEN letters, when the stem has more.
+                let end = key.char_indices().nth(PREFIX_LEN).map(|(at, _)| at);
+                end.and_then(|end| self.find(Table::Prefixes(lang), &key[..end]))
             }
             _ => None,
         };
