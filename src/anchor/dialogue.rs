@@ -44,17 +44,27 @@ pub fn turn(text: &str, lang: Lang) -> Turn {
                 .trim_start_matches(DASHES)
                 .starts_with(char::is_whitespace));
     // Byte by byte: `?` and `!` are ASCII, and no byte of another
-    // character's UTF-8 is.
+    // character's UTF-8 is. Eight bytes with neither are passed over at
+    // once (most of a text): the last of them is then no mark either.
     let (mut questions, mut exclamations, mut previous) = (0u8, 0u8, b' ');
-    for &b in text.as_bytes() {
-        if !matches!(previous, b'?' | b'!') {
-            match b {
-                b'?' => questions = questions.saturating_add(1),
-                b'!' => exclamations = exclamations.saturating_add(1),
-                _ => {}
-            }
+    for bytes in text.as_bytes().chunks(8) {
+        if let Some(word) = word_of(bytes)
+            && !has_byte(word, b'?')
+            && !has_byte(word, b'!')
+        {
+            previous = bytes[7];
+            continue;
         }
-        previous = b;
+        for &b in bytes {
+            if !matches!(previous, b'?' | b'!') {
+                match b {
+                    b'?' => questions = questions.saturating_add(1),
+                    b'!' => exclamations = exclamations.saturating_add(1),
+                    _ => {}
+                }
+            }
+            previous = b;
+        }
     }
     let (switches, closes) = speech_switches(text, lang);
     Turn {
@@ -125,7 +135,25 @@ fn is_glue(c: char) -> bool {
 /// [`mark_width`] may take for a mark (`'`, `"`, `-`, `«`, `»` and the
 /// quotation marks and dashes of U+2013..U+201E), found by its UTF-8 bytes.
 fn next_possible_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    let mark = |k: usize| match bytes[k] {
+    // Eight bytes none of which can start a mark are passed over at once
+    // (most of a text).
+    let mut at = from;
+    while let Some(word) = bytes.get(at..).and_then(word_of) {
+        let may_start = [b'\'', b'"', b'-', 0xC2, 0xE2];
+        if may_start.iter().any(|&b| has_byte(word, b))
+            && let Some(k) = (at..at + 8).find(|&k| may_be_mark(bytes, k))
+        {
+            return Some(k);
+        }
+        at += 8;
+    }
+    (at..bytes.len()).find(|&k| may_be_mark(bytes, k))
+}
+
+/// Whether the character at byte `k` of `bytes` is one [`mark_width`] may
+/// take for a mark (see [`next_possible_mark`]).
+fn may_be_mark(bytes: &[u8], k: usize) -> bool {
+    match bytes[k] {
         b'\'' | b'"' | b'-' => true,
         0xC2 => matches!(bytes.get(k + 1), Some(0xAB | 0xBB)),
         0xE2 => {
@@ -136,8 +164,24 @@ fn next_possible_mark(bytes: &[u8], from: usize) -> Option<usize> {
                 )
         }
         _ => false,
-    };
-    (from..bytes.len()).find(|&k| mark(k))
+    }
+}
+
+/// The first eight of `bytes` as one word, if there are eight.
+fn word_of(bytes: &[u8]) -> Option<u64> {
+    let eight: [u8; 8] = bytes.get(..8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(eight))
+}
+
+/// Whether any of the eight bytes of `word` is `byte`: a byte of `word ^
+/// byte` in every lane is zero where they are equal, and subtracting 1
+/// from each lane borrows into the top bit of a zero lane and of no other
+/// lane without a zero lane below it (the classic zero-byte test, exact
+/// for whether there is one).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
+    let lanes = word ^ (EACH_BYTE * u64::from(byte));
+    lanes.wrapping_sub(EACH_BYTE) & !lanes & (0x80 * EACH_BYTE) != 0
 }
 
 /// The number of characters of the speech mark `c` (0 if none), given the
@@ -398,6 +442,46 @@ mod tests {
             let reference = switches_char_by_char(&text, lang);
             proptest::prop_assume!(reference.is_some());
             proptest::prop_assert_eq!(Some(speech_switches(&text, lang)), reference);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_found_eight_bytes_at_a_time_are_those_found_byte_by_byte(
+            text in "([ a-zа-я.,!?'\"«»—–-]|\\PC)*",
+        ) {
+            let (mut questions, mut exclamations, mut previous) = (0u8, 0u8, b' ');
+            let trimmed = text.trim_start();
+            for &b in trimmed.as_bytes() {
+                if !matches!(previous, b'?' | b'!') {
+                    match b {
+                        b'?' => questions = questions.saturating_add(1),
+                        b'!' => exclamations = exclamations.saturating_add(1),
+                        _ => {}
+                    }
+                }
+                previous = b;
+            }
+            let found = turn(&text, Lang::En);
+            proptest::prop_assert_eq!((found.questions, found.exclamations), (questions, exclamations));
+            let bytes = trimmed.as_bytes();
+            for from in 0..=bytes.len() {
+                let plain = (from..bytes.len()).find(|&k| may_be_mark(bytes, k));
+                proptest::prop_assert_eq!(next_possible_mark(bytes, from), plain);
+            }
+        }
+    }
+
+    #[test]
+    fn has_byte_finds_a_byte_in_any_lane() {
+        for lane in 0..8 {
+            for byte in [0u8, b'?', 0x80, 0xE2, 0xFF] {
+                let mut bytes = [b'a'; 8];
+                bytes[lane] = byte;
+                let word = u64::from_le_bytes(bytes);
+                assert!(has_byte(word, byte), "{byte:#x} in lane {lane}");
+                assert!(!has_byte(word, b'b'));
+            }
         }
     }
 
