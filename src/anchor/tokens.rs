@@ -116,6 +116,24 @@ enum Class {
     Other,
 }
 
+/// The class of each ASCII character, looked up rather than worked out:
+/// English text is nearly all ASCII, and Russian text's spaces and
+/// punctuation are.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            classes[b] = Class::Alphanumeric;
+        } else if byte == b'\'' || byte == b'-' {
+            classes[b] = Class::Joiner;
+        }
+        b += 1;
+    }
+    classes
+};
+
 /// The class and UTF-8 length of the character of `text` that starts at
 /// byte `at`. ASCII and basic Cyrillic are told from their bytes (nearly
 /// every character of an English or Russian text); others are decoded.
@@ -123,14 +141,7 @@ enum Class {
 fn class_at(text: &str, at: usize) -> (Class, usize) {
     let bytes = text.as_bytes();
     let b = bytes[at];
-    if b.is_ascii() {
-        let class = if b.is_ascii_alphanumeric() {
-            Class::Alphanumeric
-        } else if b == b'\'' || b == b'-' {
-            Class::Joiner
-        } else {
-            Class::Other
-        };
+    if let Some(&class) = ASCII_CLASSES.get(usize::from(b)) {
         return (class, 1);
     }
     // А–п and Ё (D0 90–BF, D0 81), р–я and ё (D1 80–8F, D1 91).
