@@ -252,6 +252,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_classes_are_those_of_the_character_tests() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let class = if is_alphanumeric(c) {
+                Class::Alphanumeric
+            } else if is_joiner(c) {
+                Class::Joiner
+            } else {
+                Class::Other
+            };
+            assert!(class_at(&c.to_string(), 0) == (class, 1), "{c:?}");
+        }
+    }
+
+    #[test]
     fn stopwords_are_the_lines_of_the_stopword_files() {
         for (data, lang) in [
             (include_str!("../../data/stopwords-en.txt"), Lang::En),
