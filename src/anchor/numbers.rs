@@ -168,11 +168,27 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
         .collect()
 }
 
+/// Whether `bytes` hold an ASCII digit, eight bytes at a time: a lane of
+/// `word ^ b'0'` is below 10 for a digit, and subtracting 10 from every
+/// lane then borrows into the top bit of such a lane where the lane's own
+/// top bit was clear (the classic has-less-than test, exact for whether
+/// there is one).
+fn has_digit(bytes: &[u8]) -> bool {
+    const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
+    let mut words = bytes.chunks_exact(8);
+    let digit_in = |chunk: &[u8]| {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let lanes = word ^ (EACH_BYTE * u64::from(b'0'));
+        lanes.wrapping_sub(EACH_BYTE * 10) & !lanes & (EACH_BYTE * 0x80) != 0
+    };
+    words.any(digit_in) || words.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// Like [`numbers`], with the byte span each number was read from (digits,
 /// separators and a following scale word: `30 billion` is one span).
 pub fn number_spans(text: &str, lang: Lang) -> Vec<(Number, Range<usize>)> {
     // Every number starts at an ASCII digit; most sentences have none.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_digit(text.as_bytes()) {
         return Vec::new();
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -384,6 +400,29 @@ pub fn month_spans(text: &str, lang: Lang) -> Vec<(u8, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_digit_finds_any_byte_that_is_one() {
+        // Every byte value at every place of texts of up to 17 bytes (two
+        // words and a remainder), among letters, Cyrillic bytes and
+        // punctuation around the digits.
+        for len in 1..=17 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    for (k, filler) in bytes.iter_mut().enumerate() {
+                        *filler = [b'a', 0xD0, b'/', b':', 0xB9][k % 5];
+                    }
+                    bytes[at] = b;
+                    assert_eq!(
+                        has_digit(&bytes),
+                        b.is_ascii_digit(),
+                        "{b:#x} at {at} of {len}"
+                    );
+                }
+            }
+        }
+    }
 
     fn nums(text: &str, lang: Lang) -> Vec<String> {
         numbers(text, lang).iter().map(|n| n.to_string()).collect()
