@@ -1098,32 +1098,35 @@ impl Runs {
         let weighed: Vec<Weighted> = lists.of(from..to).collect();
         let base = lists.start(from);
         let sentence = |k: usize| &weighed[lists.start(k) - base..lists.start(k + 1) - base];
-        let (mut run, mut merged): (Vec<Weighted>, Vec<Weighted>) = (Vec::new(), Vec::new());
         for end in ends {
-            run.clear();
+            // The run one sentence shorter, just stored (none before the
+            // run of one sentence).
+            let mut shorter = 0..0;
             for len in 1..=MAX_RUN {
-                runs.starts.push(runs.ids.len());
+                let start = runs.ids.len();
+                runs.starts.push(start);
                 if len > end || end > lists.sentences() {
                     continue;
                 }
                 // The run one sentence shorter with the sentence before it
-                // merged in (each sentence's list is sorted by id). Stable:
-                // equal keys stay in sentence order, so a run pairs its keys
-                // with the other side's exactly as a merge of the
+                // merged in (each sentence's list is sorted by id), read
+                // from where it is stored and written right after it.
+                // Stable: equal keys stay in sentence order, so a run pairs
+                // its keys with the other side's exactly as a merge of the
                 // sentences' own lists would.
-                merged.clear();
-                let mut later = 0;
+                let mut later = shorter.start;
                 for &key in sentence(end - len) {
-                    while let Some(&k) = run.get(later).filter(|k| k.id < key.id) {
-                        merged.push(k);
+                    while later < shorter.end && runs.ids[later] < key.id {
+                        runs.ids.push(runs.ids[later]);
+                        runs.weights.push(runs.weights[later]);
                         later += 1;
                     }
-                    merged.push(key);
+                    runs.ids.push(key.id);
+                    runs.weights.push(key.weight);
                 }
-                merged.extend_from_slice(&run[later..]);
-                std::mem::swap(&mut run, &mut merged);
-                runs.ids.extend(run.iter().map(|k| k.id));
-                runs.weights.extend(run.iter().map(|k| k.weight));
+                runs.ids.extend_from_within(later..shorter.end);
+                runs.weights.extend_from_within(later..shorter.end);
+                shorter = start..runs.ids.len();
             }
         }
         runs.starts.push(runs.ids.len());
