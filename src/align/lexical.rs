@@ -1212,7 +1212,19 @@ impl<'a> Matcher<'a> {
 
     /// [`Matcher::common`] for each of the first `runs` runs loaded, in one
     /// pass over `(ids, weights)` (0 for a run not loaded).
-    pub fn common_each(&self, (ids, weights): (&[KeyId], &[f64]), runs: usize) -> [f64; MAX_RUN] {
+    pub fn common_each(&self, run: (&[KeyId], &[f64]), runs: usize) -> [f64; MAX_RUN] {
+        // The inner loop over the loaded runs unrolled for each count of
+        // them (the aligner's innermost loop).
+        match runs {
+            0 => [0.0; MAX_RUN],
+            1 => self.common_of::<1>(run),
+            2 => self.common_of::<2>(run),
+            _ => self.common_of::<MAX_RUN>(run),
+        }
+    }
+
+    /// [`Matcher::common_each`] of the first `N` runs loaded.
+    fn common_of<const N: usize>(&self, (ids, weights): (&[KeyId], &[f64])) -> [f64; MAX_RUN] {
         let (mut sums, mut previous, mut t) = ([0.0; MAX_RUN], KeyId(u32::MAX), 0);
         for (&id, &w) in ids.iter().zip(weights) {
             t = if id == previous { t + 1 } else { 0 };
@@ -1222,7 +1234,7 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             let loaded = slot.count.iter().zip(&slot.first).zip(&self.weights);
-            for (sum, ((&count, &first), weights)) in sums.iter_mut().zip(loaded).take(runs) {
+            for (sum, ((&count, &first), weights)) in sums[..N].iter_mut().zip(loaded) {
                 if t < count {
                     *sum += weights[(first + t) as usize] + w;
                 }
