@@ -857,18 +857,23 @@ fn push_telling(found: &ExtractedRef<'_>, telling: &mut Vec<TokenIx>) {
 fn unlinked_names(names: &mut Names, anchors: &SideAnchors) {
     // The names come in sentence order: each sentence's linked tokens are
     // gathered once for all its names (asking for each name again would be
-    // quadratic in sentence length), sentences in parallel.
+    // quadratic in sentence length), sentences in parallel. A sentence's
+    // only name (most are) is looked for among its anchors as they stand.
     let keep: Vec<bool> = names
         .found
         .par_chunk_by(|x, y| x.sentence == y.sentence)
         .flat_map_iter(|same| {
-            let mut linked: Vec<TokenIx> = anchors
-                .sentence(same[0].sentence)
-                .map(|a| a.token)
-                .collect();
-            linked.sort_unstable();
-            same.iter()
-                .map(move |name| linked.binary_search(&name.token).is_err())
+            let sentence = same[0].sentence;
+            let alone = same.len() == 1;
+            let mut linked: Vec<TokenIx> = Vec::new();
+            if !alone {
+                linked.extend(anchors.sentence(sentence).map(|a| a.token));
+                linked.sort_unstable();
+            }
+            same.iter().map(move |name| match alone {
+                true => anchors.sentence(sentence).all(|a| a.token != name.token),
+                false => linked.binary_search(&name.token).is_err(),
+            })
         })
         .collect();
     names.retain(keep);
