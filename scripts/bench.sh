@@ -16,6 +16,8 @@
 #   NO_BUILD=1  use target/release/sverka as it is
 #   SVERKA      the sverka binary to time (default target/release/sverka), e.g. an
 #               older build to compare against
+#   HUNALIGN    the hunalign to time beside it: hunalign (on PATH), hunalign_wasm2c,
+#               hunalign_wasm or none (default: the first of the three that works; below)
 #
 # Inputs, all written to WORK_DIR:
 #   bible-gen     Genesis from the kit's verses-bible dev set (1,533 verses a side)
