@@ -328,7 +328,7 @@ uint32_t w2c_a_m(struct w2c_a* h, uint32_t buffer, uint32_t size, uint32_t forma
   memset(&t, 0, sizeof t);
   int* fields[] = {&t.tm_sec, &t.tm_min, &t.tm_hour, &t.tm_mday, &t.tm_mon,
                    &t.tm_year, &t.tm_wday, &t.tm_yday, &t.tm_isdst};
-  for (int i = 0; i < 9; i++) *fields[i] = (int32_t)load_u32(tm + 4 * i);
+  for (uint32_t i = 0; i < 9; i++) *fields[i] = (int32_t)load_u32(tm + 4 * i);
   t.tm_gmtoff = (int32_t)load_u32(tm + 36);
   uint32_t zone = load_u32(tm + 40);
   t.tm_zone = zone ? guest_str(zone) : "";
