@@ -23,8 +23,9 @@
 #   bible-gen     Genesis from the kit's verses-bible dev set (1,533 verses a side)
 #   bible-dev     all 23 verses-bible dev books as one pair (7,293 verses)
 #   bible-18k     the dev books twice over, then again from 1JN to GEN (18,169 verses),
-#                 sverka only: the size of the issue's reference point (46 books, about
-#                 17,900 verses: hunalign 5.6 s and 600 MB on the kit's machine)
+#                 sverka and hunalign only (the other peers' DP is quadratic): the size
+#                 of the issue's reference point (46 books, about 17,900 verses:
+#                 hunalign 5.6 s and 600 MB on the kit's machine)
 #   bible-raw-200k  bible-18k eleven times over (199,859 verses a side) as raw text:
 #                 one verse a line, no blank lines, so sverka's splitter reads it as
 #                 one paragraph; reading and splitting are timed too
