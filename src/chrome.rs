@@ -52,7 +52,7 @@ pub fn is_chrome(text: &str) -> bool {
         return false;
     }
     let lower = Lowered::new(text);
-    if lower.contains("cookie") {
+    if lower.contains("cookie", 'k') {
         return true;
     }
     if words <= LINE_WORDS * 2 && is_copyright(text, &lower) {
@@ -150,9 +150,17 @@ enum Lowered<'a> {
 
 impl<'a> Lowered<'a> {
     fn new(text: &'a str) -> Lowered<'a> {
-        // Two searches for one character each (by its last byte) instead of
-        // one for either of two, which decodes every character.
-        if text.contains('\u{0130}') || text.contains('\u{212A}') {
+        // Two searches for one character each instead of one for either of
+        // two, which decodes every character; each first for the
+        // character's first byte, as a search for a character goes by its
+        // last, which for U+0130 is that of `а`, in nearly every Russian
+        // sentence.
+        let holds = |c: char| {
+            let mut bytes = [0; 4];
+            let first = c.encode_utf8(&mut bytes).as_bytes()[0];
+            text.as_bytes().contains(&first) && text.contains(c)
+        };
+        if holds('\u{0130}') || holds('\u{212A}') {
             Lowered::Full(text.to_lowercase())
         } else {
             Lowered::Folded(text)
@@ -166,23 +174,42 @@ impl<'a> Lowered<'a> {
         }
     }
 
-    fn contains(&self, phrase: &str) -> bool {
+    /// `rare` is a letter of `phrase` that is rare in text: only the places
+    /// where the text has it are looked at (the phrase's first letter,
+    /// `в` in `все права защищены`, is in nearly every Russian sentence).
+    fn contains(&self, phrase: &str, rare: char) -> bool {
         match self {
             Lowered::Folded(text) => {
-                // Only where the phrase's first letter is, in either case:
-                // [`fold`] lowers no other character to it.
-                let Some(first) = phrase.chars().next() else {
-                    return true;
+                // Only around `rare`, in either case: [`fold`] lowers no
+                // other character to it, and keeps the length in bytes of
+                // every character it lowers to one of a phrase, so the
+                // phrase starts as many bytes before `rare` in the text as
+                // in the phrase.
+                let Some(offset) = phrase.find(rare) else {
+                    debug_assert!(false, "{rare:?} is not a letter of {phrase:?}");
+                    return folded_contains(text, phrase);
                 };
-                let upper = first.to_uppercase().next().unwrap_or(first);
+                let rarest = rare;
+                let upper = rarest.to_uppercase().next().unwrap_or(rarest);
                 let at = |c: char| text.match_indices(c).map(|(i, _)| i);
-                let mut starts =
-                    at(first).chain((upper != first).then(|| at(upper)).into_iter().flatten());
-                starts.any(|i| folded_starts_with(&text[i..], phrase))
+                let mut found =
+                    at(rarest).chain((upper != rarest).then(|| at(upper)).into_iter().flatten());
+                found.any(|i| {
+                    i.checked_sub(offset)
+                        .filter(|&start| text.is_char_boundary(start))
+                        .is_some_and(|start| folded_starts_with(&text[start..], phrase))
+                })
             }
             Lowered::Full(lower) => lower.contains(phrase),
         }
     }
+}
+
+/// Whether `text` lowered by [`fold`] contains `phrase`, tried at every
+/// character.
+fn folded_contains(text: &str, phrase: &str) -> bool {
+    text.char_indices()
+        .any(|(i, _)| folded_starts_with(&text[i..], phrase))
 }
 
 fn folded_starts_with(text: &str, phrase: &str) -> bool {
@@ -204,8 +231,8 @@ fn is_copyright(text: &str, lower: &Lowered) -> bool {
     text.starts_with('©')
         || lower.starts_with("(c) ")
         || lower.starts_with("copyright")
-        || lower.contains("all rights reserved")
-        || lower.contains("все права защищены")
+        || lower.contains("all rights reserved", 'v')
+        || lower.contains("все права защищены", 'щ')
 }
 
 fn ends_a_sentence(text: &str) -> bool {
@@ -234,8 +261,18 @@ mod tests {
 
     #[test]
     fn lowered_text_finds_what_lowercasing_finds() {
-        let phrases = ["cookie", "(c) ", "copyright", "все права защищены"];
+        let phrases = [
+            ("cookie", 'k'),
+            ("(c) ", 'c'),
+            ("copyright", 'y'),
+            ("все права защищены", 'щ'),
+            ("все права защищены", 'в'),
+        ];
         for text in [
+            "Cookie at the start, COOKIE at the end: cookie",
+            "ookie, kie, ukookie",
+            "Всё права защищены; ВСЕ ПРАВА ЗАЩИЩЕНЫ",
+            "щ все права защищены",
             "We use COOKIES.",
             "(C) 2021 Все Права Защищены",
             "Copyright \u{212A}ookie",
@@ -244,10 +281,10 @@ mod tests {
             "no such phrase",
         ] {
             let lower = text.to_lowercase();
-            for phrase in phrases {
+            for (phrase, rare) in phrases {
                 let lowered = Lowered::new(text);
                 assert_eq!(
-                    lowered.contains(phrase),
+                    lowered.contains(phrase, rare),
                     lower.contains(phrase),
                     "{text} {phrase}"
                 );

@@ -222,13 +222,31 @@ pub fn align_linked(
     keys: &Keys,
     options: &AlignOptions,
 ) -> Vec<Bead> {
-    align_with(
-        &units(en, Lang::En),
-        &units(ru, Lang::Ru),
-        keys,
-        options,
-        Pass::Fine,
-    )
+    align_units(&SentenceUnits::of(en, ru), keys, options)
+}
+
+/// What the bead costs need of each sentence of the two sides (see
+/// [`Unit`]). It depends on the sentences alone, not on their anchors: a
+/// caller that links the anchors (see [`lexical::link`]) can work it out
+/// at the same time, on the core the linking leaves idle now and then.
+pub struct SentenceUnits {
+    en: Vec<Unit>,
+    ru: Vec<Unit>,
+}
+
+impl SentenceUnits {
+    /// The units of the sentences of both sides.
+    pub fn of(en: &[Sentence], ru: &[Sentence]) -> SentenceUnits {
+        SentenceUnits {
+            en: units(en, Lang::En),
+            ru: units(ru, Lang::Ru),
+        }
+    }
+}
+
+/// [`align_linked`] with the sentences' units worked out already.
+pub fn align_units(units: &SentenceUnits, keys: &Keys, options: &AlignOptions) -> Vec<Bead> {
+    align_with(&units.en, &units.ru, keys, options, Pass::Fine)
 }
 
 fn units(sentences: &[Sentence], lang: Lang) -> Vec<Unit> {

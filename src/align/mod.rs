@@ -189,16 +189,26 @@ impl Aligner {
         ru: Vec<Sentence>,
     ) -> (Alignment, Evidence) {
         let lexicon = self.options.lexicon();
-        let linked = lexical::link_keeping(&en, &ru, lexicon, None);
-        // What the verdict needs of the anchors besides the key lists,
-        // before the bead costs are worked out: the anchors are not held
-        // meanwhile, and the verdict then keeps the lists' keys, not a copy.
-        let (en_tokens, ru_tokens) = rayon::join(
-            || AnchorTokens::of_lists(&linked, Lang::En),
-            || AnchorTokens::of_lists(&linked, Lang::Ru),
+        // The sentences' units for the bead costs need no anchors: worked
+        // out beside the linking, on the core it leaves idle now and then.
+        let ((linked, (en_tokens, ru_tokens)), units) = rayon::join(
+            || {
+                let linked = lexical::link_keeping(&en, &ru, lexicon, None);
+                // What the verdict needs of the anchors besides the key
+                // lists, before the bead costs are worked out: the anchors
+                // are not held meanwhile, and the verdict then keeps the
+                // lists' keys, not a copy.
+                let tokens = rayon::join(
+                    || AnchorTokens::of_lists(&linked, Lang::En),
+                    || AnchorTokens::of_lists(&linked, Lang::Ru),
+                );
+                (linked, tokens)
+            },
+            || dp::SentenceUnits::of(&en, &ru),
         );
         let keys = linked.into_keys();
-        let beads = dp::align_linked(&en, &ru, &keys, &self.options);
+        let beads = dp::align_units(&units, &keys, &self.options);
+        drop(units);
         let evidence = Evidence::new(
             keys.into_key_columns(),
             Sides::new(en_tokens, ru_tokens),

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::{Error, Lang};
 
 /// Fewer letters than this are too few to judge (a title, a list of numbers).
@@ -84,6 +86,15 @@ impl ScriptCount {
         count
     }
 
+    /// The letters of two texts together.
+    fn add(self, other: ScriptCount) -> ScriptCount {
+        ScriptCount {
+            latin: self.latin + other.latin,
+            cyrillic: self.cyrillic + other.cyrillic,
+            other: self.other + other.other,
+        }
+    }
+
     /// The share (0..1) of letters in the script of `lang`.
     pub fn share(&self, lang: Lang) -> f64 {
         let total = self.latin + self.cyrillic;
@@ -133,8 +144,18 @@ const MIN_KNOWN_SCRIPT_SHARE: f64 = 0.5;
 
 /// [`check_language`] on letters already counted.
 fn judge(path: &Path, text: &str, count: ScriptCount, lang: Lang) -> Result<(), Error> {
+    judge_scanned(path, count, mojibake(text), lang)
+}
+
+/// [`judge`] with the text's garbled run, if it is garbled, found already.
+fn judge_scanned(
+    path: &Path,
+    count: ScriptCount,
+    mojibake: Option<Mojibake>,
+    lang: Lang,
+) -> Result<(), Error> {
     let side = lang.code();
-    if let Some(found) = mojibake(text) {
+    if let Some(found) = mojibake {
         return Err(Error::Mojibake {
             path: path.to_path_buf(),
             encoding: found.encoding,
@@ -167,11 +188,28 @@ fn judge(path: &Path, text: &str, count: ScriptCount, lang: Lang) -> Result<(), 
 /// Checks the English and the Russian input of an alignment, naming a swap
 /// when both look like the other language.
 pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
-    // Each side on its own core: a book is tens of megabytes a side. The
-    // English side's error still comes first.
+    // A book is tens of megabytes a side: both sides in pieces, the pieces
+    // in parallel (the Russian side, two bytes a letter, is half as long
+    // again as the English one, and took one core while the other waited).
     let parallel = crate::parallel::worth_it(en.1.len() + ru.1.len());
-    let (en_count, ru_count) =
-        crate::parallel::join(parallel, || ScriptCount::of(en.1), || ScriptCount::of(ru.1));
+    let scan = |text: &str| -> (ScriptCount, Runs) {
+        if !parallel {
+            return (ScriptCount::of(text), Runs::of(text));
+        }
+        let scanned: Vec<(ScriptCount, Runs)> = pieces(text)
+            .par_iter()
+            .map(|piece| (ScriptCount::of(piece), Runs::of(piece)))
+            .collect();
+        // In order: the first garbled run of the text is reported.
+        scanned.into_iter().fold(
+            (ScriptCount::default(), Runs::default()),
+            |(count, runs), (piece_count, piece_runs)| {
+                (count.add(piece_count), runs.then(piece_runs))
+            },
+        )
+    };
+    let ((en_count, en_runs), (ru_count, ru_runs)) =
+        crate::parallel::join(parallel, || scan(en.1), || scan(ru.1));
     if en_count.looks_wrong(Lang::En).is_some() && ru_count.looks_wrong(Lang::Ru).is_some() {
         return Err(Error::SwappedLanguages {
             en: en.0.to_path_buf(),
@@ -180,12 +218,36 @@ pub fn check_pair(en: (&Path, &str), ru: (&Path, &str)) -> Result<(), Error> {
             ru_latin: percent(ru_count.share(Lang::En)),
         });
     }
-    let (en_judged, ru_judged) = crate::parallel::join(
-        parallel,
-        || judge(en.0, en.1, en_count, Lang::En),
-        || judge(ru.0, ru.1, ru_count, Lang::Ru),
-    );
-    en_judged.and(ru_judged)
+    judge_scanned(en.0, en_count, en_runs.mojibake(), Lang::En).and(judge_scanned(
+        ru.0,
+        ru_count,
+        ru_runs.mojibake(),
+        Lang::Ru,
+    ))
+}
+
+/// Bytes per piece of a text checked in parallel (see [`pieces`]).
+const PIECE_BYTES: usize = 256 * 1024;
+
+/// `text` cut into pieces of about [`PIECE_BYTES`], each cut just after an
+/// ASCII byte, so that no character and no run of non-ASCII characters is
+/// cut: letters and runs are counted piece by piece alike.
+fn pieces(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::with_capacity(text.len() / PIECE_BYTES + 1);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = match bytes.get(start + PIECE_BYTES..) {
+            None => bytes.len(),
+            Some(rest) => rest
+                .iter()
+                .position(u8::is_ascii)
+                .map_or(bytes.len(), |k| start + PIECE_BYTES + k + 1),
+        };
+        pieces.push(&text[start..end]);
+        start = end;
+    }
+    pieces
 }
 
 /// A piece of text that reads as UTF-8 bytes decoded in a one-byte
@@ -212,17 +274,48 @@ const MOJIBAKE_MIN_SHARE: f64 = 0.3;
 /// non-ASCII runs are: Russian has a few innocent runs that pass the test
 /// ("Её" in Windows-1251 is valid UTF-8 for "Ÿ"), but never most of them.
 pub fn mojibake(text: &str) -> Option<Mojibake> {
-    let (mut runs, mut garbled, mut first) = (0usize, 0usize, None);
-    for run in non_ascii_runs(text) {
-        runs += 1;
-        if let Some(found) = garbled_run(run) {
-            garbled += 1;
-            first.get_or_insert(found);
+    Runs::of(text).mojibake()
+}
+
+/// The runs of non-ASCII characters of a text (or of consecutive pieces of
+/// it) counted, and the garbled ones among them (see [`mojibake`]).
+#[derive(Default)]
+struct Runs {
+    runs: usize,
+    garbled: usize,
+    /// The first garbled run.
+    first: Option<Mojibake>,
+}
+
+impl Runs {
+    fn of(text: &str) -> Runs {
+        let mut counted = Runs::default();
+        for run in non_ascii_runs(text) {
+            counted.runs += 1;
+            if let Some(found) = garbled_run(run) {
+                counted.garbled += 1;
+                counted.first.get_or_insert(found);
+            }
+        }
+        counted
+    }
+
+    /// These runs and those of the piece of text that follows.
+    fn then(self, later: Runs) -> Runs {
+        Runs {
+            runs: self.runs + later.runs,
+            garbled: self.garbled + later.garbled,
+            first: self.first.or(later.first),
         }
     }
-    (garbled >= MOJIBAKE_MIN_RUNS && garbled as f64 >= MOJIBAKE_MIN_SHARE * runs as f64)
-        .then_some(first)
-        .flatten()
+
+    /// The first garbled run, if enough of the runs are garbled.
+    fn mojibake(self) -> Option<Mojibake> {
+        (self.garbled >= MOJIBAKE_MIN_RUNS
+            && self.garbled as f64 >= MOJIBAKE_MIN_SHARE * self.runs as f64)
+            .then_some(self.first)
+            .flatten()
+    }
 }
 
 /// The runs of non-ASCII characters of `text`: the runs of its bytes above
@@ -465,5 +558,32 @@ mod tests {
     fn short_or_letterless_text_is_not_judged() {
         assert!(check_language(Path::new("en.txt"), "Да.", Lang::En).is_ok());
         assert!(check_language(Path::new("ru.txt"), "1. 2. 3. 2024-03-23", Lang::Ru).is_ok());
+    }
+
+    #[test]
+    fn pieces_cut_no_character_and_no_run_and_count_as_the_whole() {
+        // Long runs of non-ASCII letters across the places a piece may end,
+        // and a garbled run in the last piece.
+        let long_word = "ж".repeat(PIECE_BYTES / 3);
+        let text = format!("{RU} {long_word} {EN}").repeat(4) + " LavrovвЂ™s вЂњ";
+        let cut = pieces(&text);
+        assert!(cut.len() > 2);
+        assert_eq!(cut.concat(), text);
+        for piece in &cut[..cut.len() - 1] {
+            assert!(piece.as_bytes().last().is_some_and(u8::is_ascii));
+        }
+        let count = cut.iter().fold(ScriptCount::default(), |sum, piece| {
+            sum.add(ScriptCount::of(piece))
+        });
+        assert_eq!(count, ScriptCount::of(&text));
+        let runs = cut
+            .iter()
+            .fold(Runs::default(), |sum, piece| sum.then(Runs::of(piece)));
+        let whole = Runs::of(&text);
+        assert_eq!((runs.runs, runs.garbled), (whole.runs, whole.garbled));
+        assert_eq!(
+            runs.first.map(|found| found.seen),
+            whole.first.map(|found| found.seen)
+        );
     }
 }
