@@ -5,9 +5,6 @@
 //! read (encoding, --lossy) -> language check -> split -> align -> file offsets
 //! ```
 //!
-//! (A big pair is split while its scripts are checked, on the core the
-//! check leaves idle; [`Pipeline::split`] then takes those sentences.)
-//!
 //! ```no_run
 //! use sverka::pipeline::{PairOptions, Pipeline};
 //!
@@ -24,7 +21,6 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 
 use crate::input::{self, Encoding, InputFormat, ReadOptions, Text};
 use crate::lang::Sides;
@@ -119,18 +115,6 @@ pub struct InputPair {
     pub texts: Sides<Text>,
     /// What reading found worth telling.
     pub notices: Vec<Notice>,
-    /// Both sides' sentences, when [`Pipeline::read`] split them while it
-    /// checked the scripts; the first [`Pipeline::split`] of the pair takes
-    /// them.
-    split: Mutex<Option<SplitAhead>>,
-}
-
-/// The sentences of a pair split ahead (English, Russian), and whether as
-/// pre-split input.
-#[derive(Debug)]
-struct SplitAhead {
-    presplit: bool,
-    sentences: (Vec<crate::Sentence>, Vec<crate::Sentence>),
 }
 
 /// An alignment and where its sentences are in the input files.
@@ -251,25 +235,9 @@ impl Pipeline {
                 });
             }
         }
-        let mut split = None;
         if !self.options.no_lang_check {
-            let check =
-                || input::check_pair((&names.en, &texts.en.text), (&names.ru, &texts.ru.text));
-            let bytes = texts.en.text.len() + texts.ru.text.len();
-            // The check reads each side on one core, and the Russian one
-            // (Cyrillic letters, each decoded and counted) far longer than
-            // the English one: the sentences are split meanwhile on the
-            // core it leaves idle, rather than after it.
-            let checked = if parallel::worth_it(bytes) {
-                let (checked, sentences) = rayon::join(check, || self.split_texts(&texts));
-                split = Some(SplitAhead {
-                    presplit: self.options.presplit,
-                    sentences,
-                });
-                checked
-            } else {
-                check()
-            };
+            let checked =
+                input::check_pair((&names.en, &texts.en.text), (&names.ru, &texts.ru.text));
             match checked {
                 Err(error) if self.options.presplit => notices.push(Notice::Script(error)),
                 checked => checked?,
@@ -279,31 +247,21 @@ impl Pipeline {
             names,
             texts,
             notices,
-            split: Mutex::new(split),
         })
     }
 
     /// Splits both sides of a pair into sentences (English, Russian).
     pub fn split(&self, pair: &InputPair) -> (Vec<crate::Sentence>, Vec<crate::Sentence>) {
-        let mut ahead = pair.split.lock().unwrap_or_else(PoisonError::into_inner);
-        match ahead.take() {
-            Some(split) if split.presplit == self.options.presplit => split.sentences,
-            _ => self.split_texts(&pair.texts),
-        }
-    }
-
-    /// Splits both `texts` into sentences (English, Russian).
-    fn split_texts(&self, texts: &Sides<Text>) -> (Vec<crate::Sentence>, Vec<crate::Sentence>) {
         let presplit = self.options.presplit;
         let sentences = |lang: Lang| {
-            let text = &texts[lang];
+            let text = &pair.texts[lang];
             let mut sentences = split::sentences_of(&text.text, lang, presplit);
             // A web page's, Word file's or Markdown document's lines are the source's.
             text.source_lines(&mut sentences);
             sentences
         };
         // Side by side: the splitter reads a text from start to end on one core.
-        let bytes = texts.en.text.len() + texts.ru.text.len();
+        let bytes = pair.texts.en.text.len() + pair.texts.ru.text.len();
         parallel::join(
             parallel::worth_it(bytes),
             || sentences(Lang::En),
@@ -368,35 +326,6 @@ mod tests {
         let pipeline = Pipeline::new(Aligner::default(), options);
         let pair = decode(&pipeline, RU.as_bytes(), EN.as_bytes()).unwrap();
         assert!(matches!(pair.notices[..], [Notice::Script(_)]));
-    }
-
-    #[test]
-    fn sentences_split_while_reading_are_those_split_after() {
-        // Big enough to be split while the scripts are checked.
-        let (en, ru) = (EN.repeat(2000), RU.repeat(2000));
-        assert!(parallel::worth_it(en.len() + ru.len()));
-        for presplit in [false, true] {
-            let options = PairOptions {
-                presplit,
-                ..PairOptions::default()
-            };
-            let pipeline = Pipeline::new(Aligner::default(), options);
-            let pair = decode(&pipeline, en.as_bytes(), ru.as_bytes()).unwrap();
-            let texts = |(en, ru): (Vec<crate::Sentence>, Vec<crate::Sentence>)| {
-                let text = |s: &crate::Sentence| (s.start, s.end, s.text().to_string());
-                let en: Vec<_> = en.iter().map(text).collect();
-                let ru: Vec<_> = ru.iter().map(text).collect();
-                (en, ru)
-            };
-            assert!(pair.split.lock().unwrap().is_some(), "split while reading");
-            let ahead = texts(pipeline.split(&pair));
-            assert!(
-                pair.split.lock().unwrap().is_none(),
-                "taken by the first split"
-            );
-            assert_eq!(ahead, texts(pipeline.split(&pair)));
-            assert!(presplit || ahead.0.len() == 2000);
-        }
     }
 
     #[test]

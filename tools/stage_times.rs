@@ -7,9 +7,6 @@
 //!
 //! `cargo run --release --example stage_times -- [--presplit] [--repeat N] EN RU`
 //!
-//! A big pair is split while its scripts are checked (see
-//! `sverka::pipeline`): its split shows in `read`, and `split` is nearly 0.
-//!
 //! CPU time is read from `/proc/self/stat` (Linux only; 10 ms ticks), so
 //! stages shorter than a few ticks are better timed with `--repeat`.
 
