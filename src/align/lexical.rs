@@ -473,19 +473,32 @@ pub(crate) fn link_keeping(
             KeyId(next - 1)
         });
     };
-    let mut linked = Vec::new();
-    for lang in [Lang::En, Lang::Ru] {
-        for k in 0..anchors[lang].sentences() {
-            // In the order `linked_of` gives them: without added names, the
-            // sentence's anchors as they stand (no list made).
-            if added[lang].contains_key(&k) {
-                linked_of(lang, k, &mut linked);
-                linked.iter().for_each(|&(_, n)| number_key(n));
-            } else {
-                anchors[lang].sentence(k).for_each(|s| number_key(s.key));
+    // Each sentence's unmatched telling tokens need no ids: counted on the
+    // other core while this one numbers the keys (a serial pass).
+    let number_keys = || {
+        let mut linked = Vec::new();
+        for lang in [Lang::En, Lang::Ru] {
+            for k in 0..anchors[lang].sentences() {
+                // In the order `linked_of` gives them: without added names,
+                // the sentence's anchors as they stand (no list made).
+                if added[lang].contains_key(&k) {
+                    linked_of(lang, k, &mut linked);
+                    linked.iter().for_each(|&(_, n)| number_key(n));
+                } else {
+                    anchors[lang].sentence(k).for_each(|s| number_key(s.key));
+                }
             }
         }
-    }
+    };
+    let unmatched_of = |lang: Lang| -> Vec<u32> {
+        (0..anchors[lang].sentences())
+            .into_par_iter()
+            .map(|k| anchors[lang].unmatched_telling(k, added[lang].get(&k)))
+            .collect()
+    };
+    let ((), unmatched) = rayon::join(number_keys, || {
+        Sides::new(Lang::En, Lang::Ru).map(unmatched_of)
+    });
     let total = (en.len() + ru.len()).max(1) as f64;
     // A key weighs `ln(1 + N / df)`, shared out in each sentence over the
     // keys of its token.
@@ -569,12 +582,6 @@ pub(crate) fn link_keeping(
         Sides::new(en_lists, ru_lists),
         Sides::new(en_totals, ru_totals),
     );
-    let unmatched = Sides::new(Lang::En, Lang::Ru).map(|lang| {
-        (0..anchors[lang].sentences())
-            .into_par_iter()
-            .map(|k| anchors[lang].unmatched_telling(k, added[lang].get(&k)))
-            .collect()
-    });
     let keys = Keys {
         ids: next as usize,
         lists,
