@@ -295,6 +295,19 @@ struct Scratch<'s> {
     stemmed: Vec<Stemmed<'s>>,
 }
 
+/// Whether `text` is seen for the first time, numbering it in `listed`
+/// (in order of first sight) if so.
+fn first_sight<'t>(listed: &mut FxHashMap<&'t str, u32>, text: &'t str) -> bool {
+    let next = listed.len() as u32;
+    match listed.entry(text) {
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(next);
+            true
+        }
+        std::collections::hash_map::Entry::Occupied(_) => false,
+    }
+}
+
 /// Sorts `list[from..]` and drops its repeats.
 pub(crate) fn sort_and_dedup_tail<T: Ord + Copy>(list: &mut Vec<T>, from: usize) {
     list[from..].sort_unstable();
@@ -425,7 +438,10 @@ impl<'a> Extractor<'a> {
         // again once it is recorded.
         const NEW: u32 = u32::MAX;
         let this = &*self;
-        let spelt: Vec<Spelt> = texts
+        // With each block's spellings, the new ones it holds, each once, in
+        // order of first sight (listed in parallel: the serial listing of a
+        // chunk's new spellings was a pass over all its tokens).
+        let (spelt, fresh): (Vec<Spelt>, Vec<Vec<&str>>) = texts
             .par_chunks(BLOCK)
             .map(|block| {
                 // About one token per six bytes of English (twelve of
@@ -436,81 +452,104 @@ impl<'a> Extractor<'a> {
                     ids: Vec::with_capacity(bytes / 6),
                     ends: Vec::with_capacity(block.len() + 1),
                 };
+                let (mut fresh, mut listed) = (Vec::new(), FxHashSet::default());
                 spelt.ends.push(0);
                 for text in block {
                     let from = spelt.spans.len();
                     token_spans_into(text, &mut spelt.spans);
-                    let ids = spelt.spans[from..]
-                        .iter()
-                        .map(|r| this.seen_spellings.get(&text[r.clone()]).copied())
-                        .map(|id| id.unwrap_or(NEW));
-                    spelt.ids.extend(ids);
+                    for r in &spelt.spans[from..] {
+                        let written = &text[r.clone()];
+                        let id = this.seen_spellings.get(written).copied();
+                        if id.is_none() && listed.insert(written) {
+                            fresh.push(written);
+                        }
+                        spelt.ids.push(id.unwrap_or(NEW));
+                    }
                     spelt.ends.push(spelt.spans.len());
                 }
-                spelt
+                (spelt, fresh)
             })
+            .unzip();
+        // Each new spelling's place in `new`, its id once recorded being
+        // the spellings' count before plus that place.
+        let mut listed: FxHashMap<&str, u32> = FxHashMap::default();
+        let new: Vec<&str> = (fresh.iter().flatten())
+            .copied()
+            .filter(|w| first_sight(&mut listed, w))
             .collect();
-        let mut listed = FxHashSet::default();
-        let new: Vec<&str> = (texts.chunks(BLOCK).zip(&spelt))
-            .filter(|(_, spelt)| spelt.ids.contains(&NEW))
-            .flat_map(|(block, spelt)| {
-                block.iter().enumerate().flat_map(move |(k, text)| {
-                    let tokens = spelt.sentence(k);
-                    let written = spelt.spans[tokens.clone()].iter();
-                    (written.zip(&spelt.ids[tokens]))
-                        .filter(|&(_, &id)| id == NEW)
-                        .map(move |(r, _)| &text[r.clone()])
-                })
-            })
-            .filter(|w| listed.insert(*w))
-            .collect();
+        drop(fresh);
         let tokens: Vec<Token> = new.par_iter().map(|w| token(w)).collect();
-        // The new words are worked out in parallel, then recorded in order.
-        let mut listed = FxHashSet::default();
+        // The new words are worked out in parallel, then stored in order,
+        // each new word's id being the words' count before plus its place.
+        let mut listed_words: FxHashMap<&str, u32> = FxHashMap::default();
         let new_words: Vec<&str> = tokens
             .iter()
             .map(|t| t.text.as_str())
-            .filter(|w| !self.seen_words.contains_key(*w) && listed.insert(*w))
+            .filter(|w| !self.seen_words.contains_key(*w) && first_sight(&mut listed_words, w))
             .collect();
         let worked: Vec<Word> = new_words.par_iter().map(|w| self.work_out(w)).collect();
-        // Room for the new words and spellings at once: grown one at a time,
-        // the lists and maps were copied and rehashed over and over (1% of
-        // a one-statement run).
-        self.words.reserve(worked.len());
-        self.seen_words.reserve(worked.len());
-        self.spellings.reserve(new.len());
-        self.seen_spellings.reserve(new.len());
-        for word in worked {
-            self.seen_words
-                .insert(word.text.clone(), self.words.len() as u32);
-            self.words.push(word);
-        }
-        for (written, t) in new.iter().zip(&tokens) {
-            let word = self.word(&t.text);
-            self.seen_spellings
-                .insert(written.to_string(), self.spellings.len() as u32);
-            self.spellings.push(Spelling::new(t, word));
-        }
+        let (first_word, first_spelling) = (self.words.len(), self.spellings.len());
         let this = &*self;
-        texts
-            .par_chunks(BLOCK)
-            .zip(spelt)
-            .map(|(block, mut spelt)| {
-                let mut out = Extractions::new();
-                let mut scratch = Scratch::default();
-                for (k, text) in block.iter().enumerate() {
-                    let tokens = spelt.sentence(k);
-                    for at in tokens.clone() {
-                        if spelt.ids[at] == NEW {
-                            spelt.ids[at] = this.seen_spellings[&text[spelt.spans[at].clone()]];
-                        }
-                    }
-                    let (spans, ids) = (&spelt.spans[tokens.clone()], &spelt.ids[tokens]);
-                    this.assemble(text, spans, ids, &mut out, &mut scratch);
-                }
-                out
+        let spelt_words: Vec<u32> = tokens
+            .par_iter()
+            .map(|t| match this.seen_words.get(&t.text) {
+                Some(&word) => word,
+                None => (first_word as u32) + listed_words[t.text.as_str()],
             })
-            .collect()
+            .collect();
+        self.words.extend(worked);
+        (self.spellings).extend(
+            tokens
+                .iter()
+                .zip(spelt_words)
+                .map(|(t, word)| Spelling::new(t, word)),
+        );
+        // The maps from text to id are filled on one core while the other
+        // puts the sentences' anchors together, which needs only the ids:
+        // filling them (a string made and hashed per new word and
+        // spelling) was most of this function's serial work.
+        let mut seen_words = std::mem::take(&mut self.seen_words);
+        let mut seen_spellings = std::mem::take(&mut self.seen_spellings);
+        let this = &*self;
+        let remember = || {
+            // Room for the new words and spellings at once: grown one at a
+            // time, the maps were rehashed over and over (1% of a
+            // one-statement run).
+            seen_words.reserve(this.words.len() - first_word);
+            seen_spellings.reserve(new.len());
+            for (id, word) in this.words.iter().enumerate().skip(first_word) {
+                seen_words.insert(word.text.clone(), id as u32);
+            }
+            for (at, written) in new.iter().enumerate() {
+                seen_spellings.insert(written.to_string(), (first_spelling + at) as u32);
+            }
+        };
+        let assemble = || {
+            texts
+                .par_chunks(BLOCK)
+                .zip(spelt)
+                .map(|(block, mut spelt)| {
+                    let mut out = Extractions::new();
+                    let mut scratch = Scratch::default();
+                    for (k, text) in block.iter().enumerate() {
+                        let tokens = spelt.sentence(k);
+                        for at in tokens.clone() {
+                            if spelt.ids[at] == NEW {
+                                let written = &text[spelt.spans[at].clone()];
+                                spelt.ids[at] = (first_spelling as u32) + listed[written];
+                            }
+                        }
+                        let (spans, ids) = (&spelt.spans[tokens.clone()], &spelt.ids[tokens]);
+                        this.assemble(text, spans, ids, &mut out, &mut scratch);
+                    }
+                    out
+                })
+                .collect()
+        };
+        let ((), out) = rayon::join(remember, assemble);
+        self.seen_words = seen_words;
+        self.seen_spellings = seen_spellings;
+        out
     }
 
     /// The index of the spelling `written` in `spellings`, worked out on
