@@ -444,10 +444,20 @@ pub(crate) fn link_keeping(
 ) -> Linked {
     let mut table = KeyTable::default();
 
-    let (anchors, names) = linked_anchors(en, ru, lexicon, learned, &mut table);
-    let mut names = names;
-    unlinked_names(&mut names.en, &anchors.en);
-    unlinked_names(&mut names.ru, &anchors.ru);
+    let (anchors, mut names) = extracted_anchors(en, ru, lexicon, learned, &mut table);
+    // The Russian anchors of keys the English side lacks are dropped (a
+    // serial pass) while the English names are looked for among the
+    // English anchors.
+    let Sides {
+        en: en_anchors,
+        ru: mut ru_anchors,
+    } = anchors;
+    rayon::join(
+        || ru_anchors.retain(|slot| table.is_linked(slot.key)),
+        || unlinked_names(&mut names.en, &en_anchors),
+    );
+    unlinked_names(&mut names.ru, &ru_anchors);
+    let anchors = Sides::new(en_anchors, ru_anchors);
     // Linked names' anchors, per side and sentence.
     let added = link_names(names.as_ref(), &mut table);
     drop(names);
@@ -600,15 +610,28 @@ fn linked_anchors(
     learned: Option<&Lexicon>,
     table: &mut KeyTable,
 ) -> (Sides<SideAnchors>, Sides<Names>) {
+    let (mut anchors, names) = extracted_anchors(en, ru, lexicon, learned, table);
+    anchors.ru.retain(|slot| table.is_linked(slot.key));
+    (anchors, names)
+}
+
+/// [`linked_anchors`], but with every Russian anchor, linked or not (the
+/// caller drops those whose key [`KeyTable::is_linked`] denies).
+fn extracted_anchors(
+    en: &[Sentence],
+    ru: &[Sentence],
+    lexicon: &Lexicon,
+    learned: Option<&Lexicon>,
+    table: &mut KeyTable,
+) -> (Sides<SideAnchors>, Sides<Names>) {
     // Russian anchors are all kept until the English side is known; of the
     // English ones, only those whose key the Russian side has. Which side
     // comes first changes no key's weight, only what is held meanwhile: on
     // the Bible eleven times the two sides have about as many anchors (6.4
     // and 6.8 million), but far fewer English ones have a Russian key than
     // the other way round, and Russian first peaked 21 MB lower.
-    let (mut ru_anchors, ru_names) = extract(ru, Lang::Ru, Keep::All, lexicon, learned, table);
+    let (ru_anchors, ru_names) = extract(ru, Lang::Ru, Keep::All, lexicon, learned, table);
     let (en_anchors, en_names) = extract(en, Lang::En, Keep::Known, lexicon, learned, table);
-    ru_anchors.retain(|slot| table.is_linked(slot.key));
     (
         Sides::new(en_anchors, ru_anchors),
         Sides::new(en_names, ru_names),
