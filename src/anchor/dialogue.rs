@@ -297,38 +297,37 @@ pub fn log_odds(
 /// [`log_odds`] of the two sides' marks tallied already (the aligner
 /// tallies each run of sentences once for the many beads it is a side of).
 pub(crate) fn tallies_log_odds(en: &Tally, ru: &Tally, trust: Trust) -> f64 {
-    let opens = match (en.opens, ru.opens) {
-        (true, true) => 0.9,
-        (false, false) => 0.25,
-        _ => -2.9,
-    };
-    let questions = match (en.questions, ru.questions) {
-        (0, 0) => 0.1,
-        (1, 1) => 1.45,
-        (2, 2) => 2.5,
-        (0, 1) | (1, 0) => -1.85,
-        (0, _) | (_, 0) => -2.95,
-        _ => 0.6,
-    };
-    let exclamations = match (en.exclamations, ru.exclamations) {
-        (0, 0) => 0.05,
-        (1, 1) => 1.2,
-        (2, 2) => 2.5,
-        (0, 1) | (1, 0) => -0.9,
-        (0, _) | (_, 0) => -1.25,
-        _ => 0.8,
-    };
-    // Measured like the ratios above, on the switches between speech and
-    // narration that the two sides disagree on.
-    let switches = match en.switches.abs_diff(ru.switches) {
-        0 => 0.4,
-        1 => -1.15,
-        2 => -1.85,
-        _ => -2.1,
-    };
+    // Each ratio looked up by the two sides' marks (counts are capped at 2
+    // by `tally`): the aligner asks this of every bead it weighs, and the
+    // matches it replaces were branches the processor guessed wrong.
+    let opens = OPENS_RATIOS[usize::from(en.opens)][usize::from(ru.opens)];
+    let questions = QUESTIONS_RATIOS[usize::from(en.questions)][usize::from(ru.questions)];
+    let exclamations =
+        EXCLAMATIONS_RATIOS[usize::from(en.exclamations)][usize::from(ru.exclamations)];
+    let apart = usize::from(en.switches.abs_diff(ru.switches));
+    let switches = SWITCHES_RATIOS[apart.min(SWITCHES_RATIOS.len() - 1)];
     trust.opens * (OPENS_WEIGHT * opens + SWITCHES_WEIGHT * switches)
         + COUNTS_WEIGHT * (questions + exclamations)
 }
+
+/// The ratio of the two sides both opening a turn, neither, or one only,
+/// by whether the English, then the Russian side opens one.
+const OPENS_RATIOS: [[f64; 2]; 2] = [[0.25, -2.9], [-2.9, 0.9]];
+
+/// The ratio of the two sides' questions, by the English, then the
+/// Russian count (0, 1, 2 or more): alike, one against none, more against
+/// none, two against one.
+const QUESTIONS_RATIOS: [[f64; 3]; 3] =
+    [[0.1, -1.85, -2.95], [-1.85, 1.45, 0.6], [-2.95, 0.6, 2.5]];
+
+/// [`QUESTIONS_RATIOS`] of exclamations.
+const EXCLAMATIONS_RATIOS: [[f64; 3]; 3] =
+    [[0.05, -0.9, -1.25], [-0.9, 1.2, 0.8], [-1.25, 0.8, 2.5]];
+
+/// The ratio of the switches between speech and narration that the two
+/// sides disagree on, by how many (the last for any more): measured like
+/// the ratios above.
+const SWITCHES_RATIOS: [f64; 4] = [0.4, -1.15, -1.85, -2.1];
 
 /// The dialogue marks of one side of a bead.
 #[derive(Debug, Clone, Copy, Default)]
@@ -379,6 +378,66 @@ pub(crate) fn tally(side: impl IntoIterator<Item = Turn>) -> Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`tallies_log_odds`] as it was written first, each ratio matched
+    /// on the two sides' marks.
+    fn matched_log_odds(en: &Tally, ru: &Tally, trust: Trust) -> f64 {
+        let opens = match (en.opens, ru.opens) {
+            (true, true) => 0.9,
+            (false, false) => 0.25,
+            _ => -2.9,
+        };
+        let questions = match (en.questions, ru.questions) {
+            (0, 0) => 0.1,
+            (1, 1) => 1.45,
+            (2, 2) => 2.5,
+            (0, 1) | (1, 0) => -1.85,
+            (0, _) | (_, 0) => -2.95,
+            _ => 0.6,
+        };
+        let exclamations = match (en.exclamations, ru.exclamations) {
+            (0, 0) => 0.05,
+            (1, 1) => 1.2,
+            (2, 2) => 2.5,
+            (0, 1) | (1, 0) => -0.9,
+            (0, _) | (_, 0) => -1.25,
+            _ => 0.8,
+        };
+        let switches = match en.switches.abs_diff(ru.switches) {
+            0 => 0.4,
+            1 => -1.15,
+            2 => -1.85,
+            _ => -2.1,
+        };
+        trust.opens * (OPENS_WEIGHT * opens + SWITCHES_WEIGHT * switches)
+            + COUNTS_WEIGHT * (questions + exclamations)
+    }
+
+    #[test]
+    fn looked_up_ratios_are_the_matched_ones() {
+        let trust = Trust { opens: 0.37 };
+        let tallies = || {
+            let counts = (0..=2).flat_map(|q| (0..=2).map(move |e| (q, e)));
+            let marks = counts.flat_map(|(q, e)| [0, 1, 2, 3, 7, 255].map(|s| (q, e, s)));
+            marks.flat_map(|(questions, exclamations, switches)| {
+                [false, true].map(|opens| Tally {
+                    opens,
+                    questions,
+                    exclamations,
+                    switches,
+                })
+            })
+        };
+        for en in tallies() {
+            for ru in tallies() {
+                let (looked_up, matched) = (
+                    tallies_log_odds(&en, &ru, trust),
+                    matched_log_odds(&en, &ru, trust),
+                );
+                assert_eq!(looked_up.to_bits(), matched.to_bits(), "{en:?} {ru:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_character_that_can_be_a_mark_is_found_by_its_bytes() {
