@@ -1,7 +1,7 @@
 //! The cost of a bead: how unlikely it is, as `-ln` of a probability.
 
 use super::AlignOptions;
-use super::length::TabulatedLength;
+use super::length::{Scaled, TabulatedLength};
 use super::lexical::Keys;
 use super::shape::SHAPES;
 use crate::Lang;
@@ -172,7 +172,13 @@ impl<'a> CostModel<'a> {
             sentences: len,
             // Summed here, not kept as prefix sums: a run is a few units,
             // and a book's prefix sums were 4 MB beside the bead costs.
-            length: total_length(units),
+            length: {
+                let length = total_length(units) as f64;
+                match lang {
+                    Lang::En => Scaled::en(self.ratio, length),
+                    Lang::Ru => Scaled::ru(self.ratio, length),
+                }
+            },
             chrome: units.iter().filter(|u| u.chrome).count(),
             crosses_paragraph: crosses_paragraph(units),
             tally: dialogue::tally(units.iter().map(|u| u.turn)),
@@ -199,7 +205,7 @@ impl<'a> CostModel<'a> {
         if (en_chrome > 0 || ru_chrome > 0) && (en_chrome < a || ru_chrome < b) {
             return CHROME_WITH_TEXT;
         }
-        cost += self.length.cost(self.ratio, en.length, ru.length);
+        cost += self.length.cost_of_scaled(en.length, ru.length);
         if en.crosses_paragraph || ru.crosses_paragraph {
             cost += self.options.paragraph_cost;
         }
@@ -232,8 +238,9 @@ impl<'a> CostModel<'a> {
 pub struct Run {
     /// How many sentences.
     sentences: usize,
-    /// Their non-whitespace characters.
-    length: usize,
+    /// Their non-whitespace characters, and what they stand for on the
+    /// other side.
+    length: Scaled,
     /// How many of them are page chrome.
     chrome: usize,
     /// They are not all of one paragraph.

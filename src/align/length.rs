@@ -45,8 +45,15 @@ impl LengthModel {
     /// The standardised deviation of `l2` from `ratio * l1`.
     pub fn delta(&self, ratio: f64, l1: usize, l2: usize) -> f64 {
         let (l1, l2) = (l1 as f64, l2 as f64);
-        let base = ((l1 + l2 / ratio) / 2.0).max(1.0);
-        ((l2 - ratio * l1) / (self.variance * base).sqrt()).abs()
+        self.delta_of(Scaled::en(ratio, l1), Scaled::ru(ratio, l2))
+    }
+
+    /// [`LengthModel::delta`] of two lengths already scaled by the ratio:
+    /// the aligner scales each run once for the many beads it is a side of.
+    #[inline]
+    pub fn delta_of(&self, en: Scaled, ru: Scaled) -> f64 {
+        let base = ((en.length + ru.scaled) / 2.0).max(1.0);
+        ((ru.length - en.scaled) / (self.variance * base).sqrt()).abs()
     }
 
     /// The cost of a standardised deviation `delta` (see [`LengthModel::cost`]).
@@ -62,6 +69,34 @@ impl LengthModel {
             (wide, narrow)
         };
         lo - (-(hi - lo)).exp().ln_1p()
+    }
+}
+
+/// A length and its expected counterpart on the other side, for
+/// [`LengthModel::delta_of`]: English `l1` expects `ratio * l1` Russian
+/// characters, Russian `l2` stands for `l2 / ratio` English ones. Worked
+/// out as `delta` does, so that the costs are the same to the bit.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scaled {
+    length: f64,
+    scaled: f64,
+}
+
+impl Scaled {
+    /// `l1` English characters.
+    pub fn en(ratio: f64, l1: f64) -> Scaled {
+        Scaled {
+            length: l1,
+            scaled: ratio * l1,
+        }
+    }
+
+    /// `l2` Russian characters.
+    pub fn ru(ratio: f64, l2: f64) -> Scaled {
+        Scaled {
+            length: l2,
+            scaled: l2 / ratio,
+        }
     }
 }
 
@@ -118,7 +153,19 @@ impl TabulatedLength {
 
     /// The same as [`LengthModel::cost`], to within 1e-5.
     pub fn cost(&self, ratio: f64, l1: usize, l2: usize) -> f64 {
-        let delta = self.model.delta(ratio, l1, l2);
+        self.cost_of_delta(self.model.delta(ratio, l1, l2))
+    }
+
+    /// The same as [`TabulatedLength::cost`], of lengths already scaled
+    /// (see [`Scaled`]).
+    #[inline]
+    pub fn cost_of_scaled(&self, en: Scaled, ru: Scaled) -> f64 {
+        self.cost_of_delta(self.model.delta_of(en, ru))
+    }
+
+    /// The cost of a standardised deviation `delta`, from the table.
+    #[inline]
+    fn cost_of_delta(&self, delta: f64) -> f64 {
         if delta >= Self::MAX {
             return self.model.cost_of_delta(delta);
         }

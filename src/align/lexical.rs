@@ -1082,9 +1082,17 @@ impl Keys {
 fn rarest(mut list: Vec<Weighted>, keep: usize) -> Vec<Weighted> {
     list.sort_unstable_by_key(|k| k.id);
     list.dedup_by_key(|k| k.id);
-    list.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    if list.len() > keep && keep > 0 {
+        // The heaviest first, equal weights in id order: the ids are
+        // distinct now, so this order is total, and selecting the first
+        // `keep` by it keeps the keys a full sort would, for less work.
+        list.select_nth_unstable_by(keep - 1, |x, y| {
+            y.weight.total_cmp(&x.weight).then(x.id.cmp(&y.id))
+        });
+        list.truncate(keep);
+        list.sort_unstable_by_key(|k| k.id);
+    }
     list.truncate(keep);
-    list.sort_unstable_by_key(|k| k.id);
     list
 }
 
