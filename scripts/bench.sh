@@ -134,9 +134,11 @@ cmd_galechurch() {
   echo "env GALECHURCH_MAX_CELLS=$(( (n + 10) * (n + 10) )) $KIT/peers/align_galechurch.sh $1"
 }
 cmd_nltk_gc() { echo "$KIT/peers/align_nltk_gc.sh $1"; }
-cmd_hunalign() { echo "hunalign $WORK/empty.dic $1/en.sents $1/ru.sents"; }
+# A native hunalign writes translate.txt into its working folder: it runs in WORK_DIR,
+# not in the folder the bench was started from (the repository, as a rule).
+cmd_hunalign() { echo "env --chdir=$WORK hunalign $WORK/empty.dic $1/en.sents $1/ru.sents"; }
 cmd_hunalign_wasm() { echo "$ROOT/scripts/hunalign-wasm/run.sh $WORK/empty.dic $1/en.sents $1/ru.sents"; }
-cmd_hunalign_wasm2c() { echo "$HUNALIGN_WASM2C $WORK/empty.dic $1/en.sents $1/ru.sents"; }
+cmd_hunalign_wasm2c() { echo "env --chdir=$WORK $HUNALIGN_WASM2C $WORK/empty.dic $1/en.sents $1/ru.sents"; }
 # HUNALIGN: the hunalign timed here (hunalign, hunalign_wasm2c, hunalign_wasm, or none).
 HUNALIGN_WASM2C=
 wasm2c_build() {  # builds (or finds cached) hunalign-native; its path in HUNALIGN_WASM2C
