@@ -159,6 +159,21 @@ const SKELETON_REWRITES: [(&str, &str); 7] = [
 /// ("американский" = "american").
 const LOANWORD_ENDINGS: [(&str, &str); 3] = [("ichesk", "ik"), ("ical", "ik"), ("esk", "")];
 
+/// English spelling conventions that Russian spells by sound, rewritten
+/// first in an English skeleton (before the silent h is dropped).
+const ENGLISH_SPELLINGS: [(&str, &str); 6] = [
+    ("tion", "tsion"),
+    ("eu", "ev"),
+    ("sch", "sh"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+];
+
+/// English letters Russian writes with two or three, rewritten in an
+/// English skeleton after the silent h is dropped.
+const ENGLISH_LETTERS: [(&str, &str); 3] = [("qu", "kv"), ("x", "ks"), ("j", "dzh")];
+
 /// Reduces a lowercased Latin spelling to a rough sound skeleton shared by
 /// English spellings and transliterated Russian ones. It works on bytes: only
 /// the ASCII letters of `latin` are kept, and every rewrite is ASCII.
@@ -172,19 +187,7 @@ fn skeleton(latin: &str, english: bool) -> String {
     let mut letters = letters_of(&s);
     if english {
         // English spelling conventions that Russian spells by sound.
-        rewrite_all(
-            &mut s,
-            &mut scratch,
-            &mut letters,
-            &[
-                ("tion", "tsion"),
-                ("eu", "ev"),
-                ("sch", "sh"),
-                ("ph", "f"),
-                ("th", "t"),
-                ("ck", "k"),
-            ],
-        );
+        rewrite_all(&mut s, &mut scratch, &mut letters, &ENGLISH_SPELLINGS);
         // A silent h after a vowel before a consonant: John = Джон, Sarah = Сара.
         let vowel = |c: u8| b"aeiouy".contains(&c);
         if letters & letter_bit(b'h') != 0 {
@@ -198,12 +201,7 @@ fn skeleton(latin: &str, english: bool) -> String {
             }));
             std::mem::swap(&mut s, &mut scratch);
         }
-        rewrite_all(
-            &mut s,
-            &mut scratch,
-            &mut letters,
-            &[("qu", "kv"), ("x", "ks"), ("j", "dzh")],
-        );
+        rewrite_all(&mut s, &mut scratch, &mut letters, &ENGLISH_LETTERS);
     }
     if english && letters & letter_bit(b'c') != 0 {
         letters |= letters_of(b"tsk");
@@ -618,14 +616,7 @@ mod tests {
         let mut s = if english {
             // English spelling conventions that Russian spells by sound.
             let mut s = s;
-            for (from, to) in [
-                ("tion", "tsion"),
-                ("eu", "ev"),
-                ("sch", "sh"),
-                ("ph", "f"),
-                ("th", "t"),
-                ("ck", "k"),
-            ] {
+            for (from, to) in ENGLISH_SPELLINGS {
                 s = replace_reference(s, from, to);
             }
             // A silent h after a vowel before a consonant: John = Джон, Sarah = Сара.
@@ -640,7 +631,7 @@ mod tests {
                 })
                 .map(|i| b[i] as char)
                 .collect();
-            let s = [("qu", "kv"), ("x", "ks"), ("j", "dzh")]
+            let s = ENGLISH_LETTERS
                 .into_iter()
                 .fold(s, |s, (from, to)| replace_reference(s, from, to));
             let mut out = String::with_capacity(s.len());
