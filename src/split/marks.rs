@@ -99,6 +99,20 @@ pub fn is_number(word: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-' | '–'))
 }
 
+/// A quantity before a unit: a number, also with a currency sign or an
+/// approximation sign before it ("$135", "US$5", "€20", "~50", "≈3") or as a
+/// product of dimensions ("150x185", "4х10", "2×3×4", Latin, Cyrillic or the
+/// multiplication sign).
+pub fn is_quantity(word: &str) -> bool {
+    // "US$", "HK$", "C$": a dollar sign may follow its country's capitals.
+    let word = match word.split_once('$') {
+        Some((country, amount)) if country.bytes().all(|b| b.is_ascii_uppercase()) => amount,
+        _ => word,
+    };
+    let word = word.trim_start_matches(['€', '£', '¥', '₽', '₴', '₸', '~', '≈', '+', '−']);
+    word.split(['x', 'х', '×']).all(is_number)
+}
+
 /// A web address: http://…, https://…, www.….
 pub fn is_link(word: &str) -> bool {
     word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.")
@@ -183,6 +197,18 @@ pub fn starts_list_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_before_a_unit() {
+        for word in [
+            "135", "$135", "US$5", "€20,5", "~50", "150x185", "4х10", "2×3×4",
+        ] {
+            assert!(is_quantity(word), "{word}");
+        }
+        for word in ["$", "US", "x", "4x", "x4", "Ax10", "A5", "$-", "гг"] {
+            assert!(!is_quantity(word), "{word}");
+        }
+    }
 
     #[test]
     fn numbers_in_running_text() {

@@ -11,7 +11,7 @@
 use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, is_letter, is_lower};
 use super::marks::{
-    is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_roman,
+    is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_quantity, is_roman,
     is_roman_or_range, is_slash_date, is_terminal, is_time, item_number, roman_item_number,
     starts_list_item,
 };
@@ -1023,7 +1023,7 @@ impl<'a> Scanner<'a, '_> {
                 previous.is_some_and(|p| {
                     let bare = p.strip_suffix('.').unwrap_or(p);
                     let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                    is_number(bare)
+                    is_quantity(bare)
                         || is_roman_or_range(bare)
                         || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
                 })
