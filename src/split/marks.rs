@@ -110,7 +110,8 @@ pub fn is_quantity(word: &str) -> bool {
         _ => word,
     };
     let word = word.trim_start_matches(['€', '£', '¥', '₽', '₴', '₸', '~', '≈', '+', '−']);
-    word.split(['x', 'х', '×']).all(is_number)
+    // "1990-х" is a number with a case ending, not a product.
+    is_number(word) || word.split(['x', 'х', '×']).all(is_number)
 }
 
 /// A web address: http://…, https://…, www.….
