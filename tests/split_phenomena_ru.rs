@@ -895,6 +895,16 @@ fn direct_speech_with_quotes() {
                 "«Кто там?» «Свои». «Входите».",
                 &["«Кто там?»", "«Свои».", "«Входите»."],
             ),
+            // The quotation is closed after its mark as after a comma: a dash
+            // and a capital after it open the reply or the next remark.
+            (
+                "«Ты придёшь?» — Да, приду.",
+                &["«Ты придёшь?»", "— Да, приду."],
+            ),
+            (
+                "«Ты придёшь?» — спросил он. — Ты придёшь?",
+                &["«Ты придёшь?» — спросил он.", "— Ты придёшь?"],
+            ),
         ],
     );
 }

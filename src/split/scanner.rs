@@ -417,6 +417,11 @@ impl<'a> Scanner<'a, '_> {
                 bracket_closed |= self.open_parens > 0;
                 self.open_parens = self.open_parens.saturating_sub(1);
             }
+            // «Ты придёшь?» — the quotation closes here, as it does after a
+            // comma («Ты придёшь», — …) where the main loop counts it.
+            if c == '»' {
+                self.open_guillemets = self.open_guillemets.saturating_sub(1);
+            }
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
             j += c.len_utf8();
         }
