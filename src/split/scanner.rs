@@ -1024,8 +1024,15 @@ impl<'a> Scanner<'a, '_> {
             }
             let before_number = next.is_digit() && (next.dashed || next.bracketed);
             // "2021 г.", "XX в.", "5 млн руб.", "5 млн. руб." (but not "в г. Москве").
+            // A one-letter unit is also a kind of place ("г." city, "с." village,
+            // "д." house): after a number and a comma it is that, as in an
+            // address ("125009, г. Москва"), not the number's unit.
+            let place = word.chars().count() == 1;
             let after_number = |lower: &mut String| {
                 previous.is_some_and(|p| {
+                    if place && p.ends_with([',', ';', ':']) {
+                        return false;
+                    }
                     let bare = p.strip_suffix('.').unwrap_or(p);
                     let unit = p.ends_with('.') || bare.chars().count() >= 3;
                     is_quantity(bare)
