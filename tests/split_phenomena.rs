@@ -1062,6 +1062,14 @@ fn acronyms_and_place_abbreviations() {
                 "Prices rose across the U.S. Most shoppers cut back.",
                 &["Prices rose across the U.S.", "Most shoppers cut back."],
             ),
+            (
+                "He moved to the U.S. Eventually everyone followed him.",
+                &["He moved to the U.S.", "Eventually everyone followed him."],
+            ),
+            (
+                "The grade on the test was an A. Everyone was happy.",
+                &["The grade on the test was an A.", "Everyone was happy."],
+            ),
             // The text writes "shoppers" in lower case elsewhere: an ordinary
             // word, so its capital opens a sentence.
             (
