@@ -169,6 +169,16 @@ fn units_and_measures() {
                 "Add 2 oz. of butter. Stir well.",
                 &["Add 2 oz. of butter.", "Stir well."],
             ),
+            // Shortened words of notes and forms go on before lower case and
+            // end before a common opener.
+            (
+                "The temp. dropped below zero. Roads iced over.",
+                &["The temp. dropped below zero.", "Roads iced over."],
+            ),
+            (
+                "Enter the avg. score per wk. Then press Save.",
+                &["Enter the avg. score per wk.", "Then press Save."],
+            ),
             (
                 "The parcel weighs 12 lbs. and costs a fortune to post.",
                 &["The parcel weighs 12 lbs. and costs a fortune to post."],
