@@ -1216,7 +1216,12 @@ impl<'a> Scanner<'a, '_> {
             return i + 1; // the mark's own rule has decided
         }
         let next = self.next(i + 1);
-        let next_is_item = starts_list_item(self.text[i + 1..].trim_start());
+        let rest = self.text[i + 1..].trim_start();
+        let next_is_item = starts_list_item(rest);
+        // A line of direct speech opened by a dash typed as two hyphens, as
+        // plain-text books write it ("…сказал:⏎-- Слушаю-с."); a single dash
+        // is taken for it by `starts_list_item`.
+        let speech_line = self.rules.speech_dash && rest.starts_with("-- ");
         let ends = match last {
             ',' | ';' => self
                 .rules
@@ -1224,7 +1229,7 @@ impl<'a> Scanner<'a, '_> {
                 .matches(line.trim_end_matches([',', ';'])),
             // "Sergey Lavrov:" on its own line stays with what it introduces;
             // a list after a colon is cut into its items.
-            ':' => next_is_item,
+            ':' => next_is_item || speech_line,
             c if is_dash(c) => next_is_item,
             _ if next_is_item => true,
             _ if next.is_lower() => self.short_lines(line, i + 1) || self.is_verse(),
