@@ -1073,6 +1073,10 @@ fn acronyms_and_place_abbreviations() {
                 &["Prices rose across the U.S.", "Most shoppers cut back."],
             ),
             (
+                "Prices rose across the U.S.\nShoppers cut back.",
+                &["Prices rose across the U.S.", "Shoppers cut back."],
+            ),
+            (
                 "He moved to the U.S. Eventually everyone followed him.",
                 &["He moved to the U.S.", "Eventually everyone followed him."],
             ),

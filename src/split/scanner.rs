@@ -1040,6 +1040,13 @@ impl<'a> Scanner<'a, '_> {
                         || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
                 })
             };
+            // "…поговорить о нем.⏎Воспользовавшись…": in a text whose lines
+            // are paragraphs, an abbreviation that may end a sentence ends it
+            // at the end of its line.
+            let gap = &text[i + 1..text.len() - next.rest.len()];
+            if kind != Kind::Prefix && gap.contains('\n') && next.is_upper() && !self.is_wrapped() {
+                return true;
+            }
             return match kind {
                 Kind::Prefix => false,
                 // "В I в. н. э. Рим был…": an era after a date phrase that
