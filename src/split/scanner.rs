@@ -1230,10 +1230,15 @@ impl<'a> Scanner<'a, '_> {
         // is taken for it by `starts_list_item`.
         let speech_line = self.rules.speech_dash && rest.starts_with("-- ");
         let ends = match last {
-            ',' | ';' => self
-                .rules
-                .salutations
-                .matches(line.trim_end_matches([',', ';'])),
+            // "Dear Anna," on its own line; a list item or a line of speech on
+            // the next line of a text whose lines are paragraphs ("— хлеб,⏎—
+            // молоко", "-- Ну, так обедать вместе,⏎-- Обедать?").
+            ',' | ';' => {
+                self.rules
+                    .salutations
+                    .matches(line.trim_end_matches([',', ';']))
+                    || (next_is_item || speech_line) && !self.is_wrapped()
+            }
             // "Sergey Lavrov:" on its own line stays with what it introduces;
             // a list after a colon is cut into its items.
             ':' => next_is_item || speech_line,
