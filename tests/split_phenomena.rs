@@ -522,6 +522,25 @@ fn list_items() {
                 "a) apples b) pears c) plums",
                 &["a) apples", "b) pears", "c) plums"],
             ),
+            // Letters with a full stop, after the colon that announces them
+            // (the first stays with the colon, as a numbered first item
+            // does) or in capitals; not the initials of a list of names.
+            (
+                "Packing list: a. Pack boots b. Pack socks c. Lock the door.",
+                &[
+                    "Packing list: a. Pack boots",
+                    "b. Pack socks",
+                    "c. Lock the door.",
+                ],
+            ),
+            (
+                "A. Scope B. Definitions C. Fees",
+                &["A. Scope", "B. Definitions", "C. Fees"],
+            ),
+            (
+                "A. Smith, B. Jones and C. Brown signed it.",
+                &["A. Smith, B. Jones and C. Brown signed it."],
+            ),
             (
                 "(i) the buyer pays (ii) the seller delivers (iii) both sign",
                 &[

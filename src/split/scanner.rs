@@ -970,7 +970,36 @@ impl<'a> Scanner<'a, '_> {
             let mut chars = part.chars();
             chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
         });
+        // A list marker may open a sentence or follow the colon that
+        // announces the list: "Steps: a. Mix b. Bake".
+        let after_colon = text[self.sentence_start..start].trim_end().ends_with(':');
         if initials && rules.abbreviations.exact_kind(word).is_none() {
+            // Capital letters numbering items: "A. Scope B. Terms C. Payment".
+            // The list starts at "A"; a letter after a comma, after "and" or
+            // right after another initial belongs to names ("A. Smith, B. Jones",
+            // "A. B. Smith").
+            if let [c] = word.as_bytes()
+                && c.is_ascii_uppercase()
+                && next.is_upper()
+            {
+                let value = u32::from(c - b'A') + 1;
+                if value == 1 && (first_in_sentence || after_colon) {
+                    self.last_item = Some(1);
+                    return false;
+                }
+                let runs_on = text[self.sentence_start..start]
+                    .trim_end()
+                    .ends_with([',', ';'])
+                    || previous.is_some_and(|p| {
+                        p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1
+                            || rules.function_words.contains(p, &mut self.lower)
+                    });
+                if self.last_item.is_some_and(|last| value == last + 1) && !runs_on {
+                    self.last_item = Some(value);
+                    self.cut(start);
+                    return false;
+                }
+            }
             let heading = first_in_sentence && is_roman(word) && next.is_upper();
             // After a surname the initials complete the name ("писал Блок
             // А. А. Стихи…"): an ordinary word of the text opens a sentence.
@@ -981,7 +1010,7 @@ impl<'a> Scanner<'a, '_> {
         // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";
         // the next marker in the paragraph opens the next item: "1. One 2. Two".
         if let Some(value) = item_number(word) {
-            if first_in_sentence {
+            if first_in_sentence || after_colon && next.is_upper() {
                 self.last_item = Some(value);
                 return false;
             }
