@@ -78,7 +78,7 @@ fn anchor_overlap(c: &mut Criterion) {
     // sentences) against the Russian runs within 5 sentences of the
     // diagonal: the lexical half of the bead costs of a band.
     let (en, ru) = sentences(1600);
-    let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+    let keys = lexical::link(&en, &ru, Lexicon::builtin(), None).expect("a pair within the limits");
     let (n, m) = (en.len(), ru.len());
     let (en_runs, ru_runs) = (keys.en_runs(0..=n), keys.ru_runs(0..=m));
     let mut matcher = Matcher::new(&keys);

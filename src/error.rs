@@ -179,6 +179,23 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A pair too large to align in one pass: a table of the aligner would
+    /// outgrow its offsets (see [`crate::align::TooLarge`]).
+    #[error(
+        "{en}, {ru}: too many sentences to align in one pass ({en_sentences} and {ru_sentences} sentences, {what}); split the texts into parts"
+    )]
+    TooLarge {
+        /// The English file.
+        en: PathBuf,
+        /// The Russian file.
+        ru: PathBuf,
+        /// Sentences of the English file.
+        en_sentences: usize,
+        /// Sentences of the Russian file.
+        ru_sentences: usize,
+        /// Which table, how large, and its limit.
+        what: crate::align::TooLarge,
+    },
     /// Malformed content in a data file (dictionary, manifest, TMX to append to).
     #[error("{path}:{line}: {message}")]
     Format {

@@ -10,7 +10,7 @@
 //!
 //! let pipeline = Pipeline::new(sverka::Aligner::default(), PairOptions::default());
 //! let pair = pipeline.read("en.txt".as_ref(), "ru.txt".as_ref())?;
-//! let aligned = pipeline.align(&pair);
+//! let aligned = pipeline.align(&pair)?;
 //! println!("{} beads", aligned.alignment.beads.len());
 //! # Ok::<(), sverka::Error>(())
 //! ```
@@ -269,10 +269,21 @@ impl Pipeline {
         )
     }
 
-    /// Splits and aligns a pair.
-    pub fn align(&self, pair: &InputPair) -> Aligned {
+    /// Splits and aligns a pair; a pair too large to align in one pass is
+    /// [`Error::TooLarge`].
+    pub fn align(&self, pair: &InputPair) -> Result<Aligned, Error> {
         let (en, ru) = self.split(pair);
-        let (alignment, evidence) = self.aligner.align_with_evidence(en, ru);
+        let sentences = (en.len(), ru.len());
+        let (alignment, evidence) =
+            self.aligner
+                .align_with_evidence(en, ru)
+                .map_err(|what| Error::TooLarge {
+                    en: pair.names.en.clone(),
+                    ru: pair.names.ru.clone(),
+                    en_sentences: sentences.0,
+                    ru_sentences: sentences.1,
+                    what,
+                })?;
         let bytes = pair.texts.en.text.len() + pair.texts.ru.text.len();
         let (en_spans, ru_spans) = parallel::join(
             parallel::worth_it(bytes),
@@ -280,11 +291,11 @@ impl Pipeline {
             || file_spans(&pair.texts.ru, &alignment.ru),
         );
         let file_spans = Sides::new(en_spans, ru_spans);
-        Aligned {
+        Ok(Aligned {
             alignment,
             file_spans,
             evidence: Some(evidence),
-        }
+        })
     }
 }
 
@@ -318,6 +329,28 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_too_large_to_align_in_one_pass_is_an_error_naming_both_files() {
+        // The limit lowered from `u32::MAX` cells, which only hundreds of
+        // megabytes of tiny sentences reach: a full table of 3 by 3.
+        let aligner = Aligner::new(crate::AlignOptions {
+            max_band_cells: 4,
+            ..crate::AlignOptions::default()
+        });
+        let pipeline = Pipeline::new(aligner, PairOptions::default());
+        let pair = decode(
+            &pipeline,
+            b"Hello there. Bye now.",
+            "Привет. Пока.".as_bytes(),
+        );
+        let error = pipeline.align(&pair.unwrap()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "en.txt, ru.txt: too many sentences to align in one pass (2 and 2 sentences, \
+             a band of 9 cells, limit 4); split the texts into parts"
+        );
+    }
+
+    #[test]
     fn presplit_turns_a_wrong_script_into_a_notice() {
         let options = PairOptions {
             presplit: true,
@@ -341,7 +374,7 @@ mod tests {
         let pipeline = Pipeline::new(Aligner::default(), options);
         let ru: &[u8] = b"\xc4\xe0. \xcd\xe5\xf2."; // "Да. Нет."
         let pair = decode(&pipeline, b"Yes. No.", ru).unwrap();
-        let aligned = pipeline.align(&pair);
+        let aligned = pipeline.align(&pair).unwrap();
         assert_eq!(aligned.file_spans.ru, vec![0..3, 4..8]);
         assert_eq!(aligned.file_spans.en, vec![0..4, 5..8]);
     }

@@ -558,7 +558,7 @@ mod tests {
                     Sides::new(en.as_bytes(), ru.as_bytes()),
                 )
                 .unwrap();
-            let aligned = pipeline.align(&input);
+            let aligned = pipeline.align(&input).unwrap();
             assert!(aligned.evidence.is_some());
             let lexicon = Lexicon::builtin();
             let expected = reference(&aligned.alignment, lexicon);
@@ -578,7 +578,7 @@ mod tests {
                 Sides::new(EN.as_bytes(), OTHER_RU.as_bytes()),
             )
             .unwrap();
-        let aligned = pipeline.align(&input);
+        let aligned = pipeline.align(&input).unwrap();
         let evidence = aligned.evidence.as_ref().unwrap();
         assert!(evidence.serves(&aligned.alignment, Lexicon::builtin()));
         assert!(!evidence.serves(&aligned.alignment, &lexicon));

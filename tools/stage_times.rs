@@ -127,7 +127,8 @@ fn main() {
         drop(keys);
         let (alignment, evidence) = timed(&mut stages[3], || {
             pipeline.aligner().align_with_evidence(en, ru)
-        });
+        })
+        .unwrap_or_else(|e| fail(&format!("too large to align in one pass: {e}")));
         // As `align` does: the verdict reads the anchors the aligner found.
         let aligned = Aligned {
             alignment,

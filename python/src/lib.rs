@@ -173,7 +173,9 @@ impl Aligner {
                 Failure::Error(
                     "internal error: the aligner panicked (please report this pair)".into(),
                 )
-            })?;
+            })?
+            // A pair too large to align in one pass.
+            .map_err(|e| Failure::Error(e.to_string()))?;
         if !self.force_pair {
             let lexicon = self.pipeline.aligner().options().lexicon();
             verdict::check_aligned(&aligned, lexicon).map_err(|refused| {

@@ -124,6 +124,16 @@ SNOW_RU = (
 )
 
 
+def test_a_pair_too_large_for_one_pass_raises_sverka_error():
+    # max_band_cells lowers the limit (the band's u32 offsets) that only
+    # hundreds of megabytes of tiny sentences reach: a full table of 3 by 3.
+    message = ("en, ru: too many sentences to align in one pass (2 and 2 sentences, "
+               "a band of 9 cells, limit 4); split the texts into parts")
+    with pytest.raises(sverka.Error, match=re.escape(message)):
+        sverka.align("It rained. We stayed at home.", "Шёл дождь. Мы остались дома.",
+                     max_band_cells=4)
+
+
 def test_texts_that_do_not_translate_each_other_raise_not_a_pair_unless_forced():
     with pytest.raises(sverka.NotAPair, match="do not look like translations") as raised:
         sverka.align(MINISTERS_EN, SNOW_RU)

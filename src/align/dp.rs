@@ -21,7 +21,7 @@ use std::ops::Range;
 use super::cost::{self, CostModel, Run, Unit};
 use super::lexical::{self, Keys, Matcher};
 use super::shape::{MAX_RUN, SHAPES};
-use super::{AlignOptions, Bead, omission, priors};
+use super::{AlignOptions, Bead, TooLarge, omission, priors};
 use crate::Lang;
 use crate::anchor::dialogue::{self, Turn};
 use crate::anchor::lexicon::Lexicon;
@@ -62,7 +62,10 @@ const ROWS_PER_TASK: usize = 256;
 ///
 /// In `u32`, half the room of `usize`: a 200,000-sentence pair has as many
 /// rows. A column is a sentence number, and the cost table holds 12 bytes
-/// a cell, so neither a column nor a cell number beyond `u32` could be held.
+/// a cell, so neither a column nor a cell number beyond `u32` could be held
+/// on most machines. A band that needs more all the same (256 MB of
+/// "a. a. a." a side has tens of millions of rows) is refused (see
+/// [`Band::new`]).
 struct Band {
     lows: Vec<u32>,
     highs: Vec<u32>,
@@ -72,20 +75,38 @@ struct Band {
 }
 
 impl Band {
-    fn new(ranges: &[(usize, usize)]) -> Band {
-        let narrow = |n: usize| u32::try_from(n).expect("a band beyond u32 cannot be held");
+    /// The band of rows `ranges` (`(lo, hi)` each), or [`TooLarge`] if it
+    /// would hold more than `limit` cells (or `u32::MAX`, whichever is
+    /// less). Counted before anything is allocated: the cost table that
+    /// follows a band takes 12 bytes a cell.
+    fn new(ranges: &[(usize, usize)], limit: usize) -> Result<Band, TooLarge> {
+        let limit = limit.min(u32::MAX as usize);
+        let cells = ranges
+            .iter()
+            .fold(0usize, |cells, &(lo, hi)| cells.saturating_add(hi - lo + 1));
+        let too_large = TooLarge::Band { cells, limit };
+        if cells > limit {
+            return Err(too_large);
+        }
+        // The band is one connected strip from (0, 0), so its last row and
+        // column are below its number of cells and fit in `u32` as well
+        // (checked all the same, as a bound that did not would be cut).
+        let narrow = |n: usize| u32::try_from(n).map_err(|_| too_large);
         let mut starts = Vec::with_capacity(ranges.len() + 1);
-        let mut cells = 0;
+        let mut at = 0;
         for &(lo, hi) in ranges {
-            starts.push(narrow(cells));
-            cells += hi - lo + 1;
+            starts.push(narrow(at)?);
+            at += hi - lo + 1;
         }
-        starts.push(narrow(cells));
-        Band {
-            lows: ranges.iter().map(|r| narrow(r.0)).collect(),
-            highs: ranges.iter().map(|r| narrow(r.1)).collect(),
+        starts.push(narrow(at)?);
+        let bounds = |bound: fn(&(usize, usize)) -> usize| -> Result<Vec<u32>, TooLarge> {
+            ranges.iter().map(|r| narrow(bound(r))).collect()
+        };
+        Ok(Band {
+            lows: bounds(|r| r.0)?,
+            highs: bounds(|r| r.1)?,
             starts,
-        }
+        })
     }
 
     /// Row `i`'s values, all infinite, in the vector that held row
@@ -201,7 +222,8 @@ fn soft_min(xs: &[f64], t: f64) -> f64 {
 }
 
 /// Aligns two sentence lists and returns beads in document order, each with
-/// its posterior probability under the cost model as confidence.
+/// its posterior probability under the cost model as confidence, or
+/// [`TooLarge`] for a pair too large to align in one pass.
 /// `learned` is a lexicon consulted beside the options' one (see
 /// [`super::model1`]).
 pub fn align(
@@ -209,9 +231,9 @@ pub fn align(
     ru: &[Sentence],
     options: &AlignOptions,
     learned: Option<&Lexicon>,
-) -> Vec<Bead> {
+) -> Result<Vec<Bead>, TooLarge> {
     let lexicon = options.lexicon();
-    let keys = lexical::link(en, ru, lexicon, learned);
+    let keys = lexical::link(en, ru, lexicon, learned)?;
     align_linked(en, ru, &keys, options)
 }
 
@@ -221,7 +243,7 @@ pub fn align_linked(
     ru: &[Sentence],
     keys: &Keys,
     options: &AlignOptions,
-) -> Vec<Bead> {
+) -> Result<Vec<Bead>, TooLarge> {
     align_units(&SentenceUnits::of(en, ru), keys, options)
 }
 
@@ -245,7 +267,11 @@ impl SentenceUnits {
 }
 
 /// [`align_linked`] with the sentences' units worked out already.
-pub fn align_units(units: &SentenceUnits, keys: &Keys, options: &AlignOptions) -> Vec<Bead> {
+pub fn align_units(
+    units: &SentenceUnits,
+    keys: &Keys,
+    options: &AlignOptions,
+) -> Result<Vec<Bead>, TooLarge> {
     align_with(&units.en, &units.ru, keys, options, Pass::Fine)
 }
 
@@ -283,21 +309,23 @@ enum Pass {
     Coarse,
 }
 
-/// Aligns sentences (or blocks of sentences) whose anchor keys are known.
+/// Aligns sentences (or blocks of sentences) whose anchor keys are known;
+/// [`TooLarge`] if the band outgrows [`AlignOptions::max_band_cells`].
 fn align_with(
     en: &[Unit],
     ru: &[Unit],
     keys: &Keys,
     options: &AlignOptions,
     pass: Pass,
-) -> Vec<Bead> {
+) -> Result<Vec<Bead>, TooLarge> {
     let model = CostModel::new(en, ru, options, keys);
     let (n, m) = (en.len(), ru.len());
-    let mut ranges = bands(en, ru, keys, options, pass);
+    let mut ranges = bands(en, ru, keys, options, pass)?;
     let mut widenings = 0;
     let mut before: Option<(Band, Costs)> = None;
     let (band, mut costs, mut path) = loop {
-        let band = Band::new(&ranges);
+        // Before its cost table (12 bytes a cell) is allocated.
+        let band = Band::new(&ranges, options.max_band_cells)?;
         let costs = costs(&band, &model, keys, before.take());
         // Placing the band and adapting the priors need the best path
         // only; the sums over all paths are worked out once, at the end.
@@ -311,7 +339,7 @@ fn align_with(
     };
     drop(ranges);
     if pass == Pass::Coarse {
-        return path.beads().map(|(bead, _)| bead).collect();
+        return Ok(path.beads().map(|(bead, _)| bead).collect());
     }
     let mut shift = [0.0; SHAPES.len()];
     if options.adapt_priors {
@@ -343,7 +371,7 @@ fn align_with(
         };
         units[range.clone()].iter().all(|u| u.note)
     };
-    omission::absorb(
+    Ok(omission::absorb(
         beads,
         |bead| unaligned.of(bead),
         |bead| {
@@ -356,7 +384,7 @@ fn align_with(
         note,
         options.keep_omissions_from,
         cost::CHROME_WITH_TEXT,
-    )
+    ))
 }
 
 /// The posterior probability of each bead of `path`, in order, and the
@@ -1041,7 +1069,7 @@ fn bands(
     keys: &Keys,
     options: &AlignOptions,
     pass: Pass,
-) -> Vec<(usize, usize)> {
+) -> Result<Vec<(usize, usize)>, TooLarge> {
     let (n, m) = (en.len(), ru.len());
     let limit = match pass {
         Pass::Fine => FULL_TABLE_CELLS,
@@ -1054,7 +1082,7 @@ fn bands(
     let cells = (n + 1).saturating_mul(m + 1);
     let keys_per_sentence = keys.count() / (n + m).max(1);
     if cells <= limit && cells.saturating_mul(keys_per_sentence) <= limit * FULL_TABLE_KEYS {
-        return vec![(0, m); n + 1];
+        return Ok(vec![(0, m); n + 1]);
     }
     let mut coarse_options = options.clone();
     // A block omission stands for BLOCK sentence omissions.
@@ -1072,8 +1100,8 @@ fn bands(
         &coarse_keys,
         &coarse_options,
         Pass::Coarse,
-    );
-    project(&path, &edges)
+    )?;
+    Ok(project(&path, &edges))
 }
 
 /// The fine band around a block path: each block bead's rows get the
@@ -1189,6 +1217,7 @@ mod tests {
 
     fn beads_of(en: &str, ru: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
         align(&presplit(en), &presplit(ru), &AlignOptions::default(), None)
+            .unwrap()
             .into_iter()
             .map(|b| (b.en.collect(), b.ru.collect()))
             .collect()
@@ -1217,6 +1246,7 @@ mod tests {
 
     fn beads_with(en: &str, ru: &str, options: &AlignOptions) -> Vec<(Vec<usize>, Vec<usize>)> {
         align(&presplit(en), &presplit(ru), options, None)
+            .unwrap()
             .into_iter()
             .map(|b| (b.en.collect(), b.ru.collect()))
             .collect()
@@ -1282,19 +1312,74 @@ mod tests {
     fn band_of_a_long_pair_covers_both_corners_and_stays_narrow() {
         let en = numbered(3_000, &["alpha", "beta"]);
         let ru = numbered(2_900, &["альфа", "бета"]);
-        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None).unwrap();
         let b = bands(
             &units(&en, Lang::En),
             &units(&ru, Lang::Ru),
             &keys,
             &AlignOptions::default(),
             Pass::Fine,
-        );
+        )
+        .unwrap();
         assert_eq!(b[0].0, 0);
         assert_eq!(b[3_000].1, 2_900);
         assert!(b.windows(2).all(|w| w[1].0 >= w[0].0 && w[1].1 >= w[0].1));
         let cells: usize = b.iter().map(|(lo, hi)| hi - lo + 1).sum();
         assert!(cells < 3_000 * 40, "band has {cells} cells");
+    }
+
+    /// The band of `ranges`, which must be within `u32`.
+    fn band_of(ranges: &[(usize, usize)]) -> Band {
+        Band::new(ranges, usize::MAX).expect("a band within u32")
+    }
+
+    #[test]
+    fn a_band_of_more_cells_than_u32_counts_is_refused_before_it_is_made() {
+        // Two rows of a connected strip to column 2^32, 2^32 + 2 cells:
+        // counted, never allocated, whatever limit is asked for.
+        let last = u32::MAX as usize;
+        let ranges = [(0, last), (last, last + 1)];
+        let refused = Band::new(&ranges, usize::MAX).err();
+        let (cells, limit) = ((1 << 32) + 2, u32::MAX as usize);
+        assert_eq!(refused, Some(TooLarge::Band { cells, limit }));
+    }
+
+    #[test]
+    fn a_band_is_refused_only_beyond_its_limit() {
+        // A full table of 3 by 4 prefixes: 12 cells.
+        let full = [(0, 3); 3];
+        assert_eq!(Band::new(&full, 12).map(|band| band.cells()), Ok(12));
+        let refused = Band::new(&full, 11).err();
+        assert_eq!(
+            refused,
+            Some(TooLarge::Band {
+                cells: 12,
+                limit: 11
+            })
+        );
+    }
+
+    #[test]
+    fn a_pair_whose_band_outgrows_the_limit_is_an_error_not_a_panic() {
+        let (en, ru) = (numbered(40, &["alpha"]), numbered(40, &["альфа"]));
+        let options = AlignOptions {
+            max_band_cells: 1_000,
+            ..AlignOptions::default()
+        };
+        // The full table, 41 by 41 prefixes.
+        let refused = align(&en, &ru, &options, None).err();
+        assert_eq!(
+            refused,
+            Some(TooLarge::Band {
+                cells: 1_681,
+                limit: 1_000
+            })
+        );
+        let options = AlignOptions {
+            max_band_cells: 1_681,
+            ..options
+        };
+        assert_eq!(align(&en, &ru, &options, None).map(|b| b.len()), Ok(40));
     }
 
     fn is_connected_strip(ranges: &[(usize, usize)], m: usize) -> bool {
@@ -1409,10 +1494,10 @@ mod tests {
                 .map(|k| format!("альфа {k} {}", "x".repeat(k * 7 % 40)))
                 .collect();
             let ru = presplit(&lines.join("\n"));
-            let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+            let keys = lexical::link(&en, &ru, Lexicon::builtin(), None).unwrap();
             let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
             let options = AlignOptions::default();
-            let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
+            let band = band_of(&bands(&en, &ru, &keys, &options, Pass::Fine).unwrap());
             let model = CostModel::new(&en, &ru, &options, &keys);
             let costs = costs(&band, &model, &keys, None);
             let (soft, after) = full_tables(&band, &costs, 1.0);
@@ -1455,11 +1540,11 @@ mod tests {
             .map(|k| format!("альфа {k} {}", "x".repeat(k * 7 % 40)))
             .collect();
         let ru = presplit(&lines.join("\n"));
-        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None).unwrap();
         let (en, ru) = (units(&en, Lang::En), units(&ru, Lang::Ru));
         let options = AlignOptions::default();
         let model = CostModel::new(&en, &ru, &options, &keys);
-        let narrow = bands(&en, &ru, &keys, &options, Pass::Fine);
+        let narrow = bands(&en, &ru, &keys, &options, Pass::Fine).unwrap();
         // Widened in some rows only, as `widen` does along an edge.
         let mut wide = narrow.clone();
         for row in &mut wide[300..420] {
@@ -1469,7 +1554,7 @@ mod tests {
             );
         }
         connect(&mut wide, ru.len());
-        let (narrow, wide) = (Band::new(&narrow), Band::new(&wide));
+        let (narrow, wide) = (band_of(&narrow), band_of(&wide));
         assert!(wide.cells() > narrow.cells());
         let before = costs(&narrow, &model, &keys, None);
         let fresh = costs(&wide, &model, &keys, None);
@@ -1494,7 +1579,7 @@ mod tests {
             .map(|k| format!("альфа {k} {}", "x".repeat(k * 5 % 30)))
             .collect();
         let ru = presplit(&lines.join("\n\n"));
-        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None);
+        let keys = lexical::link(&en, &ru, Lexicon::builtin(), None).unwrap();
         (units(&en, Lang::En), units(&ru, Lang::Ru), keys)
     }
 
@@ -1503,7 +1588,7 @@ mod tests {
         let (en, ru, keys) = units_with_omissions();
         let options = AlignOptions::default();
         let model = CostModel::new(&en, &ru, &options, &keys);
-        let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
+        let band = band_of(&bands(&en, &ru, &keys, &options, Pass::Fine).unwrap());
         let mut costs = costs(&band, &model, &keys, None);
         // The priors' shift of one shape, which is added as a cost is read.
         let mut by = [0.0; SHAPES.len()];
@@ -1544,7 +1629,7 @@ mod tests {
         let (en, ru, keys) = units_with_omissions();
         let options = AlignOptions::default();
         let model = CostModel::new(&en, &ru, &options, &keys);
-        let band = Band::new(&bands(&en, &ru, &keys, &options, Pass::Fine));
+        let band = band_of(&bands(&en, &ru, &keys, &options, Pass::Fine).unwrap());
         let costs = costs(&band, &model, &keys, None);
         for i in 0..=band.n() {
             let row = costs.row(&band, i);
@@ -1566,7 +1651,7 @@ mod tests {
     fn long_pair_with_a_missing_tail_leaves_the_tail_unaligned() {
         let en = numbered(2_000, &["alpha"]);
         let ru = numbered(1_000, &["альфа"]);
-        let beads = align(&en, &ru, &AlignOptions::default(), None);
+        let beads = align(&en, &ru, &AlignOptions::default(), None).unwrap();
         let linked: usize = beads.iter().filter(|b| b.is_link()).count();
         assert!(linked >= 990, "only {linked} links");
         assert!(
@@ -1596,7 +1681,7 @@ mod tests {
             })
             .collect();
         let ru = presplit(&lines.join("\n"));
-        let beads = align(&en, &ru, &AlignOptions::default(), None);
+        let beads = align(&en, &ru, &AlignOptions::default(), None).unwrap();
         let mut linked = 0;
         for bead in beads.iter().filter(|b| b.is_link()) {
             assert_eq!((bead.en.len(), bead.ru.len()), (1, 1), "{bead:?}");
@@ -1662,7 +1747,7 @@ mod tests {
             presplit(&en_lines.join("\n")),
             presplit(&ru_lines.join("\n")),
         );
-        let beads = align(&en, &ru, &AlignOptions::default(), None);
+        let beads = align(&en, &ru, &AlignOptions::default(), None).unwrap();
         let off = beads
             .iter()
             .filter(|b| b.is_link())

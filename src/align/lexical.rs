@@ -20,6 +20,8 @@ use crate::lang::{Lang, Sides};
 use crate::narrow::{Narrow, Narrowing};
 use crate::split::Sentence;
 
+use super::TooLarge;
+
 /// Names shorter than this are left to the exact keys (Ким, Си).
 const NAME_MIN_LEN: usize = 4;
 /// Jaro–Winkler similarity from which two unlinked names are linked.
@@ -210,9 +212,33 @@ impl Narrow for Numbered {
     }
 }
 
-/// An entry's offset in flat per-entry arrays, in `u32` (see [`KeyLists`]).
+/// An entry's offset in flat per-entry arrays, in `u32` (see [`KeyLists`]):
+/// [`link_keeping`] refuses a side with more entries ([`entries_within`]).
 fn entry_offset(at: usize) -> u32 {
-    u32::try_from(at).expect("more key entries than memory can hold")
+    u32::try_from(at).expect("a side's anchors fit in u32 (checked when linked)")
+}
+
+/// The most anchor entries one side may hold: what the `u32` offsets of
+/// [`KeyLists`] and [`KeyColumn`] count.
+const MAX_ENTRIES: usize = u32::MAX as usize;
+
+/// `Ok` if sides holding `entries` anchor entries each stay within `limit`.
+/// An entry is a key found on a token: with the built-in lexicon fewer
+/// than 3 per byte of text (it gives a word at most 20 concepts, `дело`,
+/// 9 bytes with its space), so 256 MB a side stays below a quarter of
+/// `u32`; but a user dictionary may list a common word in any number of
+/// entries.
+fn entries_within(entries: Sides<usize>, limit: usize) -> Result<(), TooLarge> {
+    for lang in [Lang::En, Lang::Ru] {
+        if entries[lang] > limit {
+            return Err(TooLarge::Anchors {
+                lang,
+                entries: entries[lang],
+                limit,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The keys of every sentence of one side without their weights, flat (as
@@ -402,13 +428,15 @@ impl SideAnchors {
 /// key), shared out over the keys of its content token, so that a word with
 /// two matching keys counts once, and a number found in two sentences of a
 /// thousand counts far more than a word found in three hundred.
+///
+/// [`TooLarge`] if a side has more anchors than the lists count.
 pub fn link(
     en: &[Sentence],
     ru: &[Sentence],
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
-) -> Keys {
-    link_keeping(en, ru, lexicon, learned).keys
+) -> Result<Keys, TooLarge> {
+    Ok(link_keeping(en, ru, lexicon, learned)?.keys)
 }
 
 /// What [`link_keeping`] gives: the keys, and the anchors they were made of.
@@ -441,7 +469,7 @@ pub(crate) fn link_keeping(
     ru: &[Sentence],
     lexicon: &Lexicon,
     learned: Option<&Lexicon>,
-) -> Linked {
+) -> Result<Linked, TooLarge> {
     let mut table = KeyTable::default();
 
     let (anchors, mut names) = extracted_anchors(en, ru, lexicon, learned, &mut table);
@@ -461,6 +489,16 @@ pub(crate) fn link_keeping(
     // Linked names' anchors, per side and sentence.
     let added = link_names(names.as_ref(), &mut table);
     drop(names);
+    // A sentence's entries are its linked anchors and the names linked in
+    // it: checked before the lists, whose offsets are `u32`, are made.
+    let entries = |lang: Lang| {
+        let names: usize = added[lang].values().map(Vec::len).sum();
+        anchors[lang].slots.len() + names
+    };
+    entries_within(
+        Sides::new(entries(Lang::En), entries(Lang::Ru)),
+        MAX_ENTRIES,
+    )?;
     // A sentence's linked anchors, sorted by key, then token, each with
     // its key's number in the table, in `list` (emptied first).
     let linked_of = |lang: Lang, k: usize, list: &mut Vec<(Anchor, u32)>| {
@@ -598,7 +636,7 @@ pub(crate) fn link_keeping(
         totals,
         unmatched,
     };
-    Linked { keys, anchors, ids }
+    Ok(Linked { keys, anchors, ids })
 }
 
 /// Every sentence's anchors of keys both sides have, and the words that
@@ -1312,6 +1350,22 @@ mod tests {
     }
 
     #[test]
+    fn a_side_of_more_anchor_entries_than_u32_counts_is_refused() {
+        let (most, beyond) = (MAX_ENTRIES, MAX_ENTRIES + 1);
+        assert_eq!(entries_within(Sides::new(most, most), MAX_ENTRIES), Ok(()));
+        let refused = entries_within(Sides::new(3, beyond), MAX_ENTRIES);
+        let (lang, entries, limit) = (Lang::Ru, beyond, MAX_ENTRIES);
+        assert_eq!(
+            refused,
+            Err(TooLarge::Anchors {
+                lang,
+                entries,
+                limit
+            })
+        );
+    }
+
+    #[test]
     fn names_and_numbers_the_other_side_never_has_count_against_their_sentence() {
         let en = presplit(
             "The rain fell on Bartholomew.\n\
@@ -1320,7 +1374,7 @@ mod tests {
              The talks were useful.\n",
         );
         let ru = presplit("Лавров встретился с прессой.\nПереговоры были полезными.\n");
-        let keys = link(&en, &ru, Lexicon::builtin(), None);
+        let keys = link(&en, &ru, Lexicon::builtin(), None).unwrap();
         // A name no Russian sentence has; a number and a currency neither;
         // a name it has; none.
         assert_eq!(keys.unmatched.en, [1, 2, 0, 0]);
@@ -1336,7 +1390,7 @@ mod tests {
     fn a_capital_that_starts_the_sentence_tells_nothing() {
         let en = presplit("Bartholomew came home.\n");
         let ru = presplit("Дождь прекратился.\n");
-        let keys = link(&en, &ru, Lexicon::builtin(), None);
+        let keys = link(&en, &ru, Lexicon::builtin(), None).unwrap();
         assert_eq!(keys.unmatched.en, [0]);
     }
 
@@ -1508,7 +1562,7 @@ mod tests {
         )
         .unwrap();
         for learned in [None, Some(&learned)] {
-            let new = as_lists(&link(&en, &ru, lex, learned));
+            let new = as_lists(&link(&en, &ru, lex, learned).unwrap());
             let old = reference_link(&en, &ru, lex, learned);
             assert!(new.0 > 5, "{} keys", new.0);
             assert!(same_bits(&new, &old), "{new:?}\n{old:?}");
@@ -1522,7 +1576,7 @@ mod tests {
             ru in proptest::collection::vec("[А-Яа-яёA-Za-z0-9 ,.%-]{0,40}", 0..8),
         ) {
             let (en, ru) = (presplit(&en.join("\n")), presplit(&ru.join("\n")));
-            let new = as_lists(&link(&en, &ru, Lexicon::builtin(), None));
+            let new = as_lists(&link(&en, &ru, Lexicon::builtin(), None).unwrap());
             let old = reference_link(&en, &ru, Lexicon::builtin(), None);
             proptest::prop_assert!(same_bits(&new, &old), "{:?}\n{:?}", new, old);
         }
@@ -1614,7 +1668,7 @@ mod tests {
         let ru = presplit(
             "В 2019 году начались переговоры.\nПереговоры шли.\nПереговоры закончились.\n",
         );
-        let keys = link(&en, &ru, Lexicon::builtin(), None);
+        let keys = link(&en, &ru, Lexicon::builtin(), None).unwrap();
         // Both pairs share "talks"; only the first also shares 2019, which
         // occurs once on each side and so weighs more than "talks" (six times).
         let (en, ru) = (keys.en_runs(0..=3), keys.ru_runs(0..=3));

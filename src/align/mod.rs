@@ -85,6 +85,13 @@ pub struct AlignOptions {
     /// and align again under them. The second pass reuses the first's bead
     /// costs, so it costs far less than the first.
     pub adapt_priors: bool,
+    /// The most cells the band of the dynamic programme may hold (13 bytes
+    /// each: bead costs and a back-pointer); a pair that needs more is
+    /// refused with [`TooLarge::Band`].
+    /// At most, and by default, `u32::MAX`: the band's offsets are `u32`,
+    /// half the room of `usize`. A lower limit bounds the memory one pair
+    /// may take (a 200,000-sentence book needs some 4.4 million cells).
+    pub max_band_cells: usize,
 }
 
 impl Default for AlignOptions {
@@ -106,6 +113,7 @@ impl Default for AlignOptions {
             // about half in the news; tools/eval_align.rs prints the bands).
             keep_omissions_from: 0.6,
             adapt_priors: true,
+            max_band_cells: u32::MAX as usize,
         }
     }
 }
@@ -142,6 +150,11 @@ impl AlignOptions {
                 self.adapt_priors = value != 0.0;
                 return Ok(());
             }
+            "max_band_cells" => {
+                // Saturating: a negative or fractional limit is rounded into range.
+                self.max_band_cells = value as usize;
+                return Ok(());
+            }
             "ratio" => &mut self.length.ratio,
             "variance" => &mut self.length.variance,
             "outlier_share" => &mut self.length.outlier_share,
@@ -150,6 +163,41 @@ impl AlignOptions {
         *slot = value;
         Ok(())
     }
+}
+
+/// Why a pair cannot be aligned in one pass: a table the aligner keeps
+/// would outgrow its `u32` offsets (`u32` rather than `usize` halves the
+/// offsets of a book's tables). A book is far inside the limits; 256 MB of
+/// two-letter sentences ("a. a. a.") is not. The pipeline names the files
+/// ([`crate::Error::TooLarge`]); splitting the texts into parts is the cure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TooLarge {
+    /// The band of the dynamic programme would hold more cells than
+    /// [`AlignOptions::max_band_cells`] (at most `u32::MAX`).
+    #[error("a band of {cells} cells, limit {limit}")]
+    Band {
+        /// The cells the band would hold (saturated at `usize::MAX`).
+        cells: usize,
+        /// The most it may hold.
+        limit: usize,
+    },
+    /// One side's sentences would hold more anchor entries (each key found
+    /// on each token: a word of three concepts is three) than `u32` counts.
+    /// Only a user dictionary that lists a common word in dozens of entries
+    /// gets there within 256 MB (the built-in one gives a word at most 20
+    /// keys, fewer than 3 per byte of text).
+    #[error(
+        "{entries} anchors in the {} text, limit {limit}",
+        match lang { Lang::En => "English", Lang::Ru => "Russian" }
+    )]
+    Anchors {
+        /// The side.
+        lang: Lang,
+        /// The anchor entries its sentences would hold.
+        entries: usize,
+        /// The most they may hold.
+        limit: usize,
+    },
 }
 
 /// Aligns English and Russian texts. Cheap to create; reusable for many pairs.
@@ -165,6 +213,12 @@ impl Aligner {
     }
 
     /// Splits both texts into sentences and aligns them.
+    ///
+    /// # Panics
+    ///
+    /// If the pair is too large to align in one pass ([`TooLarge`]: tens
+    /// of millions of sentences a side). [`crate::pipeline::Pipeline::align`]
+    /// returns that as an error instead.
     pub fn align(&self, en: &str, ru: &str) -> Alignment {
         self.align_sentences(split::split(en, Lang::En), split::split(ru, Lang::Ru))
     }
@@ -175,25 +229,33 @@ impl Aligner {
     }
 
     /// Aligns sentences that are already split (see [`split::presplit`]).
+    ///
+    /// # Panics
+    ///
+    /// If the pair is too large to align in one pass, as [`Aligner::align`];
+    /// [`Aligner::align_with_evidence`] returns that as an error instead.
     pub fn align_sentences(&self, en: Vec<Sentence>, ru: Vec<Sentence>) -> Alignment {
-        let beads = dp::align(&en, &ru, &self.options, None);
-        self.self_trained(Alignment { en, ru, beads })
+        let aligned = dp::align(&en, &ru, &self.options, None)
+            .map(|beads| Alignment { en, ru, beads })
+            .and_then(|first| self.self_trained(first));
+        aligned.unwrap_or_else(|too_large| panic!("too large to align in one pass: {too_large}"))
     }
 
     /// [`Aligner::align_sentences`], also giving the anchors it read of the
     /// sentences, so that the pair verdict need not read them again (see
-    /// [`crate::verdict::judge_aligned`]).
+    /// [`crate::verdict::judge_aligned`]); a pair too large to align in
+    /// one pass is an error.
     pub fn align_with_evidence(
         &self,
         en: Vec<Sentence>,
         ru: Vec<Sentence>,
-    ) -> (Alignment, Evidence) {
+    ) -> Result<(Alignment, Evidence), TooLarge> {
         let lexicon = self.options.lexicon();
         // The sentences' units for the bead costs need no anchors: worked
         // out beside the linking, on the core it leaves idle now and then.
-        let ((linked, (en_tokens, ru_tokens)), units) = rayon::join(
+        let (linked, units) = rayon::join(
             || {
-                let linked = lexical::link_keeping(&en, &ru, lexicon, None);
+                let linked = lexical::link_keeping(&en, &ru, lexicon, None)?;
                 // What the verdict needs of the anchors besides the key
                 // lists, before the bead costs are worked out: the anchors
                 // are not held meanwhile, and the verdict then keeps the
@@ -202,40 +264,52 @@ impl Aligner {
                     || AnchorTokens::of_lists(&linked, Lang::En),
                     || AnchorTokens::of_lists(&linked, Lang::Ru),
                 );
-                (linked, tokens)
+                Ok((linked, tokens))
             },
             || dp::SentenceUnits::of(&en, &ru),
         );
+        let (linked, (en_tokens, ru_tokens)) = linked?;
         let keys = linked.into_keys();
-        let beads = dp::align_units(&units, &keys, &self.options);
+        let beads = dp::align_units(&units, &keys, &self.options)?;
         drop(units);
         let evidence = Evidence::new(
             keys.into_key_columns(),
             Sides::new(en_tokens, ru_tokens),
             self.options.lexicon.clone(),
         );
-        (self.self_trained(Alignment { en, ru, beads }), evidence)
+        Ok((self.self_trained(Alignment { en, ru, beads })?, evidence))
     }
 
     /// `first` aligned again with the word pairs learned from it, when the
     /// options say to self-train.
-    fn self_trained(&self, first: Alignment) -> Alignment {
+    fn self_trained(&self, first: Alignment) -> Result<Alignment, TooLarge> {
         if !self.options.self_train {
-            return first;
+            return Ok(first);
         }
         let mut corpus = model1::Corpus::default();
         corpus.add(&first);
-        self.realign(first, &corpus.learn())
+        self.realigned(first, &corpus.learn())
     }
 
     /// Aligns again with `learned` word pairs added to the lexicon (from
     /// [`model1::Corpus::learn`], for instance over a whole batch of pairs).
+    ///
+    /// # Panics
+    ///
+    /// If the pair is too large to align in one pass, as [`Aligner::align`]
+    /// (it was aligned once, but the learned words add anchors).
     pub fn realign(&self, alignment: Alignment, learned: &Lexicon) -> Alignment {
+        self.realigned(alignment, learned)
+            .unwrap_or_else(|too_large| panic!("too large to align in one pass: {too_large}"))
+    }
+
+    /// [`Aligner::realign`], a pair too large to align in one pass an error.
+    fn realigned(&self, alignment: Alignment, learned: &Lexicon) -> Result<Alignment, TooLarge> {
         if learned.is_empty() {
-            return alignment;
+            return Ok(alignment);
         }
         let Alignment { en, ru, .. } = alignment;
-        let beads = dp::align(&en, &ru, &self.options, Some(learned));
-        Alignment { en, ru, beads }
+        let beads = dp::align(&en, &ru, &self.options, Some(learned))?;
+        Ok(Alignment { en, ru, beads })
     }
 }

@@ -62,7 +62,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
     }
-    let mut aligned = super::input::align_pair(&pipeline, &pair);
+    let mut aligned = super::input::align_pair(&pipeline, &pair)?;
     let verdict = match args.pair.judge(&aligned, &pipeline, &args.en, &args.ru) {
         Ok(verdict) => verdict,
         Err(code) => return Ok(code),

@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for notice in &pair.notices {
         eprintln!("{}", messages::notice(notice));
     }
-    let aligned = super::input::align_pair(&pipeline, &pair);
+    let aligned = super::input::align_pair(&pipeline, &pair)?;
     let alignment = &aligned.alignment;
     let mut report = CoverageReport::new(
         alignment,

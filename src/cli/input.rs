@@ -239,7 +239,7 @@ pub fn read_pair(
 pub fn align_pair(
     pipeline: &sverka::pipeline::Pipeline,
     pair: &sverka::pipeline::InputPair,
-) -> sverka::pipeline::Aligned {
+) -> Result<sverka::pipeline::Aligned, sverka::Error> {
     let bytes = pair.texts.en.text.len() + pair.texts.ru.text.len();
     if !sverka::parallel::worth_it(bytes) {
         // A pool of one thread, the current one: no thread is started.

@@ -40,7 +40,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("{}", messages::notice(notice));
     }
     let key = review::documents_key(&pair.texts.en.text, &pair.texts.ru.text);
-    let aligned = super::input::align_pair(&pipeline, &pair);
+    let aligned = super::input::align_pair(&pipeline, &pair)?;
     let name = |p: &Path| p.display().to_string();
     let html = page::render(&aligned.alignment, &name(&args.en), &name(&args.ru), key);
     let inputs: [&Path; 2] = [&args.en, &args.ru];

@@ -251,10 +251,12 @@ pub fn judged(pipeline: &Pipeline, aligned: Aligned) -> Result<Aligned> {
     })
 }
 
-/// A bug in the aligner must cost one pair, not the whole run.
-pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T> {
+/// A bug in the aligner must cost one pair, not the whole run; `f`'s own
+/// error (a pair too large to align in one pass) comes back as it is.
+pub fn catch_panic<T, E: Into<anyhow::Error>>(f: impl FnOnce() -> Result<T, E>) -> Result<T> {
     panic::catch_unwind(AssertUnwindSafe(f))
-        .map_err(|_| anyhow!("internal error: the aligner panicked (please report this pair)"))
+        .map_err(|_| anyhow!("internal error: the aligner panicked (please report this pair)"))?
+        .map_err(Into::into)
 }
 
 /// Aligns one pair into its own file(s) in `dir`: the output is opened first
@@ -304,7 +306,7 @@ mod tests {
             let input = pipeline
                 .decode(names(id), Sides::new(en.as_bytes(), ru.as_bytes()))
                 .unwrap();
-            pipeline.align(&input)
+            pipeline.align(&input).unwrap()
         };
         let pair = |id: &str| Pair {
             id: id.into(),
@@ -322,5 +324,30 @@ mod tests {
         assert_eq!(options.file_spans.as_ref().unwrap().en[2], 0..6);
         let last = merged.beads.last().unwrap();
         assert_eq!(options.document_of(last).unwrap().id, "b");
+    }
+
+    #[test]
+    fn a_pair_too_large_to_align_in_one_pass_fails_that_pair_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let pair = Pair {
+            id: "big".into(),
+            en: dir.path().join("big.en"),
+            ru: dir.path().join("big.ru"),
+        };
+        std::fs::write(&pair.en, "Hello there. Bye now.").unwrap();
+        std::fs::write(&pair.ru, "Привет. Пока.").unwrap();
+        let aligner = sverka::Aligner::new(sverka::AlignOptions {
+            max_band_cells: 4,
+            ..sverka::AlignOptions::default()
+        });
+        let pipeline = Pipeline::new(aligner, PairOptions::default());
+        let error = align_pair(&pipeline, &pair, &ProgressBar::hidden()).unwrap_err();
+        let expected = format!(
+            "{}, {}: too many sentences to align in one pass (2 and 2 sentences, \
+             a band of 9 cells, limit 4); split the texts into parts",
+            pair.en.display(),
+            pair.ru.display()
+        );
+        assert_eq!(crate::cli::messages::one_line(&error), expected);
     }
 }

@@ -219,6 +219,28 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_too_large_to_align_in_one_pass_is_an_error_row() {
+        let aligner = sverka::Aligner::new(sverka::AlignOptions {
+            max_band_cells: 4,
+            ..sverka::AlignOptions::default()
+        });
+        let pipeline = Pipeline::new(aligner, Default::default());
+        let line = r#"{"id": 1, "en": "Hello there. Bye now.", "ru": "Привет. Пока."}"#;
+        let (json, stats) = result(&pipeline, &WriteOptions::default(), 7, line.as_bytes());
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            stats.err().as_deref(),
+            value["error"].as_str(),
+            "the row and stderr say the same"
+        );
+        assert_eq!(
+            value["error"],
+            "<stdin>:7: \"en\", \"ru\": too many sentences to align in one pass \
+             (2 and 2 sentences, a band of 9 cells, limit 4); split the texts into parts"
+        );
+    }
+
+    #[test]
     fn refuses_a_swapped_pair_as_align_does() {
         let (value, stats) = run_line(&format!(r#"{{"id": 1, "en": "{RU}", "ru": "{EN}"}}"#));
         assert!(stats.is_none());
