@@ -1545,6 +1545,21 @@ impl<'a> Scanner<'a, '_> {
     /// a function word carries the sentence on ("… or call us").
     fn field(&mut self, i: usize) -> usize {
         let end = i + 1;
+        // "…наклонился и произнёс: -- Вообще-то она…": speech opened by a
+        // dash after the author's colon is a sentence of its own, as it is on
+        // a line of its own (see `line_break`) when the line break is lost.
+        if self.rules.speech_dash && self.open_guillemets == 0 && self.open_parens == 0 {
+            let rest = &self.text[end..];
+            let after = rest.trim_start_matches(' ');
+            let speech = ["-- ", "— ", "– "]
+                .into_iter()
+                .find_map(|dash| after.strip_prefix(dash));
+            if after.len() < rest.len() && speech.is_some_and(|s| s.starts_with(char::is_uppercase))
+            {
+                self.cut(end);
+                return end;
+            }
+        }
         let label = &self.text[self.word_start(i)..i];
         let mut chars = label.chars();
         let is_label = chars.next().is_some_and(char::is_uppercase)
