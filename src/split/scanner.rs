@@ -1081,11 +1081,15 @@ impl<'a> Scanner<'a, '_> {
                 // "В I в. н. э. Рим был…": an era after a date phrase that
                 // opens the sentence belongs to it, as the year does.
                 Kind::Terminal => {
+                    // An era or "с.г." closes a date ("988 г. н. э.", "17 июля
+                    // с.г."): like the year, it goes on after a date phrase
+                    // that opens the sentence ("В мае с.г. Россия провела…").
+                    let after_month =
+                        previous.is_some_and(|p| self.is_date_name(p.trim_end_matches(',')));
+                    let dated = after_month || after_number(&mut self.lower);
                     !before_number
                         && !next.bracketed
-                        && (starter
-                            || !after_number(&mut self.lower)
-                            || !self.opens_with_date_phrase(start))
+                        && (starter || !dated || !self.date_phrase_before(start, !after_month))
                 }
                 Kind::Ambiguous => starter || self.common_word_next(next),
                 // "No. Keys?": alone in its sentence, "No." is the word no.
@@ -1176,6 +1180,12 @@ impl<'a> Scanner<'a, '_> {
     /// date or time phrase: numbers, Roman numerals, month names, prepositions
     /// ("В 2023", "С 1 января 2024", "At 7", "In the early XX").
     fn opens_with_date_phrase(&mut self, start: usize) -> bool {
+        self.date_phrase_before(start, true)
+    }
+
+    /// [`Self::opens_with_date_phrase`], where a month alone may make the
+    /// phrase when `need_number` is false ("В июле с.г.").
+    fn date_phrase_before(&mut self, start: usize, need_number: bool) -> bool {
         let text = self.text;
         let words = || text[self.sentence_start..start].split_whitespace();
         let mut count = 0;
@@ -1198,7 +1208,7 @@ impl<'a> Scanner<'a, '_> {
                 return false;
             }
         }
-        words().any(|w| is_number(w) || is_roman_or_range(w))
+        !need_number || words().any(|w| is_number(w) || is_roman_or_range(w))
     }
 
     /// The initials that end at the word starting at byte `start` follow a
