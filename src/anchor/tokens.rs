@@ -152,14 +152,19 @@ fn class_at(text: &str, at: usize) -> (Class, usize) {
         return (Class::Alphanumeric, 2);
     }
     let c = text[at..].chars().next().unwrap_or_default();
-    let class = if is_alphanumeric(c) {
+    (class_of(c), c.len_utf8())
+}
+
+/// The class of `c` by the character tests (what [`ASCII_CLASSES`] holds
+/// for ASCII, worked out at compile time).
+fn class_of(c: char) -> Class {
+    if is_alphanumeric(c) {
         Class::Alphanumeric
     } else if is_joiner(c) {
         Class::Joiner
     } else {
         Class::Other
-    };
-    (class, c.len_utf8())
+    }
 }
 
 /// The token `word` makes (`word` being one of the [`token_spans`]).
@@ -255,14 +260,7 @@ mod tests {
     fn ascii_classes_are_those_of_the_character_tests() {
         for b in 0..128u8 {
             let c = char::from(b);
-            let class = if is_alphanumeric(c) {
-                Class::Alphanumeric
-            } else if is_joiner(c) {
-                Class::Joiner
-            } else {
-                Class::Other
-            };
-            assert!(class_at(&c.to_string(), 0) == (class, 1), "{c:?}");
+            assert!(class_at(&c.to_string(), 0) == (class_of(c), 1), "{c:?}");
         }
     }
 
