@@ -291,17 +291,18 @@ print("The four figures of issue #18 (target; measured, wall / CPU):")
 s, h = row.get(("bible-18k", "sverka")), row.get(("bible-18k", "hunalign"))
 c, w = row.get(("bible-18k", "hunalign_wasm2c")), row.get(("bible-18k", "hunalign_wasm"))
 small = s and s["peak_mb"] != "failed" and int(s["peak_mb"]) <= 100
+def ratios(ref):  # sverka's wall and CPU time as fractions of a hunalign run's
+    return (float(s["mean_s"]) / float(ref["mean_s"]),
+            float(s["cpu_s"]) / max(float(ref["cpu_s"]), 1e-9))
 if s and h:
-    wall = float(s["mean_s"]) / float(h["mean_s"])
-    cpu = float(s["cpu_s"]) / max(float(h["cpu_s"]), 1e-9)
+    wall, cpu = ratios(h)
     print(f"  Bible pre-split, {size('bible-18k')} verses: <= 1/20 of hunalign's time, <= 100 MB; "
           f"sverka {float(s['mean_s']):.2f} s, hunalign {float(h['mean_s']):.2f} s: "
           f"{wall:.3f} / {cpu:.3f} of hunalign's time, {mb(s)}: "
-          f"{verdict(wall <= 0.05 and s['peak_mb'] != 'failed' and int(s['peak_mb']) <= 100)}")
+          f"{verdict(wall <= 0.05 and small)}")
 elif s and c:
     # hunalign's own code as native code, timed in this run; the issue's 5.5 s beside it.
-    wall = float(s["mean_s"]) / float(c["mean_s"])
-    cpu = float(s["cpu_s"]) / max(float(c["cpu_s"]), 1e-9)
+    wall, cpu = ratios(c)
     native = float(s["mean_s"]) / 5.5
     print(f"  Bible pre-split, {size('bible-18k')} verses: <= 1/20 of hunalign's time, <= 100 MB; "
           f"sverka {float(s['mean_s']):.2f} / {float(s['cpu_s']):.2f} s, {mb(s)}; hunalign built "
@@ -309,15 +310,14 @@ elif s and c:
           f"{c['peak_mb']} MB: {wall:.3f} / {cpu:.3f} of its time: {verdict(wall <= 0.05 and small)}; "
           f"of the issue's native 5.5 s: {native:.3f}: {verdict(native <= 0.05 and small)}")
 elif s and w:
-    wall = float(s["mean_s"]) / float(w["mean_s"])
-    cpu = float(s["cpu_s"]) / max(float(w["cpu_s"]), 1e-9)
+    wall, cpu = ratios(w)
     native = float(s["mean_s"]) / 5.5
     print(f"  Bible pre-split, {size('bible-18k')} verses: <= 1/20 of hunalign's time, <= 100 MB; "
           f"sverka {float(s['mean_s']):.2f} / {float(s['cpu_s']):.2f} s, {mb(s)}; hunalign's "
           f"WebAssembly build in this run {float(w['mean_s']):.2f} / {float(w['cpu_s']):.2f} s "
           f"({wall:.3f} / {cpu:.3f} of its time, but it is slower than native); of the issue's "
           f"native 5.5 s: {native:.3f}: "
-          f"{verdict(native <= 0.05 and s['peak_mb'] != 'failed' and int(s['peak_mb']) <= 100)}")
+          f"{verdict(native <= 0.05 and small)}")
 elif s:
     print(f"  Bible pre-split, {size('bible-18k')} verses: <= 1/20 of hunalign's time, <= 100 MB; "
           f"sverka {float(s['mean_s']):.2f} / {float(s['cpu_s']):.2f} s, {mb(s)}; hunalign is not "
