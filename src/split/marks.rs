@@ -114,6 +114,15 @@ pub fn is_quantity(word: &str) -> bool {
     is_number(word) || word.split(['x', 'х', '×']).all(is_number)
 }
 
+/// What follows the dash that opens a remark of direct speech at the start
+/// of `text`: an em or en dash, or two hyphens as plain-text books type it,
+/// then a space ("-- Слушаю-с.", "— А ты куда?"); `None` if no such dash.
+pub fn after_speech_dash(text: &str) -> Option<&str> {
+    ["-- ", "— ", "– "]
+        .into_iter()
+        .find_map(|dash| text.strip_prefix(dash))
+}
+
 /// A web address: http://…, https://…, www.….
 pub fn is_link(word: &str) -> bool {
     word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.")
@@ -198,6 +207,16 @@ pub fn starts_list_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_dashes() {
+        assert_eq!(after_speech_dash("-- Слушаю-с."), Some("Слушаю-с."));
+        assert_eq!(after_speech_dash("— А ты куда?"), Some("А ты куда?"));
+        assert_eq!(after_speech_dash("– Да."), Some("Да."));
+        for text in ["- Да.", "--Да.", "—Да", "Да — нет"] {
+            assert_eq!(after_speech_dash(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn quantities_before_a_unit() {

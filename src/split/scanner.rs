@@ -11,9 +11,9 @@
 use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, is_letter, is_lower};
 use super::marks::{
-    is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener, is_quantity, is_roman,
-    is_roman_or_range, is_slash_date, is_terminal, is_time, item_number, roman_item_number,
-    starts_list_item,
+    after_speech_dash, is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener,
+    is_quantity, is_roman, is_roman_or_range, is_slash_date, is_terminal, is_time, item_number,
+    roman_item_number, starts_list_item,
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
@@ -972,7 +972,8 @@ impl<'a> Scanner<'a, '_> {
         });
         // A list marker may open a sentence or follow the colon that
         // announces the list: "Steps: a. Mix b. Bake".
-        let after_colon = text[self.sentence_start..start].trim_end().ends_with(':');
+        let before = text[self.sentence_start..start].trim_end();
+        let after_colon = before.ends_with(':');
         if initials && rules.abbreviations.exact_kind(word).is_none() {
             // Capital letters numbering items: "A. Scope B. Terms C. Payment".
             // The list starts at "A"; a letter after a comma, after "and" or
@@ -981,15 +982,13 @@ impl<'a> Scanner<'a, '_> {
             if let [c] = word.as_bytes()
                 && c.is_ascii_uppercase()
                 && next.is_upper()
+                && let Some(value) = item_number(&word.to_ascii_lowercase())
             {
-                let value = u32::from(c - b'A') + 1;
                 if value == 1 && (first_in_sentence || after_colon) {
                     self.last_item = Some(1);
                     return false;
                 }
-                let runs_on = text[self.sentence_start..start]
-                    .trim_end()
-                    .ends_with([',', ';'])
+                let runs_on = before.ends_with([',', ';'])
                     || previous.is_some_and(|p| {
                         p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1
                             || rules.function_words.contains(p, &mut self.lower)
@@ -1264,10 +1263,9 @@ impl<'a> Scanner<'a, '_> {
         let next = self.next(i + 1);
         let rest = self.text[i + 1..].trim_start();
         let next_is_item = starts_list_item(rest);
-        // A line of direct speech opened by a dash typed as two hyphens, as
-        // plain-text books write it ("…сказал:⏎-- Слушаю-с."); a single dash
-        // is taken for it by `starts_list_item`.
-        let speech_line = self.rules.speech_dash && rest.starts_with("-- ");
+        // A line of direct speech opened by a dash, also one typed as two
+        // hyphens as plain-text books write it ("…сказал:⏎-- Слушаю-с.").
+        let speech_line = self.rules.speech_dash && after_speech_dash(rest).is_some();
         let ends = match last {
             // "Dear Anna," on its own line; a list item or a line of speech on
             // the next line of a text whose lines are paragraphs ("— хлеб,⏎—
@@ -1561,9 +1559,7 @@ impl<'a> Scanner<'a, '_> {
         if self.rules.speech_dash && self.open_guillemets == 0 && self.open_parens == 0 {
             let rest = &self.text[end..];
             let after = rest.trim_start_matches(' ');
-            let speech = ["-- ", "— ", "– "]
-                .into_iter()
-                .find_map(|dash| after.strip_prefix(dash));
+            let speech = after_speech_dash(after);
             if after.len() < rest.len() && speech.is_some_and(|s| s.starts_with(char::is_uppercase))
             {
                 self.cut(end);
