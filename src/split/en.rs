@@ -313,6 +313,61 @@ mod tests {
     }
 
     #[test]
+    fn greeting_before_the_person_greeted_goes_on() {
+        assert_eq!(
+            texts("Good morning, Tony. Hello, Mr. President. Hey, Tenuk, do you mind?"),
+            [
+                "Good morning, Tony.",
+                "Hello, Mr. President.",
+                "Hey, Tenuk, do you mind?"
+            ]
+        );
+        assert_eq!(
+            texts("Hello, I've been in this club."),
+            ["Hello, I've been in this club."]
+        );
+        // A sentence after the greeting, and a signature after a sign-off.
+        assert_eq!(texts("Hi, Thanks."), ["Hi,", "Thanks."]);
+        assert_eq!(texts("Hi, Just checking in."), ["Hi,", "Just checking in."]);
+        assert_eq!(
+            texts("Best regards, Debra Perlingiere"),
+            ["Best regards,", "Debra Perlingiere"]
+        );
+    }
+
+    #[test]
+    fn time_zone_after_clock_time_is_part_of_the_time() {
+        assert_eq!(
+            texts(
+                "The talks begin at 3 p.m. Moscow time. It starts at 9 a.m. Eastern Standard Time on Monday."
+            ),
+            [
+                "The talks begin at 3 p.m. Moscow time.",
+                "It starts at 9 a.m. Eastern Standard Time on Monday."
+            ]
+        );
+        assert_eq!(
+            texts("It ended at 9 p.m. The time had come."),
+            ["It ended at 9 p.m.", "The time had come."]
+        );
+    }
+
+    #[test]
+    fn mark_inside_code_span_is_code() {
+        assert_eq!(
+            texts("In `macro_rules!` `$crate` is used. A question mark `?` (not U+FFFD) is kept."),
+            [
+                "In `macro_rules!` `$crate` is used.",
+                "A question mark `?` (not U+FFFD) is kept."
+            ]
+        );
+        assert_eq!(
+            texts("Both (`!Unpin` too) work. Call `panic!`. Then stop."),
+            ["Both (`!Unpin` too) work.", "Call `panic!`.", "Then stop."]
+        );
+    }
+
+    #[test]
     fn email_header_date_and_time_stand_apart() {
         assert_eq!(
             texts("Kay Mann 04/26/2001 07:17 AM Will you send it?"),

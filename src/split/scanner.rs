@@ -91,6 +91,55 @@ impl Next<'_> {
             && !chars.next().is_some_and(char::is_uppercase)
     }
 
+    /// The next words name the person a greeting is addressed to: one to
+    /// three capitalised words, the first no common sentence opener, that
+    /// end the sentence or run on after a comma ("Good morning, Tony.",
+    /// "Hello, Mr President!", "Hey, Tenuk, do you mind?"). A sign-off's
+    /// signature has no mark after it ("Kind regards, John Smith"), and a
+    /// sentence after a greeting goes on in lower case ("Hi, Can you help?").
+    fn is_addressee(&self, rules: &Rules, lower: &mut String) -> bool {
+        if self.quoted || self.bracketed || self.is_starter(&rules.starters) {
+            return false;
+        }
+        let line = self.rest.split('\n').next().unwrap_or("");
+        for token in line.split_whitespace().take(3) {
+            let word = token.trim_end_matches(|c: char| !c.is_alphabetic());
+            let mut letters = word.chars();
+            let capitalised = letters.next().is_some_and(char::is_uppercase)
+                && letters.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+            if !capitalised {
+                return false;
+            }
+            let after = &token[word.len()..];
+            match after.trim_end_matches(is_closer) {
+                "" => continue,
+                "." if rules.abbreviations.kind(word, lower) == Some(Kind::Prefix) => continue,
+                "." | "," | "!" | "?" | "…" | "..." | "!!" | "?!" | "!?" => return true,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The next words name a time zone: one to three capitalised words, then
+    /// "time" ("Moscow time", "Eastern Standard Time").
+    fn is_time_zone(&self) -> bool {
+        let mut words = self.rest.split_whitespace();
+        for k in 0..4 {
+            let Some(word) = words.next() else {
+                return false;
+            };
+            let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
+            if k > 0 && bare.eq_ignore_ascii_case("time") {
+                return true;
+            }
+            if bare.len() != word.len() || !bare.starts_with(char::is_uppercase) {
+                return false;
+            }
+        }
+        false
+    }
+
     fn is_upper(&self) -> bool {
         self.first.is_some_and(char::is_uppercase)
     }
@@ -461,6 +510,13 @@ impl<'a> Scanner<'a, '_> {
         if matches!(before, Some('(' | '[')) && !ellipsis && j > marks_end {
             return j;
         }
+        // "`macro_rules!`", "`?`", "`!Unpin`": a mark inside a code span is code.
+        let code_opens = before == Some('`') && j == marks_end;
+        let code_closes = self.text[marks_end..].starts_with('`')
+            && self.text[self.word_start(i)..i].contains('`');
+        if code_opens && self.char_at(j).is_some_and(char::is_alphanumeric) || code_closes {
+            return j;
+        }
         let Some(after) = self.char_at(j) else {
             return j;
         };
@@ -537,6 +593,7 @@ impl<'a> Scanner<'a, '_> {
                 && dots_after_mark < 2
                 && !quote_closed
                 && !bracket_closed
+                && self.open_parens == 0
                 && !next.dashed
                 && !self.after_name(i))
                 || is_link(next.rest)
@@ -1108,6 +1165,8 @@ impl<'a> Scanner<'a, '_> {
                         // "at 9 a.m. Monday": a day or a month after a clock time or
                         // a year is part of the same date.
                         && !self.is_date_name(next.word)
+                        // "at 3 p.m. Moscow time": and so is its time zone.
+                        && (starter || !next.is_time_zone())
                         // "В 2023 г. Москва приняла…": a date phrase opening the
                         // sentence is followed by the rest of its clause.
                         && (starter || !self.opens_with_date_phrase(start))
@@ -1504,7 +1563,10 @@ impl<'a> Scanner<'a, '_> {
             return i + 1;
         }
         let next = self.next(i + 1);
+        // The pronoun "I" is a capital in any sentence: "Hello, I've been…".
         if next.is_upper()
+            && next.word != "I"
+            && !next.is_addressee(self.rules, &mut self.lower)
             && self
                 .rules
                 .salutations
@@ -1857,7 +1919,11 @@ impl<'a> Scanner<'a, '_> {
                 (next.is_upper() && self.has_letters(i) && !word[1..].ends_with('#')).then_some(end)
             }
             // A reply opens with a mention: "…красиво @user спасибо".
-            b'@' => (self.has_letters(i) && !self.previous_is_function_word(i)).then_some(before),
+            // Not the next mention of a reply addressed to several people.
+            b'@' => (self.has_letters(i)
+                && !self.previous_is_function_word(i)
+                && !self.mentions_only(before))
+            .then_some(before),
             // A link ends its sentence when a capitalised one follows, and
             // each link of a run of links stands alone.
             b'h' | b'w' => {
@@ -1898,8 +1964,15 @@ impl<'a> Scanner<'a, '_> {
     /// not end its sentence ("следующим образом: ✔ Первые недели…"), nor an
     /// item after mentions alone, which address it ("@anna ✅ забраться…").
     fn item_opens(&self, at: usize) -> bool {
-        let before = &self.text[self.sentence_start..at];
-        !before.ends_with(':') && !before.split_whitespace().all(|w| w.starts_with('@'))
+        !self.text[self.sentence_start..at].ends_with(':') && !self.mentions_only(at)
+    }
+
+    /// The sentence up to byte `at` is mentions alone ("@anna @oleg"): the
+    /// people a reply is addressed to.
+    fn mentions_only(&self, at: usize) -> bool {
+        self.text[self.sentence_start..at]
+            .split_whitespace()
+            .all(|w| w.starts_with('@'))
     }
 
     /// Multi-byte characters: the ellipsis, the exclamation-question marks,
@@ -1918,7 +1991,12 @@ impl<'a> Scanner<'a, '_> {
         }
         if is_bullet(c) {
             // "… on Monday • Next item": a bullet after a space starts an item.
-            if self.at_word_start(i) {
+            // Not a face drawn with bullets ("asked •_•", "●︿●").
+            let face = self.text[end..self.word_end(end)].contains(is_bullet)
+                || self
+                    .char_at(end)
+                    .is_some_and(|n| !n.is_whitespace() && !n.is_alphanumeric() && !is_opener(n));
+            if self.at_word_start(i) && !face {
                 let at = self.text[..i].trim_end().len();
                 if self.item_opens(at) {
                     self.cut(at);
@@ -2102,6 +2180,37 @@ mod tests {
         assert_eq!(
             texts("Topics • Trade • Culture", Lang::En),
             ["Topics", "• Trade", "• Culture"]
+        );
+    }
+
+    #[test]
+    fn face_drawn_with_bullets_is_no_list_item() {
+        assert_eq!(
+            texts("They asked •_• and left. Topics •Trade", Lang::En),
+            ["They asked •_• and left.", "Topics", "•Trade"]
+        );
+    }
+
+    #[test]
+    fn reply_to_several_people_keeps_its_mentions() {
+        assert_eq!(
+            texts("Вот. @ann @bob Спасибо. Красиво @carl спасибо", Lang::Ru),
+            ["Вот.", "@ann @bob Спасибо.", "Красиво", "@carl спасибо"]
+        );
+    }
+
+    #[test]
+    fn question_inside_brackets_before_lower_case_goes_on() {
+        assert_eq!(
+            texts(
+                "He can't come (wait, what? what about free?) and so on.",
+                Lang::En
+            ),
+            ["He can't come (wait, what? what about free?) and so on."]
+        );
+        assert_eq!(
+            texts("what? where did you go?", Lang::En),
+            ["what?", "where did you go?"]
         );
     }
 
