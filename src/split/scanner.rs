@@ -595,7 +595,8 @@ impl<'a> Scanner<'a, '_> {
                 && !bracket_closed
                 && self.open_parens == 0
                 && !next.dashed
-                && !self.after_name(i))
+                && !self.after_name(i)
+                && !self.quoted_speech(i))
                 || is_link(next.rest)
                 || stops == 1
                     && !marks
@@ -702,8 +703,45 @@ impl<'a> Scanner<'a, '_> {
     /// A quotation opened in the sentence before byte `i` is still open
     /// (« or “ without its closing mark): "“Lieutenant Nemic…Lieutenant Vale…”".
     fn inside_quotation(&self, i: usize) -> bool {
-        let before = &self.text[self.sentence_start..i];
+        let before = self.sentence_before(i);
         self.open_guillemets > 0 || before.matches('“').count() > before.matches('”').count()
+    }
+
+    /// The sentence before byte `i`, at most its last [`QUOTATION_BYTES`],
+    /// so that rules looking back over it keep the scan linear.
+    fn sentence_before(&self, i: usize) -> &str {
+        let mut from = self.sentence_start.max(i.saturating_sub(QUOTATION_BYTES));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        &self.text[from..i]
+    }
+
+    /// A quotation is open at byte `i`, in any quotation marks: speech,
+    /// where "'Oh! it's all the same to me!'" is one exclamation.
+    /// The sentence opened it here, so that a mark before lower case does
+    /// not end it. A word quoted alone ("no") neither opens nor closes one.
+    fn quoted_speech(&self, i: usize) -> bool {
+        if self.inside_quotation(i) {
+            return true;
+        }
+        let before = self.sentence_before(i);
+        ['\'', '"', '‘'].into_iter().any(|quote| {
+            let close = if quote == '‘' { '’' } else { quote };
+            let mut open = 0_i32;
+            for word in before.split_whitespace() {
+                let word = word.trim_start_matches(|c: char| is_opener(c) && c != quote);
+                let bare = word.trim_end_matches(|c: char| {
+                    is_terminal(c) || matches!(c, ',' | ';' | ':' | ')' | '-' | '–' | '—')
+                });
+                match bare.strip_prefix(quote) {
+                    Some(rest) if !rest.contains(close) => open += 1,
+                    None if bare.ends_with(close) && bare.chars().count() > 1 => open -= 1,
+                    _ => {}
+                }
+            }
+            open > 0
+        })
     }
 
     /// A capitalised word starts at byte `at`: a capital, then a lower-case letter.
@@ -2211,6 +2249,38 @@ mod tests {
         assert_eq!(
             texts("what? where did you go?", Lang::En),
             ["what?", "where did you go?"]
+        );
+    }
+
+    #[test]
+    fn exclamation_inside_quoted_speech_before_lower_case_goes_on() {
+        assert_eq!(
+            texts(
+                "'Oh! it's all the same to me!' replied Kitty. 'Yes? it was wonderful!'",
+                Lang::En
+            ),
+            [
+                "'Oh! it's all the same to me!' replied Kitty.",
+                "'Yes? it was wonderful!'"
+            ]
+        );
+        assert_eq!(
+            texts(
+                "и говорят: «жив бог твой, Дан! и жив путь в Вирсавию!»",
+                Lang::Ru
+            ),
+            ["и говорят: «жив бог твой, Дан! и жив путь в Вирсавию!»"]
+        );
+        // A word quoted alone opens no speech; web text ends the sentence.
+        assert_eq!(
+            texts(
+                "He did it for \"no\" reason! cats react to the treatment.",
+                Lang::En
+            ),
+            [
+                "He did it for \"no\" reason!",
+                "cats react to the treatment."
+            ]
         );
     }
 
