@@ -466,6 +466,10 @@ impl<'a> Scanner<'a, '_> {
                 bracket_closed |= self.open_parens > 0;
                 self.open_parens = self.open_parens.saturating_sub(1);
             }
+            // "'Cessez!' [Leave off!] said she": a translation in square brackets.
+            if c == ']' {
+                bracket_closed |= self.square_bracket_open(i);
+            }
             // «Ты придёшь?» — the quotation closes here, as it does after a
             // comma («Ты придёшь», — …) where the main loop counts it.
             if c == '»' {
@@ -473,6 +477,16 @@ impl<'a> Scanner<'a, '_> {
             }
             quote_closed |= !matches!(c, ')' | ']' | '}' | '\u{2800}');
             j += c.len_utf8();
+            // "…come out, then..."-' 'Where is he?'": speech broken off with
+            // a dash before its closing quote.
+            let mut after = self.text[j..].chars();
+            if let Some(dash) = after.next().filter(|&d| is_dash(d))
+                && after
+                    .next()
+                    .is_some_and(|q| matches!(q, '\'' | '"' | '’' | '”'))
+            {
+                j += dash.len_utf8();
+            }
         }
         // "(We fly next day. ) Hop on a bus": a bracket opened in the
         // sentence and closed after a space still closes it.
@@ -594,6 +608,7 @@ impl<'a> Scanner<'a, '_> {
                 && !quote_closed
                 && !bracket_closed
                 && self.open_parens == 0
+                && !self.square_bracket_open(i)
                 && !next.dashed
                 && !self.after_name(i)
                 && !self.quoted_speech(i))
@@ -705,6 +720,12 @@ impl<'a> Scanner<'a, '_> {
     fn inside_quotation(&self, i: usize) -> bool {
         let before = self.sentence_before(i);
         self.open_guillemets > 0 || before.matches('“').count() > before.matches('”').count()
+    }
+
+    /// A square bracket opened in the sentence before byte `i` is still open.
+    fn square_bracket_open(&self, i: usize) -> bool {
+        let before = self.sentence_before(i);
+        before.matches('[').count() > before.matches(']').count()
     }
 
     /// The sentence before byte `i`, at most its last [`QUOTATION_BYTES`],
@@ -2280,6 +2301,35 @@ mod tests {
             [
                 "He did it for \"no\" reason!",
                 "cats react to the treatment."
+            ]
+        );
+    }
+
+    #[test]
+    fn translation_in_square_brackets_goes_on_before_lower_case() {
+        assert_eq!(
+            texts(
+                "He said it [in French!] and laughed. [A good appetite! a good conscience!] He ate.",
+                Lang::En
+            ),
+            [
+                "He said it [in French!] and laughed.",
+                "[A good appetite! a good conscience!]",
+                "He ate."
+            ]
+        );
+    }
+
+    #[test]
+    fn speech_broken_off_before_its_closing_quote_ends() {
+        assert_eq!(
+            texts(
+                "'I told him, \"When they come out, then...\"-' 'Where is he?'",
+                Lang::En
+            ),
+            [
+                "'I told him, \"When they come out, then...\"-'",
+                "'Where is he?'"
             ]
         );
     }
