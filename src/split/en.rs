@@ -368,6 +368,29 @@ mod tests {
     }
 
     #[test]
+    fn documentation_symbols_and_values_in_running_text() {
+        assert_eq!(
+            texts("We'll also discuss the ! type. It prints The answer is: 12. We specify f."),
+            [
+                "We'll also discuss the ! type.",
+                "It prints The answer is: 12.",
+                "We specify f."
+            ]
+        );
+        assert_eq!(
+            texts("A bool must be false (0) or true (1). Relocations (e.g. @plt, @TPOFF) work."),
+            [
+                "A bool must be false (0) or true (1).",
+                "Relocations (e.g. @plt, @TPOFF) work."
+            ]
+        );
+        assert_eq!(
+            texts("Steps: 1. Open it 2. Close it"),
+            ["Steps: 1. Open it", "2. Close it"]
+        );
+    }
+
+    #[test]
     fn email_header_date_and_time_stand_apart() {
         assert_eq!(
             texts("Kay Mann 04/26/2001 07:17 AM Will you send it?"),

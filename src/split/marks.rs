@@ -147,8 +147,9 @@ pub fn item_number(word: &str) -> Option<u32> {
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (Some(c @ 'a'..='z'), None) => Some(c as u32 - 'a' as u32 + 1),
+        // Not 0: "false (0) or true (1)" is no list.
         _ if (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) => {
-            word.parse().ok()
+            word.parse().ok().filter(|&n| n > 0)
         }
         _ => None,
     }

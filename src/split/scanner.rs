@@ -524,6 +524,15 @@ impl<'a> Scanner<'a, '_> {
         if matches!(before, Some('(' | '[')) && !ellipsis && j > marks_end {
             return j;
         }
+        // "the ! type", "has a ! value": a mark after an article is a symbol
+        // the sentence names (no sentence ends in an article).
+        if self.at_word_start(i)
+            && self
+                .previous_word(i)
+                .is_some_and(|p| ["a", "an", "the"].iter().any(|a| p.eq_ignore_ascii_case(a)))
+        {
+            return j;
+        }
         // "`macro_rules!`", "`?`", "`!Unpin`": a mark inside a code span is code.
         let code_opens = before == Some('`') && j == marks_end;
         let code_closes = self.text[marks_end..].starts_with('`')
@@ -1125,7 +1134,8 @@ impl<'a> Scanner<'a, '_> {
         // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";
         // the next marker in the paragraph opens the next item: "1. One 2. Two".
         if let Some(value) = item_number(word) {
-            if first_in_sentence || after_colon && next.is_upper() {
+            // The list a colon announces starts at one: "is: 6. But" is no item.
+            if first_in_sentence || after_colon && value == 1 && next.is_upper() {
                 self.last_item = Some(value);
                 return false;
             }
@@ -1980,6 +1990,7 @@ impl<'a> Scanner<'a, '_> {
             // A reply opens with a mention: "…красиво @user спасибо".
             // Not the next mention of a reply addressed to several people.
             b'@' => (self.has_letters(i)
+                && self.open_parens == 0
                 && !self.previous_is_function_word(i)
                 && !self.mentions_only(before))
             .then_some(before),
