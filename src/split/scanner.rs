@@ -1379,6 +1379,12 @@ impl<'a> Scanner<'a, '_> {
     /// A line break inside a paragraph: ends a line without a final mark (a
     /// heading, a date line, a list item), unless the text just wraps.
     fn line_break(&mut self, i: usize) -> usize {
+        // Where lines are paragraphs, a list numbered inside a line ends with
+        // it: "оф. 3." lines later is no third item.
+        if !self.is_wrapped() {
+            self.last_item = None;
+            self.last_roman = None;
+        }
         let line_start = self.text[..i].rfind('\n').map_or(0, |p| p + 1);
         let line = self.text[line_start..i].trim_end();
         let Some(last) = line.chars().next_back() else {
@@ -2250,6 +2256,32 @@ mod tests {
         assert_eq!(
             texts("Topics • Trade • Culture", Lang::En),
             ["Topics", "• Trade", "• Culture"]
+        );
+    }
+
+    #[test]
+    fn list_numbered_inside_a_line_ends_with_the_line() {
+        assert_eq!(
+            texts(
+                "1. Один. 2. Два.\nАдрес: г. Москва, д. 1, стр. 2, оф. 3. Тел.: 123-45-67.",
+                Lang::Ru
+            ),
+            [
+                "1. Один.",
+                "2. Два.",
+                "Адрес: г. Москва, д. 1, стр. 2, оф. 3.",
+                "Тел.: 123-45-67."
+            ]
+        );
+        assert_eq!(
+            texts(
+                "Address: 1 Main St., bldg. 2, office 3. Tel.: 123-45-67.",
+                Lang::En
+            ),
+            [
+                "Address: 1 Main St., bldg. 2, office 3.",
+                "Tel.: 123-45-67."
+            ]
         );
     }
 
