@@ -234,6 +234,39 @@ fn megabyte_line_without_punctuation_is_cut_into_bounded_sentences() {
 }
 
 #[test]
+fn megabyte_runs_of_rules_that_look_back_split_in_one_pass() {
+    // Each line repeats what one rule of the splitter looks back or ahead
+    // from: mentions before a reply, marks inside quoted speech and square
+    // brackets, a greeting's addressee, bullets, a clock time's zone. A rule
+    // that rescanned its sentence would need hours on a megabyte of them.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for unit in [
+        "@a ",
+        "'a! b ",
+        "[x! y ",
+        "“a? b ",
+        "Hi, Tony Xx ",
+        "• ",
+        "at 5 p.m. Moscow ",
+    ] {
+        let text = unit.repeat((1 << 20) / unit.len());
+        fs::write(dir.path().join("en.txt"), &text).expect("write");
+        let (out, _) = run_with_limit(dir.path(), &["split", "--lang", "en", "en.txt"], LIMIT);
+        assert!(
+            out.status.success(),
+            "{unit:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            stdout.split_whitespace().count(),
+            text.split_whitespace().count(),
+            "{unit:?}"
+        );
+    }
+}
+
+#[test]
 fn megabyte_word_aligns_and_prints_as_a_table() {
     // PDF copy-paste that lost all spaces: one word of a megabyte, against a
     // short Russian text (table wrapping cuts the word into column pieces).

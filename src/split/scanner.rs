@@ -61,6 +61,12 @@ const STEM: usize = 4;
 /// the quotation it may close (a few sentences of a quoted passage).
 const QUOTATION_BYTES: usize = 2_000;
 
+/// Longest run of mentions that addresses a reply ("@anna @oleg …").
+const MENTIONS_BYTES: usize = 240;
+
+/// How far after a greeting's comma the person greeted is looked for.
+const ADDRESSEE_BYTES: usize = 120;
+
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
@@ -101,7 +107,12 @@ impl Next<'_> {
         if self.quoted || self.bracketed || self.is_starter(&rules.starters) {
             return false;
         }
-        let line = self.rest.split('\n').next().unwrap_or("");
+        // Three words are enough: look no further than a short window.
+        let mut window = self.rest.len().min(ADDRESSEE_BYTES);
+        while !self.rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let line = self.rest[..window].split('\n').next().unwrap_or("");
         for token in line.split_whitespace().take(3) {
             let word = token.trim_end_matches(|c: char| !c.is_alphabetic());
             let mut letters = word.chars();
@@ -1641,11 +1652,11 @@ impl<'a> Scanner<'a, '_> {
         // The pronoun "I" is a capital in any sentence: "Hello, I've been…".
         if next.is_upper()
             && next.word != "I"
-            && !next.is_addressee(self.rules, &mut self.lower)
             && self
                 .rules
                 .salutations
                 .matches(self.text[self.sentence_start..i].trim())
+            && !next.is_addressee(self.rules, &mut self.lower)
         {
             self.cut(i + 1);
         }
@@ -2045,10 +2056,13 @@ impl<'a> Scanner<'a, '_> {
 
     /// The sentence up to byte `at` is mentions alone ("@anna @oleg"): the
     /// people a reply is addressed to.
+    /// A few people, that is: a run longer than [`MENTIONS_BYTES`] is no
+    /// address, and a bounded look keeps the scan linear.
     fn mentions_only(&self, at: usize) -> bool {
-        self.text[self.sentence_start..at]
-            .split_whitespace()
-            .all(|w| w.starts_with('@'))
+        at - self.sentence_start <= MENTIONS_BYTES
+            && self.text[self.sentence_start..at]
+                .split_whitespace()
+                .all(|w| w.starts_with('@'))
     }
 
     /// Multi-byte characters: the ellipsis, the exclamation-question marks,
@@ -2068,11 +2082,13 @@ impl<'a> Scanner<'a, '_> {
         if is_bullet(c) {
             // "… on Monday • Next item": a bullet after a space starts an item.
             // Not a face drawn with bullets ("asked •_•", "●︿●").
-            let face = self.text[end..self.word_end(end)].contains(is_bullet)
-                || self
-                    .char_at(end)
-                    .is_some_and(|n| !n.is_whitespace() && !n.is_alphanumeric() && !is_opener(n));
-            if self.at_word_start(i) && !face {
+            let face = || {
+                self.text[end..self.word_end(end)].contains(is_bullet)
+                    || self.char_at(end).is_some_and(|n| {
+                        !n.is_whitespace() && !n.is_alphanumeric() && !is_opener(n)
+                    })
+            };
+            if self.at_word_start(i) && !face() {
                 let at = self.text[..i].trim_end().len();
                 if self.item_opens(at) {
                     self.cut(at);
