@@ -565,9 +565,12 @@ impl<'a> Scanner<'a, '_> {
                 && j == marks_end
                 && self.char_before(i).is_some_and(char::is_alphanumeric)
                 && !self.inside_quotation(i);
+            // Not inside brackets: "[-d?V]" is a command's options.
             if (marks || quote_glued || ellipsis_glued)
                 && after.is_uppercase()
                 && self.has_letters(i)
+                && self.open_parens == 0
+                && !self.square_bracket_open(i)
                 || self.glued_stop_ends(i, j)
                 || marks && stops == 0 && j == marks_end && self.glued_mark_before_lower(i, j)
             {
@@ -1080,6 +1083,12 @@ impl<'a> Scanner<'a, '_> {
         let start = self.word_start(i).max(self.sentence_start);
         let word = text[start..i].trim_start_matches(is_opener);
         if word.is_empty() {
+            return true;
+        }
+        // "-v.", "--all.": a command-line option, not an abbreviation ("v.",
+        // "all."), ends like any word ("игнорируются -u и -v. Параметр…").
+        let opened = &text[start..i][..i - start - word.len()];
+        if opened.ends_with('-') && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             return true;
         }
         let starter = next.quoted && !next.bracketed || next.is_starter(&rules.starters);
@@ -2298,6 +2307,25 @@ mod tests {
                 "Address: 1 Main St., bldg. 2, office 3.",
                 "Tel.: 123-45-67."
             ]
+        );
+    }
+
+    #[test]
+    fn command_line_options_are_words() {
+        assert_eq!(
+            texts(
+                "Игнорируются -u и -v. Параметр -a нельзя задать. Синтаксис: mandb [-dqs?V] [-C файл]",
+                Lang::Ru
+            ),
+            [
+                "Игнорируются -u и -v.",
+                "Параметр -a нельзя задать.",
+                "Синтаксис: mandb [-dqs?V] [-C файл]"
+            ]
+        );
+        assert_eq!(
+            texts("Процессы показываются в стиле ps. Поля те же.", Lang::Ru),
+            ["Процессы показываются в стиле ps.", "Поля те же."]
         );
     }
 
