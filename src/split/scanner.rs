@@ -678,7 +678,9 @@ impl<'a> Scanner<'a, '_> {
                 && self.spaced_dots_before(i) == 2
                 && next.word == "I"
                 && !next.word_has_stop;
-            !next.is_digit() && (!next.bracketed || self.bracketed_note(&next)) && !pause
+            // Nor before a symbol: "-exec ... + or", "$1, $2, ... $n".
+            let symbol = !next.first.is_some_and(char::is_alphabetic);
+            !next.is_digit() && !symbol && (!next.bracketed || self.bracketed_note(&next)) && !pause
         } else {
             true
         };
@@ -1599,7 +1601,16 @@ impl<'a> Scanner<'a, '_> {
         let follows = |last: Option<u32>, value: Option<u32>| {
             value.is_some_and(|v| last.is_some_and(|last| v == last + 1))
         };
-        let next_item = follows(self.last_item, value) || follows(self.last_roman, roman);
+        // A marker that punctuation follows closes its words, not opens an
+        // item: "no dump (d), synchronous updates (D), …".
+        let after = self.text[start..]
+            .find(')')
+            .map_or(start, |at| start + at + 1);
+        let closes_words = self
+            .char_at(after)
+            .is_some_and(|c| matches!(c, ',' | '.' | ';'));
+        let next_item =
+            !closes_words && (follows(self.last_item, value) || follows(self.last_roman, roman));
         let before = self.text[self.sentence_start..start].trim_end();
         let item_end = start + self.text[start..].find(char::is_whitespace).unwrap_or(0);
         let runs_on = before.ends_with([',', ';', ':'])
@@ -2326,6 +2337,31 @@ mod tests {
         assert_eq!(
             texts("Процессы показываются в стиле ps. Поля те же.", Lang::Ru),
             ["Процессы показываются в стиле ps.", "Поля те же."]
+        );
+    }
+
+    #[test]
+    fn marker_after_its_words_and_symbol_after_ellipsis_go_on() {
+        assert_eq!(
+            texts(
+                "Flags: compressed (c), no dump (d), sync (D), extent format (e). Done.",
+                Lang::En
+            ),
+            [
+                "Flags: compressed (c), no dump (d), sync (D), extent format (e).",
+                "Done."
+            ]
+        );
+        assert_eq!(
+            texts(
+                "Lines built by -exec ... + run first. Set $1, $2, ... $n. Then go.",
+                Lang::En
+            ),
+            [
+                "Lines built by -exec ... + run first.",
+                "Set $1, $2, ... $n.",
+                "Then go."
+            ]
         );
     }
 
