@@ -249,8 +249,11 @@ impl ShortWords {
                 continue;
             }
             let (word, stop) = word_of(token);
+            // Not before an option or a list item glued to its hyphen
+            // ("delay times.⏎⏎--help Print help"): that word opens no clause.
             if let Some(abbreviation) = previous
                 && starts_lower(word)
+                && !token.starts_with('-')
             {
                 out.stop_before_lower.insert(abbreviation);
             }

@@ -2366,6 +2366,22 @@ mod tests {
     }
 
     #[test]
+    fn option_after_a_word_and_its_stop_teaches_no_abbreviation() {
+        assert_eq!(
+            texts(
+                "Display it count times. Requires -s.\n\nIt uses delay times.\n\n--help Print help.",
+                Lang::En
+            ),
+            [
+                "Display it count times.",
+                "Requires -s.",
+                "It uses delay times.",
+                "--help Print help."
+            ]
+        );
+    }
+
+    #[test]
     fn face_drawn_with_bullets_is_no_list_item() {
         assert_eq!(
             texts("They asked •_• and left. Topics •Trade", Lang::En),
