@@ -10,6 +10,7 @@
 
 use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, is_letter, is_lower};
+use super::floor_char_boundary;
 use super::marks::{
     after_speech_dash, is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener,
     is_quantity, is_roman, is_roman_or_range, is_slash_date, is_terminal, is_time, item_number,
@@ -108,10 +109,7 @@ impl Next<'_> {
             return false;
         }
         // Three words are enough: look no further than a short window.
-        let mut window = self.rest.len().min(ADDRESSEE_BYTES);
-        while !self.rest.is_char_boundary(window) {
-            window -= 1;
-        }
+        let window = floor_char_boundary(self.rest, ADDRESSEE_BYTES);
         let line = self.rest[..window].split('\n').next().unwrap_or("");
         for token in line.split_whitespace().take(3) {
             let word = token.trim_end_matches(|c: char| !c.is_alphabetic());
@@ -725,12 +723,8 @@ impl<'a> Scanner<'a, '_> {
     /// apostrophe inside a word ("don't") is neither. Looks back at most
     /// [`QUOTATION_BYTES`], so that the scan stays linear.
     fn quotation_open(&self, i: usize, quote: char) -> bool {
-        let mut from = i.saturating_sub(QUOTATION_BYTES);
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
         let (mut opened, mut closed) = (0, 0);
-        for word in self.text[from..i].split_whitespace() {
+        for word in self.look_back(0, i).split_whitespace() {
             if word.starts_with(quote) {
                 opened += 1;
             } else if word.ends_with(quote) {
@@ -743,35 +737,40 @@ impl<'a> Scanner<'a, '_> {
     /// A quotation opened in the sentence before byte `i` is still open
     /// (« or “ without its closing mark): "“Lieutenant Nemic…Lieutenant Vale…”".
     fn inside_quotation(&self, i: usize) -> bool {
-        let before = self.sentence_before(i);
-        self.open_guillemets > 0 || before.matches('“').count() > before.matches('”').count()
+        self.open_guillemets > 0 || self.left_open(i, '“', '”')
     }
 
     /// A square bracket opened in the sentence before byte `i` is still open.
     fn square_bracket_open(&self, i: usize) -> bool {
-        let before = self.sentence_before(i);
-        before.matches('[').count() > before.matches(']').count()
+        self.left_open(i, '[', ']')
     }
 
-    /// The sentence before byte `i`, at most its last [`QUOTATION_BYTES`],
-    /// so that rules looking back over it keep the scan linear.
-    fn sentence_before(&self, i: usize) -> &str {
-        let mut from = self.sentence_start.max(i.saturating_sub(QUOTATION_BYTES));
+    /// The sentence before byte `i` opens `open` more often than it closes
+    /// it with `close`.
+    fn left_open(&self, i: usize, open: char, close: char) -> bool {
+        let before = self.look_back(self.sentence_start, i);
+        before.matches(open).count() > before.matches(close).count()
+    }
+
+    /// The text before byte `i` from `floor` on, but at most its last
+    /// [`QUOTATION_BYTES`], so that rules looking back keep the scan linear.
+    fn look_back(&self, floor: usize, i: usize) -> &str {
+        let mut from = floor.max(i.saturating_sub(QUOTATION_BYTES));
         while !self.text.is_char_boundary(from) {
             from += 1;
         }
         &self.text[from..i]
     }
 
-    /// A quotation is open at byte `i`, in any quotation marks: speech,
-    /// where "'Oh! it's all the same to me!'" is one exclamation.
-    /// The sentence opened it here, so that a mark before lower case does
-    /// not end it. A word quoted alone ("no") neither opens nor closes one.
+    /// Speech the sentence quoted is open at byte `i`, in any quotation
+    /// marks, so that a mark before lower case does not end it: "'Oh! it's
+    /// all the same to me!'" is one exclamation. A word quoted alone ("no")
+    /// neither opens nor closes speech.
     fn quoted_speech(&self, i: usize) -> bool {
         if self.inside_quotation(i) {
             return true;
         }
-        let before = self.sentence_before(i);
+        let before = self.look_back(self.sentence_start, i);
         ['\'', '"', '‘'].into_iter().any(|quote| {
             let close = if quote == '‘' { '’' } else { quote };
             let mut open = 0_i32;
@@ -1089,7 +1088,7 @@ impl<'a> Scanner<'a, '_> {
         }
         // "-v.", "--all.": a command-line option, not an abbreviation ("v.",
         // "all."), ends like any word ("игнорируются -u и -v. Параметр…").
-        let opened = &text[start..i][..i - start - word.len()];
+        let opened = &text[start..i - word.len()];
         if opened.ends_with('-') && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             return true;
         }
@@ -1563,7 +1562,7 @@ impl<'a> Scanner<'a, '_> {
             if let Some(marker) = word.strip_prefix('(')
                 && (item_number(marker).is_some() || roman_item_number(marker).is_some())
             {
-                self.list_marker(marker, start);
+                self.list_marker(marker, start, end);
                 return end;
             }
             if self.open_parens == 0 && self.bracketed_label(i) {
@@ -1578,20 +1577,20 @@ impl<'a> Scanner<'a, '_> {
         let marker = word.chars().count() <= 2 && word.chars().all(|c| c.is_alphanumeric())
             || roman_item_number(word).is_some();
         if marker && !face && run == 1 {
-            self.list_marker(word, start);
+            self.list_marker(word, start, end);
             return end;
         }
         self.open_parens = 0;
         self.after_smiley(end)
     }
 
-    /// A list marker `word` closed by a bracket ("2)", "b)", "(iii)") at byte
-    /// `start`: the next number, letter or Roman numeral after the last one
+    /// A list marker `word` closed by a bracket ("2)", "b)", "(iii)") from byte
+    /// `start` to `end`: the next number, letter or Roman numeral after the last one
     /// seen starts an item ("1) Fill it in 2) Sign it", "A) Yes B) No",
     /// "i) red ii) green"), unless the items run on inside one sentence:
     /// after a comma, or after a function word before an item in lower case
     /// ("1) stay, 2) go, or 3) wait", "(a) a survey and (b) a report").
-    fn list_marker(&mut self, word: &str, start: usize) {
+    fn list_marker(&mut self, word: &str, start: usize, end: usize) {
         let letter = match word.as_bytes() {
             [c] if c.is_ascii_uppercase() => item_number(&word.to_ascii_lowercase()),
             _ => None,
@@ -1603,11 +1602,8 @@ impl<'a> Scanner<'a, '_> {
         };
         // A marker that punctuation follows closes its words, not opens an
         // item: "no dump (d), synchronous updates (D), …".
-        let after = self.text[start..]
-            .find(')')
-            .map_or(start, |at| start + at + 1);
         let closes_words = self
-            .char_at(after)
+            .char_at(end)
             .is_some_and(|c| matches!(c, ',' | '.' | ';'));
         let next_item =
             !closes_words && (follows(self.last_item, value) || follows(self.last_roman, roman));
@@ -2075,9 +2071,9 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The sentence up to byte `at` is mentions alone ("@anna @oleg"): the
-    /// people a reply is addressed to.
-    /// A few people, that is: a run longer than [`MENTIONS_BYTES`] is no
-    /// address, and a bounded look keeps the scan linear.
+    /// few people a reply is addressed to. A run longer than
+    /// [`MENTIONS_BYTES`] addresses no one, and the bounded look keeps the
+    /// scan linear.
     fn mentions_only(&self, at: usize) -> bool {
         at - self.sentence_start <= MENTIONS_BYTES
             && self.text[self.sentence_start..at]
