@@ -1197,3 +1197,48 @@ fn lines_broken_inside_a_sentence() {
         ],
     );
 }
+
+#[test]
+fn hard_wrapped_prose() {
+    // Wrapped at any width from 30 to 100 columns, as an editor, a mail
+    // client or a PDF's column wraps it, a statement keeps its sentences: a
+    // line broken before a name ("in the⏎Middle East"), a lower-case word or
+    // a dash is a wrap, the short line of a heading ("Results of the visit")
+    // is not.
+    common::check_wrapping_moves_no_boundary(
+        Lang::En,
+        &[
+            "On 5 December the Minister of Foreign Affairs held talks in Moscow with his \
+             counterpart from Brazil. The ministers discussed trade, energy and the situation \
+             in the Middle East, and agreed to meet again in Brasilia in the spring. Both sides \
+             noted the growth of tourism between the two countries – more than 200,000 visits \
+             last year – and the work of the joint commission on trade.",
+            "The talks were followed by a press conference at the Foreign Ministry. Journalists \
+             asked about the grain deal, about the prices of fertiliser and about plans for a \
+             new direct flight between Moscow and Rio de Janeiro. The Minister said that the \
+             airlines of both countries were ready to start flights next summer.",
+            "Results of the visit",
+            "The ministers signed a plan of consultations for 2027 and a memorandum on \
+             cooperation in education. Dr. Silva, the head of the Brazilian delegation, invited \
+             the Minister to visit Sao Paulo in May.",
+        ],
+    );
+}
+
+#[test]
+fn short_wrapped_paragraph_is_no_poem() {
+    // Four short lines, most without a mark, as a poem has; but a sentence
+    // ends inside one of them, as in prose and not in verse.
+    check(
+        "short wrapped paragraph",
+        &[(
+            "The museum is small but worth a visit, with paintings\nfrom every part of the \
+             region. Most of them\nwere given by local families who kept them\nfor generations.",
+            &[
+                "The museum is small but worth a visit, with paintings\nfrom every part of the \
+                 region.",
+                "Most of them\nwere given by local families who kept them\nfor generations.",
+            ],
+        )],
+    );
+}

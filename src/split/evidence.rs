@@ -25,6 +25,11 @@
 //!   every line, and a Bible, which capitalises the pronouns of God ("…
 //!   сказал, Он придёт"), do not.
 //!
+//! - a text whose lines mostly end where the next word would not have
+//!   fitted is hard-wrapped at a width, and a line that ends so is a wrap,
+//!   not a heading or a list item ("…in the Middle⏎East"), whatever case the
+//!   next line starts in ([`Evidence::wrap_width`]).
+//!
 //! Each kind of evidence is gathered lazily, the first time a rule asks, in
 //! one pass over the words of the whole text; the abbreviation pass looks
 //! only at short words, so that it costs little more than finding them.
@@ -35,7 +40,7 @@ use std::cell::OnceCell;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::marks::{is_closer, is_dash, is_opener, is_terminal};
-use super::words::UnmarkedOpeners;
+use super::words::{FunctionWords, UnmarkedOpeners};
 
 /// Longest abbreviation, in letters, that the text can teach (Punkt weighs
 /// long words against being abbreviations; sverka simply stops at five).
@@ -48,6 +53,7 @@ pub struct Evidence<'a> {
     short: OnceCell<ShortWords>,
     cases: OnceCell<Cases>,
     capitals_open: OnceCell<bool>,
+    wrap_width: OnceCell<Option<usize>>,
 }
 
 /// How the text writes its short words (keys in lower case).
@@ -78,6 +84,7 @@ impl<'a> Evidence<'a> {
             short: OnceCell::new(),
             cases: OnceCell::new(),
             capitals_open: OnceCell::new(),
+            wrap_width: OnceCell::new(),
         }
     }
 
@@ -116,6 +123,76 @@ impl<'a> Evidence<'a> {
 }
 
 impl Evidence<'_> {
+    /// The column at which this text is hard-wrapped, if it is: the width,
+    /// in characters, of its longer broken lines (lines the next line of
+    /// their paragraph follows, with no final mark).
+    ///
+    /// A text wrapped at a width breaks a line where the next word would not
+    /// have fitted on it, so its broken lines are *full* (see [`is_full`]);
+    /// it breaks them anywhere in a sentence, so some end in a function word
+    /// ("the", "в") or a hyphen; and, as most words are, the word after a
+    /// break is mostly in lower case. A text is taken as wrapped when it is
+    /// so at [`MIN_WRAP_WIDTH`] or wider: three in four of its broken lines
+    /// are full, one in three breaks before a lower-case word, and one in
+    /// twelve after a function word or a hyphen. That is prose wrapped by an
+    /// editor, a mail client or a PDF's columns, at 40 columns as at 72, where
+    /// its lines are too short or too ragged to look alike. A text whose lines
+    /// are headings or list items breaks them where the next word would have
+    /// fitted, or before a capital; verse, at the end of a phrase.
+    pub fn wrap_width(&self, function_words: &FunctionWords) -> Option<usize> {
+        *self.wrap_width.get_or_init(|| {
+            // Broken lines: (width, width of the next line's first word, whether
+            // that word is in lower case).
+            let mut broken: Vec<(usize, usize, bool)> = Vec::new();
+            // Broken lines that end in a function word or a hyphen.
+            let mut midway = 0;
+            let mut lower_buffer = String::new();
+            let mut lines = self.text.lines().map(str::trim).peekable();
+            while let Some(line) = lines.next() {
+                let Some(next) = lines.peek() else { break };
+                let marked = line
+                    .trim_end_matches(is_closer)
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_terminal);
+                if line.is_empty() || next.is_empty() || marked {
+                    continue;
+                }
+                let first = next.split_whitespace().next().unwrap_or("");
+                let lower = first
+                    .trim_start_matches(is_opener)
+                    .chars()
+                    .next()
+                    .is_some_and(is_lower);
+                broken.push((line.chars().count(), first.chars().count(), lower));
+                let last = line.split_whitespace().next_back().unwrap_or("");
+                if line.ends_with(is_dash)
+                    || last.chars().count() <= 3
+                        && last.chars().all(is_lower)
+                        && function_words.contains(last, &mut lower_buffer)
+                {
+                    midway += 1;
+                }
+            }
+            if broken.len() < 3 {
+                return None;
+            }
+            // The width: the tenth-longest of every hundred broken lines, so that
+            // a few overlong ones (an address, a table row) do not widen it.
+            let mut widths: Vec<usize> = broken.iter().map(|&(w, _, _)| w).collect();
+            let at = (widths.len() - 1) * 9 / 10;
+            let width = *widths.select_nth_unstable(at).1;
+            let full = broken
+                .iter()
+                .filter(|&&(line, first, _)| is_full(line, first, width))
+                .count();
+            let lower = broken.iter().filter(|&&(_, _, lower)| lower).count();
+            let n = broken.len();
+            (width >= MIN_WRAP_WIDTH && full * 4 >= n * 3 && lower * 3 >= n && midway * 12 >= n)
+                .then_some(width)
+        })
+    }
+
     /// In this text a capitalised word of `openers` (common sentence
     /// openers) after a lower-case word with no mark between opens
     /// a sentence. It does unless the text capitalises such words by a
@@ -170,6 +247,18 @@ impl Evidence<'_> {
             unmarked <= 2.max(words / 100) && inside < 2
         })
     }
+}
+
+/// The narrowest column a text is taken to be wrapped at (newspapers print
+/// 30 to 40 characters a column); narrower lines are a list's or verse's.
+const MIN_WRAP_WIDTH: usize = 30;
+
+/// A line `line` characters wide, broken before a word `first` characters
+/// wide, is full in a text wrapped at `width`: the word would not have fitted,
+/// give or take a tenth of the width (a PDF's proportional letters fit more
+/// "i" than "m" on a line), and the line is no short one before a long word.
+pub(super) fn is_full(line: usize, first: usize, width: usize) -> bool {
+    (line + 1 + first) * 10 > width * 9 && line * 2 >= width
 }
 
 /// A token split into its word and whether a single full stop ends it:
@@ -335,6 +424,45 @@ mod tests {
         assert!(!e.is_capitalised_once("Иван"), "never in lower case");
         let e = Evidence::new("Совет и Совет, и совет.");
         assert!(!e.is_capitalised_once("Совет"), "capitalised inside twice");
+    }
+
+    fn wrap_width(text: &str) -> Option<usize> {
+        let words = FunctionWords::parse("the\nof\nto\nand\nin\nа\nи\nв\nна\nо");
+        Evidence::new(text).wrap_width(&words)
+    }
+
+    #[test]
+    fn prose_wrapped_at_a_width_is_found() {
+        let text = "The ministers met in Moscow on Tuesday and\n\
+                    discussed trade, energy and the state of the\n\
+                    grain deal. They agreed to meet again in the\n\
+                    spring and to open a new direct flight to Rio\n\
+                    de Janeiro before the summer.";
+        // Broken lines of 42, 44, 44 and 45 characters: the tenth-longest in
+        // a hundred is 44.
+        assert_eq!(wrap_width(text), Some(44));
+    }
+
+    #[test]
+    fn lines_that_are_units_are_not_wrapped() {
+        // Headings before paragraph lines: broken before a capital, and where
+        // the next word would have fitted.
+        let text = "Talks in Moscow\nThe ministers met on Tuesday.\nResults of the visit\n\
+                    A plan was signed.\nNext steps\nThey will meet again.";
+        assert_eq!(wrap_width(text), None);
+        // Items of about one length, each starting with a capital.
+        let text = "GDP growth of three per cent in the first quarter\n\
+                    Inflation down to four per cent by the end of the year\n\
+                    Unemployment at a record low across all the regions\n\
+                    Exports up by a fifth on the same period a year before";
+        assert_eq!(wrap_width(text), None);
+        // Verse: lines of one length in lower case, none broken off after a
+        // function word.
+        let text = "мы шли вдоль берега реки вечерней\nи ветер пел о чём-то о своём\n\
+                    над нами звёзды медленно горели\nи тишина стояла над жнивьём";
+        assert_eq!(wrap_width(text), None);
+        // A list of short lines.
+        assert_eq!(wrap_width("Things to pack\nTent\nStove\nMatches"), None);
     }
 
     #[test]

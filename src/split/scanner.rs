@@ -9,7 +9,7 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
-use super::evidence::{Evidence, is_letter, is_lower};
+use super::evidence::{Evidence, is_full, is_letter, is_lower};
 use super::floor_char_boundary;
 use super::marks::{
     after_speech_dash, is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener,
@@ -1421,6 +1421,8 @@ impl<'a> Scanner<'a, '_> {
         // A line of direct speech opened by a dash, also one typed as two
         // hyphens as plain-text books write it ("…сказал:⏎-- Слушаю-с.").
         let speech_line = self.rules.speech_dash && after_speech_dash(rest).is_some();
+        // The text is hard-wrapped and the next word did not fit on this line.
+        let full = self.full_line(line, rest);
         let ends = match last {
             // "Dear Anna," on its own line; a list item or a line of speech on
             // the next line of a text whose lines are paragraphs ("— хлеб,⏎—
@@ -1429,21 +1431,34 @@ impl<'a> Scanner<'a, '_> {
                 self.rules
                     .salutations
                     .matches(line.trim_end_matches([',', ';']))
-                    || (next_is_item || speech_line) && !self.is_wrapped()
+                    || (next_is_item || speech_line) && !full && !self.is_wrapped()
             }
             // "Sergey Lavrov:" on its own line stays with what it introduces;
             // a list after a colon is cut into its items.
             ':' => next_is_item || speech_line,
             c if is_dash(c) => next_is_item,
-            _ if next_is_item => true,
-            _ if next.is_lower() => self.short_lines(line, i + 1) || self.is_verse(),
+            // A dash at the start of a wrapped line is a dash, not a bullet.
+            _ if next_is_item => !full,
+            _ if next.is_lower() => !full && (self.short_lines(line, i + 1) || self.is_verse()),
             _ if self.broken_before_name(line, &next) => false,
-            _ => !self.is_wrapped(),
+            _ => !full && !self.is_wrapped(),
         };
         if ends {
             self.cut(line_start + line.len());
         }
         i + 1
+    }
+
+    /// `line` ends where a text hard-wrapped at a width ran out of room
+    /// ([`Evidence::wrap_width`]): `rest`, from the next line on, starts with
+    /// a word that would not have fitted on it. A wrap, not the end of a unit.
+    fn full_line(&self, line: &str, rest: &str) -> bool {
+        self.evidence
+            .wrap_width(&self.rules.function_words)
+            .is_some_and(|width| {
+                let first = rest.split_whitespace().next().unwrap_or("");
+                is_full(line.trim().chars().count(), first.chars().count(), width)
+            })
     }
 
     /// The line, of four words or more, breaks after a short function word
@@ -1482,9 +1497,10 @@ impl<'a> Scanner<'a, '_> {
     /// True when the paragraph is verse or a list, whose every line is a unit
     /// even when the next one starts in lower case: four lines or more, none
     /// longer than [`VERSE_LINE`] characters, at least half of them ending in a
-    /// letter (no mark), and none but the last ending in a hyphen or a short
+    /// letter (no mark), none but the last ending in a hyphen or a short
     /// function word ("в", "the"), as lines of prose wrapped into a narrow
-    /// column do.
+    /// column do, and no sentence ending inside a line ("…of the region. Most
+    /// of them⏎were given"), as prose ends them.
     fn is_verse(&mut self) -> bool {
         let text = self.text;
         let rules = self.rules;
@@ -1510,7 +1526,21 @@ impl<'a> Scanner<'a, '_> {
                 l.ends_with(is_dash)
                     || last.chars().count() <= 3 && rules.function_words.contains(last, lower)
             });
-            bare * 2 >= lines.len() && !broken
+            // Prose ends sentences inside its lines ("…of sources. Some of
+            // these⏎are listed"); a poem without marks, at the ends of lines.
+            let ends_inside = lines.iter().any(|l| {
+                l.split_whitespace()
+                    .zip(l.split_whitespace().skip(1))
+                    .any(|(word, next)| {
+                        word.trim_end_matches(is_closer).ends_with(is_terminal)
+                            && next
+                                .trim_start_matches(is_opener)
+                                .chars()
+                                .next()
+                                .is_some_and(|c| is_letter(c) && !is_lower(c))
+                    })
+            });
+            bare * 2 >= lines.len() && !broken && !ends_inside
         })
     }
 

@@ -268,3 +268,55 @@ pub fn check_split(lang: sverka::Lang, phenomenon: &str, cases: &[(&str, &[&str]
         failures.join("\n\n")
     );
 }
+
+/// Hard-wraps each paragraph of `paragraphs` at `width` characters, breaking
+/// only at spaces and never inside a word, as an editor or a mail client does;
+/// one paragraph a line, no blank line between them.
+pub fn hard_wrap(paragraphs: &[&str], width: usize) -> String {
+    let mut out = String::new();
+    for paragraph in paragraphs {
+        let mut line = 0;
+        for (i, word) in paragraph.split(' ').enumerate() {
+            let letters = word.chars().count();
+            if i > 0 && line + 1 + letters > width {
+                out.push('\n');
+                line = 0;
+            } else if i > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += letters;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Splits `paragraphs` in `lang` unwrapped, one a line, and hard-wrapped at
+/// every width from 30 to 100 characters, and fails, naming the widths, where
+/// wrapping moved a sentence boundary: a text wrapped at a width holds the
+/// same sentences as the text it was wrapped from.
+pub fn check_wrapping_moves_no_boundary(lang: sverka::Lang, paragraphs: &[&str]) {
+    let sentences = |text: &str| -> Vec<String> {
+        sverka::split::split(text, lang)
+            .iter()
+            .map(|s| one_line(s.text()))
+            .collect()
+    };
+    let unwrapped = sentences(&paragraphs.join("\n"));
+    let mut failures = Vec::new();
+    for width in (30..=100).step_by(5) {
+        let got = sentences(&hard_wrap(paragraphs, width));
+        if got != unwrapped {
+            let moved: Vec<&String> = got.iter().filter(|s| !unwrapped.contains(s)).collect();
+            failures.push(format!("  at {width} columns: {moved:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "wrapping moved sentence boundaries ({} sentences unwrapped):\n{}",
+        unwrapped.len(),
+        failures.join("\n")
+    );
+}
