@@ -1242,3 +1242,37 @@ fn short_wrapped_paragraph_is_no_poem() {
         )],
     );
 }
+
+#[test]
+fn quote_standing_alone_closes_the_sentence() {
+    // A closing quote written apart from the quote inside it, as the nested
+    // quotations of a Bible are ("‘Is it peace?’ ”"), closes the sentence it
+    // follows, curly or typed straight; an opening quote is written against
+    // its word.
+    check(
+        "quote standing alone",
+        &[
+            (
+                "He said, “The king says, ‘Is it peace?’ ” Jehu said, “Go on.”",
+                &[
+                    "He said, “The king says, ‘Is it peace?’ ”",
+                    "Jehu said, “Go on.”",
+                ],
+            ),
+            (
+                "He said, \"The king says, 'Is it peace?' \" Jehu said, \"Go on.\"",
+                &[
+                    "He said, \"The king says, 'Is it peace?' \"",
+                    "Jehu said, \"Go on.\"",
+                ],
+            ),
+            (
+                "She wrote: “They said, ‘We will come back.’ ” Then she left.",
+                &[
+                    "She wrote: “They said, ‘We will come back.’ ”",
+                    "Then she left.",
+                ],
+            ),
+        ],
+    );
+}

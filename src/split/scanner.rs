@@ -586,6 +586,7 @@ impl<'a> Scanner<'a, '_> {
         }
         // Reference marks after the full stop stay with their sentence: "1805. [6]",
         // and so do the blank characters (U+2800) posts use as spacers.
+        j = self.skip_lone_closing_quote(j);
         j = self.skip_references(j);
         j = self.skip_spacers(j);
         let next = self.next(j);
@@ -1044,6 +1045,34 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         end
+    }
+
+    /// A closing quote standing alone after the mark and its closers, with
+    /// a space on each side, closes a quotation, an outer one (`said, “The
+    /// king says, ‘Is it peace?’ ” Jehu said`), which may have opened
+    /// sentences before; an opening quote is written against the word it
+    /// opens. So does a straight one, when a quotation is open.
+    fn skip_lone_closing_quote(&self, j: usize) -> usize {
+        const CLOSERS: [char; 5] = ['"', '\'', '”', '’', '»'];
+        let rest = &self.text[j..];
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let after = trimmed.trim_start_matches(CLOSERS);
+        let quotes = &trimmed[..trimmed.len() - after.len()];
+        // A straight quote may open as well as close: spaced on both sides, it
+        // closes only a quotation the text left open ("' We are safe. '").
+        let closes = match quotes.chars().next() {
+            Some(q @ ('"' | '\'')) => self.quotation_open(j, q),
+            first => first.is_some(),
+        };
+        let lone = (1..=3).contains(&quotes.chars().count())
+            && trimmed.len() < rest.len()
+            && after.chars().next().is_none_or(char::is_whitespace)
+            && closes;
+        if lone {
+            j + rest.len() - after.len()
+        } else {
+            j
+        }
     }
 
     /// Skips reference marks such as "[6]" or "[17][18]" after a sentence end.
