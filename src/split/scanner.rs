@@ -501,16 +501,12 @@ impl<'a> Scanner<'a, '_> {
         // sentence and closed after a space still closes it.
         if j == marks_end && self.open_parens > 0 && self.text[j..].starts_with(" )") {
             self.open_parens -= 1;
+            bracket_closed = true;
             j += 2;
         }
-        // "' A cleric said so. ' And then": a straight quote standing alone
-        // after the mark closes the quotation the sentence opened.
-        if j == marks_end
-            && let Some(quote) = ['\'', '"']
-                .into_iter()
-                .find(|&q| self.spaced_quote_at(j, q) && self.quotation_open(i, q))
-        {
-            j += 1 + quote.len_utf8();
+        if let Some(end) = self.lone_closing_quote(j) {
+            quote_closed = true;
+            j = end;
         }
         // Where the closing quotes and brackets end: "nurse.) at" and
         // "fine.' he said" go on in lower case.
@@ -586,7 +582,6 @@ impl<'a> Scanner<'a, '_> {
         }
         // Reference marks after the full stop stay with their sentence: "1805. [6]",
         // and so do the blank characters (U+2800) posts use as spacers.
-        j = self.skip_lone_closing_quote(j);
         j = self.skip_references(j);
         j = self.skip_spacers(j);
         let next = self.next(j);
@@ -707,15 +702,6 @@ impl<'a> Scanner<'a, '_> {
             b.is_ascii_digit()
         });
         opened.ends_with('(') && next.is_upper() && !next.word_has_stop && digit >= close
-    }
-
-    /// A straight quote `quote` stands alone after a space at byte `at`
-    /// (" ' " or " ' " at the end of the text).
-    fn spaced_quote_at(&self, at: usize, quote: char) -> bool {
-        let rest = &self.text[at..];
-        rest.strip_prefix(' ')
-            .and_then(|r| r.strip_prefix(quote))
-            .is_some_and(|r| r.chars().next().is_none_or(char::is_whitespace))
     }
 
     /// More words of the paragraph before byte `i` open with the straight
@@ -1047,32 +1033,27 @@ impl<'a> Scanner<'a, '_> {
         end
     }
 
-    /// A closing quote standing alone after the mark and its closers, with
-    /// a space on each side, closes a quotation, an outer one (`said, “The
-    /// king says, ‘Is it peace?’ ” Jehu said`), which may have opened
-    /// sentences before; an opening quote is written against the word it
-    /// opens. So does a straight one, when a quotation is open.
-    fn skip_lone_closing_quote(&self, j: usize) -> usize {
+    /// Where a quote standing alone at byte `j`, after a sentence's mark and
+    /// its closers, with a space on each side, ends, when it closes the
+    /// sentence: a closing quote closes an outer quotation (`said, “The king
+    /// says, ‘Is it peace?’ ” Jehu said`), which may have opened sentences
+    /// before; a straight one ("' A cleric said so. ' And then", "'Is it
+    /// peace?' \" Jehu") only a quotation the text left open. An opening quote
+    /// is written against the word it opens.
+    fn lone_closing_quote(&self, j: usize) -> Option<usize> {
         const CLOSERS: [char; 5] = ['"', '\'', '”', '’', '»'];
         let rest = &self.text[j..];
         let trimmed = rest.trim_start_matches([' ', '\t']);
         let after = trimmed.trim_start_matches(CLOSERS);
         let quotes = &trimmed[..trimmed.len() - after.len()];
-        // A straight quote may open as well as close: spaced on both sides, it
-        // closes only a quotation the text left open ("' We are safe. '").
         let closes = match quotes.chars().next() {
             Some(q @ ('"' | '\'')) => self.quotation_open(j, q),
             first => first.is_some(),
         };
         let lone = (1..=3).contains(&quotes.chars().count())
             && trimmed.len() < rest.len()
-            && after.chars().next().is_none_or(char::is_whitespace)
-            && closes;
-        if lone {
-            j + rest.len() - after.len()
-        } else {
-            j
-        }
+            && after.chars().next().is_none_or(char::is_whitespace);
+        (lone && closes).then(|| j + rest.len() - after.len())
     }
 
     /// Skips reference marks such as "[6]" or "[17][18]" after a sentence end.
@@ -2802,6 +2783,12 @@ mod tests {
                 Lang::En
             ),
             ["Stay a night.", "(We fly the next day. )", "Take the bus."]
+        );
+        // As a bracket closed against the mark, one closed after a space
+        // goes on before lower case: "(God forbid!) it is" is one sentence.
+        assert_eq!(
+            texts("I will not go if (God forbid! ) it is so.", Lang::En),
+            ["I will not go if (God forbid! ) it is so."]
         );
     }
 
