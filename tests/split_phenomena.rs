@@ -1267,6 +1267,13 @@ fn quote_standing_alone_closes_the_sentence() {
                 ],
             ),
             (
+                "He said, “They told me, ‘Go and say, “I will come.” ’ ” Then he left.",
+                &[
+                    "He said, “They told me, ‘Go and say, “I will come.” ’ ”",
+                    "Then he left.",
+                ],
+            ),
+            (
                 "She wrote: “They said, ‘We will come back.’ ” Then she left.",
                 &[
                     "She wrote: “They said, ‘We will come back.’ ”",

@@ -504,7 +504,12 @@ impl<'a> Scanner<'a, '_> {
             bracket_closed = true;
             j += 2;
         }
-        if let Some(end) = self.lone_closing_quote(j) {
+        // One after another when quotations nest (`die.” ’ ” Then`), three
+        // deep at most.
+        for _ in 0..3 {
+            let Some(end) = self.lone_closing_quote(j) else {
+                break;
+            };
             quote_closed = true;
             j = end;
         }
