@@ -729,7 +729,19 @@ impl<'a> Scanner<'a, '_> {
     /// A quotation opened in the sentence before byte `i` is still open
     /// (« or “ without its closing mark): "“Lieutenant Nemic…Lieutenant Vale…”".
     fn inside_quotation(&self, i: usize) -> bool {
-        self.open_guillemets > 0 || self.left_open(i, '“', '”')
+        self.open_guillemets > 0 || self.curly_quotation_open(i)
+    }
+
+    /// A curly quotation opened in the sentence before byte `i` is still
+    /// open: “ closed by ” as English writes them, or „ closed by “ as
+    /// Russian writes its inner quotes («…„Ураган“…»).
+    fn curly_quotation_open(&self, i: usize) -> bool {
+        let before = self.look_back(self.sentence_start, i);
+        let low = before.matches('„').count();
+        let high = before.matches('“').count();
+        let closing = before.matches('”').count();
+        let closes_low = high.min(low);
+        low > closes_low || high - closes_low > closing
     }
 
     /// A square bracket opened in the sentence before byte `i` is still open.
