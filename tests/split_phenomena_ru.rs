@@ -1458,6 +1458,26 @@ fn hard_wrapped_prose() {
 }
 
 #[test]
+fn hard_wrapped_text_quoting_english() {
+    // Русский текст с английским абзацем, перенесённым как и весь текст: строки
+    // английского абзаца тоже обрываются на служебных словах («the», «of»), и
+    // перенос в нём узнаётся так же.
+    common::check_wrapping_moves_no_boundary(
+        Lang::Ru,
+        &[
+            "Пресс-служба МИД России опубликовала заявление на английском языке. Приводим его \
+             полностью.",
+            "The Ministry of Foreign Affairs of the Russian Federation notes with concern the \
+             decision of the European Union to extend the restrictive measures for another six \
+             months. Such measures only harm the interests of the people of Europe and do not \
+             help to settle the crisis in any way.",
+            "Заявление было распространено в среду вечером. Реакции Брюсселя пока не \
+             последовало.",
+        ],
+    );
+}
+
+#[test]
 fn poem_of_long_even_lines_keeps_its_lines() {
     // Строки стихотворения без знаков одной длины, как строки текста с
     // переносами; но ни одна не кончается предлогом или союзом, как кончаются

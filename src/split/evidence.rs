@@ -39,8 +39,10 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::is_function_word;
 use super::marks::{is_closer, is_dash, is_opener, is_terminal};
-use super::words::{FunctionWords, UnmarkedOpeners};
+use super::words::UnmarkedOpeners;
+use crate::Lang;
 
 /// Longest abbreviation, in letters, that the text can teach (Punkt weighs
 /// long words against being abbreviations; sverka simply stops at five).
@@ -130,7 +132,7 @@ impl Evidence<'_> {
     /// A text wrapped at a width breaks a line where the next word would not
     /// have fitted on it, so its broken lines are *full* (see [`is_full`]);
     /// it breaks them anywhere in a sentence, so some end in a function word
-    /// ("the", "в") or a hyphen; and, as most words are, the word after a
+    /// of either language ("the", "в") or a hyphen; and, as most words are, the word after a
     /// break is mostly in lower case. A text is taken as wrapped when it is
     /// so at [`MIN_WRAP_WIDTH`] or wider: three in four of its broken lines
     /// are full, one in three breaks before a lower-case word, and one in
@@ -139,7 +141,7 @@ impl Evidence<'_> {
     /// its lines are too short or too ragged to look alike. A text whose lines
     /// are headings or list items breaks them where the next word would have
     /// fitted, or before a capital; verse, at the end of a phrase.
-    pub fn wrap_width(&self, function_words: &FunctionWords) -> Option<usize> {
+    pub fn wrap_width(&self) -> Option<usize> {
         *self.wrap_width.get_or_init(|| {
             // Broken lines: (width, width of the next line's first word, whether
             // that word is in lower case).
@@ -169,7 +171,7 @@ impl Evidence<'_> {
                 if line.ends_with(is_dash)
                     || last.chars().count() <= 3
                         && last.chars().all(is_lower)
-                        && function_words.contains(last, &mut lower_buffer)
+                        && is_any_function_word(last, &mut lower_buffer)
                 {
                     midway += 1;
                 }
@@ -249,9 +251,21 @@ impl Evidence<'_> {
     }
 }
 
-/// The narrowest column a text is taken to be wrapped at (newspapers print
-/// 30 to 40 characters a column); narrower lines are a list's or verse's.
-const MIN_WRAP_WIDTH: usize = 30;
+/// `word`, in lower case, is a function word of English or of Russian: a
+/// Russian text quotes English paragraphs, wrapped as the rest.
+fn is_any_function_word(word: &str, folded: &mut String) -> bool {
+    folded.clear();
+    folded.extend(word.chars().map(|c| if c == 'ё' { 'е' } else { c }));
+    [Lang::En, Lang::Ru]
+        .into_iter()
+        .any(|lang| is_function_word(folded, lang))
+}
+
+/// The narrowest width a text is taken to be wrapped at, as the tenth-longest
+/// of its broken lines measures it (a newspaper prints 30 to 40 characters a
+/// column, and a text wrapped at 30 measures 28 or 29); narrower lines are a
+/// list's or verse's.
+const MIN_WRAP_WIDTH: usize = 25;
 
 /// A line `line` characters wide, broken before a word `first` characters
 /// wide, is full in a text wrapped at `width`: the word would not have fitted,
@@ -427,8 +441,7 @@ mod tests {
     }
 
     fn wrap_width(text: &str) -> Option<usize> {
-        let words = FunctionWords::parse("the\nof\nto\nand\nin\nа\nи\nв\nна\nо");
-        Evidence::new(text).wrap_width(&words)
+        Evidence::new(text).wrap_width()
     }
 
     #[test]

@@ -1060,7 +1060,7 @@ impl<'a> Scanner<'a, '_> {
     fn lone_closing_quote(&self, j: usize) -> Option<usize> {
         const CLOSERS: [char; 5] = ['"', '\'', '”', '’', '»'];
         let rest = &self.text[j..];
-        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let trimmed = rest.trim_start();
         let after = trimmed.trim_start_matches(CLOSERS);
         let quotes = &trimmed[..trimmed.len() - after.len()];
         let closes = match quotes.chars().next() {
@@ -1480,12 +1480,10 @@ impl<'a> Scanner<'a, '_> {
     /// ([`Evidence::wrap_width`]): `rest`, from the next line on, starts with
     /// a word that would not have fitted on it. A wrap, not the end of a unit.
     fn full_line(&self, line: &str, rest: &str) -> bool {
-        self.evidence
-            .wrap_width(&self.rules.function_words)
-            .is_some_and(|width| {
-                let first = rest.split_whitespace().next().unwrap_or("");
-                is_full(line.trim().chars().count(), first.chars().count(), width)
-            })
+        self.evidence.wrap_width().is_some_and(|width| {
+            let first = rest.split_whitespace().next().unwrap_or("");
+            is_full(line.trim().chars().count(), first.chars().count(), width)
+        })
     }
 
     /// The line, of four words or more, breaks after a short function word
