@@ -203,6 +203,21 @@ fn run_with_limit(dir: &Path, args: &[&str], limit: Duration) -> (Output, Durati
 /// sizes would need hours.
 const LIMIT: Duration = Duration::from_secs(120);
 
+/// Writes `text` to `en.txt` in `dir`, splits it as English within [`LIMIT`],
+/// fails unless sverka succeeds (with its error, and the text's first bytes),
+/// and returns the sentences it printed.
+fn split_english(dir: &Path, text: &str) -> String {
+    fs::write(dir.join("en.txt"), text).expect("write");
+    let (out, _) = run_with_limit(dir, &["split", "--lang", "en", "en.txt"], LIMIT);
+    assert!(
+        out.status.success(),
+        "{:?}…: {}",
+        text.chars().take(40).collect::<String>(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn megabyte_line_without_punctuation_is_cut_into_bounded_sentences() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -215,16 +230,9 @@ fn megabyte_line_without_punctuation_is_cut_into_bounded_sentences() {
         line.push_str(words[i % words.len()]);
         line.push(' ');
     }
-    fs::write(dir.path().join("en.txt"), &line).expect("write");
-    let (out, _) = run_with_limit(dir.path(), &["split", "--lang", "en", "en.txt"], LIMIT);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = split_english(dir.path(), &line);
     // No sentence marks at all: cut at spaces into pieces of at most
     // 10,000 bytes (sverka::split::MAX_SENTENCE_BYTES), no word lost.
-    let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.lines().count() > 100, "{}", stdout.lines().count());
     assert!(stdout.lines().all(|l| l.len() <= 10_000));
     assert_eq!(
@@ -250,14 +258,7 @@ fn megabyte_runs_of_rules_that_look_back_split_in_one_pass() {
         "at 5 p.m. Moscow ",
     ] {
         let text = unit.repeat((1 << 20) / unit.len());
-        fs::write(dir.path().join("en.txt"), &text).expect("write");
-        let (out, _) = run_with_limit(dir.path(), &["split", "--lang", "en", "en.txt"], LIMIT);
-        assert!(
-            out.status.success(),
-            "{unit:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stdout = split_english(dir.path(), &text);
         assert_eq!(
             stdout.split_whitespace().count(),
             text.split_whitespace().count(),

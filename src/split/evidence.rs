@@ -167,12 +167,9 @@ impl Evidence<'_> {
                     .next()
                     .is_some_and(is_lower);
                 broken.push((line.chars().count(), first.chars().count(), lower));
-                let last = line.split_whitespace().next_back().unwrap_or("");
-                if line.ends_with(is_dash)
-                    || last.chars().count() <= 3
-                        && last.chars().all(is_lower)
-                        && is_any_function_word(last, &mut lower_buffer)
-                {
+                if breaks_midway(line, |w| {
+                    w.chars().all(is_lower) && is_any_function_word(w, &mut lower_buffer)
+                }) {
                     midway += 1;
                 }
             }
@@ -249,6 +246,15 @@ impl Evidence<'_> {
             unmarked <= 2.max(words / 100) && inside < 2
         })
     }
+}
+
+/// `line` breaks off in the middle of a sentence, as a line of wrapped prose
+/// may and a line of verse does not: it ends in a hyphen, or in a word of
+/// three letters or fewer that `function_word` takes for a function word
+/// ("the", "в").
+pub(super) fn breaks_midway(line: &str, function_word: impl FnOnce(&str) -> bool) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    line.ends_with(is_dash) || last.chars().count() <= 3 && function_word(last)
 }
 
 /// `word`, in lower case, is a function word of English or of Russian: a

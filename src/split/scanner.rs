@@ -9,7 +9,7 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
-use super::evidence::{Evidence, is_full, is_letter, is_lower};
+use super::evidence::{Evidence, breaks_midway, is_full, is_letter, is_lower};
 use super::floor_char_boundary;
 use super::marks::{
     after_speech_dash, is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener,
@@ -746,14 +746,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// A square bracket opened in the sentence before byte `i` is still open.
     fn square_bracket_open(&self, i: usize) -> bool {
-        self.left_open(i, '[', ']')
-    }
-
-    /// The sentence before byte `i` opens `open` more often than it closes
-    /// it with `close`.
-    fn left_open(&self, i: usize, open: char, close: char) -> bool {
         let before = self.look_back(self.sentence_start, i);
-        before.matches(open).count() > before.matches(close).count()
+        before.matches('[').count() > before.matches(']').count()
     }
 
     /// The text before byte `i` from `floor` on, but at most its last
@@ -1546,11 +1540,9 @@ impl<'a> Scanner<'a, '_> {
                 .iter()
                 .filter(|l| l.ends_with(char::is_alphabetic))
                 .count();
-            let broken = body.iter().any(|l| {
-                let last = l.split_whitespace().next_back().unwrap_or("");
-                l.ends_with(is_dash)
-                    || last.chars().count() <= 3 && rules.function_words.contains(last, lower)
-            });
+            let broken = body
+                .iter()
+                .any(|l| breaks_midway(l, |w| rules.function_words.contains(w, lower)));
             // Prose ends sentences inside its lines ("…of sources. Some of
             // these⏎are listed"); a poem without marks, at the ends of lines.
             let ends_inside = lines.iter().any(|l| {
