@@ -256,6 +256,10 @@ fn megabyte_runs_of_rules_that_look_back_split_in_one_pass() {
         "Hi, Tony Xx ",
         "• ",
         "at 5 p.m. Moscow ",
+        // Characters the splitter reads through (see `split/view.rs`).
+        "a.\u{200B} ",
+        "e\u{301}\u{301}\u{AD}\u{A0}",
+        "\u{2029}\u{FEFF}x\u{2028}",
     ] {
         let text = unit.repeat((1 << 20) / unit.len());
         let stdout = split_english(dir.path(), &text);

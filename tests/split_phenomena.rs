@@ -1283,3 +1283,25 @@ fn quote_standing_alone_closes_the_sentence() {
         ],
     );
 }
+
+#[test]
+fn invisible_characters_move_no_boundary() {
+    // A page scraped from the web or a Word file brings characters a reader
+    // never sees: zero-width spaces, soft hyphens, no-break spaces for
+    // spaces, line separators, accents as separate characters. Written with
+    // them, a statement keeps its sentences.
+    common::check_invisible_characters_move_no_boundary(
+        Lang::En,
+        &[
+            "Results of the visit",
+            "On 5 December Dr. Silva held talks in Moscow with the U.S. delegation. The \
+             ministers discussed trade, energy and the situation in the Middle East... Both \
+             sides noted the growth of tourism: more than 200,000 visits last year!",
+            "The Minister said:\n– We are ready to start flights next summer.\n– And the \
+             café on No. 5 Tverskaya Street? asked a journalist.",
+            "The agenda:\n1. Trade\n2. Energy\n3. Education",
+            "“Is this the end?” he asked. “No,” she said. The talks went on until 6 p.m. \
+             Moscow time.",
+        ],
+    );
+}

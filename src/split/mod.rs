@@ -21,6 +21,7 @@ mod evidence;
 mod marks;
 mod ru;
 mod scanner;
+mod view;
 mod words;
 
 use std::borrow::Cow;
@@ -42,11 +43,13 @@ fn rules(lang: Lang) -> &'static scanner::Rules {
 /// untrimmed: together they cover the whole paragraph.
 pub fn split_paragraph(paragraph: &str, lang: Lang) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
-    let evidence = evidence::Evidence::new(paragraph);
-    scanner::find_cuts(paragraph, rules(lang), &evidence, &mut cuts);
+    let view = view::View::of(paragraph);
+    let evidence = evidence::Evidence::new(view.text());
+    scanner::find_cuts(view.text(), rules(lang), &evidence, &mut cuts);
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
-    for end in cuts.into_iter().chain([paragraph.len()]) {
+    let cuts = cuts.into_iter().map(|cut| view.end(cut));
+    for end in cuts.chain([paragraph.len()]) {
         if end > start {
             out.push((start, end));
             start = end;
@@ -409,18 +412,22 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
 fn split_shared(source: &Arc<str>, lang: Lang) -> Vec<Sentence> {
     let text: &str = source;
     let rules = rules(lang);
-    let evidence = evidence::Evidence::new(text);
+    // The rules read the text's view; the sentences are slices of the text.
+    let view = view::View::of(text);
+    let read = view.text();
+    let evidence = evidence::Evidence::new(read);
     let mut out = Vec::new();
     let mut cuts = Vec::new();
-    for (index, (start, end)) in paragraphs(text).into_iter().enumerate() {
+    for (index, (start, end)) in paragraphs(read).into_iter().enumerate() {
         cuts.clear();
-        scanner::find_cuts(&text[start..end], rules, &evidence, &mut cuts);
-        let mut from = start;
+        scanner::find_cuts(&read[start..end], rules, &evidence, &mut cuts);
+        let mut from = view.start(start);
         for &cut in &cuts {
-            push(&mut out, source, from, start + cut, index);
-            from = start + cut;
+            let to = view.end(start + cut);
+            push(&mut out, source, from, to, index);
+            from = to;
         }
-        push(&mut out, source, from, end, index);
+        push(&mut out, source, from, view.end_of_paragraph(end), index);
     }
     let mut out = cap_length(source, out);
     number_lines(text, &mut out);
@@ -795,6 +802,16 @@ mod properties {
         ">>",
         "(BBC)",
         "?ok",
+        "\u{200B}",
+        "\u{AD}",
+        "\u{FEFF}",
+        "\u{301}",
+        "\u{306}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
+        "\r",
+        "\u{202F}",
     ];
 
     fn text() -> impl Strategy<Value = String> {
@@ -802,7 +819,9 @@ mod properties {
     }
 
     /// Sentences come in order, each its own trimmed slice of `text`, and
-    /// together hold every non-space character of it.
+    /// together hold every non-space character of it but the invisible
+    /// ones of blank lines (which belong to no sentence, as the white space
+    /// of a blank line does not).
     fn tile(text: &str, sentences: &[Sentence]) -> Result<(), TestCaseError> {
         let mut previous_end = 0;
         let mut joined = String::new();
@@ -813,8 +832,37 @@ mod properties {
             joined.push_str(s.text());
             previous_end = s.end;
         }
-        prop_assert_eq!(without_space(&joined), without_space(text));
+        let visible = |s: &str| -> String {
+            without_space(s)
+                .chars()
+                .filter(|&c| !view::is_invisible(c))
+                .collect()
+        };
+        prop_assert_eq!(visible(&joined), visible(text));
+        // Inside a paragraph nothing is left out, invisible or not.
+        prop_assert!(
+            without_space(&joined).len() + blank_line_invisibles(text) >= without_space(text).len()
+        );
         Ok(())
+    }
+
+    /// Bytes of the invisible characters of `text` on lines with nothing
+    /// else (lines as the splitter's view breaks them).
+    fn blank_line_invisibles(text: &str) -> usize {
+        text.split([
+            '\n', '\r', '\u{B}', '\u{C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ])
+        .filter(|line| {
+            line.chars()
+                .all(|c| c.is_whitespace() || view::is_invisible(c))
+        })
+        .map(|line| {
+            line.chars()
+                .filter(|&c| view::is_invisible(c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+        })
+        .sum()
     }
 
     fn without_space(s: &str) -> String {

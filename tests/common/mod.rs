@@ -320,3 +320,138 @@ pub fn check_wrapping_moves_no_boundary(lang: sverka::Lang, paragraphs: &[&str])
         failures.join("\n")
     );
 }
+
+/// Where the sentences of `text` end, counted in characters that are
+/// neither white space, nor invisible (zero-width, soft hyphen, byte order
+/// mark), nor combining accents: the same for a text and a copy of it with
+/// such characters added.
+fn visible_ends(sentences: &[sverka::split::Sentence]) -> Vec<usize> {
+    let mut at = 0;
+    let mut ends = Vec::new();
+    for s in sentences {
+        at += s
+            .text()
+            .chars()
+            .filter(|&c| {
+                !c.is_whitespace()
+                    && !matches!(
+                        c,
+                        '\u{AD}' | '\u{200B}' | '\u{FEFF}' | '\u{300}'..='\u{36F}'
+                    )
+            })
+            .count();
+        ends.push(at);
+    }
+    ends
+}
+
+/// Splits `paragraphs` in `lang` (one a line, a blank line between them), and
+/// again written with characters that change nothing a reader sees: zero-width
+/// spaces after sentence marks and between words (as a web page leaves them),
+/// soft hyphens in long words, no-break spaces for all spaces, Unicode line
+/// and paragraph separators for line breaks, `й`, `ё` and `é` decomposed into
+/// a letter and a combining accent, a stress mark on every Russian word of two
+/// or more vowels, a byte order mark in front. Fails, naming the variant and the
+/// sentences, where one moved a sentence boundary.
+pub fn check_invisible_characters_move_no_boundary(lang: sverka::Lang, paragraphs: &[&str]) {
+    type Variant = fn(&str) -> String;
+    fn zero_width(t: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in t.chars().enumerate() {
+            out.push(c);
+            if matches!(c, '.' | '!' | '?' | '…') || c == ' ' && i % 5 == 0 {
+                out.push('\u{200B}');
+            }
+        }
+        out
+    }
+    fn soft_hyphens(t: &str) -> String {
+        let words: Vec<String> = t
+            .split(' ')
+            .map(|w| {
+                let letters: Vec<char> = w.chars().collect();
+                if letters.len() >= 8 && letters.iter().all(|c| c.is_alphabetic()) {
+                    let (a, b) = letters.split_at(4);
+                    format!(
+                        "{}\u{AD}{}",
+                        a.iter().collect::<String>(),
+                        b.iter().collect::<String>()
+                    )
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        words.join(" ")
+    }
+    fn no_break_spaces(t: &str) -> String {
+        t.replace(' ', "\u{A0}")
+    }
+    fn separators(t: &str) -> String {
+        t.replace("\n\n", "\u{2029}").replace('\n', "\u{2028}")
+    }
+    fn decomposed(t: &str) -> String {
+        t.replace('й', "и\u{306}")
+            .replace('ё', "е\u{308}")
+            .replace('Ё', "Е\u{308}")
+            .replace('é', "e\u{301}")
+    }
+    fn stressed(t: &str) -> String {
+        // Russian vowels only: a Latin vowel and an accent compose into
+        // another letter ("é"), not a stressed "e".
+        let vowel = |c: char| "аеёиоуыэюя".contains(c.to_lowercase().next().unwrap_or(c));
+        let mut out = String::new();
+        for word in t.split_inclusive(' ') {
+            let mut seen = 0;
+            let many = word.chars().filter(|&c| vowel(c)).count() >= 2;
+            for c in word.chars() {
+                out.push(c);
+                if many && vowel(c) {
+                    seen += 1;
+                    if seen == 2 {
+                        out.push('\u{301}');
+                    }
+                }
+            }
+        }
+        out
+    }
+    fn byte_order_mark(t: &str) -> String {
+        format!("\u{FEFF}{t}")
+    }
+    let variants: [(&str, Variant); 7] = [
+        ("zero-width spaces", zero_width),
+        ("soft hyphens", soft_hyphens),
+        ("no-break spaces", no_break_spaces),
+        ("line and paragraph separators", separators),
+        ("decomposed letters", decomposed),
+        ("stress marks", stressed),
+        ("a byte order mark", byte_order_mark),
+    ];
+    let text = paragraphs.join("\n\n");
+    let plain = sverka::split::split(&text, lang);
+    let expected = visible_ends(&plain);
+    let mut failures = Vec::new();
+    for (name, variant) in variants {
+        let written = variant(&text);
+        if written == text {
+            // Only stress marks may find nothing to change: English vowels.
+            assert!(
+                name == "stress marks" && lang == sverka::Lang::En,
+                "{name} changed nothing"
+            );
+            continue;
+        }
+        let got = sverka::split::split(&written, lang);
+        if visible_ends(&got) != expected {
+            let texts: Vec<String> = got.iter().map(|s| one_line(s.text())).collect();
+            failures.push(format!("  {name}: {texts:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "invisible characters moved sentence boundaries ({} sentences as written plainly):\n{}",
+        plain.len(),
+        failures.join("\n")
+    );
+}
