@@ -575,6 +575,11 @@ mod tests {
             texts("Honestly . . . I forgot. Well... I did call."),
             ["Honestly . . . I forgot.", "Well...", "I did call."]
         );
+        // Unless the quotation closes after it: the speech ended there.
+        assert_eq!(
+            texts("'Yes, yes . . .' 'I am glad,' she said."),
+            ["'Yes, yes . . .'", "'I am glad,' she said."]
+        );
         assert_eq!(
             texts("He waited . . . Nobody came."),
             ["He waited . . .", "Nobody came."]

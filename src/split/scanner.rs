@@ -670,13 +670,16 @@ impl<'a> Scanner<'a, '_> {
             // "..." ends before a capital, not before a number ("1... 2... 3")
             // nor a bracketed citation ("[...]\" (Smith 55)"), nor before the
             // pronoun "I" after a spaced ellipsis, the typeset omission inside a
-            // sentence (". . . I mean"; one at a sentence end has four dots).
-            // ("well... I mean" is often a pause too, but taking it for one
-            // costs end-to-end alignment: see docs/splitting.md.)
+            // sentence (". . . I mean"; one at a sentence end has four dots),
+            // unless a quotation closes after it (". . .' 'I am glad'": the
+            // speech ended there). ("well... I mean" is often a pause too,
+            // but taking it for one costs end-to-end alignment: see
+            // docs/splitting.md.)
             let pause = stops == 1
                 && self.spaced_dots_before(i) == 2
                 && next.word == "I"
-                && !next.word_has_stop;
+                && !next.word_has_stop
+                && !quote_closed;
             // Nor before a symbol: "-exec ... + or", "$1, $2, ... $n".
             let symbol = !next.first.is_some_and(char::is_alphabetic);
             !next.is_digit() && !symbol && (!next.bracketed || self.bracketed_note(&next)) && !pause
