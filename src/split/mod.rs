@@ -10,9 +10,15 @@
 //! item), at list markers, after emoji, smileys and hashtags before a new
 //! capitalised sentence, and at e-mail header dates.
 //!
+//! The rules read a view of the text (`view.rs`) in which characters a reader
+//! does not see (zero-width spaces, soft hyphens, combining accents, no-break
+//! spaces, Unicode line separators) no longer hide the marks and words they
+//! look for; the cuts are mapped back to the text.
+//!
 //! Splitting never changes the text: every sentence is a trimmed slice of the
 //! input, so the spans of all sentences, in order, cover every non-whitespace
-//! character exactly once (a property test checks it).
+//! character exactly once, but invisible characters alone on a blank line (a
+//! property test checks it).
 
 mod abbreviations;
 mod compiled;
