@@ -20,6 +20,11 @@ pub enum Kind {
     Numbered,
     /// Terminal after a number or a Roman numeral (2021 г., XX в., 5 p.), else prefix.
     Numeric,
+    /// A place type, written before the name (ул. Ленина, оз. Байкал) or
+    /// after it when the name is an adjective (Тверская ул., Ладожское оз.):
+    /// after such a name it closes its phrase and behaves as [`Kind::Terminal`],
+    /// elsewhere as [`Kind::Prefix`].
+    Place,
     /// A word that is also a sign before a number ("no. 5", "No. IV"):
     /// without a number after it, it is the plain word and ends a sentence
     /// before a capital ("Oh no. Rain fell").
@@ -95,6 +100,7 @@ impl Abbreviations {
                     "numeric" => Kind::Numeric,
                     "numbered" => Kind::Numbered,
                     "number sign" => Kind::NumberSign,
+                    "place" => Kind::Place,
                     other => panic!("line {}: unknown section [{other}]", number + 1),
                 });
                 continue;

@@ -1215,6 +1215,13 @@ impl<'a> Scanner<'a, '_> {
             }
             pair.or_else(|| rules.abbreviations.kind(word, &mut self.lower))
         };
+        // "на Тверской ул. Вечером…": a place type after the adjective that
+        // names it ends its phrase; "на ул. Ленина" goes on.
+        let kind = kind.map(|kind| match kind {
+            Kind::Place if previous.is_some_and(is_adjective_name) => Kind::Terminal,
+            Kind::Place => Kind::Prefix,
+            kind => kind,
+        });
         if let Some(kind) = kind {
             // "от 01.02.2023 г. № 15-ФЗ", "д. № 7": an abbreviation before a
             // number sign is followed by the number it introduces.
@@ -1247,7 +1254,7 @@ impl<'a> Scanner<'a, '_> {
                 return true;
             }
             return match kind {
-                Kind::Prefix => false,
+                Kind::Prefix | Kind::Place => false,
                 // "В I в. н. э. Рим был…": an era after a date phrase that
                 // opens the sentence belongs to it, as the year does.
                 Kind::Terminal => {
@@ -2203,6 +2210,24 @@ fn has_rule_run(bytes: &[u8]) -> bool {
     bytes
         .windows(3)
         .any(|w| w[0] == w[1] && w[1] == w[2] && matches!(w[0], b'-' | b'=' | b'*' | b'_' | b'~'))
+}
+
+/// `word` is a capitalised Russian adjective, as the name before a place type
+/// is ("Тверской", "Ладожское", "Ленинградской"): a capital, lower-case
+/// Cyrillic letters after it, and an adjective's ending.
+fn is_adjective_name(word: &str) -> bool {
+    const ENDINGS: [&str; 19] = [
+        "ая", "яя", "ой", "ей", "ый", "ий", "ое", "ее", "ую", "юю", "ых", "их", "ым", "им", "ом",
+        "ем", "го", "му", "ми",
+    ];
+    let cyrillic = |c: char| matches!(c, 'А'..='я' | 'Ё' | 'ё');
+    let mut letters = word.chars();
+    letters
+        .next()
+        .is_some_and(|c| c.is_uppercase() && cyrillic(c))
+        && word.chars().count() >= 4
+        && letters.all(|c| c.is_lowercase() && cyrillic(c))
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 #[cfg(test)]
