@@ -1172,7 +1172,8 @@ impl<'a> Scanner<'a, '_> {
             let heading = first_in_sentence && is_roman(word) && next.is_upper();
             // After a surname the initials complete the name ("писал Блок
             // А. А. Стихи…"): an ordinary word of the text opens a sentence.
-            let named = self.after_surname(start) && self.common_word_next(next);
+            let named = self.after_surname(start)
+                && (self.common_word_next(next) || self.postposed_initials_end(start, next));
             return !heading && (starter || named); // "I. Introduction" is a numbered heading
         }
 
@@ -1393,6 +1394,12 @@ impl<'a> Scanner<'a, '_> {
     /// The initials that end at the word starting at byte `start` follow a
     /// surname in the middle of a sentence: "Блок А. А.", "Лавров С.В.".
     fn after_surname(&self, start: usize) -> bool {
+        self.surname_before(start).is_some()
+    }
+
+    /// The surname [`Scanner::after_surname`] finds before the initials
+    /// that end at the word starting at byte `start`.
+    fn surname_before(&self, start: usize) -> Option<&'a str> {
         let mut at = start;
         // Back over the initials before this one ("А. А.").
         while let Some(word) = self.previous_word(at) {
@@ -1405,15 +1412,45 @@ impl<'a> Scanner<'a, '_> {
             }
             at = self.text[..at].trim_end().len() - word.len();
         }
-        let Some(surname) = self.previous_word(at) else {
-            return false;
-        };
+        let surname = self.previous_word(at)?;
         let surname_start = self.text[..at].trim_end().len() - surname.len();
         let mut chars = surname.chars();
-        chars.next().is_some_and(char::is_uppercase)
+        let named = chars.next().is_some_and(char::is_uppercase)
             && surname.chars().count() >= 2
             && chars.all(|c| c.is_lowercase() || c == '-')
-            && self.previous_word(surname_start).is_some()
+            && self.previous_word(surname_start).is_some();
+        named.then_some(surname)
+    }
+
+    /// Initials after a Russian surname ("Петров П.П.", "Сидоров А. В.")
+    /// complete the name, and a capitalised word after them that is no
+    /// surname itself opens a sentence ("Петров П.П. Следующим выступил…"),
+    /// where initials before a surname ("С.В. Лавров") go on. Surnames are
+    /// known by their endings; a word followed by initials is the next name
+    /// of a list ("Петров П.П. Иванов И.И.").
+    fn postposed_initials_end(&self, start: usize, next: &Next) -> bool {
+        let Some(surname) = self.surname_before(start) else {
+            return false;
+        };
+        let cyrillic = |w: &str| {
+            let mut letters = w.chars();
+            letters
+                .next()
+                .is_some_and(|c| c.is_uppercase() && is_cyrillic(c))
+                && letters.all(|c| c.is_lowercase() && is_cyrillic(c))
+        };
+        let after = next.rest[next.word.len()..].trim_start();
+        let initial_after = after.chars().next().is_some_and(char::is_uppercase)
+            && after.chars().nth(1) == Some('.');
+        cyrillic(surname)
+            && is_surname(surname)
+            && next.word.chars().count() >= 2
+            && cyrillic(next.word)
+            && !next.word_has_stop
+            && !next.bracketed
+            && !next.dashed
+            && !is_surname(next.word)
+            && !initial_after
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
@@ -2210,6 +2247,51 @@ fn has_rule_run(bytes: &[u8]) -> bool {
     bytes
         .windows(3)
         .any(|w| w[0] == w[1] && w[1] == w[2] && matches!(w[0], b'-' | b'=' | b'*' | b'_' | b'~'))
+}
+
+/// `c` is a letter of the Russian alphabet.
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, 'А'..='я' | 'Ё' | 'ё')
+}
+
+/// `word` ends as Russian surnames do, in the cases a name after or before
+/// initials takes ("Петров", "Петрова", "Петровым", "Ильин", "Горький",
+/// "Матвиенко", "Шевчук", "Пашинян", "Шеварднадзе", "Белых").
+fn is_surname(word: &str) -> bool {
+    const ENDINGS: [&str; 30] = [
+        "ов",
+        "ова",
+        "ову",
+        "овым",
+        "ове",
+        "ев",
+        "ева",
+        "еву",
+        "евым",
+        "ёв",
+        "ёва",
+        "ин",
+        "ина",
+        "ину",
+        "иным",
+        "ын",
+        "ына",
+        "ский",
+        "ская",
+        "ского",
+        "скому",
+        "ским",
+        "ской",
+        "цкий",
+        "цкая",
+        "ко",
+        "ук",
+        "юк",
+        "ян",
+        "дзе",
+    ];
+    word.chars().count() >= 4
+        && (ENDINGS.iter().any(|e| word.ends_with(e)) || word.ends_with("швили"))
 }
 
 /// `word` is a capitalised Russian adjective, as the name before a place type
