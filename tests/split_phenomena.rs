@@ -219,6 +219,20 @@ fn units_and_measures() {
                 "Leave the pkg. outside the bldg. door.",
                 &["Leave the pkg. outside the bldg. door."],
             ),
+            // After a number a unit ends the sentence before a capital, as
+            // "5 млн руб." does; elsewhere only before a common opener.
+            (
+                "The parcel weighs 3 lbs. Shipping is free.",
+                &["The parcel weighs 3 lbs.", "Shipping is free."],
+            ),
+            (
+                "We waited a few hrs. Then the bus came. Ft. Worth police said nothing.",
+                &[
+                    "We waited a few hrs.",
+                    "Then the bus came.",
+                    "Ft. Worth police said nothing.",
+                ],
+            ),
         ],
     );
 }
@@ -259,6 +273,17 @@ fn months_and_days() {
             (
                 "The vote moved from Aug. 2 to Aug. 16.",
                 &["The vote moved from Aug. 2 to Aug. 16."],
+            ),
+            // A month written short after a preposition of time, with no day
+            // after it, ends the phrase; not when the phrase opens the
+            // sentence, nor before a number.
+            (
+                "The central bank reacted in Oct. Inflation slowed.",
+                &["The central bank reacted in Oct.", "Inflation slowed."],
+            ),
+            (
+                "By Jan. Smith had left. Jan. Smith spoke later.",
+                &["By Jan. Smith had left.", "Jan. Smith spoke later."],
             ),
         ],
     );
@@ -308,6 +333,15 @@ fn numbered_references() {
             (
                 "The answer was no. We left it there.",
                 &["The answer was no.", "We left it there."],
+            ),
+            (
+                "Read Vol. 2, ch. 3. It covers the war.",
+                &["Read Vol. 2, ch. 3.", "It covers the war."],
+            ),
+            // "chap." is no chapter: it is the word.
+            (
+                "He is a first-rate chap.' Oblonsky looked at his watch.",
+                &["He is a first-rate chap.'", "Oblonsky looked at his watch."],
             ),
         ],
     );
@@ -1155,6 +1189,23 @@ fn acronyms_and_place_abbreviations() {
             (
                 "The U.S.A. is big. Canada is bigger.",
                 &["The U.S.A. is big.", "Canada is bigger."],
+            ),
+            // A street type after its name ends the sentence before a
+            // capital, whatever the word; a compass point goes on.
+            (
+                "The fire started on Fifth Ave. Police closed the street.",
+                &[
+                    "The fire started on Fifth Ave.",
+                    "Police closed the street.",
+                ],
+            ),
+            (
+                "Meet me on 5th Ave. At noon we eat.",
+                &["Meet me on 5th Ave.", "At noon we eat."],
+            ),
+            (
+                "The office is at 1600 Pennsylvania Ave. NW in Washington.",
+                &["The office is at 1600 Pennsylvania Ave. NW in Washington."],
             ),
         ],
     );

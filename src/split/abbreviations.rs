@@ -21,10 +21,15 @@ pub enum Kind {
     /// Terminal after a number or a Roman numeral (2021 г., XX в., 5 p.), else prefix.
     Numeric,
     /// A place type, written before the name (ул. Ленина, оз. Байкал) or
-    /// after it when the name is an adjective (Тверская ул., Ладожское оз.):
-    /// after such a name it closes its phrase and behaves as [`Kind::Terminal`],
-    /// elsewhere as [`Kind::Prefix`].
+    /// after it (Тверская ул., Fifth Ave.): after the name (a capitalised
+    /// Russian adjective; an English capitalised word or an ordinal) it closes
+    /// its phrase and behaves as [`Kind::Terminal`], elsewhere as
+    /// [`Kind::Prefix`].
     Place,
+    /// A unit of measure ("lbs.", "hrs."): after a number it behaves as
+    /// [`Kind::Numeric`] ("weighs 3 lbs. Shipping is free"), elsewhere as
+    /// [`Kind::Ambiguous`] ("a few hrs. Then", "Ft. Worth").
+    Unit,
     /// A word that is also a sign before a number ("no. 5", "No. IV"):
     /// without a number after it, it is the plain word and ends a sentence
     /// before a capital ("Oh no. Rain fell").
@@ -101,6 +106,7 @@ impl Abbreviations {
                     "numbered" => Kind::Numbered,
                     "number sign" => Kind::NumberSign,
                     "place" => Kind::Place,
+                    "unit" => Kind::Unit,
                     other => panic!("line {}: unknown section [{other}]", number + 1),
                 });
                 continue;

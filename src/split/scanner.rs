@@ -1218,8 +1218,11 @@ impl<'a> Scanner<'a, '_> {
         };
         // "на Тверской ул. Вечером…": a place type after the adjective that
         // names it ends its phrase; "на ул. Ленина" goes on.
+        // A compass point or a code in capitals after it is still the
+        // address ("1600 Pennsylvania Ave. NW").
+        let capitals_next = !next.word.is_empty() && !next.word.chars().any(char::is_lowercase);
         let kind = kind.map(|kind| match kind {
-            Kind::Place if previous.is_some_and(is_adjective_name) => Kind::Terminal,
+            Kind::Place if previous.is_some_and(names_a_place) && !capitals_next => Kind::Terminal,
             Kind::Place => Kind::Prefix,
             kind => kind,
         });
@@ -1254,6 +1257,12 @@ impl<'a> Scanner<'a, '_> {
             if kind != Kind::Prefix && gap.contains('\n') && next.is_upper() && !self.is_wrapped() {
                 return true;
             }
+            // "3 lbs. Shipping": a unit after a number is as "5 млн руб.".
+            let kind = match kind {
+                Kind::Unit if after_number(&mut self.lower) => Kind::Numeric,
+                Kind::Unit => Kind::Ambiguous,
+                kind => kind,
+            };
             return match kind {
                 Kind::Prefix | Kind::Place => false,
                 // "В I в. н. э. Рим был…": an era after a date phrase that
@@ -1269,13 +1278,18 @@ impl<'a> Scanner<'a, '_> {
                         && !next.bracketed
                         && (starter || !dated || !self.date_phrase_before(start, !after_month))
                 }
-                Kind::Ambiguous => starter || self.common_word_next(next),
+                Kind::Ambiguous => {
+                    starter
+                        || self.common_word_next(next)
+                        || self.month_ends_phrase(start, word, previous, next)
+                }
                 // "No. Keys?": alone in its sentence, "No." is the word no.
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
                 // Without its number ("Oh no. Rain fell") it is the plain word.
                 Kind::NumberSign => {
                     !next.is_digit() && (starter || next.is_upper() && !is_roman(next.word))
                 }
+                Kind::Unit => unreachable!("a unit is resolved above"),
                 Kind::Numeric => {
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
                     !next.is_digit()
@@ -1354,6 +1368,30 @@ impl<'a> Scanner<'a, '_> {
         self.rules.date_words.contains(word, &mut self.lower)
             && !self.rules.function_words.contains(word, &mut self.lower)
             && !self.rules.starters.contains(word)
+    }
+
+    /// A month written short after a preposition of time, with no day
+    /// after it, ends the date phrase ("Prices fell in Oct. Inflation
+    /// slowed"), unless the phrase opens the sentence ("By Jan. Smith had
+    /// left") or the month is a name's ("Jan. Smith" alone).
+    fn month_ends_phrase(
+        &mut self,
+        start: usize,
+        word: &str,
+        previous: Option<&str>,
+        next: &Next,
+    ) -> bool {
+        const PREPOSITIONS: [&str; 15] = [
+            "in", "since", "until", "till", "by", "from", "through", "during", "of", "last",
+            "next", "early", "late", "before", "after",
+        ];
+        next.is_upper()
+            && !next.is_digit()
+            && !next.word_has_stop
+            && previous.is_some_and(|p| PREPOSITIONS.contains(&p))
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && self.is_date_name(word)
+            && !self.date_phrase_before(start, false)
     }
 
     /// True when everything in the sentence before byte `start` is a short
@@ -2292,6 +2330,24 @@ fn is_surname(word: &str) -> bool {
     ];
     word.chars().count() >= 4
         && (ENDINGS.iter().any(|e| word.ends_with(e)) || word.ends_with("швили"))
+}
+
+/// `word` names the place whose type follows it: a capitalised Russian
+/// adjective ("Тверской ул.", "Ладожское оз."), or in Latin letters a
+/// capitalised word or an ordinal ("Fifth Ave.", "5th Ave.").
+fn names_a_place(word: &str) -> bool {
+    let latin = |c: char| c.is_ascii_alphabetic();
+    let mut letters = word.chars();
+    match letters.next() {
+        Some(c) if latin(c) => {
+            c.is_ascii_uppercase() && word.len() >= 2 && letters.all(|c| c.is_ascii_lowercase())
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let digits = word.trim_start_matches(|c: char| c.is_ascii_digit());
+            matches!(digits, "st" | "nd" | "rd" | "th")
+        }
+        _ => is_adjective_name(word),
+    }
 }
 
 /// `word` is a capitalised Russian adjective, as the name before a place type
