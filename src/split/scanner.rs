@@ -1185,7 +1185,21 @@ impl<'a> Scanner<'a, '_> {
                 self.last_item = Some(value);
                 return false;
             }
-            if self.last_item.is_some_and(|last| value == last + 1) && next.is_upper() {
+            // "1. … указанным в ч. 1 ст. 2. Иные…": the number of a
+            // reference ("ст.", "No.") is no item of the list.
+            let referenced = previous.is_some_and(|p| {
+                p == "№"
+                    || p.strip_suffix('.').is_some_and(|bare| {
+                        matches!(
+                            rules.abbreviations.kind(bare, &mut self.lower),
+                            Some(Kind::Numbered | Kind::NumberSign)
+                        )
+                    })
+            });
+            if self.last_item.is_some_and(|last| value == last + 1)
+                && next.is_upper()
+                && !referenced
+            {
                 self.last_item = Some(value);
                 self.cut(start);
                 return false;
