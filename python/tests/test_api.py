@@ -79,6 +79,16 @@ def test_split_russian_keeps_initials_with_the_surname():
     assert [s["text"] for s in sentences] == ["Это сказал С.В.Лавров.", "Он прав."]
 
 
+def test_split_reads_through_characters_a_reader_does_not_see():
+    # A zero-width space after a full stop, a no-break space after the
+    # author's colon: the sentences end where they do without them, and
+    # keep them as written.
+    text = "Он ушёл.\u200b Она сказала:\u00a0— Хорошо."
+    sentences = sverka.split(text, "ru")
+    assert [s["text"] for s in sentences] == ["Он ушёл.\u200b", "Она сказала:", "— Хорошо."]
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in sentences)
+
+
 def test_split_rejects_an_unknown_language():
     with pytest.raises(sverka.Error, match='lang must be "en" or "ru"'):
         sverka.split("Hallo.", "de")
