@@ -2167,11 +2167,14 @@ impl<'a> Scanner<'a, '_> {
                 (next.is_upper() && self.has_letters(i) && !word[1..].ends_with('#')).then_some(end)
             }
             // A reply opens with a mention: "…красиво @user спасибо".
-            // Not the next mention of a reply addressed to several people.
+            // Not the next mention of a reply addressed to several people,
+            // nor a mention that a sentence mark closes, the addressee of
+            // the sentence before it ("Thanks @john!").
             b'@' => (self.has_letters(i)
                 && self.open_parens == 0
                 && !self.previous_is_function_word(i)
-                && !self.mentions_only(before))
+                && !self.mentions_only(before)
+                && !word.trim_end_matches(is_closer).ends_with(is_terminal))
             .then_some(before),
             // A link ends its sentence when a capitalised one follows, and
             // each link of a run of links stands alone.
@@ -2617,6 +2620,22 @@ mod tests {
         assert_eq!(
             texts("Вот. @ann @bob Спасибо. Красиво @carl спасибо", Lang::Ru),
             ["Вот.", "@ann @bob Спасибо.", "Красиво", "@carl спасибо"]
+        );
+    }
+
+    #[test]
+    fn mention_a_mark_closes_is_the_addressee_of_its_sentence() {
+        assert_eq!(
+            texts(
+                "Thanks @john! Will do. Приходите на базу @anna. Ждём",
+                Lang::Ru
+            ),
+            [
+                "Thanks @john!",
+                "Will do.",
+                "Приходите на базу @anna.",
+                "Ждём"
+            ]
         );
     }
 
