@@ -213,3 +213,46 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_sample_with_invisible_characters_aligns_as_written_plainly() {
+    // A page scraped with a zero-width space after every sentence mark and
+    // soft hyphens inside long words aligns into the same beads as the
+    // plain text, and its segments keep those characters as written.
+    let (en_path, ru_path) = common::sample();
+    let en = std::fs::read_to_string(en_path).unwrap();
+    let ru = std::fs::read_to_string(ru_path).unwrap();
+    let scraped: String = en
+        .split_inclusive(' ')
+        .map(|word| {
+            let word = word.replace(". ", ".\u{200B} ").replace("? ", "?\u{200B} ");
+            match word.char_indices().nth(6) {
+                Some((at, _)) if word.chars().all(|c| c.is_alphabetic() || c == ' ') => {
+                    format!("{}\u{AD}{}", &word[..at], &word[at..])
+                }
+                _ => word,
+            }
+        })
+        .collect();
+    assert!(scraped.contains('\u{200B}') && scraped.contains('\u{AD}'));
+    let visible = |s: &str| s.replace(['\u{200B}', '\u{AD}'], "");
+    let shape = |alignment: &Alignment| -> Vec<(usize, usize, String)> {
+        alignment
+            .beads
+            .iter()
+            .map(|b| (b.en.len(), b.ru.len(), visible(&alignment.en_text(b))))
+            .collect()
+    };
+    let plain = Aligner::default().align(&en, &ru);
+    let written = Aligner::default().align(&scraped, &ru);
+    assert!(plain.beads.len() >= 20);
+    assert_eq!(shape(&written), shape(&plain));
+    for (lang, segment) in tmx_segments(&render(&written, Format::Tmx)) {
+        let source = if lang.starts_with("en") {
+            &scraped
+        } else {
+            &ru
+        };
+        check(&segment, source, "tmx").unwrap();
+    }
+}
