@@ -1245,6 +1245,12 @@ fn lines_broken_inside_a_sentence() {
                 &["I could not find it", "The shop was shut."],
             ),
             ("Sign in\nRegister\nHelp", &["Sign in", "Register", "Help"]),
+            // A page break of text out of a PDF (pdftotext starts each page
+            // with a form feed) inside a sentence.
+            (
+                "The committee met on\n\u{C}Monday and decided nothing.",
+                &["The committee met on\n\u{C}Monday and decided nothing."],
+            ),
         ],
     );
 }

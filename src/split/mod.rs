@@ -855,20 +855,18 @@ mod properties {
     /// Bytes of the invisible characters of `text` on lines with nothing
     /// else (lines as the splitter's view breaks them).
     fn blank_line_invisibles(text: &str) -> usize {
-        text.split([
-            '\n', '\r', '\u{B}', '\u{C}', '\u{85}', '\u{2028}', '\u{2029}',
-        ])
-        .filter(|line| {
-            line.chars()
-                .all(|c| c.is_whitespace() || view::is_invisible(c))
-        })
-        .map(|line| {
-            line.chars()
-                .filter(|&c| view::is_invisible(c))
-                .map(char::len_utf8)
-                .sum::<usize>()
-        })
-        .sum()
+        text.split(['\n', '\r', '\u{B}', '\u{85}', '\u{2028}', '\u{2029}'])
+            .filter(|line| {
+                line.chars()
+                    .all(|c| c.is_whitespace() || view::is_invisible(c))
+            })
+            .map(|line| {
+                line.chars()
+                    .filter(|&c| view::is_invisible(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+            })
+            .sum()
     }
 
     fn without_space(s: &str) -> String {

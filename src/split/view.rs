@@ -17,9 +17,10 @@
 //!   (a stress mark);
 //! - every other white space that is no line break (a no-break space, a
 //!   thin space, an ideographic space) is a space;
-//! - every line break is a line feed: U+2028, NEL, a vertical tab, a form
-//!   feed and a carriage return without a line feed after it, while a
-//!   paragraph separator (U+2029) is a blank line;
+//! - every line break is a line feed: U+2028, NEL, a vertical tab (Word's
+//!   line break) and a carriage return without a line feed after it, while
+//!   a paragraph separator (U+2029) is a blank line and a form feed (a page
+//!   break, which a sentence may run across) a space;
 //!
 //! and the cuts they find in the view are mapped back to the text, which is
 //! never changed: each sentence is a slice of the text as written, and an
@@ -99,7 +100,10 @@ fn is_diacritic(c: char) -> bool {
 fn reading(c: char, next: Option<u8>) -> Reading {
     match c {
         '\r' if next == Some(b'\n') => Reading::Same,
-        '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' => Reading::As("\n"),
+        '\r' | '\u{B}' | '\u{85}' | '\u{2028}' => Reading::As("\n"),
+        // A page break: pdftotext writes one at the start of each page's
+        // first line, where a sentence may go on from the page before.
+        '\u{C}' => Reading::As(" "),
         '\u{2029}' => Reading::As("\n\n"),
         '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
             Reading::As(" ")
@@ -264,7 +268,11 @@ mod tests {
     fn reads_spaces_breaks_invisibles_and_marks() {
         check("end.\u{200B} Next", "end. Next");
         check("сказал:\u{A0}— Да", "сказал: — Да");
-        check("a\u{2028}b\u{2029}c\u{85}d\re\r\nf", "a\nb\n\nc\nd\ne\r\nf");
+        check(
+            "a\u{2028}b\u{2029}c\u{85}d\re\r\nf\u{B}g",
+            "a\nb\n\nc\nd\ne\r\nf\ng",
+        );
+        check("on\n\u{C}Monday\n\u{C}\nNext", "on\n Monday\n \nNext");
         check("сокра\u{AD}щение", "сокращение");
         check("мои\u{306} её\u{301}", "мой её");
         check("Москва\u{301}.", "Москва.");
