@@ -147,18 +147,24 @@ impl<'a> View<'a> {
             let after = i + c.len_utf8();
             at = after;
             let change = reading(c, bytes.get(after).copied());
-            // A mark goes with the character before it, if that is in the
-            // view as written and no space; else (a mark that opens a line,
-            // or follows a changed character) it stays as it is.
-            let plain_from = changes.last().map_or(0, |c| c.text.end);
-            let base = text[..i]
-                .chars()
-                .next_back()
-                .filter(|b| i - b.len_utf8() >= plain_from && !b.is_whitespace());
-            if matches!(change, Reading::Same) || matches!(change, Reading::Mark) && base.is_none()
-            {
-                continue;
-            }
+            let base = match change {
+                Reading::Same => continue,
+                // A mark goes with the character before it, if that is in
+                // the view as written and no space; else (a mark that opens
+                // a line, or follows a changed character) it stays as it is.
+                Reading::Mark => {
+                    let plain_from = changes.last().map_or(0, |c| c.text.end);
+                    let base = text[..i]
+                        .chars()
+                        .next_back()
+                        .filter(|b| i - b.len_utf8() >= plain_from && !b.is_whitespace());
+                    if base.is_none() {
+                        continue;
+                    }
+                    base
+                }
+                Reading::Nothing | Reading::As(_) => None,
+            };
             read.push_str(&text[copied..i]);
             copied = after;
             let mut view = read.len()..read.len();
