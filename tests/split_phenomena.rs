@@ -343,6 +343,24 @@ fn numbered_references() {
                 "He is a first-rate chap.' Oblonsky looked at his watch.",
                 &["He is a first-rate chap.'", "Oblonsky looked at his watch."],
             ),
+            // A word without a vowel is cut short, and the number after it is
+            // its own; an interjection and a unit after a quantity are not.
+            (
+                "Notices go to the address in Sch. 2. Each party may change it.",
+                &[
+                    "Notices go to the address in Sch. 2.",
+                    "Each party may change it.",
+                ],
+            ),
+            (
+                "Hmm. 5 people came. After 10 km. 5 runners dropped out.",
+                &[
+                    "Hmm.",
+                    "5 people came.",
+                    "After 10 km.",
+                    "5 runners dropped out.",
+                ],
+            ),
         ],
     );
 }

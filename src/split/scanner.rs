@@ -1327,6 +1327,16 @@ impl<'a> Scanner<'a, '_> {
         if self.cut_short(word, next) {
             return false;
         }
+        // "in Sch. 2", "Tbl. 4", "гл. 3": a word without a vowel is cut
+        // short, and before a number that number is its own; not a unit
+        // after a quantity, which may end the sentence ("after 10 km. 5 ran").
+        if next.is_digit()
+            && !next.dashed
+            && is_vowelless(word)
+            && !previous.is_some_and(|p| is_quantity(p.trim_end_matches(',')))
+        {
+            return false;
+        }
         // "во II пол. XIX в.", "в кон. XX в.": a short word cut before the
         // century it qualifies.
         let short_lower = word.chars().count() <= 4 && word.chars().all(char::is_lowercase);
@@ -2302,6 +2312,29 @@ fn has_rule_run(bytes: &[u8]) -> bool {
     bytes
         .windows(3)
         .any(|w| w[0] == w[1] && w[1] == w[2] && matches!(w[0], b'-' | b'=' | b'*' | b'_' | b'~'))
+}
+
+/// `word` is two to five letters, none a vowel of English or Russian ("Sch",
+/// "Tbl", "гл"): no whole word of either language, so one cut short; but
+/// not an interjection, which doubles a letter ("Hmm", "Shh", "Брр") or is
+/// one of a few ("Hm", "Tsk", "Гм", "Хм").
+fn is_vowelless(word: &str) -> bool {
+    let letters = word.chars().count();
+    let lower = word.to_lowercase();
+    let doubled = lower
+        .chars()
+        .zip(lower.chars().skip(1))
+        .any(|(a, b)| a == b);
+    (2..=5).contains(&letters)
+        && word.chars().all(char::is_alphabetic)
+        && !word
+            .chars()
+            .any(|c| "aeiouyAEIOUYаеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c))
+        && !doubled
+        && !matches!(
+            lower.as_str(),
+            "hm" | "hmph" | "pst" | "tsk" | "sh" | "гм" | "хм" | "тс" | "пст"
+        )
 }
 
 /// `c` is a letter of the Russian alphabet.
