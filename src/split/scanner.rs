@@ -1278,7 +1278,9 @@ impl<'a> Scanner<'a, '_> {
                 kind => kind,
             };
             return match kind {
-                Kind::Prefix | Kind::Place => false,
+                // (Place types and units were resolved above into the kinds
+                // they behave as.)
+                Kind::Prefix | Kind::Place | Kind::Unit => false,
                 // "В I в. н. э. Рим был…": an era after a date phrase that
                 // opens the sentence belongs to it, as the year does.
                 Kind::Terminal => {
@@ -1303,7 +1305,6 @@ impl<'a> Scanner<'a, '_> {
                 Kind::NumberSign => {
                     !next.is_digit() && (starter || next.is_upper() && !is_roman(next.word))
                 }
-                Kind::Unit => unreachable!("a unit is resolved above"),
                 Kind::Numeric => {
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
                     !next.is_digit()
