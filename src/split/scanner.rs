@@ -986,9 +986,7 @@ impl<'a> Scanner<'a, '_> {
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         // A word without a vowel ("tbsp.", "pkg.", "bldg.") is cut short.
-        let vowel = word
-            .chars()
-            .any(|c| "aeiouyAEIOUYаеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c));
+        let vowel = has_vowel(word);
         ordinary
             && letters >= 2
             && (casual || vowel)
@@ -1495,20 +1493,13 @@ impl<'a> Scanner<'a, '_> {
         let Some(surname) = self.surname_before(start) else {
             return false;
         };
-        let cyrillic = |w: &str| {
-            let mut letters = w.chars();
-            letters
-                .next()
-                .is_some_and(|c| c.is_uppercase() && is_cyrillic(c))
-                && letters.all(|c| c.is_lowercase() && is_cyrillic(c))
-        };
         let after = next.rest[next.word.len()..].trim_start();
         let initial_after = after.chars().next().is_some_and(char::is_uppercase)
             && after.chars().nth(1) == Some('.');
-        cyrillic(surname)
+        is_capitalised_russian(surname)
             && is_surname(surname)
             && next.word.chars().count() >= 2
-            && cyrillic(next.word)
+            && is_capitalised_russian(next.word)
             && !next.word_has_stop
             && !next.bracketed
             && !next.dashed
@@ -2328,9 +2319,7 @@ fn is_vowelless(word: &str) -> bool {
         .any(|(a, b)| a == b);
     (2..=5).contains(&letters)
         && word.chars().all(char::is_alphabetic)
-        && !word
-            .chars()
-            .any(|c| "aeiouyAEIOUYаеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c))
+        && !has_vowel(word)
         && !doubled
         && !matches!(
             lower.as_str(),
@@ -2338,9 +2327,21 @@ fn is_vowelless(word: &str) -> bool {
         )
 }
 
-/// `c` is a letter of the Russian alphabet.
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, 'А'..='я' | 'Ё' | 'ё')
+/// `word` holds a vowel of English or Russian.
+fn has_vowel(word: &str) -> bool {
+    word.chars()
+        .any(|c| "aeiouyAEIOUYаеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c))
+}
+
+/// `word` is a capitalised word of the Russian alphabet: a capital, then
+/// lower-case letters only ("Петров", "Тверской").
+fn is_capitalised_russian(word: &str) -> bool {
+    let russian = |c: char| matches!(c, 'А'..='я' | 'Ё' | 'ё');
+    let mut letters = word.chars();
+    letters
+        .next()
+        .is_some_and(|c| c.is_uppercase() && russian(c))
+        && letters.all(|c| c.is_lowercase() && russian(c))
 }
 
 /// `word` ends as Russian surnames do, in the cases a name after or before
@@ -2409,13 +2410,8 @@ fn is_adjective_name(word: &str) -> bool {
         "ая", "яя", "ой", "ей", "ый", "ий", "ое", "ее", "ую", "юю", "ых", "их", "ым", "им", "ом",
         "ем", "го", "му", "ми",
     ];
-    let cyrillic = |c: char| matches!(c, 'А'..='я' | 'Ё' | 'ё');
-    let mut letters = word.chars();
-    letters
-        .next()
-        .is_some_and(|c| c.is_uppercase() && cyrillic(c))
+    is_capitalised_russian(word)
         && word.chars().count() >= 4
-        && letters.all(|c| c.is_lowercase() && cyrillic(c))
         && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
