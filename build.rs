@@ -93,6 +93,8 @@ const SOURCES: &[&str] = &[
     "data/abbreviations-ru.txt",
     "data/sentence-starters-en.txt",
     "data/sentence-starters-ru.txt",
+    "data/joining-openers-en.txt",
+    "data/joining-openers-ru.txt",
     "data/salutations-en.txt",
     "data/salutations-ru.txt",
     "data/date-phrase-words.txt",
@@ -239,6 +241,7 @@ fn split_lists() -> String {
         let list = |kind: &str| read(&format!("data/{kind}-{lang}.txt"));
         let abbreviations = abbreviations::Abbreviations::parse(&list("abbreviations"));
         let starters = words::Starters::parse(&list("sentence-starters"));
+        let joining = words::Starters::parse(&list("joining-openers"));
         let salutations = words::Salutations::parse(&list("salutations"));
         let function_words = words::FunctionWords::parse(&list("stopwords"));
         for (table, value) in [
@@ -260,6 +263,7 @@ fn split_lists() -> String {
         .expect("a String");
         for (list, words) in [
             ("STARTERS", &starters.0),
+            ("JOINING_OPENERS", &joining.0),
             ("SALUTATION_PHRASES", &salutations.phrases),
             ("SALUTATION_OPENERS", &salutations.openers),
             ("FUNCTION_WORDS", &function_words.0),

@@ -1380,3 +1380,57 @@ fn invisible_characters_move_no_boundary() {
         ],
     );
 }
+
+#[test]
+fn text_in_capitals() {
+    // A clause of a contract, a notice or a telegram written in capitals:
+    // every word has a capital, so a capital is no sign of a new sentence.
+    // An abbreviation goes on before its number and before a word that does
+    // not open sentences, as it would before lower case; a common opener
+    // ("THE", "IT") still ends it.
+    check(
+        "capitals",
+        &[
+            (
+                "THE HEARING IS SET FOR MAR. 9, 2026 IN HALL NO. 2 OF THE U.S. DISTRICT COURT.",
+                &["THE HEARING IS SET FOR MAR. 9, 2026 IN HALL NO. 2 OF THE U.S. DISTRICT COURT."],
+            ),
+            (
+                "THE LICENSEE SHALL COMPLY WITH SEC. 12 AND ART. 4 OF THE AGREEMENT. NO OTHER \
+                 TERMS APPLY.",
+                &[
+                    "THE LICENSEE SHALL COMPLY WITH SEC. 12 AND ART. 4 OF THE AGREEMENT.",
+                    "NO OTHER TERMS APPLY.",
+                ],
+            ),
+            (
+                "FEES, TAXES, DUTIES, ETC. REMAIN PAYABLE BY THE BUYER. THE SELLER BEARS NONE.",
+                &[
+                    "FEES, TAXES, DUTIES, ETC. REMAIN PAYABLE BY THE BUYER.",
+                    "THE SELLER BEARS NONE.",
+                ],
+            ),
+            (
+                "THE BUYER PAYS FREIGHT, INSURANCE, ETC. IT ALSO PAYS STORAGE.",
+                &[
+                    "THE BUYER PAYS FREIGHT, INSURANCE, ETC.",
+                    "IT ALSO PAYS STORAGE.",
+                ],
+            ),
+            (
+                "DEPART GENEVA WED. 18 STOP ARRIVE 7 P.M. STOP",
+                &["DEPART GENEVA WED. 18 STOP ARRIVE 7 P.M. STOP"],
+            ),
+            (
+                // A sign without its number is the plain word.
+                "THE BOARD SAID NO. THE PLAN WAS DROPPED.",
+                &["THE BOARD SAID NO.", "THE PLAN WAS DROPPED."],
+            ),
+            (
+                // A state or a month without a number may be the word itself.
+                "THE PATIENT WAS ILL. DOCTORS CAME AT ONCE.",
+                &["THE PATIENT WAS ILL.", "DOCTORS CAME AT ONCE."],
+            ),
+        ],
+    );
+}

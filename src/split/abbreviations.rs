@@ -149,6 +149,18 @@ impl Abbreviations {
             .or_else(|| self.latin_list(word)?.own_kind(word, lower))
     }
 
+    /// The kind of an entry written with a capital that `word`, a word in
+    /// capitals, spells ("JAN" spells "Jan"): for text written in capitals
+    /// ("ON JAN. 13", "SEE NO. 4"), where the capital is lost.
+    pub fn capitalised_kind(&self, word: &str, lower: &mut String) -> Option<Kind> {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        lower.clear();
+        lower.push(first);
+        lower.extend(chars.flat_map(char::to_lowercase));
+        self.exact_kind(lower)
+    }
+
     /// The list a word in Latin script falls back to, if this one has such a list.
     fn latin_list(&self, word: &str) -> Option<&'static Abbreviations> {
         self.latin.filter(|_| {
@@ -199,6 +211,17 @@ mod tests {
         assert_eq!(kind(&ru, "т. д"), Some(Kind::Terminal));
         assert_eq!(kind(&ru, "г"), Some(Kind::Numeric));
         assert_eq!(kind(&ru, "Г-Н"), Some(Kind::Prefix));
+    }
+
+    #[test]
+    fn word_in_capitals_spells_an_entry_with_a_capital() {
+        let list = Abbreviations::parse("[ambiguous]\nJan.\nU.S.\n[terminal]\netc.\n");
+        let capitalised = |word: &str| list.capitalised_kind(word, &mut String::new());
+        assert_eq!(capitalised("JAN"), Some(Kind::Ambiguous));
+        assert_eq!(capitalised("JUNE"), None);
+        // Only entries with a capital, and only when asked: "JAN" alone is no entry.
+        assert_eq!(capitalised("ETC"), None);
+        assert_eq!(kind(&list, "JAN"), None);
     }
 
     #[test]

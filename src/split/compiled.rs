@@ -6,7 +6,7 @@ use super::abbreviations::Kind;
 
 // For each language (`EN_`, `RU_`): `ABBREVIATIONS_EXACT`,
 // `ABBREVIATIONS_FOLDED` (`phf::Map<&str, Kind>`), `ABBREVIATIONS_LONGEST`,
-// `STARTERS`, `SALUTATION_PHRASES`, `SALUTATION_OPENERS`, `FUNCTION_WORDS`
+// `STARTERS`, `JOINING_OPENERS`, `SALUTATION_PHRASES`, `SALUTATION_OPENERS`, `FUNCTION_WORDS`
 // (`phf::Set<&str>`); and `DATE_WORDS` and `CAPTION_WORDS`, which both
 // languages share.
 include!(concat!(env!("OUT_DIR"), "/split_lists.rs"));
@@ -24,12 +24,13 @@ mod tests {
             include_str!("../../data/months.tsv"),
         );
         let caption_words = CaptionWords::parse(include_str!("../../data/caption-words.txt"));
-        for (name, rules, abbreviations, starters, salutations, function_words) in [
+        for (name, rules, abbreviations, starters, joining, salutations, function_words) in [
             (
                 "en",
                 &*en::RULES,
                 include_str!("../../data/abbreviations-en.txt"),
                 include_str!("../../data/sentence-starters-en.txt"),
+                include_str!("../../data/joining-openers-en.txt"),
                 include_str!("../../data/salutations-en.txt"),
                 include_str!("../../data/stopwords-en.txt"),
             ),
@@ -38,6 +39,7 @@ mod tests {
                 &*ru::RULES,
                 include_str!("../../data/abbreviations-ru.txt"),
                 include_str!("../../data/sentence-starters-ru.txt"),
+                include_str!("../../data/joining-openers-ru.txt"),
                 include_str!("../../data/salutations-ru.txt"),
                 include_str!("../../data/stopwords-ru.txt"),
             ),
@@ -49,6 +51,11 @@ mod tests {
             assert_eq!(read.longest, compiled.longest, "{name}");
             let read = Starters::parse(starters);
             assert_eq!(read.0.sorted(), rules.starters.0.sorted(), "{name}");
+            let read = Starters::parse(joining);
+            assert_eq!(read.0.sorted(), rules.joining_openers.0.sorted(), "{name}");
+            for word in read.0.sorted() {
+                assert!(rules.starters.contains(word), "{name}: {word} is no opener");
+            }
             let read = Salutations::parse(salutations);
             let compiled = &rules.salutations;
             assert_eq!(read.phrases.sorted(), compiled.phrases.sorted(), "{name}");

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use super::abbreviations::{Abbreviations, Table};
 use super::compiled::{
     CAPTION_WORDS, DATE_WORDS, EN_ABBREVIATIONS_EXACT, EN_ABBREVIATIONS_FOLDED,
-    EN_ABBREVIATIONS_LONGEST, EN_FUNCTION_WORDS, EN_SALUTATION_OPENERS, EN_SALUTATION_PHRASES,
-    EN_STARTERS,
+    EN_ABBREVIATIONS_LONGEST, EN_FUNCTION_WORDS, EN_JOINING_OPENERS, EN_SALUTATION_OPENERS,
+    EN_SALUTATION_PHRASES, EN_STARTERS,
 };
 use super::scanner::Rules;
 use super::words::{
@@ -32,6 +32,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         latin: None,
     },
     starters: Starters(WordSet::Compiled(&EN_STARTERS)),
+    joining_openers: Starters(WordSet::Compiled(&EN_JOINING_OPENERS)),
     salutations: Salutations {
         phrases: WordSet::Compiled(&EN_SALUTATION_PHRASES),
         openers: WordSet::Compiled(&EN_SALUTATION_OPENERS),

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use super::abbreviations::{Abbreviations, Table};
 use super::compiled::{
     CAPTION_WORDS, DATE_WORDS, RU_ABBREVIATIONS_EXACT, RU_ABBREVIATIONS_FOLDED,
-    RU_ABBREVIATIONS_LONGEST, RU_FUNCTION_WORDS, RU_SALUTATION_OPENERS, RU_SALUTATION_PHRASES,
-    RU_STARTERS,
+    RU_ABBREVIATIONS_LONGEST, RU_FUNCTION_WORDS, RU_JOINING_OPENERS, RU_SALUTATION_OPENERS,
+    RU_SALUTATION_PHRASES, RU_STARTERS,
 };
 use super::scanner::Rules;
 use super::words::{
@@ -23,6 +23,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         latin: Some(&super::en::ABBREVIATIONS),
     },
     starters: Starters(WordSet::Compiled(&RU_STARTERS)),
+    joining_openers: Starters(WordSet::Compiled(&RU_JOINING_OPENERS)),
     salutations: Salutations {
         phrases: WordSet::Compiled(&RU_SALUTATION_PHRASES),
         openers: WordSet::Compiled(&RU_SALUTATION_OPENERS),

@@ -26,6 +26,10 @@ use super::words::{
 pub struct Rules {
     pub abbreviations: Abbreviations,
     pub starters: Starters,
+    /// Openers that join as often as they open: conjunctions, prepositions
+    /// and verbs that follow their subject ("And", "В", "Had"), no sign of a
+    /// sentence in capitals.
+    pub joining_openers: Starters,
     pub salutations: Salutations,
     pub date_words: DateWords,
     /// Labels of figures and tables ("Figure", "Рис."), shared by both languages.
@@ -199,6 +203,7 @@ pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<
         wrapped: None,
         verse: None,
         casual: None,
+        capitals: None,
         close_paren_search: Search::NONE,
         digit_search: Search::NONE,
     };
@@ -238,6 +243,9 @@ struct Scanner<'a, 'c> {
     /// Whether the paragraph is written without capitals at sentence starts,
     /// as chats and comments are (found lazily).
     casual: Option<bool>,
+    /// Whether the paragraph is written in capitals, where a capital says
+    /// nothing about where a sentence starts (found lazily).
+    capitals: Option<bool>,
     /// The last searches for a closing round bracket and for a digit (see
     /// [`Scanner::bracketed_note`] and [`first_byte_from`]).
     close_paren_search: Search,
@@ -1009,7 +1017,13 @@ impl<'a> Scanner<'a, '_> {
     /// отделе", "ауд. 305"), not a function word that may open a sentence
     /// written in lower case ("пустяк. и почему").
     fn cut_short(&mut self, word: &str, next: &Next) -> bool {
-        self.rules.word_endings.looks_cut(word)
+        // In capitals, the word as it would be written ("КАБ. 14" is "каб. 14").
+        let looks_cut = if !word.chars().any(char::is_lowercase) && self.is_in_capitals() {
+            self.rules.word_endings.looks_cut(&word.to_lowercase())
+        } else {
+            self.rules.word_endings.looks_cut(word)
+        };
+        looks_cut
             && (next.is_digit()
                 || next.first == Some('№')
                 || next.is_lower()
@@ -1030,6 +1044,37 @@ impl<'a> Scanner<'a, '_> {
                     .split_whitespace()
                     .any(|w| w == "i" || w.starts_with("i'") || w.starts_with("i’"))
         })
+    }
+
+    /// Whether the paragraph is written in capitals: a heading, a clause of
+    /// a contract, a telegram. At most one cased letter in fifty is lower
+    /// case ("5 mm", "iPhone").
+    fn is_in_capitals(&mut self) -> bool {
+        let text = self.text;
+        *self.capitals.get_or_insert_with(|| {
+            let (mut upper, mut lower) = (0usize, 0usize);
+            for c in text.chars() {
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+            }
+            upper >= 8 && lower * 50 <= upper + lower
+        })
+    }
+
+    /// Whether `next`, a word in capitals, is a common sentence opener
+    /// written so ("THE" is "The", "ОН" is "Он") that seldom joins words
+    /// inside a sentence (not "AND", "В", "HAD").
+    fn opener_in_capitals(&mut self, next: &Next) -> bool {
+        let mut chars = next.word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        self.lower.clear();
+        self.lower.push(first);
+        self.lower.extend(chars.flat_map(char::to_lowercase));
+        !next.word_has_stop
+            && self.rules.starters.contains(&self.lower)
+            && !self.rules.joining_openers.contains(&self.lower)
     }
 
     /// Skips spaces up to the last U+2800 blank after `j`, if there is one.
@@ -1114,7 +1159,18 @@ impl<'a> Scanner<'a, '_> {
         if opened.ends_with('-') && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             return true;
         }
-        let starter = next.quoted && !next.bracketed || next.is_starter(&rules.starters);
+        // In a paragraph written in capitals a capital says nothing: a common
+        // sentence opener is read as it would be written ("THE" as "The"),
+        // and one that joins as often ("И", "AND") is no sign.
+        let in_capitals = !word.chars().any(char::is_lowercase)
+            && !next.word.chars().any(char::is_lowercase)
+            && self.is_in_capitals();
+        let starter = next.quoted && !next.bracketed
+            || if in_capitals {
+                self.opener_in_capitals(next)
+            } else {
+                next.is_starter(&rules.starters)
+            };
         // Only spaces, bullets or dashes before the word: "• 9. The first item".
         let first_in_sentence = text[self.sentence_start..start]
             .chars()
@@ -1142,7 +1198,13 @@ impl<'a> Scanner<'a, '_> {
         // announces the list: "Steps: a. Mix b. Bake".
         let before = text[self.sentence_start..start].trim_end();
         let after_colon = before.ends_with(':');
-        if initials && rules.abbreviations.exact_kind(word).is_none() {
+        // ("Т.Е." in capitals is "т.е.", no initials.)
+        let listed = if in_capitals {
+            rules.abbreviations.kind(word, &mut self.lower)
+        } else {
+            rules.abbreviations.exact_kind(word)
+        };
+        if initials && listed.is_none() {
             // Capital letters numbering items: "A. Scope B. Terms C. Payment".
             // The list starts at "A"; a letter after a comma, after "and" or
             // right after another initial belongs to names ("A. Smith, B. Jones",
@@ -1209,7 +1271,9 @@ impl<'a> Scanner<'a, '_> {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         };
-        let exact_only = shouting(word) && !shouting(next.word);
+        // In a paragraph written in capitals it matches an entry written with
+        // a capital as well ("ON JAN. 13": "JAN" is "Jan"; "SEE SEC. 4").
+        let exact_only = shouting(word) && !shouting(next.word) && !in_capitals;
         // Two-word abbreviations first: "т. д.", "et al."; a pair is judged
         // from its first word on ("0,5 п. п.", "в 988 г. н. э.").
         let (mut start, mut previous) = (start, previous);
@@ -1227,6 +1291,13 @@ impl<'a> Scanner<'a, '_> {
                 previous = self.previous_word(start);
             }
             pair.or_else(|| rules.abbreviations.kind(word, &mut self.lower))
+                .or_else(|| {
+                    // The capital that told the abbreviation from the word
+                    // ("Ill." from "ill.", "Chap." from "chap.") is lost, so
+                    // only the number after it tells ("JAN. 13", "SEC. 4").
+                    (in_capitals && next.is_digit())
+                        .then(|| rules.abbreviations.capitalised_kind(word, &mut self.lower))?
+                })
         };
         // "на Тверской ул. Вечером…": a place type after the adjective that
         // names it ends its phrase; "на ул. Ленина" goes on.
@@ -1242,6 +1313,14 @@ impl<'a> Scanner<'a, '_> {
             // "от 01.02.2023 г. № 15-ФЗ", "д. № 7": an abbreviation before a
             // number sign is followed by the number it introduces.
             if next.first == Some('№') {
+                return false;
+            }
+            // In capitals the next word's capital is no sign of a new
+            // sentence: the abbreviation ends one only before a common opener
+            // ("ETC. THE", not "ETC. RARELY"), as it would before lower case.
+            // (A sign without its number is the plain word: "SHE SAID NO.")
+            let signs = matches!(kind, Kind::Prefix | Kind::Numbered | Kind::NumberSign);
+            if in_capitals && !signs && !starter && !next.is_digit() {
                 return false;
             }
             let before_number = next.is_digit() && (next.dashed || next.bracketed);
