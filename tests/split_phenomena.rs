@@ -750,6 +750,17 @@ fn quotes_and_brackets_after_the_mark() {
         "closers",
         &[
             (
+                // A command or a name in lower case opens the sentence after
+                // a closed bracket or quotation, as after a word.
+                "Pass the flag to skip the check (see the notes below). git then writes the \
+                 file as \"draft\". npm reads it later.",
+                &[
+                    "Pass the flag to skip the check (see the notes below).",
+                    "git then writes the file as \"draft\".",
+                    "npm reads it later.",
+                ],
+            ),
+            (
                 "\"Good morning.\" Then she sat down.",
                 &["\"Good morning.\"", "Then she sat down."],
             ),

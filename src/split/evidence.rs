@@ -9,6 +9,9 @@
 //!   lower-case word, and never written without its stop, is an
 //!   abbreviation there ("the secr. of the club", so "the secr. Henry Park"
 //!   is no sentence end unless a common sentence opener follows);
+//! - a word written somewhere without a full stop after it is a word, not
+//!   one cut short: "в сад. вронский" ends a sentence where "в междунар.
+//!   отдел" does not, when the text also writes "сад," or "в сад";
 //! - a capitalised word whose lower-case form occurs in the text, and which
 //!   is never capitalised in the middle of a sentence, is an ordinary word:
 //!   capitalised after a full stop, it opens a sentence ("officials … the
@@ -102,6 +105,23 @@ impl<'a> Evidence<'a> {
         short.stop_before_lower.contains(key)
             && short.with_stop.get(key).is_some_and(|&n| n >= 2)
             && !short.without_stop.contains(key)
+    }
+
+    /// `word` (without its full stop) is written whole in this text:
+    /// somewhere it has no full stop after it ("в сад, где…", "широкий
+    /// диапазон, и", so "в сад. вронский" ends a sentence), so it is a word
+    /// and not one cut short.
+    pub fn is_written_whole(&self, word: &str) -> bool {
+        let key = lower_case(word);
+        let key = key.as_ref();
+        if word.chars().filter(|c| c.is_alphabetic()).count() <= MAX_ABBREVIATION_LETTERS {
+            let short = self.short.get_or_init(|| ShortWords::gather(self.text));
+            if short.without_stop.contains(key) {
+                return true;
+            }
+        }
+        let cases = self.cases.get_or_init(|| Cases::gather(self.text));
+        cases.lower.contains(key)
     }
 
     /// The capitalised `word` is an ordinary word of this text: it occurs in
@@ -425,6 +445,17 @@ mod tests {
         assert!(e.is_abbreviation("Secr"));
         assert!(!Evidence::new("We left. then we ate. We left then.").is_abbreviation("left"));
         assert!(!Evidence::new("It was clean. staff were kind.").is_abbreviation("clean"));
+    }
+
+    #[test]
+    fn word_written_without_its_stop_is_whole() {
+        let e = Evidence::new(
+            "пошли в сад. там тихо, и широкий диапазон, и сад рядом. в междунар. отдел",
+        );
+        assert!(e.is_written_whole("сад"));
+        assert!(e.is_written_whole("диапазон"), "a long word too");
+        assert!(!e.is_written_whole("междунар"));
+        assert!(!Evidence::new("в ауд. 5 и в ауд. 6").is_written_whole("ауд"));
     }
 
     #[test]

@@ -982,7 +982,16 @@ impl<'a> Scanner<'a, '_> {
     fn stop_before_lower_ends(&mut self, i: usize, next: &Next) -> bool {
         let text = self.text;
         let start = self.word_start(i).max(self.sentence_start);
+        // A quotation or a bracket closed before the stop: the word inside
+        // ("…пожертвование «поможет спасти жизни». «то, что…").
+        // Not before a dash: the author's words follow the quotation («Мне
+        // пора идти». - сказали они).
         let word = text[start..i].trim_start_matches(is_opener);
+        let inside = word.trim_end_matches(is_closer);
+        if inside.len() < word.len() && next.dashed {
+            return false;
+        }
+        let word = inside;
         let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
         // In edited text an unlisted abbreviation ("voc. ed.", "1999гг. the")
         // is more likely than a sentence starting in lower case: only a
@@ -1024,6 +1033,7 @@ impl<'a> Scanner<'a, '_> {
             self.rules.word_endings.looks_cut(word)
         };
         looks_cut
+            && !self.evidence.is_written_whole(word)
             && (next.is_digit()
                 || next.first == Some('№')
                 || next.is_lower()
