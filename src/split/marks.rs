@@ -115,10 +115,11 @@ pub fn is_quantity(word: &str) -> bool {
 }
 
 /// What follows the dash that opens a remark of direct speech at the start
-/// of `text`: an em or en dash, or two hyphens as plain-text books type it,
-/// then a space ("-- Слушаю-с.", "— А ты куда?"); `None` if no such dash.
+/// of `text`: an em or en dash, two hyphens as plain-text books type it, or
+/// one as the web does, then a space ("-- Слушаю-с.", "— А ты куда?", "- Да");
+/// `None` if no such dash.
 pub fn after_speech_dash(text: &str) -> Option<&str> {
-    ["-- ", "— ", "– "]
+    ["-- ", "— ", "– ", "- "]
         .into_iter()
         .find_map(|dash| text.strip_prefix(dash))
 }
@@ -214,7 +215,8 @@ mod tests {
         assert_eq!(after_speech_dash("-- Слушаю-с."), Some("Слушаю-с."));
         assert_eq!(after_speech_dash("— А ты куда?"), Some("А ты куда?"));
         assert_eq!(after_speech_dash("– Да."), Some("Да."));
-        for text in ["- Да.", "--Да.", "—Да", "Да — нет"] {
+        assert_eq!(after_speech_dash("- Да."), Some("Да."), "the web's hyphen");
+        for text in ["-Да.", "--Да.", "—Да", "Да — нет", "-5 °C"] {
             assert_eq!(after_speech_dash(text), None, "{text}");
         }
     }
