@@ -243,6 +243,16 @@ fn months_and_days() {
         "months",
         &[
             (
+                // A short month after the day ends the date, and the sentence
+                // before a capital, unless the date opens the sentence.
+                "The deal closed on 12 Sept. Shares rose. On 5 Oct. Smith resigned.",
+                &[
+                    "The deal closed on 12 Sept.",
+                    "Shares rose.",
+                    "On 5 Oct. Smith resigned.",
+                ],
+            ),
+            (
                 "The shop reopens on Jan. 9 after the holidays.",
                 &["The shop reopens on Jan. 9 after the holidays."],
             ),

@@ -720,6 +720,16 @@ fn dates_and_numbers() {
         "numbers",
         &[
             (
+                // A short month after the day ends the date, and the sentence
+                // before a capital, unless the date opens the sentence.
+                "Сделку закрыли 12 сент. Акции выросли. 5 янв. Совет утвердил план.",
+                &[
+                    "Сделку закрыли 12 сент.",
+                    "Акции выросли.",
+                    "5 янв. Совет утвердил план.",
+                ],
+            ),
+            (
                 "Договор подписан 1.01.2024 в Москве.",
                 &["Договор подписан 1.01.2024 в Москве."],
             ),

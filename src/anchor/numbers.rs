@@ -534,6 +534,12 @@ mod tests {
     }
 
     #[test]
+    fn short_months_match_in_both_languages() {
+        assert_eq!(months("set for Aug. 5 and Sept. 12", Lang::En), [8, 9]);
+        assert_eq!(months("назначена на 5 авг. и 12 сент.", Lang::Ru), [8, 9]);
+    }
+
+    #[test]
     fn english_months_need_capitals_and_may_needs_a_number() {
         assert_eq!(
             months("They march. It may rain. May 5 and 5 May.", Lang::En),

@@ -1497,11 +1497,17 @@ impl<'a> Scanner<'a, '_> {
             "in", "since", "until", "till", "by", "from", "through", "during", "of", "last",
             "next", "early", "late", "before", "after",
         ];
+        // After the day of the month the short month is a date whatever its
+        // case ("встреча 5 янв. Возьмите", "met on 5 Oct. Police").
+        let day = previous.is_some_and(|p| {
+            matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()) && p != "0"
+        });
+        let after_preposition = previous.is_some_and(|p| PREPOSITIONS.contains(&p))
+            && word.chars().next().is_some_and(char::is_uppercase);
         next.is_upper()
             && !next.is_digit()
             && !next.word_has_stop
-            && previous.is_some_and(|p| PREPOSITIONS.contains(&p))
-            && word.chars().next().is_some_and(char::is_uppercase)
+            && (after_preposition || day)
             && self.is_date_name(word)
             && !self.date_phrase_before(start, false)
     }
