@@ -153,12 +153,7 @@ impl Abbreviations {
     /// capitals, spells ("JAN" spells "Jan"): for text written in capitals
     /// ("ON JAN. 13", "SEE NO. 4"), where the capital is lost.
     pub fn capitalised_kind(&self, word: &str, lower: &mut String) -> Option<Kind> {
-        let mut chars = word.chars();
-        let first = chars.next()?;
-        lower.clear();
-        lower.push(first);
-        lower.extend(chars.flat_map(char::to_lowercase));
-        self.exact_kind(lower)
+        super::words::write_capitalised(word, lower).then(|| self.exact_kind(lower))?
     }
 
     /// The list a word in Latin script falls back to, if this one has such a list.

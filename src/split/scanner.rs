@@ -18,7 +18,7 @@ use super::marks::{
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
-    UnmarkedOpeners, WordEndings,
+    UnmarkedOpeners, WordEndings, write_capitalised,
 };
 
 /// The word lists that make a language's splitter.
@@ -1027,7 +1027,7 @@ impl<'a> Scanner<'a, '_> {
     /// written in lower case ("пустяк. и почему").
     fn cut_short(&mut self, word: &str, next: &Next) -> bool {
         // In capitals, the word as it would be written ("КАБ. 14" is "каб. 14").
-        let looks_cut = if !word.chars().any(char::is_lowercase) && self.is_in_capitals() {
+        let looks_cut = if self.in_capitals(word) {
             self.rules.word_endings.looks_cut(&word.to_lowercase())
         } else {
             self.rules.word_endings.looks_cut(word)
@@ -1075,16 +1075,16 @@ impl<'a> Scanner<'a, '_> {
     /// written so ("THE" is "The", "ОН" is "Он") that seldom joins words
     /// inside a sentence (not "AND", "В", "HAD").
     fn opener_in_capitals(&mut self, next: &Next) -> bool {
-        let mut chars = next.word.chars();
-        let Some(first) = chars.next() else {
-            return false;
-        };
-        self.lower.clear();
-        self.lower.push(first);
-        self.lower.extend(chars.flat_map(char::to_lowercase));
         !next.word_has_stop
+            && write_capitalised(next.word, &mut self.lower)
             && self.rules.starters.contains(&self.lower)
             && !self.rules.joining_openers.contains(&self.lower)
+    }
+
+    /// `word` has no lower-case letter and the paragraph is written in
+    /// capitals ([`Scanner::is_in_capitals`]).
+    fn in_capitals(&mut self, word: &str) -> bool {
+        !word.chars().any(char::is_lowercase) && self.is_in_capitals()
     }
 
     /// Skips spaces up to the last U+2800 blank after `j`, if there is one.
@@ -1172,9 +1172,7 @@ impl<'a> Scanner<'a, '_> {
         // In a paragraph written in capitals a capital says nothing: a common
         // sentence opener is read as it would be written ("THE" as "The"),
         // and one that joins as often ("И", "AND") is no sign.
-        let in_capitals = !word.chars().any(char::is_lowercase)
-            && !next.word.chars().any(char::is_lowercase)
-            && self.is_in_capitals();
+        let in_capitals = !next.word.chars().any(char::is_lowercase) && self.in_capitals(word);
         let starter = next.quoted && !next.bracketed
             || if in_capitals {
                 self.opener_in_capitals(next)

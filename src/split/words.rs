@@ -51,6 +51,20 @@ impl WordSet {
     }
 }
 
+/// Writes `word` into `out` as a word in capitals would be written with
+/// only its first letter a capital ("JAN" as "Jan", "ОН" as "Он"); false,
+/// with `out` empty, for an empty word.
+pub fn write_capitalised(word: &str, out: &mut String) -> bool {
+    out.clear();
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    out.push(first);
+    out.extend(chars.flat_map(char::to_lowercase));
+    true
+}
+
 /// Words that often open a sentence, matched exactly as written ("The", "Он").
 #[derive(Debug, Default)]
 pub struct Starters(pub(crate) WordSet);
