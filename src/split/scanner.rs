@@ -75,6 +75,10 @@ const ADDRESSEE_BYTES: usize = 120;
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
+/// Most opening quotes, brackets and dashes that [`Scanner::next`] looks
+/// past before the word after a mark (real text has two or three: `. «(—`).
+const OPENERS_AHEAD: usize = 16;
+
 /// What follows a possible sentence end, after spaces and opening quotes.
 #[derive(Debug, Clone, Copy)]
 struct Next<'a> {
@@ -386,21 +390,28 @@ impl<'a> Scanner<'a, '_> {
         self.letter_at.is_some_and(|p| p < at)
     }
 
-    /// Looks past spaces, opening quotes, brackets and dashes from byte `i`.
+    /// Looks past spaces, opening quotes, brackets and dashes from byte `i`;
+    /// past [`OPENERS_AHEAD`] of them at most, so that a run of dashes or
+    /// quotes ("— — — …") is not read once per dash. After that many, the
+    /// next one counts as what follows.
     fn next(&self, mut i: usize) -> Next<'a> {
         let (mut quoted, mut bracketed, mut dashed) = (false, false, false);
         let mut first = None;
+        let mut openers = 0;
         while let Some(c) = self.char_at(i) {
             if c.is_whitespace() || c == '\u{2800}' {
                 i += c.len_utf8();
             } else if let Some(rest) = self.text[i..].strip_prefix('(')
                 && rest.trim_start_matches(' ').starts_with(')')
+                && openers < OPENERS_AHEAD
             {
+                openers += 1;
                 // "сборную. () Начинал": an empty pair of brackets is what is left
                 // of a word taken out (Wikipedia's pronunciations and dates); it
                 // neither continues the sentence nor opens a bracket.
                 i = self.text.len() - rest.trim_start_matches(' ').len() + 1;
-            } else if is_opener(c) {
+            } else if is_opener(c) && openers < OPENERS_AHEAD {
+                openers += 1;
                 if matches!(c, '(' | '[' | '{') {
                     bracketed = true;
                 } else {
@@ -447,7 +458,26 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// End of the word that starts at byte `start`.
+    ///
+    /// Looks ahead at most [`LONGEST_WORD`] bytes, as [`Scanner::word_start`]
+    /// looks back: the rules that read the word after a mark inside a word
+    /// ("Tuesday.The", "box.other") run at every mark, and a text of glued
+    /// marks ("a.a.a.…", "---a---a…") must not make each of them read to the
+    /// end of the text. A longer word ends there for them.
     fn word_end(&self, start: usize) -> usize {
+        let mut ceiling = self.text.len().min(start + LONGEST_WORD);
+        while !self.text.is_char_boundary(ceiling) {
+            ceiling -= 1;
+        }
+        self.text[start..ceiling]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(ceiling, |(at, _)| start + at)
+    }
+
+    /// End of the whole word that starts at byte `start`, however long (a
+    /// link): for the rules that read a word once, from its first byte.
+    fn whole_word_end(&self, start: usize) -> usize {
         self.text[start..]
             .char_indices()
             .find(|&(_, c)| c.is_whitespace())
@@ -832,10 +862,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// How many full stops, each followed by one space, stand right before
     /// byte `i`: the earlier dots of a spaced ellipsis (". . .").
+    /// Counts three at most (a fourth dot ends a sentence), so that a run of
+    /// spaced dots is read once, not once per dot.
     fn spaced_dots_before(&self, i: usize) -> usize {
         let mut at = i;
         let mut count = 0;
-        while at >= 2 && &self.bytes[at - 2..at] == b". " {
+        while count < 3 && at >= 2 && &self.bytes[at - 2..at] == b". " {
             at -= 2;
             count += 1;
         }
@@ -1133,7 +1165,8 @@ impl<'a> Scanner<'a, '_> {
             let Some(inner) = trimmed.strip_prefix('[') else {
                 return end;
             };
-            let Some(close) = inner.find(']') else {
+            // A mark is at most 12 bytes long: no need to look further for its end.
+            let Some(close) = inner.bytes().take(13).position(|b| b == b']') else {
                 return end;
             };
             let body = &inner[..close];
@@ -1555,7 +1588,9 @@ impl<'a> Scanner<'a, '_> {
     /// that end at the word starting at byte `start`.
     fn surname_before(&self, start: usize) -> Option<&'a str> {
         let mut at = start;
-        // Back over the initials before this one ("А. А.").
+        // Back over the initials before this one ("А. А."): two at most, as a
+        // name has, so that a run of initials is not read once per initial.
+        let mut initials = 0;
         while let Some(word) = self.previous_word(at) {
             let mut chars = word.chars();
             let initial = chars.next().is_some_and(char::is_uppercase)
@@ -1563,6 +1598,10 @@ impl<'a> Scanner<'a, '_> {
                 && chars.next().is_none();
             if !initial {
                 break;
+            }
+            initials += 1;
+            if initials > 2 {
+                return None;
             }
             at = self.text[..at].trim_end().len() - word.len();
         }
@@ -1849,7 +1888,7 @@ impl<'a> Scanner<'a, '_> {
         let next_item =
             !closes_words && (follows(self.last_item, value) || follows(self.last_roman, roman));
         let before = self.text[self.sentence_start..start].trim_end();
-        let item_end = start + self.text[start..].find(char::is_whitespace).unwrap_or(0);
+        let item_end = self.word_end(start);
         let runs_on = before.ends_with([',', ';', ':'])
             || self.next(item_end).is_lower()
                 && self.previous_word(start).is_some_and(|p| {
@@ -1876,6 +1915,11 @@ impl<'a> Scanner<'a, '_> {
         let Some(inside) = before.trim_start().strip_prefix('(') else {
             return false;
         };
+        // Forty characters take at most 160 bytes; a longer sentence is no
+        // label, and is not counted at every bracket it holds.
+        if inside.len() > 160 {
+            return false;
+        }
         let length = inside.chars().count();
         inside.starts_with(char::is_uppercase)
             && (3..=40).contains(&length)
@@ -1980,7 +2024,7 @@ impl<'a> Scanner<'a, '_> {
             return end;
         }
         let value_start = end + 1;
-        let value_end = self.word_end(value_start);
+        let value_end = self.whole_word_end(value_start);
         let value = &self.text[value_start..value_end];
         let digits = value.bytes().filter(u8::is_ascii_digit).count();
         let phone = digits >= 7
@@ -2235,7 +2279,7 @@ impl<'a> Scanner<'a, '_> {
             return i + 1;
         }
         // Cheap test first: most words start with none of these bytes.
-        let end = self.word_end(i);
+        let end = self.whole_word_end(i);
         let text = self.text;
         let word = &text[i..end];
         let first = self.bytes[i];
