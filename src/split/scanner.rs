@@ -75,6 +75,12 @@ const ADDRESSEE_BYTES: usize = 120;
 /// Longest word, in bytes, that the rules look back at.
 const LONGEST_WORD: usize = 256;
 
+/// Longest reference mark inside square brackets, in bytes ("[17]", "[6, 7]").
+const REFERENCE_BYTES: usize = 12;
+
+/// Longest bracketed label, in characters ("(New Scientist Space)").
+const LABEL_CHARS: usize = 40;
+
 /// Most opening quotes, brackets and dashes that [`Scanner::next`] looks
 /// past before the word after a mark (real text has two or three: `. «(—`).
 const OPENERS_AHEAD: usize = 16;
@@ -469,19 +475,22 @@ impl<'a> Scanner<'a, '_> {
         while !self.text.is_char_boundary(ceiling) {
             ceiling -= 1;
         }
-        self.text[start..ceiling]
-            .char_indices()
-            .find(|&(_, c)| c.is_whitespace())
-            .map_or(ceiling, |(at, _)| start + at)
+        self.first_space(start, ceiling)
     }
 
     /// End of the whole word that starts at byte `start`, however long (a
     /// link): for the rules that read a word once, from its first byte.
     fn whole_word_end(&self, start: usize) -> usize {
-        self.text[start..]
+        self.first_space(start, self.text.len())
+    }
+
+    /// The first white space from byte `start` on, or `ceiling` if there is
+    /// none before it.
+    fn first_space(&self, start: usize, ceiling: usize) -> usize {
+        self.text[start..ceiling]
             .char_indices()
             .find(|&(_, c)| c.is_whitespace())
-            .map_or(self.text.len(), |(at, _)| start + at)
+            .map_or(ceiling, |(at, _)| start + at)
     }
 
     /// A run of `. ! ? …` starting at `i`, with any closing quotes after it.
@@ -1165,13 +1174,17 @@ impl<'a> Scanner<'a, '_> {
             let Some(inner) = trimmed.strip_prefix('[') else {
                 return end;
             };
-            // A mark is at most 12 bytes long: no need to look further for its end.
-            let Some(close) = inner.bytes().take(13).position(|b| b == b']') else {
+            // No need to look past the longest mark for its end.
+            let Some(close) = inner
+                .bytes()
+                .take(REFERENCE_BYTES + 1)
+                .position(|b| b == b']')
+            else {
                 return end;
             };
             let body = &inner[..close];
             if body.is_empty()
-                || body.len() > 12
+                || body.len() > REFERENCE_BYTES
                 || !body
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, ',' | '–' | '-' | ' '))
@@ -1915,14 +1928,14 @@ impl<'a> Scanner<'a, '_> {
         let Some(inside) = before.trim_start().strip_prefix('(') else {
             return false;
         };
-        // Forty characters take at most 160 bytes; a longer sentence is no
+        // A sentence longer in bytes than a label can be in characters is no
         // label, and is not counted at every bracket it holds.
-        if inside.len() > 160 {
+        if inside.len() > LABEL_CHARS * 4 {
             return false;
         }
         let length = inside.chars().count();
         inside.starts_with(char::is_uppercase)
-            && (3..=40).contains(&length)
+            && (3..=LABEL_CHARS).contains(&length)
             && !inside.contains(|c: char| is_terminal(c) || matches!(c, '(' | ')'))
     }
 
