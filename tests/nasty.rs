@@ -278,14 +278,22 @@ fn megabytes_of_runs_of_rules_that_look_back_split_in_one_pass() {
         // each of its marks needs minutes, past the limit.
         let text = unit.repeat((1 << 22) / unit.len());
         let stdout = split_english(dir.path(), &text);
-        // Every visible character printed once, in order (an endless word
-        // is cut into bounded sentences, so words are not counted).
+        // Every visible character printed once, in order.
         let visible = |t: &str| -> String {
             t.chars()
                 .filter(|&c| !c.is_whitespace() && !matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{AD}'))
                 .collect()
         };
         assert!(visible(&stdout) == visible(&text), "{unit:?}");
+        // And no word cut, where there are words: a unit without white space
+        // is one endless word, which is cut into bounded sentences.
+        if unit.contains(char::is_whitespace) {
+            assert_eq!(
+                stdout.split_whitespace().count(),
+                text.split_whitespace().count(),
+                "{unit:?}"
+            );
+        }
     }
 }
 
