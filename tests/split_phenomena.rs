@@ -644,6 +644,26 @@ fn list_items() {
                 &["i) red", "ii) green", "iii) blue"],
             ),
             ("A) Yes B) No C) Maybe", &["A) Yes", "B) No", "C) Maybe"]),
+            // A list lettered inside a numbered one: each numbering counts
+            // on its own, so "3)" follows "2)" whatever letters came between.
+            (
+                "Bring 1) a passport 2) a visa a) apply online b) pay the fee c) wait 3) a return ticket",
+                &[
+                    "Bring 1) a passport",
+                    "2) a visa a) apply online",
+                    "b) pay the fee",
+                    "c) wait",
+                    "3) a return ticket",
+                ],
+            ),
+            (
+                "Rules: (1) Arrive on time (2) Bring a pen (a) black ink only (3) Leave your phone outside",
+                &[
+                    "Rules: (1) Arrive on time",
+                    "(2) Bring a pen (a) black ink only",
+                    "(3) Leave your phone outside",
+                ],
+            ),
             (
                 "The options are: 1) stay, 2) go, or 3) wait.",
                 &["The options are: 1) stay, 2) go, or 3) wait."],

@@ -156,6 +156,25 @@ pub fn item_number(word: &str) -> Option<u32> {
     }
 }
 
+/// Letters that number the items of a Russian list, in order: the alphabet
+/// without "ё", "й", "ъ", "ы" and "ь", which lists skip.
+const RUSSIAN_ITEM_LETTERS: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+
+/// The number of a list item marker closed by a bracket, where Russian lists
+/// letter their items too ("б)" is 2): [`item_number`] or a Russian letter.
+pub fn bracketed_item_number(word: &str) -> Option<u32> {
+    item_number(word).or_else(|| {
+        let mut chars = word.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let at = RUSSIAN_ITEM_LETTERS
+            .chars()
+            .position(|letter| letter == c)?;
+        u32::try_from(at + 1).ok()
+    })
+}
+
 /// The value of a Roman numeral that numbers a list item, in lower case or
 /// in capitals ("iv" and "IV" are 4), up to 39; `None` for other words.
 pub fn roman_item_number(word: &str) -> Option<u32> {
@@ -282,6 +301,10 @@ mod tests {
         assert_eq!(item_number("c"), Some(3));
         assert_eq!(item_number("•10"), Some(10));
         assert_eq!(item_number("1234"), None);
+        assert_eq!(bracketed_item_number("в"), Some(3));
+        assert_eq!(bracketed_item_number("к"), Some(10), "after и, not й");
+        assert_eq!(bracketed_item_number("c"), Some(3));
+        assert_eq!(bracketed_item_number("ы"), None);
         assert!(starts_list_item("1) Trade") && starts_list_item("b) Culture"));
         assert!(starts_list_item("2. Science") && starts_list_item("• Item"));
         assert!(!starts_list_item("2021 was good") && !starts_list_item("-5 degrees"));

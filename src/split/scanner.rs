@@ -12,9 +12,9 @@ use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, breaks_midway, is_full, is_letter, is_lower};
 use super::floor_char_boundary;
 use super::marks::{
-    after_speech_dash, is_bullet, is_closer, is_dash, is_emoji, is_link, is_number, is_opener,
-    is_quantity, is_roman, is_roman_or_range, is_slash_date, is_terminal, is_time, item_number,
-    roman_item_number, starts_list_item,
+    after_speech_dash, bracketed_item_number, is_bullet, is_closer, is_dash, is_emoji, is_link,
+    is_number, is_opener, is_quantity, is_roman, is_roman_or_range, is_slash_date, is_terminal,
+    is_time, item_number, roman_item_number, starts_list_item,
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
@@ -204,7 +204,7 @@ pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<
         cuts,
         sentence_start: 0,
         open_parens: 0,
-        last_item: None,
+        last_item: Items::default(),
         last_roman: None,
         letter_at: None,
         letters_checked: 0,
@@ -220,6 +220,37 @@ pub fn find_cuts(text: &str, rules: &Rules, evidence: &Evidence, cuts: &mut Vec<
     scanner.run();
 }
 
+/// The last list item number seen in a paragraph, one for each numbering:
+/// numbers ("2.", "2)") and letters ("b.", "B)").
+#[derive(Default)]
+struct Items {
+    number: Option<u32>,
+    letter: Option<u32>,
+}
+
+impl Items {
+    /// The count of the numbering `marker` belongs to.
+    fn count(&mut self, marker: &str) -> &mut Option<u32> {
+        let numeral = marker
+            .trim_start_matches(|c: char| is_bullet(c) || is_dash(c))
+            .starts_with(|c: char| c.is_ascii_digit());
+        if numeral {
+            &mut self.number
+        } else {
+            &mut self.letter
+        }
+    }
+
+    /// `marker`, worth `value`, comes next after the last one of its numbering.
+    fn follows(&mut self, marker: &str, value: u32) -> bool {
+        self.count(marker).is_some_and(|last| value == last + 1)
+    }
+
+    fn set(&mut self, marker: &str, value: u32) {
+        *self.count(marker) = Some(value);
+    }
+}
+
 struct Scanner<'a, 'c> {
     text: &'a str,
     /// What the whole text says about its words (see `evidence.rs`).
@@ -232,8 +263,9 @@ struct Scanner<'a, 'c> {
     /// Round brackets opened in the current sentence and not yet closed.
     open_parens: usize,
     /// Number of the last list item marker seen in the paragraph ("2." or
-    /// "b)" is 2), so that the next marker can start a new item.
-    last_item: Option<u32>,
+    /// "b)" is 2), so that the next marker can start a new item; kept apart
+    /// for numbers and letters.
+    last_item: Items,
     /// The same for markers in Roman numerals ("ii." is 2), which a letter
     /// marker ("i." is 9 after "h.") cannot tell apart on its own.
     last_roman: Option<u32>,
@@ -1269,7 +1301,7 @@ impl<'a> Scanner<'a, '_> {
                 && let Some(value) = item_number(&word.to_ascii_lowercase())
             {
                 if value == 1 && (first_in_sentence || after_colon) {
-                    self.last_item = Some(1);
+                    self.last_item.set(word, 1);
                     return false;
                 }
                 let runs_on = before.ends_with([',', ';'])
@@ -1277,8 +1309,8 @@ impl<'a> Scanner<'a, '_> {
                         p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1
                             || rules.function_words.contains(p, &mut self.lower)
                     });
-                if self.last_item.is_some_and(|last| value == last + 1) && !runs_on {
-                    self.last_item = Some(value);
+                if self.last_item.follows(word, value) && !runs_on {
+                    self.last_item.set(word, value);
                     self.cut(start);
                     return false;
                 }
@@ -1296,7 +1328,7 @@ impl<'a> Scanner<'a, '_> {
         if let Some(value) = item_number(word) {
             // The list a colon announces starts at one: "is: 6. But" is no item.
             if first_in_sentence || after_colon && value == 1 && next.is_upper() {
-                self.last_item = Some(value);
+                self.last_item.set(word, value);
                 return false;
             }
             // "1. … указанным в ч. 1 ст. 2. Иные…": the number of a
@@ -1310,11 +1342,8 @@ impl<'a> Scanner<'a, '_> {
                         )
                     })
             });
-            if self.last_item.is_some_and(|last| value == last + 1)
-                && next.is_upper()
-                && !referenced
-            {
-                self.last_item = Some(value);
+            if self.last_item.follows(word, value) && next.is_upper() && !referenced {
+                self.last_item.set(word, value);
                 self.cut(start);
                 return false;
             }
@@ -1670,7 +1699,7 @@ impl<'a> Scanner<'a, '_> {
         // Where lines are paragraphs, a list numbered inside a line ends with
         // it: "оф. 3." lines later is no third item.
         if !self.is_wrapped() {
-            self.last_item = None;
+            self.last_item = Items::default();
             self.last_roman = None;
         }
         let line_start = self.text[..i].rfind('\n').map_or(0, |p| p + 1);
@@ -1853,7 +1882,7 @@ impl<'a> Scanner<'a, '_> {
             self.open_parens -= 1;
             // "(i) the buyer pays (ii) the seller delivers": a marker in brackets.
             if let Some(marker) = word.strip_prefix('(')
-                && (item_number(marker).is_some() || roman_item_number(marker).is_some())
+                && (bracketed_item_number(marker).is_some() || roman_item_number(marker).is_some())
             {
                 self.list_marker(marker, start, end);
                 return end;
@@ -1888,18 +1917,18 @@ impl<'a> Scanner<'a, '_> {
             [c] if c.is_ascii_uppercase() => item_number(&word.to_ascii_lowercase()),
             _ => None,
         };
-        let value = item_number(word).or(letter);
+        let value = bracketed_item_number(word).or(letter);
         let roman = roman_item_number(word);
         let follows = |last: Option<u32>, value: Option<u32>| {
             value.is_some_and(|v| last.is_some_and(|last| v == last + 1))
         };
+        let next_value = value.is_some_and(|v| self.last_item.follows(word, v));
         // A marker that punctuation follows closes its words, not opens an
         // item: "no dump (d), synchronous updates (D), …".
         let closes_words = self
             .char_at(end)
             .is_some_and(|c| matches!(c, ',' | '.' | ';'));
-        let next_item =
-            !closes_words && (follows(self.last_item, value) || follows(self.last_roman, roman));
+        let next_item = !closes_words && (next_value || follows(self.last_roman, roman));
         let before = self.text[self.sentence_start..start].trim_end();
         let item_end = self.word_end(start);
         let runs_on = before.ends_with([',', ';', ':'])
@@ -1911,8 +1940,12 @@ impl<'a> Scanner<'a, '_> {
         if next_item && !before.is_empty() && !runs_on {
             self.cut(start);
         }
-        if value.is_some() || roman.is_some() {
-            self.last_item = value;
+        // Each numbering keeps its own count, so that a list goes on after
+        // a list inside it: "1) … 2) … a) … b) … 3) …".
+        if let Some(value) = value {
+            self.last_item.set(word, value);
+        }
+        if roman.is_some() {
             self.last_roman = roman;
         }
     }
