@@ -1497,6 +1497,31 @@ fn lower_case_after_a_full_stop() {
                 ],
             ),
             (
+                // In edited text, which opens no sentence in lower case, a
+                // word cut short goes on before a function word too, and so
+                // does a capitalised one that is no surname.
+                "Статья опубл. в журнале. Текст рассм. и одобр. на заседании кафедры.",
+                &[
+                    "Статья опубл. в журнале.",
+                    "Текст рассм. и одобр. на заседании кафедры.",
+                ],
+            ),
+            (
+                "Он защитил канд. дисс. в 2010 г. и окончил Моск. ун-т.",
+                &["Он защитил канд. дисс. в 2010 г. и окончил Моск. ун-т."],
+            ),
+            (
+                // A text that opens a sentence in lower case after a whole
+                // word ("парк. там", "в парк ходим") may do so after any.
+                "Пришли в парк. там гуляли, в парк ходим часто. Купили пустяк. и пошли домой.",
+                &[
+                    "Пришли в парк.",
+                    "там гуляли, в парк ходим часто.",
+                    "Купили пустяк.",
+                    "и пошли домой.",
+                ],
+            ),
+            (
                 // Not before the dash of the author's words.
                 "«Пора домой». - сказал он и встал.",
                 &["«Пора домой». - сказал он и встал."],

@@ -58,6 +58,7 @@ pub struct Evidence<'a> {
     short: OnceCell<ShortWords>,
     cases: OnceCell<Cases>,
     capitals_open: OnceCell<bool>,
+    lower_opens: OnceCell<bool>,
     wrap_width: OnceCell<Option<usize>>,
 }
 
@@ -89,6 +90,7 @@ impl<'a> Evidence<'a> {
             short: OnceCell::new(),
             cases: OnceCell::new(),
             capitals_open: OnceCell::new(),
+            lower_opens: OnceCell::new(),
             wrap_width: OnceCell::new(),
         }
     }
@@ -264,6 +266,34 @@ impl Evidence<'_> {
                 }
             }
             unmarked <= 2.max(words / 100) && inside < 2
+        })
+    }
+}
+
+impl Evidence<'_> {
+    /// The text opens sentences in lower case: somewhere a word of three
+    /// letters or more that it also writes without a full stop, and that
+    /// `listed` does not take for an abbreviation, ends in a full stop before
+    /// a lower-case word ("…где аул. это дело было так…", "in the box.
+    /// select it"). Edited prose does not; chats, verse written without
+    /// capitals and documentation that quotes commands do.
+    pub fn opens_sentences_in_lower_case(&self, mut listed: impl FnMut(&str) -> bool) -> bool {
+        *self.lower_opens.get_or_init(|| {
+            let mut previous: Option<&str> = None;
+            for token in self.text.split_whitespace() {
+                let (word, stop) = word_of(token);
+                if let Some(before) = previous.take()
+                    && starts_lower(word)
+                    && !listed(before)
+                    && self.is_written_whole(before)
+                {
+                    return true;
+                }
+                if stop && word.chars().count() >= 3 && word.chars().all(is_letter) {
+                    previous = Some(word);
+                }
+            }
+            false
         })
     }
 }
@@ -513,6 +543,21 @@ mod tests {
         assert_eq!(wrap_width(text), None);
         // A list of short lines.
         assert_eq!(wrap_width("Things to pack\nTent\nStove\nMatches"), None);
+    }
+
+    #[test]
+    fn lower_case_openings_after_a_whole_word() {
+        let none = |_: &str| false;
+        let opens = |text: &str| Evidence::new(text).opens_sentences_in_lower_case(none);
+        assert!(opens("Пришли в парк. там гуляли, в парк ходим."));
+        assert!(opens("Open the box. select it, then close the box and go."));
+        // The word is never written whole: an abbreviation, not an opening.
+        assert!(!opens("Статья опубл. в журнале."));
+        // Too short, or listed as an abbreviation.
+        assert!(!opens("Он ел суп. он ел и суп."));
+        assert!(
+            !Evidence::new("See the fig. in the fig").opens_sentences_in_lower_case(|w| w == "fig")
+        );
     }
 
     #[test]

@@ -1095,25 +1095,47 @@ impl<'a> Scanner<'a, '_> {
 
     /// `word`, before a full stop, looks cut short ("междунар.", "ауд.": see
     /// `data/word-endings-*.txt`) and what follows is what such a word
-    /// qualifies: a number or a lower-case content word ("в междунар.
-    /// отделе", "ауд. 305"), not a function word that may open a sentence
-    /// written in lower case ("пустяк. и почему").
+    /// qualifies: a number or a lower-case word ("в междунар. отделе", "ауд.
+    /// 305", "опубл. в журнале"). A function word may open a sentence in a
+    /// text that opens sentences in lower case ("пустяк. и почему"), so there
+    /// it does not count.
     fn cut_short(&mut self, word: &str, next: &Next) -> bool {
-        // In capitals, the word as it would be written ("КАБ. 14" is "каб. 14").
-        let looks_cut = if self.in_capitals(word) {
+        // In capitals, the word as it would be written ("КАБ. 14" is "каб. 14");
+        // capitalised before lower case, a word of a name cut short ("в Моск.
+        // ун-те", "М.: Худож. лит."), unless it reads as a surname, which is
+        // whole ("академик Бардин").
+        let mut chars = word.chars();
+        let capitalised =
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+        let name_cut = capitalised && next.is_lower() && !is_surname(word);
+        let looks_cut = if self.in_capitals(word) || name_cut {
             self.rules.word_endings.looks_cut(&word.to_lowercase())
         } else {
             self.rules.word_endings.looks_cut(word)
         };
-        looks_cut
-            && !self.evidence.is_written_whole(word)
-            && (next.is_digit()
-                || next.first == Some('№')
-                || next.is_lower()
-                    && !self
-                        .rules
-                        .function_words
-                        .contains(next.word, &mut self.lower))
+        if !looks_cut || self.evidence.is_written_whole(word) {
+            return false;
+        }
+        if next.is_digit() || next.first == Some('№') {
+            return true;
+        }
+        next.is_lower()
+            && (!self
+                .rules
+                .function_words
+                .contains(next.word, &mut self.lower)
+                || !self.opens_sentences_in_lower_case())
+    }
+
+    /// The paragraph, or the text it belongs to, opens sentences in lower
+    /// case ([`Scanner::is_casual`], [`Evidence::opens_sentences_in_lower_case`]).
+    fn opens_sentences_in_lower_case(&mut self) -> bool {
+        let abbreviations = &self.rules.abbreviations;
+        let mut lower = String::new();
+        self.is_casual()
+            || self.evidence.opens_sentences_in_lower_case(|word| {
+                abbreviations.kind(word, &mut lower).is_some()
+            })
     }
 
     /// True when the paragraph starts in lower case or uses a lower-case "i"
