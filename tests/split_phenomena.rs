@@ -316,6 +316,11 @@ fn numbered_references() {
                 "Turn to p. 212 for the answers.",
                 &["Turn to p. 212 for the answers."],
             ),
+            // The plural of a listed reference word ("Sect.") is one too.
+            (
+                "Sects. 4–5 discuss the results. We conclude in Sect. 6.",
+                &["Sects. 4–5 discuss the results.", "We conclude in Sect. 6."],
+            ),
             (
                 "The essay is in Vol. 3, pp. 41-58. It is short.",
                 &["The essay is in Vol. 3, pp. 41-58.", "It is short."],

@@ -167,7 +167,8 @@ impl Abbreviations {
     }
 
     fn own_kind(&self, word: &str, lower: &mut String) -> Option<Kind> {
-        if word.is_empty() || word.len() > self.longest {
+        // One letter more than the longest entry: its plural.
+        if word.is_empty() || word.len() > self.longest + 1 {
             return None;
         }
         if let Some(kind) = self.exact.get(word) {
@@ -175,7 +176,17 @@ impl Abbreviations {
         }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        self.folded.get(lower.as_str())
+        if let Some(kind) = self.folded.get(lower.as_str()) {
+            return Some(kind);
+        }
+        // The plural of an abbreviation that a number follows is one too:
+        // "Sects. 4–5" as "Sect. 4", "Refs. 3–5" as "Ref. 3".
+        let singular = word.strip_suffix('s').filter(|w| w.len() >= 2)?;
+        let kind = self.exact.get(singular).or_else(|| {
+            lower.pop();
+            self.folded.get(lower.as_str())
+        });
+        kind.filter(|&k| k == Kind::Numbered)
     }
 }
 
@@ -193,6 +204,15 @@ mod tests {
         assert_eq!(kind(&list, "No"), Some(Kind::Prefix));
         assert_eq!(kind(&list, "no"), None);
         assert_eq!(kind(&list, "ETC"), Some(Kind::Terminal));
+    }
+
+    #[test]
+    fn plural_of_a_numbered_entry_is_numbered() {
+        let list = Abbreviations::parse("[numbered]\nSect.\nfig.\n[prefix]\nDr.\n");
+        assert_eq!(kind(&list, "Sects"), Some(Kind::Numbered));
+        assert_eq!(kind(&list, "Figs"), Some(Kind::Numbered));
+        assert_eq!(kind(&list, "Drs"), None, "only numbered entries");
+        assert_eq!(kind(&list, "s"), None);
     }
 
     #[test]
