@@ -169,6 +169,16 @@ fn units_and_measures() {
                 "Add 2 oz. of butter. Stir well.",
                 &["Add 2 oz. of butter.", "Stir well."],
             ),
+            // After an ordinal as after a number; a date phrase with an
+            // ordinal that opens the sentence goes on, as "After 2 yrs." does.
+            (
+                "United scored in the 89th min. Fans celebrated.",
+                &["United scored in the 89th min.", "Fans celebrated."],
+            ),
+            (
+                "In the 2nd yr. Smith left the firm.",
+                &["In the 2nd yr. Smith left the firm."],
+            ),
             // Shortened words of notes and forms go on before lower case and
             // end before a common opener.
             (

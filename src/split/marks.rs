@@ -114,6 +114,13 @@ pub fn is_quantity(word: &str) -> bool {
     is_number(word) || word.split(['x', 'х', '×']).all(is_number)
 }
 
+/// An English ordinal written in figures: "1st", "89th", "22nd", "3RD".
+pub fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = word[digits..].to_ascii_lowercase();
+    digits > 0 && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+}
+
 /// What follows the dash that opens a remark of direct speech at the start
 /// of `text`: an em or en dash, two hyphens as plain-text books type it, or
 /// one as the web does, then a space ("-- Слушаю-с.", "— А ты куда?", "- Да");
@@ -228,6 +235,16 @@ pub fn starts_list_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_in_figures() {
+        for word in ["1st", "89th", "22nd", "3RD"] {
+            assert!(is_ordinal(word), "{word}");
+        }
+        for word in ["th", "89", "4x4", "1st-class"] {
+            assert!(!is_ordinal(word), "{word}");
+        }
+    }
 
     #[test]
     fn speech_dashes() {

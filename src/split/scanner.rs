@@ -13,8 +13,8 @@ use super::evidence::{Evidence, breaks_midway, is_full, is_letter, is_lower};
 use super::floor_char_boundary;
 use super::marks::{
     after_speech_dash, bracketed_item_number, is_bullet, is_closer, is_dash, is_emoji, is_link,
-    is_number, is_opener, is_quantity, is_roman, is_roman_or_range, is_slash_date, is_terminal,
-    is_time, item_number, roman_item_number, starts_list_item,
+    is_number, is_opener, is_ordinal, is_quantity, is_roman, is_roman_or_range, is_slash_date,
+    is_terminal, is_time, item_number, roman_item_number, starts_list_item,
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
@@ -1434,6 +1434,8 @@ impl<'a> Scanner<'a, '_> {
             // "д." house): after a number and a comma it is that, as in an
             // address ("125009, г. Москва"), not the number's unit.
             let place = word.chars().count() == 1;
+            // A unit counts after an ordinal too ("in the 89th min. Fans").
+            let ordinal_unit = kind == Kind::Unit;
             let after_number = |lower: &mut String| {
                 previous.is_some_and(|p| {
                     if place && p.ends_with([',', ';', ':']) {
@@ -1443,6 +1445,7 @@ impl<'a> Scanner<'a, '_> {
                     let unit = p.ends_with('.') || bare.chars().count() >= 3;
                     is_quantity(bare)
                         || is_roman_or_range(bare)
+                        || ordinal_unit && is_ordinal(bare)
                         || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
                 })
             };
@@ -1625,6 +1628,7 @@ impl<'a> Scanner<'a, '_> {
             let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
             let light = word.is_empty()
                 || is_number(word)
+                || is_ordinal(word)
                 || is_roman_or_range(word)
                 // a year or century abbreviation before an era: "В I в. н. э."
                 || word.strip_suffix('.').is_some_and(|bare| {
@@ -1639,7 +1643,7 @@ impl<'a> Scanner<'a, '_> {
                 return false;
             }
         }
-        !need_number || words().any(|w| is_number(w) || is_roman_or_range(w))
+        !need_number || words().any(|w| is_number(w) || is_ordinal(w) || is_roman_or_range(w))
     }
 
     /// The initials that end at the word starting at byte `start` follow a
