@@ -326,10 +326,18 @@ fn numbered_references() {
                 "Turn to p. 212 for the answers.",
                 &["Turn to p. 212 for the answers."],
             ),
-            // The plural of a listed reference word ("Sect.") is one too.
+            // The plural of a listed reference word ("Sect.") is one too, and
+            // so is a "sub" part of one.
             (
                 "Sects. 4–5 discuss the results. We conclude in Sect. 6.",
                 &["Sects. 4–5 discuss the results.", "We conclude in Sect. 6."],
+            ),
+            (
+                "As per subsec. (b) above, fees are due. See subpara. 2 as well.",
+                &[
+                    "As per subsec. (b) above, fees are due.",
+                    "See subpara. 2 as well.",
+                ],
             ),
             (
                 "The essay is in Vol. 3, pp. 41-58. It is short.",

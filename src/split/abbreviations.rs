@@ -167,8 +167,8 @@ impl Abbreviations {
     }
 
     fn own_kind(&self, word: &str, lower: &mut String) -> Option<Kind> {
-        // One letter more than the longest entry: its plural.
-        if word.is_empty() || word.len() > self.longest + 1 {
+        // Four letters more than the longest entry: "sub", the entry, "s".
+        if word.is_empty() || word.len() > self.longest + 4 {
             return None;
         }
         if let Some(kind) = self.exact.get(word) {
@@ -179,14 +179,44 @@ impl Abbreviations {
         if let Some(kind) = self.folded.get(lower.as_str()) {
             return Some(kind);
         }
-        // The plural of an abbreviation that a number follows is one too:
-        // "Sects. 4–5" as "Sect. 4", "Refs. 3–5" as "Ref. 3".
-        let singular = word.strip_suffix('s').filter(|w| w.len() >= 2)?;
-        let kind = self.exact.get(singular).or_else(|| {
-            lower.pop();
-            self.folded.get(lower.as_str())
-        });
-        kind.filter(|&k| k == Kind::Numbered)
+        // Words formed from an abbreviation that a number follows are such
+        // abbreviations too: its plural ("Sects. 4–5" as "Sect. 4") and the
+        // part of it a "sub" names ("subsec. (b)", "subpara. 2", "Subcl. 3"),
+        // whose base may be listed capitalised as a heading word ("subsec"
+        // is "Sec.", where "sec." is a unit).
+        let singular = word.strip_suffix('s').filter(|w| w.len() >= 2);
+        let part = word
+            .strip_prefix("sub")
+            .or_else(|| word.strip_prefix("Sub"))
+            .filter(|w| w.len() >= 2);
+        let formed = singular.is_some_and(|w| self.numbered(w, false, lower))
+            || part.is_some_and(|w| {
+                self.numbered(w, true, lower)
+                    || w.strip_suffix('s')
+                        .is_some_and(|w| self.numbered(w, true, lower))
+            });
+        formed.then_some(Kind::Numbered)
+    }
+
+    /// `base` is listed among the abbreviations a number follows: as
+    /// written, in lower case, or, if `capitalised`, with a capital.
+    fn numbered(&self, base: &str, capitalised: bool, lower: &mut String) -> bool {
+        if let Some(kind) = self.exact.get(base) {
+            return kind == Kind::Numbered;
+        }
+        lower.clear();
+        lower.extend(base.chars().flat_map(char::to_lowercase));
+        if self.folded.get(lower.as_str()) == Some(Kind::Numbered) {
+            return true;
+        }
+        let mut chars = base.chars();
+        let Some(first) = chars.next().filter(|_| capitalised) else {
+            return false;
+        };
+        lower.clear();
+        lower.extend(first.to_uppercase());
+        lower.push_str(chars.as_str());
+        self.exact.get(lower.as_str()) == Some(Kind::Numbered)
     }
 }
 
@@ -207,11 +237,14 @@ mod tests {
     }
 
     #[test]
-    fn plural_of_a_numbered_entry_is_numbered() {
+    fn plural_and_sub_part_of_a_numbered_entry_are_numbered() {
         let list = Abbreviations::parse("[numbered]\nSect.\nfig.\n[prefix]\nDr.\n");
         assert_eq!(kind(&list, "Sects"), Some(Kind::Numbered));
         assert_eq!(kind(&list, "Figs"), Some(Kind::Numbered));
+        assert_eq!(kind(&list, "subsect"), Some(Kind::Numbered));
+        assert_eq!(kind(&list, "Subsects"), Some(Kind::Numbered));
         assert_eq!(kind(&list, "Drs"), None, "only numbered entries");
+        assert_eq!(kind(&list, "subDr"), None);
         assert_eq!(kind(&list, "s"), None);
     }
 
