@@ -271,21 +271,25 @@ impl Evidence<'_> {
 }
 
 impl Evidence<'_> {
-    /// The text opens sentences in lower case: somewhere a word of three
-    /// letters or more that it also writes without a full stop, and that
-    /// `listed` does not take for an abbreviation, ends in a full stop before
-    /// a lower-case word ("…где аул. это дело было так…", "in the box.
-    /// select it"). Edited prose does not; chats, verse written without
-    /// capitals and documentation that quotes commands do.
-    pub fn opens_sentences_in_lower_case(&self, mut listed: impl FnMut(&str) -> bool) -> bool {
+    /// The text opens sentences in lower case: somewhere a whole word of
+    /// three letters or more ends in a full stop before a lower-case word
+    /// ("был в кино. фильм так себе", "…где аул. это дело было так…", "in
+    /// the box. select it"). Edited prose does not; chats, verse written
+    /// without capitals and documentation that quotes commands do. `form`
+    /// tells of a word whether it is a listed abbreviation (`None`) or has
+    /// the form of a word cut short (`Some(true)`: "опубл"), which is whole
+    /// only if the text also writes it without a full stop.
+    pub fn opens_sentences_in_lower_case(
+        &self,
+        mut form: impl FnMut(&str) -> Option<bool>,
+    ) -> bool {
         *self.lower_opens.get_or_init(|| {
             let mut previous: Option<&str> = None;
             for token in self.text.split_whitespace() {
                 let (word, stop) = word_of(token);
                 if let Some(before) = previous.take()
                     && starts_lower(word)
-                    && !listed(before)
-                    && self.is_written_whole(before)
+                    && form(before).is_some_and(|cut| !cut || self.is_written_whole(before))
                 {
                     return true;
                 }
@@ -547,17 +551,21 @@ mod tests {
 
     #[test]
     fn lower_case_openings_after_a_whole_word() {
-        let none = |_: &str| false;
-        let opens = |text: &str| Evidence::new(text).opens_sentences_in_lower_case(none);
+        // Every word of the form of one cut short, as "опубл" is.
+        let cut = |_: &str| Some(true);
+        let opens = |text: &str| Evidence::new(text).opens_sentences_in_lower_case(cut);
         assert!(opens("Пришли в парк. там гуляли, в парк ходим."));
         assert!(opens("Open the box. select it, then close the box and go."));
         // The word is never written whole: an abbreviation, not an opening.
         assert!(!opens("Статья опубл. в журнале."));
-        // Too short, or listed as an abbreviation.
+        // Too short.
         assert!(!opens("Он ел суп. он ел и суп."));
-        assert!(
-            !Evidence::new("See the fig. in the fig").opens_sentences_in_lower_case(|w| w == "fig")
-        );
+        // Whole by its form.
+        let whole = |_: &str| Some(false);
+        assert!(Evidence::new("Был в кино. фильм так себе.").opens_sentences_in_lower_case(whole));
+        // Listed as an abbreviation.
+        let listed = |w: &str| (w != "fig").then_some(false);
+        assert!(!Evidence::new("See the fig. in the fig").opens_sentences_in_lower_case(listed));
     }
 
     #[test]

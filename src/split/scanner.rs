@@ -1104,16 +1104,8 @@ impl<'a> Scanner<'a, '_> {
         // capitalised before lower case, a word of a name cut short ("в Моск.
         // ун-те", "М.: Худож. лит."), unless it reads as a surname, which is
         // whole ("академик Бардин").
-        let mut chars = word.chars();
-        let capitalised =
-            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
-        let name_cut = capitalised && next.is_lower() && !is_surname(word);
-        let looks_cut = if self.in_capitals(word) || name_cut {
-            self.rules.word_endings.looks_cut(&word.to_lowercase())
-        } else {
-            self.rules.word_endings.looks_cut(word)
-        };
-        if !looks_cut || self.evidence.is_written_whole(word) {
+        let written = self.in_capitals(word) || next.is_lower() && is_capitalised_name_part(word);
+        if !looks_cut(self.rules, word, written) || self.evidence.is_written_whole(word) {
             return false;
         }
         if next.is_digit() || next.first == Some('№') {
@@ -1128,14 +1120,26 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The paragraph, or the text it belongs to, opens sentences in lower
-    /// case ([`Scanner::is_casual`], [`Evidence::opens_sentences_in_lower_case`]).
+    /// case ([`Scanner::is_casual`], [`Evidence::opens_sentences_in_lower_case`]):
+    /// a word that is no listed abbreviation, before a full stop and a
+    /// lower-case word, is whole by its form or written whole elsewhere.
     fn opens_sentences_in_lower_case(&mut self) -> bool {
-        let abbreviations = &self.rules.abbreviations;
+        if self.is_casual() {
+            return true;
+        }
+        let rules = self.rules;
         let mut lower = String::new();
-        self.is_casual()
-            || self.evidence.opens_sentences_in_lower_case(|word| {
-                abbreviations.kind(word, &mut lower).is_some()
-            })
+        self.evidence.opens_sentences_in_lower_case(|word| {
+            if rules.abbreviations.kind(word, &mut lower).is_some() {
+                return None;
+            }
+            let in_capitals = !word.chars().any(char::is_lowercase);
+            Some(looks_cut(
+                rules,
+                word,
+                in_capitals || is_capitalised_name_part(word),
+            ))
+        })
     }
 
     /// True when the paragraph starts in lower case or uses a lower-case "i"
@@ -2551,6 +2555,26 @@ fn is_capitalised_russian(word: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() && russian(c))
         && letters.all(|c| c.is_lowercase() && russian(c))
+}
+
+/// `word`, before a full stop, has the form of a word cut short in the
+/// language of `rules` ([`WordEndings::looks_cut`]); `as_lower` reads it as
+/// written in lower case.
+fn looks_cut(rules: &Rules, word: &str, as_lower: bool) -> bool {
+    if as_lower {
+        rules.word_endings.looks_cut(&word.to_lowercase())
+    } else {
+        rules.word_endings.looks_cut(word)
+    }
+}
+
+/// `word` is capitalised, a capital then lower case, and reads as no
+/// surname: a word of a name that may be cut short ("Моск.", "Худож.").
+fn is_capitalised_name_part(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && !is_surname(word)
 }
 
 /// `word` ends as Russian surnames do, in the cases a name after or before
