@@ -28,6 +28,12 @@
 //!   every line, and a Bible, which capitalises the pronouns of God ("…
 //!   сказал, Он придёт"), do not.
 //!
+//! - a text that writes a whole word, then a full stop, then a lower-case
+//!   word somewhere opens sentences in lower case, and may do so after a
+//!   word cut short too ("…пустяк. и почему"); edited text, which does
+//!   not, writes "опубл. в журнале" for an abbreviation
+//!   ([`Evidence::opens_sentences_in_lower_case`]).
+//!
 //! - a text whose lines mostly end where the next word would not have
 //!   fitted is hard-wrapped at a width, and a line that ends so is a wrap,
 //!   not a heading or a list item ("…in the Middle⏎East"), whatever case the
@@ -268,9 +274,7 @@ impl Evidence<'_> {
             unmarked <= 2.max(words / 100) && inside < 2
         })
     }
-}
 
-impl Evidence<'_> {
     /// The text opens sentences in lower case: somewhere a whole word of
     /// three letters or more ends in a full stop before a lower-case word
     /// ("был в кино. фильм так себе", "…где аул. это дело было так…", "in
