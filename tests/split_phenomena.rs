@@ -179,6 +179,11 @@ fn units_and_measures() {
                 "In the 2nd yr. Smith left the firm.",
                 &["In the 2nd yr. Smith left the firm."],
             ),
+            // The second unit of a rate, after a quantity and its unit.
+            (
+                "The limit is 50 mi. per hr. Police enforce it.",
+                &["The limit is 50 mi. per hr.", "Police enforce it."],
+            ),
             // Shortened words of notes and forms go on before lower case and
             // end before a common opener.
             (

@@ -1440,8 +1440,15 @@ impl<'a> Scanner<'a, '_> {
             let place = word.chars().count() == 1;
             // A unit counts after an ordinal too ("in the 89th min. Fans").
             let ordinal_unit = kind == Kind::Unit;
+            // The second unit of a rate after a quantity and its unit counts
+            // as the quantity's ("300 руб. за кг. Скидок", "50 mi. per hr.
+            // Police"); not a one-letter one, a place as often ("за г.").
+            let rate = !place
+                && matches!(kind, Kind::Unit | Kind::Numeric)
+                && previous.is_some_and(|p| matches!(p, "per" | "на" | "за"))
+                && self.after_quantity_and_unit(previous.unwrap_or_default());
             let after_number = |lower: &mut String| {
-                previous.is_some_and(|p| {
+                rate || previous.is_some_and(|p| {
                     if place && p.ends_with([',', ';', ':']) {
                         return false;
                     }
@@ -1712,6 +1719,22 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
+    /// The words before `word`, a slice of the sentence, are a quantity and
+    /// its unit, a word of letters with or without a full stop ("300 руб.",
+    /// "50 mi.", "5 mg").
+    fn after_quantity_and_unit(&self, word: &str) -> bool {
+        let offset = |slice: &str| slice.as_ptr() as usize - self.text.as_ptr() as usize;
+        let Some(unit) = self.previous_word(offset(word)) else {
+            return false;
+        };
+        let bare = unit.strip_suffix('.').unwrap_or(unit);
+        !bare.is_empty()
+            && bare.chars().all(char::is_alphabetic)
+            && self
+                .previous_word(offset(unit))
+                .is_some_and(|q| is_quantity(q.trim_end_matches(',')))
+    }
+
     fn previous_word(&self, start: usize) -> Option<&'a str> {
         let text = self.text;
         let before = text[self.sentence_start..start].trim_end();
