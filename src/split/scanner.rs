@@ -1445,8 +1445,10 @@ impl<'a> Scanner<'a, '_> {
             // Police"); not a one-letter one, a place as often ("за г.").
             let rate = !place
                 && matches!(kind, Kind::Unit | Kind::Numeric)
-                && previous.is_some_and(|p| matches!(p, "per" | "на" | "за"))
-                && self.after_quantity_and_unit(previous.unwrap_or_default());
+                && previous.is_some_and(|p| {
+                    matches!(p, "per" | "на" | "за")
+                        && self.after_quantity_and_unit(text[..start].trim_end().len() - p.len())
+                });
             let after_number = |lower: &mut String| {
                 rate || previous.is_some_and(|p| {
                     if place && p.ends_with([',', ';', ':']) {
@@ -1718,23 +1720,23 @@ impl<'a> Scanner<'a, '_> {
             && !initial_after
     }
 
-    /// The word before the word that starts at `start`, if any in this sentence.
-    /// The words before `word`, a slice of the sentence, are a quantity and
-    /// its unit, a word of letters with or without a full stop ("300 руб.",
-    /// "50 mi.", "5 mg").
-    fn after_quantity_and_unit(&self, word: &str) -> bool {
-        let offset = |slice: &str| slice.as_ptr() as usize - self.text.as_ptr() as usize;
-        let Some(unit) = self.previous_word(offset(word)) else {
+    /// The two words before the word that starts at `start` are a quantity
+    /// and its unit, a word of letters with or without a full stop ("300
+    /// руб.", "50 mi.", "5 mg").
+    fn after_quantity_and_unit(&self, start: usize) -> bool {
+        let Some(unit) = self.previous_word(start) else {
             return false;
         };
         let bare = unit.strip_suffix('.').unwrap_or(unit);
+        let unit_start = self.text[..start].trim_end().len() - unit.len();
         !bare.is_empty()
             && bare.chars().all(char::is_alphabetic)
             && self
-                .previous_word(offset(unit))
+                .previous_word(unit_start)
                 .is_some_and(|q| is_quantity(q.trim_end_matches(',')))
     }
 
+    /// The word before the word that starts at `start`, if any in this sentence.
     fn previous_word(&self, start: usize) -> Option<&'a str> {
         let text = self.text;
         let before = text[self.sentence_start..start].trim_end();
@@ -2591,13 +2593,11 @@ fn looks_cut(rules: &Rules, word: &str, as_lower: bool) -> bool {
     }
 }
 
-/// `word` is capitalised, a capital then lower case, and reads as no
-/// surname: a word of a name that may be cut short ("Моск.", "Худож.").
+/// `word` is a capitalised Russian word that reads as no surname: a word of
+/// a name that may be cut short ("Моск.", "Худож."). (Only Russian has word
+/// endings that make a word look cut short.)
 fn is_capitalised_name_part(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(char::is_lowercase)
-        && !is_surname(word)
+    is_capitalised_russian(word) && !is_surname(word)
 }
 
 /// `word` ends as Russian surnames do, in the cases a name after or before
