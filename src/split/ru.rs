@@ -323,6 +323,21 @@ mod tests {
     }
 
     #[test]
+    fn smiley_drawn_with_a_letter_ends_sentence_before_capital() {
+        assert_eq!(
+            texts("Супер :D Отличный снимок"),
+            ["Супер :D", "Отличный снимок"]
+        );
+        assert_eq!(texts("Ну и ну :-P Завтра"), ["Ну и ну :-P", "Завтра"]);
+        assert_eq!(texts("Ага ;p Пока"), ["Ага ;p", "Пока"]);
+        // Not a face: lower case goes on, and a colon inside a word or
+        // before a longer word is punctuation.
+        assert_eq!(texts("Супер :D и всё"), ["Супер :D и всё"]);
+        assert_eq!(texts("Счёт 3:D Далее"), ["Счёт 3:D Далее"]);
+        assert_eq!(texts("Флаг :Debug Далее"), ["Флаг :Debug Далее"]);
+    }
+
+    #[test]
     fn bracket_pair_is_not_a_smiley() {
         assert_eq!(
             texts("Он (министр) Прибыл вовремя."),

@@ -2027,6 +2027,24 @@ impl<'a> Scanner<'a, '_> {
             && !inside.contains(|c: char| is_terminal(c) || matches!(c, '(' | ')'))
     }
 
+    /// The end of a smiley drawn with a letter that starts at the `:` or `;`
+    /// at byte `i` and stands as a word of its own: ":D", ":-P", ";p", ":DDD",
+    /// ":O", ":3". Bracket faces go through `open_paren` and `close_paren`.
+    fn letter_face(&self, i: usize) -> Option<usize> {
+        if !self.at_word_start(i) {
+            return None;
+        }
+        let rest = &self.bytes[i + 1..];
+        let nose = usize::from(rest.first() == Some(&b'-'));
+        let mouth = rest[nose..]
+            .iter()
+            .take_while(|&&b| matches!(b, b'D' | b'P' | b'p' | b'O' | b'3'))
+            .count();
+        let end = i + 1 + nose + mouth;
+        let alone = self.bytes.get(end).is_none_or(u8::is_ascii_whitespace);
+        (mouth > 0 && alone).then_some(end)
+    }
+
     /// Cuts after a smiley or emoji when a new sentence visibly starts after
     /// it: a capital or a mention. Another emoji after a space belongs to the
     /// same run ("весь день. ☔ 🌧 Завтра"), which its own last emoji closes.
@@ -2102,6 +2120,9 @@ impl<'a> Scanner<'a, '_> {
     /// line ("Email: ann@mail.example lol, the news came out weird"), unless
     /// a function word carries the sentence on ("… or call us").
     fn field(&mut self, i: usize) -> usize {
+        if let Some(face) = self.letter_face(i) {
+            return self.after_smiley(face);
+        }
         let end = i + 1;
         // "…наклонился и произнёс: -- Вообще-то она…": speech opened by a
         // dash after the author's colon is a sentence of its own, as it is on
@@ -2366,6 +2387,9 @@ impl<'a> Scanner<'a, '_> {
 
     /// A semicolon before a list marker ends a list item: "…; 2) the next".
     fn semicolon(&mut self, i: usize) -> usize {
+        if let Some(face) = self.letter_face(i) {
+            return self.after_smiley(face);
+        }
         let rest = self.text[i + 1..].trim_start();
         if rest.len() < self.text.len() - i - 1 && starts_list_item(rest) {
             self.cut(i + 1);
