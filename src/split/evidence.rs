@@ -64,7 +64,7 @@ pub struct Evidence<'a> {
     short: OnceCell<ShortWords>,
     cases: OnceCell<Cases>,
     capitals_open: OnceCell<bool>,
-    lower_opens: OnceCell<bool>,
+    lower_opens: OnceCell<LowerOpenings>,
     wrap_width: OnceCell<Option<usize>>,
 }
 
@@ -280,30 +280,80 @@ impl Evidence<'_> {
     /// ("был в кино. фильм так себе", "…где аул. это дело было так…", "in
     /// the box. select it"). Edited prose does not; chats, verse written
     /// without capitals and documentation that quotes commands do. `form`
-    /// tells of a word whether it is a listed abbreviation (`None`) or has
-    /// the form of a word cut short (`Some(true)`: "опубл"), which is whole
-    /// only if the text also writes it without a full stop.
-    pub fn opens_sentences_in_lower_case(
+    /// tells what the form of a word says of it ([`Form`]; `None` for a
+    /// listed abbreviation, which is no evidence).
+    pub fn opens_sentences_in_lower_case(&self, form: impl FnMut(&str) -> Option<Form>) -> bool {
+        self.lower_openings(form).any
+    }
+
+    /// The text opens sentences in lower case at least twice after a word
+    /// that is surely whole ([`Form::Final`]: "в кино. фильм", "дождь.
+    /// сидим"): one such opening may be a slip of an edited text, and a
+    /// word whole only by its ending may be cut short after all ("издат.
+    /// договоры").
+    pub fn surely_opens_sentences_in_lower_case(
         &self,
-        mut form: impl FnMut(&str) -> Option<bool>,
+        form: impl FnMut(&str) -> Option<Form>,
     ) -> bool {
+        self.lower_openings(form).after_final >= SURE_OPENINGS
+    }
+
+    fn lower_openings(&self, mut form: impl FnMut(&str) -> Option<Form>) -> LowerOpenings {
         *self.lower_opens.get_or_init(|| {
+            let mut found = LowerOpenings::default();
             let mut previous: Option<&str> = None;
             for token in self.text.split_whitespace() {
                 let (word, stop) = word_of(token);
                 if let Some(before) = previous.take()
                     && starts_lower(word)
-                    && form(before).is_some_and(|cut| !cut || self.is_written_whole(before))
                 {
-                    return true;
+                    match form(before) {
+                        Some(Form::Final) => {
+                            found.any = true;
+                            found.after_final += 1;
+                            if found.after_final >= SURE_OPENINGS {
+                                break;
+                            }
+                        }
+                        Some(Form::Whole) => found.any = true,
+                        Some(Form::Cut) if self.is_written_whole(before) => found.any = true,
+                        Some(Form::Cut) | None => {}
+                    }
                 }
                 if stop && word.chars().count() >= 3 && word.chars().all(is_letter) {
                     previous = Some(word);
                 }
             }
-            false
+            found
         })
     }
+}
+
+/// Openings in lower case after a surely whole word that make a text one
+/// that opens sentences so ([`Evidence::surely_opens_sentences_in_lower_case`]).
+const SURE_OPENINGS: u8 = 2;
+
+/// What the form of a word before a full stop says of it
+/// ([`Evidence::opens_sentences_in_lower_case`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The form of a word cut short ("опубл"): whole only if the text also
+    /// writes it without a full stop.
+    Cut,
+    /// Whole by its ending ("горах", "сказал"), which a word cut short may
+    /// share ("издат").
+    Whole,
+    /// Ending as no word cut short does ("кино", "дождь"): surely whole.
+    Final,
+}
+
+/// The openings in lower case a text shows ([`Evidence::lower_openings`]).
+#[derive(Debug, Default, Clone, Copy)]
+struct LowerOpenings {
+    /// One, after any whole word.
+    any: bool,
+    /// How many after a surely whole word, up to [`SURE_OPENINGS`].
+    after_final: u8,
 }
 
 /// `line` breaks off in the middle of a sentence, as a line of wrapped prose
@@ -556,7 +606,7 @@ mod tests {
     #[test]
     fn lower_case_openings_after_a_whole_word() {
         // Every word of the form of one cut short, as "опубл" is.
-        let cut = |_: &str| Some(true);
+        let cut = |_: &str| Some(Form::Cut);
         let opens = |text: &str| Evidence::new(text).opens_sentences_in_lower_case(cut);
         assert!(opens("Пришли в парк. там гуляли, в парк ходим."));
         assert!(opens("Open the box. select it, then close the box and go."));
@@ -565,11 +615,30 @@ mod tests {
         // Too short.
         assert!(!opens("Он ел суп. он ел и суп."));
         // Whole by its form.
-        let whole = |_: &str| Some(false);
+        let whole = |_: &str| Some(Form::Whole);
         assert!(Evidence::new("Был в кино. фильм так себе.").opens_sentences_in_lower_case(whole));
         // Listed as an abbreviation.
-        let listed = |w: &str| (w != "fig").then_some(false);
+        let listed = |w: &str| (w != "fig").then_some(Form::Whole);
         assert!(!Evidence::new("See the fig. in the fig").opens_sentences_in_lower_case(listed));
+    }
+
+    #[test]
+    fn sure_lower_case_openings_take_two_surely_whole_words() {
+        let form = |w: &str| {
+            Some(if w.ends_with(['о', 'ь']) {
+                Form::Final
+            } else {
+                Form::Whole
+            })
+        };
+        let sure = |text: &str| Evidence::new(text).surely_opens_sentences_in_lower_case(form);
+        assert!(sure("Был в кино. фильм так себе. Опять дождь. сидим дома."));
+        // One may be a slip.
+        assert!(!sure("Был в кино. фильм так себе."));
+        // Whole only by an ending that a word cut short may share.
+        let e = Evidence::new("См. сравнит. анализ и издат. договоры.");
+        assert!(!e.surely_opens_sentences_in_lower_case(form));
+        assert!(e.opens_sentences_in_lower_case(form));
     }
 
     #[test]

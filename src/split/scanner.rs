@@ -9,7 +9,7 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
-use super::evidence::{Evidence, breaks_midway, is_full, is_letter, is_lower};
+use super::evidence::{Evidence, Form, breaks_midway, is_full, is_letter, is_lower};
 use super::floor_char_boundary;
 use super::marks::{
     after_speech_dash, bracketed_item_number, is_bullet, is_closer, is_dash, is_emoji, is_link,
@@ -1098,7 +1098,8 @@ impl<'a> Scanner<'a, '_> {
     /// qualifies: a number or a lower-case word ("в междунар. отделе", "ауд.
     /// 305", "опубл. в журнале"). A function word may open a sentence in a
     /// text that opens sentences in lower case ("пустяк. и почему"), so there
-    /// it does not count.
+    /// it does not count; nor does a content word where the text surely
+    /// opens sentences so ("купил телефон. батарея держит", in a chat).
     fn cut_short(&mut self, word: &str, next: &Next) -> bool {
         // In capitals, the word as it would be written ("КАБ. 14" is "каб. 14");
         // capitalised before lower case, a word of a name cut short ("в Моск.
@@ -1111,35 +1112,45 @@ impl<'a> Scanner<'a, '_> {
         if next.is_digit() || next.first == Some('№') {
             return true;
         }
-        next.is_lower()
-            && (!self
-                .rules
-                .function_words
-                .contains(next.word, &mut self.lower)
-                || !self.opens_sentences_in_lower_case())
-    }
-
-    /// The paragraph, or the text it belongs to, opens sentences in lower
-    /// case ([`Scanner::is_casual`], [`Evidence::opens_sentences_in_lower_case`]):
-    /// a word that is no listed abbreviation, before a full stop and a
-    /// lower-case word, is whole by its form or written whole elsewhere.
-    fn opens_sentences_in_lower_case(&mut self) -> bool {
-        if self.is_casual() {
+        if !next.is_lower() {
+            return false;
+        }
+        // No sentence opens in lower case inside brackets: "(примеч. автора)".
+        if self.open_parens > 0 {
             return true;
         }
+        if self
+            .rules
+            .function_words
+            .contains(next.word, &mut self.lower)
+        {
+            return !self.is_casual() && !self.evidence.opens_sentences_in_lower_case(self.form());
+        }
+        !self
+            .evidence
+            .surely_opens_sentences_in_lower_case(self.form())
+    }
+
+    /// What the form of a word before a full stop says of it, for the
+    /// evidence of openings in lower case: `None` for a listed abbreviation.
+    fn form(&self) -> impl FnMut(&str) -> Option<Form> + use<'_, 'a> {
         let rules = self.rules;
         let mut lower = String::new();
-        self.evidence.opens_sentences_in_lower_case(|word| {
+        move |word| {
             if rules.abbreviations.kind(word, &mut lower).is_some() {
                 return None;
             }
             let in_capitals = !word.chars().any(char::is_lowercase);
-            Some(looks_cut(
-                rules,
-                word,
-                in_capitals || is_capitalised_name_part(word),
-            ))
-        })
+            Some(
+                if looks_cut(rules, word, in_capitals || is_capitalised_name_part(word)) {
+                    Form::Cut
+                } else if rules.word_endings.ends_whole(word) {
+                    Form::Final
+                } else {
+                    Form::Whole
+                },
+            )
+        }
     }
 
     /// True when the paragraph starts in lower case or uses a lower-case "i"

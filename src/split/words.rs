@@ -140,6 +140,7 @@ impl FunctionWords {
 #[derive(Debug, Default)]
 pub struct WordEndings {
     consonants: Vec<char>,
+    finals: Vec<char>,
     endings: Vec<String>,
 }
 
@@ -149,8 +150,9 @@ impl WordEndings {
         let mut section = "";
         for entry in entries(data) {
             match entry {
-                "[consonants]" | "[endings]" => section = entry,
+                "[consonants]" | "[final]" | "[endings]" => section = entry,
                 _ if section == "[consonants]" => out.consonants.extend(entry.chars()),
+                _ if section == "[final]" => out.finals.extend(entry.chars()),
                 _ if section == "[endings]" => out.endings.push(entry.to_string()),
                 _ => {}
             }
@@ -168,6 +170,16 @@ impl WordEndings {
             && word.chars().count() >= 3
             && word.chars().all(char::is_lowercase)
             && !self.endings.iter().any(|e| word.ends_with(e.as_str()))
+    }
+
+    /// True when `word` ends in a letter that ends no word cut short (a
+    /// vowel, й or ь in Russian), in either case: it is surely whole. False
+    /// in a language without the list.
+    pub fn ends_whole(&self, word: &str) -> bool {
+        word.chars()
+            .next_back()
+            .and_then(|c| c.to_lowercase().next())
+            .is_some_and(|c| self.finals.contains(&c))
     }
 }
 
@@ -297,14 +309,17 @@ mod tests {
 
     #[test]
     fn word_cut_after_a_consonant_looks_cut() {
-        let e = WordEndings::parse("[consonants]\nкрч\n[endings]\nах\nл\n");
+        let e = WordEndings::parse("[consonants]\nкрч\n[final]\nоь\n[endings]\nах\nл\n");
         assert!(e.looks_cut("междунар"));
         assert!(e.looks_cut("экономич"));
         assert!(!e.looks_cut("горах"), "an inflection ending");
+        assert!(e.ends_whole("кино") && e.ends_whole("Дождь") && e.ends_whole("КИНО"));
+        assert!(!e.ends_whole("издат") && !e.ends_whole("etc") && !e.ends_whole(""));
         assert!(!e.looks_cut("сказал"), "an inflection ending");
         assert!(!e.looks_cut("года"), "a vowel");
         assert!(!e.looks_cut("Бардин"), "a name");
         assert!(!WordEndings::default().looks_cut("approx"));
+        assert!(!WordEndings::default().ends_whole("kino"));
     }
 
     #[test]
