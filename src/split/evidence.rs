@@ -32,7 +32,10 @@
 //!   word somewhere opens sentences in lower case, and may do so after a
 //!   word cut short too ("…пустяк. и почему"); edited text, which does
 //!   not, writes "опубл. в журнале" for an abbreviation
-//!   ([`Evidence::opens_sentences_in_lower_case`]).
+//!   ([`Evidence::opens_sentences_in_lower_case`]); one that does so twice
+//!   after a word no cut ends in ("в кино. фильм", "дождь. сидим") may do so
+//!   after a noun that only looks cut short ("купил телефон. батарея")
+//!   ([`Evidence::surely_opens_sentences_in_lower_case`]).
 //!
 //! - a text whose lines mostly end where the next word would not have
 //!   fitted is hard-wrapped at a width, and a line that ends so is a wrap,
