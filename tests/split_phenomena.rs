@@ -310,6 +310,24 @@ fn months_and_days() {
                 "By Jan. Smith had left. Jan. Smith spoke later.",
                 &["By Jan. Smith had left.", "Jan. Smith spoke later."],
             ),
+            // So does a day written short, after "on" too.
+            (
+                "We arrived on Mon. Traffic was bad. We ate out last Sat. Loved it.",
+                &[
+                    "We arrived on Mon.",
+                    "Traffic was bad.",
+                    "We ate out last Sat.",
+                    "Loved it.",
+                ],
+            ),
+            (
+                "Since Tue. Smith has not called. They were wed. Guests cheered.",
+                &[
+                    "Since Tue. Smith has not called.",
+                    "They were wed.",
+                    "Guests cheered.",
+                ],
+            ),
         ],
     );
 }

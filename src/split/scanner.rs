@@ -1604,10 +1604,11 @@ impl<'a> Scanner<'a, '_> {
             && !self.rules.starters.contains(word)
     }
 
-    /// A month written short after a preposition of time, with no day
-    /// after it, ends the date phrase ("Prices fell in Oct. Inflation
-    /// slowed"), unless the phrase opens the sentence ("By Jan. Smith had
-    /// left") or the month is a name's ("Jan. Smith" alone).
+    /// A month or a day written short after a preposition of time, with no
+    /// day of the month after it, ends the date phrase ("Prices fell in Oct.
+    /// Inflation slowed", "We came on Sat. Traffic was bad"), unless the
+    /// phrase opens the sentence ("By Jan. Smith had left") or the month is
+    /// a name's ("Jan. Smith" alone).
     fn month_ends_phrase(
         &mut self,
         start: usize,
@@ -1615,8 +1616,8 @@ impl<'a> Scanner<'a, '_> {
         previous: Option<&str>,
         next: &Next,
     ) -> bool {
-        const PREPOSITIONS: [&str; 15] = [
-            "in", "since", "until", "till", "by", "from", "through", "during", "of", "last",
+        const PREPOSITIONS: [&str; 16] = [
+            "in", "on", "since", "until", "till", "by", "from", "through", "during", "of", "last",
             "next", "early", "late", "before", "after",
         ];
         // After the day of the month the short month is a date whatever its
