@@ -821,6 +821,28 @@ fn dates_and_numbers() {
                 "Маршрут: от метро авт. № 5 до конечной.",
                 &["Маршрут: от метро авт. № 5 до конечной."],
             ),
+            (
+                // A month written short after a preposition of time, with no
+                // day after it, ends the phrase, as in English ("in Oct.
+                // Inflation slowed"); not before a number, not when the date
+                // opens the sentence, and not before a surname, which may be
+                // the subject after the date.
+                "Были в авг. Народу много. Скидки действуют до нояб. Успейте купить.",
+                &[
+                    "Были в авг.",
+                    "Народу много.",
+                    "Скидки действуют до нояб.",
+                    "Успейте купить.",
+                ],
+            ),
+            (
+                "Потом в авг. Иванов уехал. В янв. Минфин опубликовал отчёт. Билеты продаются с авг. 2024 г.",
+                &[
+                    "Потом в авг. Иванов уехал.",
+                    "В янв. Минфин опубликовал отчёт.",
+                    "Билеты продаются с авг. 2024 г.",
+                ],
+            ),
         ],
     );
 }

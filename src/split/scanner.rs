@@ -1606,7 +1606,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// A month or a day written short after a preposition of time, with no
     /// day of the month after it, ends the date phrase ("Prices fell in Oct.
-    /// Inflation slowed", "We came on Sat. Traffic was bad"), unless the
+    /// Inflation slowed", "We came on Sat. Traffic was bad", "Были в авг.
+    /// Народу много"), unless the
     /// phrase opens the sentence ("By Jan. Smith had left") or the month is
     /// a name's ("Jan. Smith" alone).
     fn month_ends_phrase(
@@ -1616,17 +1617,55 @@ impl<'a> Scanner<'a, '_> {
         previous: Option<&str>,
         next: &Next,
     ) -> bool {
-        const PREPOSITIONS: [&str; 16] = [
-            "in", "on", "since", "until", "till", "by", "from", "through", "during", "of", "last",
-            "next", "early", "late", "before", "after",
+        const PREPOSITIONS: [&str; 32] = [
+            "in",
+            "on",
+            "since",
+            "until",
+            "till",
+            "by",
+            "from",
+            "through",
+            "during",
+            "of",
+            "last",
+            "next",
+            "early",
+            "late",
+            "before",
+            "after", // Russian:
+            "в",
+            "во",
+            "с",
+            "со",
+            "до",
+            "к",
+            "ко",
+            "по",
+            "от",
+            "после",
+            "начала",
+            "начале",
+            "середины",
+            "середине",
+            "конца",
+            "конце",
         ];
         // After the day of the month the short month is a date whatever its
         // case ("встреча 5 янв. Возьмите", "met on 5 Oct. Police").
         let day = previous.is_some_and(|p| {
             matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()) && p != "0"
         });
-        let after_preposition = previous.is_some_and(|p| PREPOSITIONS.contains(&p))
-            && word.chars().next().is_some_and(char::is_uppercase);
+        // Written as a month is inside a sentence: capitalised in English,
+        // in lower case in Russian ("in Oct.", "в окт."). Russian orders its
+        // words freely, so a surname after the date may be the subject
+        // ("Потом в авг. Иванов уехал").
+        let first = word.chars().next();
+        let russian = first.is_some_and(|c| matches!(c, 'а'..='я' | 'ё'));
+        let as_inside = russian || first.is_some_and(char::is_uppercase);
+        let subject = russian && is_surname(next.word);
+        let after_preposition =
+            previous.is_some_and(|p| PREPOSITIONS.contains(&p)) && as_inside && !subject;
         next.is_upper()
             && !next.is_digit()
             && !next.word_has_stop
