@@ -321,6 +321,14 @@ fn months_and_days() {
                 ],
             ),
             (
+                // A day before the date it names goes on.
+                "The shop opens on Sat. March 9 at noon. We met on Fri. Jan. 12 there.",
+                &[
+                    "The shop opens on Sat. March 9 at noon.",
+                    "We met on Fri. Jan. 12 there.",
+                ],
+            ),
+            (
                 "Since Tue. Smith has not called. They were wed. Guests cheered.",
                 &[
                     "Since Tue. Smith has not called.",

@@ -1671,6 +1671,8 @@ impl<'a> Scanner<'a, '_> {
             && !next.word_has_stop
             && (after_preposition || day)
             && self.is_date_name(word)
+            // "on Sat. March 9", "on Fri. Jan. 12": the date goes on.
+            && !self.is_date_name(next.word.trim_end_matches('.'))
             && !self.date_phrase_before(start, false)
     }
 
