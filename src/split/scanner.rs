@@ -1607,9 +1607,8 @@ impl<'a> Scanner<'a, '_> {
     /// A month or a day written short after a preposition of time, with no
     /// day of the month after it, ends the date phrase ("Prices fell in Oct.
     /// Inflation slowed", "We came on Sat. Traffic was bad", "Были в авг.
-    /// Народу много"), unless the
-    /// phrase opens the sentence ("By Jan. Smith had left") or the month is
-    /// a name's ("Jan. Smith" alone).
+    /// Народу много"), unless the phrase opens the sentence ("By Jan. Smith
+    /// had left") or the month is a name's ("Jan. Smith" alone).
     fn month_ends_phrase(
         &mut self,
         start: usize,
@@ -1617,23 +1616,11 @@ impl<'a> Scanner<'a, '_> {
         previous: Option<&str>,
         next: &Next,
     ) -> bool {
-        const PREPOSITIONS: [&str; 32] = [
-            "in",
-            "on",
-            "since",
-            "until",
-            "till",
-            "by",
-            "from",
-            "through",
-            "during",
-            "of",
-            "last",
-            "next",
-            "early",
-            "late",
-            "before",
-            "after", // Russian:
+        const PREPOSITIONS: [&str; 16] = [
+            "in", "on", "since", "until", "till", "by", "from", "through", "during", "of", "last",
+            "next", "early", "late", "before", "after",
+        ];
+        const RUSSIAN_PREPOSITIONS: [&str; 16] = [
             "в",
             "во",
             "с",
@@ -1664,15 +1651,17 @@ impl<'a> Scanner<'a, '_> {
         let russian = first.is_some_and(|c| matches!(c, 'а'..='я' | 'ё'));
         let as_inside = russian || first.is_some_and(char::is_uppercase);
         let subject = russian && is_surname(next.word);
-        let after_preposition =
-            previous.is_some_and(|p| PREPOSITIONS.contains(&p)) && as_inside && !subject;
+        let after_preposition = previous
+            .is_some_and(|p| PREPOSITIONS.contains(&p) || RUSSIAN_PREPOSITIONS.contains(&p))
+            && as_inside
+            && !subject;
         next.is_upper()
             && !next.is_digit()
             && !next.word_has_stop
             && (after_preposition || day)
             && self.is_date_name(word)
             // "on Sat. March 9", "on Fri. Jan. 12": the date goes on.
-            && !self.is_date_name(next.word.trim_end_matches('.'))
+            && !self.is_date_name(next.word)
             && !self.date_phrase_before(start, false)
     }
 
