@@ -441,11 +441,13 @@ fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Starts with a lower-case letter and is not a name such as "eBay".
-fn starts_lower(word: &str) -> bool {
+/// Starts with a lower-case letter and is not a name written with a
+/// capital inside ("eBay", "iOS", "macOS", "jQuery"): such a name keeps its
+/// first letter small at the start of a sentence too. Only the letters that
+/// follow the first count; a hyphen or digit ends the word.
+pub(super) fn starts_lower(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(is_lower)
-        && !chars.next().is_some_and(|c| is_letter(c) && !is_lower(c))
+    chars.next().is_some_and(is_lower) && !chars.take_while(|&c| is_letter(c)).any(|c| !is_lower(c))
 }
 
 /// Adds `key` to `set`, allocating only when it is new.

@@ -205,6 +205,34 @@ mod tests {
     }
 
     #[test]
+    fn initials_after_surname_in_oblique_case_end_sentence() {
+        // A woman's surname after "судьёй", "у", "с" takes "-ой".
+        assert_eq!(
+            texts("Дело рассмотрено судьёй Сидоровой А.В. Решение изготовлено 5 апр."),
+            [
+                "Дело рассмотрено судьёй Сидоровой А.В.",
+                "Решение изготовлено 5 апр."
+            ]
+        );
+    }
+
+    #[test]
+    fn unit_after_amount_in_words_ends_sentence() {
+        assert_eq!(
+            texts("Стоимость услуг составляет 1 500,00 (одна тысяча пятьсот) руб. Оплата вперёд."),
+            [
+                "Стоимость услуг составляет 1 500,00 (одна тысяча пятьсот) руб.",
+                "Оплата вперёд."
+            ]
+        );
+        // Before a number the unit goes on, as after figures.
+        assert_eq!(
+            texts("Сумма 10 000 (десять тысяч) руб. 00 коп. перечисляется на счёт."),
+            ["Сумма 10 000 (десять тысяч) руб. 00 коп. перечисляется на счёт."]
+        );
+    }
+
+    #[test]
     fn keeps_titles_and_forms_of_address_with_name() {
         assert_eq!(
             texts(

@@ -9,7 +9,7 @@
 //! character classes and word shapes live in `marks.rs`.
 
 use super::abbreviations::{Abbreviations, Kind};
-use super::evidence::{Evidence, Form, breaks_midway, is_full, is_letter, is_lower};
+use super::evidence::{Evidence, Form, breaks_midway, is_full, is_letter, is_lower, starts_lower};
 use super::floor_char_boundary;
 use super::marks::{
     after_speech_dash, bracketed_item_number, is_bullet, is_closer, is_dash, is_emoji, is_link,
@@ -78,6 +78,13 @@ const LONGEST_WORD: usize = 256;
 /// Longest reference mark inside square brackets, in bytes ("[17]", "[6, 7]").
 const REFERENCE_BYTES: usize = 12;
 
+/// Longest amount written in words in brackets after its figures, in bytes
+/// ("(один миллион двести тридцать четыре тысячи пятьсот шестьдесят семь)").
+const AMOUNT_IN_WORDS_BYTES: usize = 160;
+
+/// Longest number read before such an amount, in bytes ("1 234 567,00").
+const NUMBER_BYTES: usize = 24;
+
 /// Longest bracketed label, in characters ("(New Scientist Space)").
 const LABEL_CHARS: usize = 40;
 
@@ -105,11 +112,10 @@ struct Next<'a> {
 }
 
 impl Next<'_> {
-    /// The next word starts in lower case, and is not a name such as "eBay".
+    /// The next word starts in lower case, and is not a name such as "eBay"
+    /// ([`starts_lower`]).
     fn is_lower(&self) -> bool {
-        let mut chars = self.rest.chars();
-        chars.next().is_some_and(char::is_lowercase)
-            && !chars.next().is_some_and(char::is_uppercase)
+        starts_lower(self.rest)
     }
 
     /// The next words name the person a greeting is addressed to: one to
@@ -1460,18 +1466,20 @@ impl<'a> Scanner<'a, '_> {
                     matches!(p, "per" | "на" | "за")
                         && self.after_quantity_and_unit(text[..start].trim_end().len() - p.len())
                 });
+            let in_words = self.amount_in_words_before(start);
             let after_number = |lower: &mut String| {
-                rate || previous.is_some_and(|p| {
-                    if place && p.ends_with([',', ';', ':']) {
-                        return false;
-                    }
-                    let bare = p.strip_suffix('.').unwrap_or(p);
-                    let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                    is_quantity(bare)
-                        || is_roman_or_range(bare)
-                        || ordinal_unit && is_ordinal(bare)
-                        || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
-                })
+                rate || in_words
+                    || previous.is_some_and(|p| {
+                        if place && p.ends_with([',', ';', ':']) {
+                            return false;
+                        }
+                        let bare = p.strip_suffix('.').unwrap_or(p);
+                        let unit = p.ends_with('.') || bare.chars().count() >= 3;
+                        is_quantity(bare)
+                            || is_roman_or_range(bare)
+                            || ordinal_unit && is_ordinal(bare)
+                            || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
+                    })
             };
             // "…поговорить о нем.⏎Воспользовавшись…": in a text whose lines
             // are paragraphs, an abbreviation that may end a sentence ends it
@@ -1776,6 +1784,38 @@ impl<'a> Scanner<'a, '_> {
             && self
                 .previous_word(unit_start)
                 .is_some_and(|q| is_quantity(q.trim_end_matches(',')))
+    }
+
+    /// The word that starts at `start` follows a number and the same amount
+    /// in words in brackets, as contracts write sums: "1 500,00 (одна
+    /// тысяча пятьсот) руб.", "100 (one hundred) lbs.". The brackets hold
+    /// words only, a few of them.
+    fn amount_in_words_before(&self, start: usize) -> bool {
+        let before = &self.text[self.sentence_start..start];
+        let Some(inside) = before.trim_end().strip_suffix(')') else {
+            return false;
+        };
+        // Look no further back than the longest amount and its number.
+        let from = inside
+            .len()
+            .saturating_sub(AMOUNT_IN_WORDS_BYTES + NUMBER_BYTES);
+        let from = (from..=inside.len())
+            .find(|&at| inside.is_char_boundary(at))
+            .unwrap_or(inside.len());
+        let inside = &inside[from..];
+        let Some(open) = inside.rfind('(') else {
+            return false;
+        };
+        let words = &inside[open + 1..];
+        let number = inside[..open].trim_end();
+        let last = &number[number.rfind(char::is_whitespace).map_or(0, |at| at + 1)..];
+        words.len() <= AMOUNT_IN_WORDS_BYTES
+            && words.chars().any(char::is_alphabetic)
+            && words
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && !last.is_empty()
+            && is_quantity(last.trim_end_matches(','))
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
@@ -2667,27 +2707,32 @@ fn is_capitalised_name_part(word: &str) -> bool {
 }
 
 /// `word` ends as Russian surnames do, in the cases a name after or before
-/// initials takes ("Петров", "Петрова", "Петровым", "Ильин", "Горький",
+/// initials takes ("Петров", "Петрова", "Петровым", "Сидоровой", "Ильин", "Горький",
 /// "Матвиенко", "Шевчук", "Пашинян", "Шеварднадзе", "Белых").
 fn is_surname(word: &str) -> bool {
-    const ENDINGS: [&str; 30] = [
+    const ENDINGS: [&str; 39] = [
         "ов",
         "ова",
         "ову",
         "овым",
         "ове",
+        "овой",
         "ев",
         "ева",
         "еву",
         "евым",
+        "евой",
         "ёв",
         "ёва",
+        "ёвой",
         "ин",
         "ина",
         "ину",
         "иным",
+        "иной",
         "ын",
         "ына",
+        "ыной",
         "ский",
         "ская",
         "ского",
@@ -2696,6 +2741,10 @@ fn is_surname(word: &str) -> bool {
         "ской",
         "цкий",
         "цкая",
+        "цкого",
+        "цкому",
+        "цким",
+        "цкой",
         "ко",
         "ук",
         "юк",
@@ -3322,6 +3371,15 @@ mod tests {
         assert_eq!(
             texts("You may cancel the order. eBay shows the date.", Lang::En),
             ["You may cancel the order.", "eBay shows the date."]
+        );
+        // The capital may come later in the name, and the word before the
+        // stop may look cut short ("exe." as "approx.").
+        assert_eq!(
+            texts(
+                "Windows users run the exe. macOS users get a dmg.",
+                Lang::En
+            ),
+            ["Windows users run the exe.", "macOS users get a dmg."]
         );
     }
 
