@@ -806,4 +806,25 @@ mod tests {
             ["The rule holds [...] (Lee 2004) in most cases."]
         );
     }
+
+    #[test]
+    fn range_of_months_or_days_written_short_reads_as_its_second() {
+        for text in [
+            "Data were collected in Jan.–Mar. 2021. Analysis followed in Apr.",
+            "Data were collected in Jan.-Mar. 2021. Analysis followed in Apr.",
+            "Data were collected in Jan. – Mar. 2021. Analysis followed in Apr.",
+        ] {
+            let (range, _) = text.split_at(text.find(" Analysis").unwrap());
+            assert_eq!(texts(text), [range, "Analysis followed in Apr."]);
+        }
+        assert_eq!(
+            texts("Open Mon.–Fri. 9 a.m. to 5 p.m. Closed on holidays."),
+            ["Open Mon.–Fri. 9 a.m. to 5 p.m.", "Closed on holidays."]
+        );
+        // A command-line option is still no abbreviation.
+        assert_eq!(
+            texts("Run it with -v. The output is longer."),
+            ["Run it with -v.", "The output is longer."]
+        );
+    }
 }

@@ -1284,10 +1284,31 @@ impl<'a> Scanner<'a, '_> {
         if word.is_empty() {
             return true;
         }
+        // "Jan.–Mar. 2021", "Mon.-Fri. 9 a.m.", "янв.–мар.": a range of two
+        // abbreviations ends as its second would.
+        let word = match word.rfind(is_dash) {
+            Some(dash)
+                if dash > 1
+                    && word[..dash].ends_with('.')
+                    && rules
+                        .abbreviations
+                        .kind(&word[..dash - 1], &mut self.lower)
+                        .is_some() =>
+            {
+                &word[dash + word[dash..].chars().next().map_or(1, char::len_utf8)..]
+            }
+            _ => word,
+        };
+        if word.is_empty() {
+            return true;
+        }
         // "-v.", "--all.": a command-line option, not an abbreviation ("v.",
         // "all."), ends like any word ("игнорируются -u и -v. Параметр…").
         let opened = &text[start..i - word.len()];
-        if opened.ends_with('-') && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        if opened.ends_with('-')
+            && opened.chars().all(is_opener)
+            && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
             return true;
         }
         // In a paragraph written in capitals a capital says nothing: a common
@@ -1436,6 +1457,15 @@ impl<'a> Scanner<'a, '_> {
             kind => kind,
         });
         if let Some(kind) = kind {
+            // "Jan. – Mar. 2021", "Mon. - Fri.": a dash between two days or
+            // months written short makes a range, as without spaces.
+            if next.dashed
+                && next.rest[next.word.len()..].starts_with('.')
+                && self.is_date_name(word)
+                && self.is_date_name(next.word)
+            {
+                return false;
+            }
             // "от 01.02.2023 г. № 15-ФЗ", "д. № 7": an abbreviation before a
             // number sign is followed by the number it introduces.
             if next.first == Some('№') {
