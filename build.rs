@@ -100,6 +100,7 @@ const SOURCES: &[&str] = &[
     "data/date-phrase-words.txt",
     "data/months.tsv",
     "data/caption-words.txt",
+    "data/part-words.txt",
 ];
 
 fn main() {
@@ -291,6 +292,13 @@ fn split_lists() -> String {
         out,
         "pub(super) static CAPTION_WORDS: phf::Set<&str> = {};",
         set(&caption_words.0)
+    )
+    .expect("a String");
+    let part_words = words::PartWords::parse(&read("data/part-words.txt"));
+    writeln!(
+        out,
+        "pub(super) static PART_WORDS: phf::Set<&str> = {};",
+        set(&part_words.0)
     )
     .expect("a String");
     out

@@ -7,7 +7,7 @@ use super::abbreviations::Kind;
 // For each language (`EN_`, `RU_`): `ABBREVIATIONS_EXACT`,
 // `ABBREVIATIONS_FOLDED` (`phf::Map<&str, Kind>`), `ABBREVIATIONS_LONGEST`,
 // `STARTERS`, `JOINING_OPENERS`, `SALUTATION_PHRASES`, `SALUTATION_OPENERS`, `FUNCTION_WORDS`
-// (`phf::Set<&str>`); and `DATE_WORDS` and `CAPTION_WORDS`, which both
+// (`phf::Set<&str>`); and `DATE_WORDS`, `CAPTION_WORDS` and `PART_WORDS`, which all
 // languages share.
 include!(concat!(env!("OUT_DIR"), "/split_lists.rs"));
 
@@ -15,7 +15,9 @@ include!(concat!(env!("OUT_DIR"), "/split_lists.rs"));
 mod tests {
     use super::super::{en, ru};
     use crate::split::abbreviations::Abbreviations;
-    use crate::split::words::{CaptionWords, DateWords, FunctionWords, Salutations, Starters};
+    use crate::split::words::{
+        CaptionWords, DateWords, FunctionWords, PartWords, Salutations, Starters,
+    };
 
     #[test]
     fn compiled_lists_equal_the_read_data_files() {
@@ -24,6 +26,7 @@ mod tests {
             include_str!("../../data/months.tsv"),
         );
         let caption_words = CaptionWords::parse(include_str!("../../data/caption-words.txt"));
+        let part_words = PartWords::parse(include_str!("../../data/part-words.txt"));
         for (name, rules, abbreviations, starters, joining, salutations, function_words) in [
             (
                 "en",
@@ -68,6 +71,7 @@ mod tests {
                 rules.caption_words.0.sorted(),
                 "{name}"
             );
+            assert_eq!(part_words.0.sorted(), rules.part_words.0.sorted(), "{name}");
         }
     }
 }

@@ -6,12 +6,12 @@ use super::abbreviations::{Abbreviations, Table};
 use super::compiled::{
     CAPTION_WORDS, DATE_WORDS, EN_ABBREVIATIONS_EXACT, EN_ABBREVIATIONS_FOLDED,
     EN_ABBREVIATIONS_LONGEST, EN_FUNCTION_WORDS, EN_JOINING_OPENERS, EN_SALUTATION_OPENERS,
-    EN_SALUTATION_PHRASES, EN_STARTERS,
+    EN_SALUTATION_PHRASES, EN_STARTERS, PART_WORDS,
 };
 use super::scanner::Rules;
 use super::words::{
-    CaptionWords, DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings,
-    WordSet,
+    CaptionWords, DateWords, FunctionWords, PartWords, Salutations, Starters, UnmarkedOpeners,
+    WordEndings, WordSet,
 };
 
 /// The English abbreviations, which words in Latin script of a Russian text
@@ -39,6 +39,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     },
     date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
     caption_words: CaptionWords(WordSet::Compiled(&CAPTION_WORDS)),
+    part_words: PartWords(WordSet::Compiled(&PART_WORDS)),
     function_words: FunctionWords(WordSet::Compiled(&EN_FUNCTION_WORDS)),
     unmarked_openers: UnmarkedOpeners::default(),
     word_endings: WordEndings::default(),
@@ -825,6 +826,26 @@ mod tests {
         assert_eq!(
             texts("Run it with -v. The output is longer."),
             ["Run it with -v.", "The output is longer."]
+        );
+    }
+
+    #[test]
+    fn letter_of_a_part_may_end_sentence() {
+        assert_eq!(
+            texts("The assets are listed in Schedule A. Payment is due on completion."),
+            [
+                "The assets are listed in Schedule A.",
+                "Payment is due on completion."
+            ]
+        );
+        assert_eq!(
+            texts("Take vitamin C. Zinc helps too."),
+            ["Take vitamin C.", "Zinc helps too."]
+        );
+        // After a name the letter is an initial.
+        assert_eq!(
+            texts("The report by Anna K. Jones is attached."),
+            ["The report by Anna K. Jones is attached."]
         );
     }
 }

@@ -4,14 +4,14 @@ use std::sync::LazyLock;
 
 use super::abbreviations::{Abbreviations, Table};
 use super::compiled::{
-    CAPTION_WORDS, DATE_WORDS, RU_ABBREVIATIONS_EXACT, RU_ABBREVIATIONS_FOLDED,
+    CAPTION_WORDS, DATE_WORDS, PART_WORDS, RU_ABBREVIATIONS_EXACT, RU_ABBREVIATIONS_FOLDED,
     RU_ABBREVIATIONS_LONGEST, RU_FUNCTION_WORDS, RU_JOINING_OPENERS, RU_SALUTATION_OPENERS,
     RU_SALUTATION_PHRASES, RU_STARTERS,
 };
 use super::scanner::Rules;
 use super::words::{
-    CaptionWords, DateWords, FunctionWords, Salutations, Starters, UnmarkedOpeners, WordEndings,
-    WordSet,
+    CaptionWords, DateWords, FunctionWords, PartWords, Salutations, Starters, UnmarkedOpeners,
+    WordEndings, WordSet,
 };
 
 /// The Russian rules: the word lists as the build script compiled them.
@@ -30,6 +30,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     },
     date_words: DateWords(WordSet::Compiled(&DATE_WORDS)),
     caption_words: CaptionWords(WordSet::Compiled(&CAPTION_WORDS)),
+    part_words: PartWords(WordSet::Compiled(&PART_WORDS)),
     function_words: FunctionWords(WordSet::Compiled(&RU_FUNCTION_WORDS)),
     unmarked_openers: UnmarkedOpeners::parse(
         include_str!("../../data/sentence-starters-ru.txt"),
@@ -213,6 +214,29 @@ mod tests {
                 "Дело рассмотрено судьёй Сидоровой А.В.",
                 "Решение изготовлено 5 апр."
             ]
+        );
+    }
+
+    #[test]
+    fn letter_of_a_part_may_end_sentence() {
+        assert_eq!(
+            texts("Перечень приведён в приложении Б. Оплата производится по факту."),
+            [
+                "Перечень приведён в приложении Б.",
+                "Оплата производится по факту."
+            ]
+        );
+        assert_eq!(
+            texts("Полный текст приведён в прил. Б. Анкета содержит 24 вопроса."),
+            [
+                "Полный текст приведён в прил. Б.",
+                "Анкета содержит 24 вопроса."
+            ]
+        );
+        // Before a surname the letter is an initial.
+        assert_eq!(
+            texts("Документ подписал руководитель группы А. Иванов."),
+            ["Документ подписал руководитель группы А. Иванов."]
         );
     }
 

@@ -17,7 +17,7 @@ use super::marks::{
     is_terminal, is_time, item_number, roman_item_number, starts_list_item,
 };
 use super::words::{
-    CaptionWords, DateWords, FunctionWords, SALUTATION_MAX_BYTES, Salutations, Starters,
+    CaptionWords, DateWords, FunctionWords, PartWords, SALUTATION_MAX_BYTES, Salutations, Starters,
     UnmarkedOpeners, WordEndings, write_capitalised,
 };
 
@@ -34,6 +34,9 @@ pub struct Rules {
     pub date_words: DateWords,
     /// Labels of figures and tables ("Figure", "Рис."), shared by both languages.
     pub caption_words: CaptionWords,
+    /// Words written before a part's number or letter ("Appendix", "классе"),
+    /// shared by both languages.
+    pub part_words: PartWords,
     /// Pronouns, prepositions, conjunctions and particles (lower case).
     pub function_words: FunctionWords,
     /// What a word cut short looks like ("междунар.", "ауд."); empty for English.
@@ -1384,7 +1387,8 @@ impl<'a> Scanner<'a, '_> {
             // А. А. Стихи…"): an ordinary word of the text opens a sentence.
             let named = self.after_surname(start)
                 && (self.common_word_next(next) || self.postposed_initials_end(start, next));
-            return !heading && (starter || named); // "I. Introduction" is a numbered heading
+            return !heading && (starter || named || self.part_letter_ends(word, previous, next));
+            // "I. Introduction" is a numbered heading
         }
 
         // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";
@@ -1814,6 +1818,33 @@ impl<'a> Scanner<'a, '_> {
             && self
                 .previous_word(unit_start)
                 .is_some_and(|q| is_quantity(q.trim_end_matches(',')))
+    }
+
+    /// `word`, one capital letter, is the letter of the part that `previous`
+    /// names ("in Schedule A. Payment…", "в приложении Б. Оплата…", "в прил. Б.",
+    /// "vitamin C. Zinc…"), not an initial, and ends the sentence before a
+    /// capitalised word; not before a surname, which the letter may start
+    /// ("руководитель группы А. Иванов").
+    fn part_letter_ends(&mut self, word: &str, previous: Option<&str>, next: &Next) -> bool {
+        let rules = self.rules;
+        let lower = &mut self.lower;
+        // A word cut short that is written before a number names a part too
+        // ("в прил. Б.", "see Fig. A."); not a single letter, which is an
+        // initial as often ("P. K. Nair", not page K).
+        let part = |p: &str, lower: &mut String| {
+            rules.part_words.contains(p, lower)
+                || p.strip_suffix('.').is_some_and(|bare| {
+                    bare.chars().count() >= 2
+                        && rules.abbreviations.kind(bare, lower) == Some(Kind::Numbered)
+                })
+        };
+        word.chars().count() == 1
+            && previous.is_some_and(|p| part(p, lower))
+            && next.is_upper()
+            && next.word.chars().count() >= 2
+            && !next.word_has_stop
+            && !next.bracketed
+            && !is_surname(next.word)
     }
 
     /// The word that starts at `start` follows a number and the same amount

@@ -233,6 +233,28 @@ impl CaptionWords {
     }
 }
 
+/// Words that name a part or a member of a series before its number or
+/// letter ("Appendix B", "приложении Б"): `data/part-words.txt`, shared by
+/// both languages, held in lower case and matched in any case.
+#[derive(Debug, Default)]
+pub struct PartWords(pub(crate) WordSet);
+
+impl PartWords {
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn parse(data: &str) -> PartWords {
+        PartWords(WordSet::Read(
+            entries(data).map(str::to_lowercase).collect(),
+        ))
+    }
+
+    /// `lower` is a buffer for the lower-case word.
+    pub fn contains(&self, word: &str, lower: &mut String) -> bool {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        self.0.contains(lower)
+    }
+}
+
 /// Greetings and sign-offs that end a sentence at their comma ("Kind regards,").
 #[derive(Debug, Default)]
 pub struct Salutations {
