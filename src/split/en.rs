@@ -848,4 +848,12 @@ mod tests {
             ["The report by Anna K. Jones is attached."]
         );
     }
+
+    #[test]
+    fn one_capital_opening_a_sentence_labels_it() {
+        assert_eq!(
+            texts("Q. Did you see him that night? A. No, I did not."),
+            ["Q. Did you see him that night?", "A. No, I did not."]
+        );
+    }
 }

@@ -1382,7 +1382,12 @@ impl<'a> Scanner<'a, '_> {
                     return false;
                 }
             }
-            let heading = first_in_sentence && is_roman(word) && next.is_upper();
+            // One capital opening a sentence labels what follows: a numbered
+            // heading ("IV. Results"), a speaker in a transcript ("Q. Did
+            // you see him? A. No."); it is no sentence of its own.
+            let heading = first_in_sentence
+                && (is_roman(word) || word.chars().count() == 1)
+                && next.is_upper();
             // After a surname the initials complete the name ("писал Блок
             // А. А. Стихи…"): an ordinary word of the text opens a sentence.
             let named = self.after_surname(start)
