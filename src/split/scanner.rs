@@ -1728,6 +1728,11 @@ impl<'a> Scanner<'a, '_> {
         for word in words() {
             count += 1;
             let word = word.trim_matches(|c: char| is_opener(c) || is_closer(c) || c == ',');
+            // No word of a date is longer than the longest word the rules read
+            // back, and a longer one is not read at each mark.
+            if word.len() > LONGEST_WORD {
+                return false;
+            }
             let light = word.is_empty()
                 || is_number(word)
                 || is_ordinal(word)
@@ -1740,7 +1745,12 @@ impl<'a> Scanner<'a, '_> {
                 // prepositions and articles: "В", "С", "At", "In the"; not "Вес", "Рост"
                 || word.chars().count() <= 3
                     && self.rules.function_words.contains(word, &mut self.lower)
-                || self.rules.date_words.contains(word, &mut self.lower);
+                // a month or a day, whole or written short, or a range of them:
+                // "В янв. 2024 г.", "On Sat. at 9 a.m.", "In Jan.–Mar. 2021"
+                || word.split(is_dash).all(|part| {
+                    let part = part.strip_suffix('.').unwrap_or(part);
+                    !part.is_empty() && self.rules.date_words.contains(part, &mut self.lower)
+                });
             if !light || count > 8 {
                 return false;
             }
