@@ -1287,7 +1287,7 @@ impl<'a> Scanner<'a, '_> {
         if word.is_empty() {
             return true;
         }
-        // "Jan.–Mar. 2021", "Mon.-Fri. 9 a.m.", "янв.–мар.": a range of two
+        // "Jan.–Mar. 2021", "Mon.-Fri. 9 a.m.", "янв.–февр.": a range of two
         // abbreviations ends as its second would.
         let word = match word.rfind(is_dash) {
             Some(dash)
@@ -1393,7 +1393,6 @@ impl<'a> Scanner<'a, '_> {
             let named = self.after_surname(start)
                 && (self.common_word_next(next) || self.postposed_initials_end(start, next));
             return !heading && (starter || named || self.part_letter_ends(word, previous, next));
-            // "I. Introduction" is a numbered heading
         }
 
         // A list marker opening the sentence: "1. Scope", "§2. Terms", "a. First";

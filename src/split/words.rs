@@ -32,6 +32,14 @@ impl WordSet {
         }
     }
 
+    /// True when `word` in lower case is in the set; `lower` is a buffer
+    /// for the lower-case word.
+    pub fn contains_lower_case(&self, word: &str, lower: &mut String) -> bool {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        self.contains(lower)
+    }
+
     fn is_empty(&self) -> bool {
         match self {
             WordSet::Compiled(set) => set.is_empty(),
@@ -104,9 +112,7 @@ impl DateWords {
 
     /// True when `word`, in any case, is a month or a preposition of time.
     pub fn contains(&self, word: &str, lower: &mut String) -> bool {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        self.0.contains(lower.as_str())
+        self.0.contains_lower_case(word, lower)
     }
 }
 
@@ -247,11 +253,9 @@ impl PartWords {
         ))
     }
 
-    /// `lower` is a buffer for the lower-case word.
+    /// True when `word`, in any case, is on the list.
     pub fn contains(&self, word: &str, lower: &mut String) -> bool {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        self.0.contains(lower)
+        self.0.contains_lower_case(word, lower)
     }
 }
 
