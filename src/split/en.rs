@@ -822,6 +822,20 @@ mod tests {
             texts("Open Mon.–Fri. 9 a.m. to 5 p.m. Closed on holidays."),
             ["Open Mon.–Fri. 9 a.m. to 5 p.m.", "Closed on holidays."]
         );
+        // A range of days or months is a whole date: it ends before a
+        // capitalised word that is no date name, unless it opens the sentence.
+        assert_eq!(
+            texts(
+                "The office is closed Sat.–Sun. Call the hotline. The season runs Apr. – Oct. Tickets sell out. From Jan.–Mar. Smith led the team."
+            ),
+            [
+                "The office is closed Sat.–Sun.",
+                "Call the hotline.",
+                "The season runs Apr. – Oct.",
+                "Tickets sell out.",
+                "From Jan.–Mar. Smith led the team."
+            ]
+        );
         // A command-line option is still no abbreviation.
         assert_eq!(
             texts("Run it with -v. The output is longer."),

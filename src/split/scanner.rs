@@ -1289,7 +1289,7 @@ impl<'a> Scanner<'a, '_> {
         }
         // "Jan.–Mar. 2021", "Mon.-Fri. 9 a.m.", "янв.–февр.": a range of two
         // abbreviations ends as its second would.
-        let word = match word.rfind(is_dash) {
+        let (word, range_first) = match word.rfind(is_dash) {
             Some(dash)
                 if dash > 1
                     && word[..dash].ends_with('.')
@@ -1298,9 +1298,10 @@ impl<'a> Scanner<'a, '_> {
                         .kind(&word[..dash - 1], &mut self.lower)
                         .is_some() =>
             {
-                &word[dash + word[dash..].chars().next().map_or(1, char::len_utf8)..]
+                let second = dash + word[dash..].chars().next().map_or(1, char::len_utf8);
+                (&word[second..], Some(&word[..dash - 1]))
             }
-            _ => word,
+            _ => (word, None),
         };
         if word.is_empty() {
             return true;
@@ -1553,6 +1554,7 @@ impl<'a> Scanner<'a, '_> {
                     starter
                         || self.common_word_next(next)
                         || self.month_ends_phrase(start, word, previous, next)
+                        || self.date_range_ends(start, word, range_first, previous, next)
                 }
                 // "No. Keys?": alone in its sentence, "No." is the word no.
                 Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
@@ -1832,6 +1834,39 @@ impl<'a> Scanner<'a, '_> {
             && self
                 .previous_word(unit_start)
                 .is_some_and(|q| is_quantity(q.trim_end_matches(',')))
+    }
+
+    /// `word` closes a range of days or months written short, glued ("Sat.–Sun.",
+    /// `first` is "Sat") or spaced ("Apr. – Oct."): the range is a whole
+    /// date and ends its phrase before a capitalised word that is no date
+    /// name ("closed Sat.–Sun. Call the hotline", "runs Apr. – Oct. Tickets
+    /// sell out"); not before a number or another date name ("Mon.–Fri. 9
+    /// a.m.", "Jan.–Mar. 2021"), nor when the range opens the sentence.
+    fn date_range_ends(
+        &mut self,
+        start: usize,
+        word: &str,
+        first: Option<&str>,
+        previous: Option<&str>,
+        next: &Next,
+    ) -> bool {
+        let spaced = || {
+            let dash = previous.filter(|p| !p.is_empty() && p.chars().all(is_dash))?;
+            let dash_start = self.text[..start].trim_end().len() - dash.len();
+            self.previous_word(dash_start)?.strip_suffix('.')
+        };
+        let Some(first) = first.or_else(spaced) else {
+            return false;
+        };
+        next.is_upper()
+            && !next.is_digit()
+            && !next.word_has_stop
+            && self.is_date_name(word)
+            && self.is_date_name(first)
+            && !self.is_date_name(next.word)
+            // "From Jan.–Mar. Smith led the team": a date phrase opening the
+            // sentence is followed by the rest of its clause.
+            && !self.date_phrase_before(start, false)
     }
 
     /// `word`, one capital letter, is the letter of the part that `previous`
