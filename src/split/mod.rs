@@ -542,6 +542,16 @@ fn cap_length_at(source: &Arc<str>, sentences: Vec<Sentence>, max: usize) -> Vec
     out
 }
 
+/// The last `bytes` bytes of `text` at most, from a character boundary on:
+/// how far back a rule reads, so that the scan stays linear.
+fn tail(text: &str, bytes: usize) -> &str {
+    let mut from = text.len().saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 /// The largest character boundary of `text` at or before `index`.
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index = index.min(text.len());

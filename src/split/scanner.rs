@@ -10,7 +10,6 @@
 
 use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, Form, breaks_midway, is_full, is_letter, is_lower, starts_lower};
-use super::floor_char_boundary;
 use super::marks::{
     after_speech_dash, bracketed_item_number, is_bullet, is_closer, is_dash, is_emoji, is_link,
     is_number, is_opener, is_ordinal, is_quantity, is_roman, is_roman_or_range, is_slash_date,
@@ -20,6 +19,7 @@ use super::words::{
     CaptionWords, DateWords, FunctionWords, PartWords, SALUTATION_MAX_BYTES, Salutations, Starters,
     UnmarkedOpeners, WordEndings, write_capitalised,
 };
+use super::{floor_char_boundary, tail};
 
 /// The word lists that make a language's splitter.
 #[derive(Debug)]
@@ -844,11 +844,7 @@ impl<'a> Scanner<'a, '_> {
     /// The text before byte `i` from `floor` on, but at most its last
     /// [`QUOTATION_BYTES`], so that rules looking back keep the scan linear.
     fn look_back(&self, floor: usize, i: usize) -> &str {
-        let mut from = floor.max(i.saturating_sub(QUOTATION_BYTES));
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
-        &self.text[from..i]
+        tail(&self.text[floor..i], QUOTATION_BYTES)
     }
 
     /// Speech the sentence quoted is open at byte `i`, in any quotation
@@ -1505,9 +1501,9 @@ impl<'a> Scanner<'a, '_> {
                     matches!(p, "per" | "на" | "за")
                         && self.after_quantity_and_unit(text[..start].trim_end().len() - p.len())
                 });
-            let in_words = self.amount_in_words_before(start);
+            let before_unit = &text[self.sentence_start..start];
             let after_number = |lower: &mut String| {
-                rate || in_words
+                rate || amount_in_words_before(before_unit)
                     || previous.is_some_and(|p| {
                         if place && p.ends_with([',', ';', ':']) {
                             return false;
@@ -1894,38 +1890,6 @@ impl<'a> Scanner<'a, '_> {
             && !next.word_has_stop
             && !next.bracketed
             && !is_surname(next.word)
-    }
-
-    /// The word that starts at `start` follows a number and the same amount
-    /// in words in brackets, as contracts write sums: "1 500,00 (одна
-    /// тысяча пятьсот) руб.", "100 (one hundred) lbs.". The brackets hold
-    /// words only, a few of them.
-    fn amount_in_words_before(&self, start: usize) -> bool {
-        let before = &self.text[self.sentence_start..start];
-        let Some(inside) = before.trim_end().strip_suffix(')') else {
-            return false;
-        };
-        // Look no further back than the longest amount and its number.
-        let from = inside
-            .len()
-            .saturating_sub(AMOUNT_IN_WORDS_BYTES + NUMBER_BYTES);
-        let from = (from..=inside.len())
-            .find(|&at| inside.is_char_boundary(at))
-            .unwrap_or(inside.len());
-        let inside = &inside[from..];
-        let Some(open) = inside.rfind('(') else {
-            return false;
-        };
-        let words = &inside[open + 1..];
-        let number = inside[..open].trim_end();
-        let last = &number[number.rfind(char::is_whitespace).map_or(0, |at| at + 1)..];
-        words.len() <= AMOUNT_IN_WORDS_BYTES
-            && words.chars().any(char::is_alphabetic)
-            && words
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
-            && !last.is_empty()
-            && is_quantity(last.trim_end_matches(','))
     }
 
     /// The word before the word that starts at `start`, if any in this sentence.
@@ -2814,6 +2778,31 @@ fn looks_cut(rules: &Rules, word: &str, as_lower: bool) -> bool {
 /// endings that make a word look cut short.)
 fn is_capitalised_name_part(word: &str) -> bool {
     is_capitalised_russian(word) && !is_surname(word)
+}
+
+/// `before`, the sentence up to a unit, ends with a number and the same
+/// amount in words in brackets, as contracts write sums: "1 500,00 (одна
+/// тысяча пятьсот)" before "руб.", "100 (one hundred)" before "lbs.". The
+/// brackets hold words only, a few of them.
+fn amount_in_words_before(before: &str) -> bool {
+    let Some(inside) = before.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    // Look no further back than the longest amount and its number.
+    let inside = tail(inside, AMOUNT_IN_WORDS_BYTES + NUMBER_BYTES);
+    let Some(open) = inside.rfind('(') else {
+        return false;
+    };
+    let words = &inside[open + 1..];
+    let number = inside[..open].trim_end();
+    let last = &number[number.rfind(char::is_whitespace).map_or(0, |at| at + 1)..];
+    words.len() <= AMOUNT_IN_WORDS_BYTES
+        && words.chars().any(char::is_alphabetic)
+        && words
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && !last.is_empty()
+        && is_quantity(last.trim_end_matches(','))
 }
 
 /// `word` ends as Russian surnames do, in the cases a name after or before
