@@ -152,6 +152,22 @@ fn latin_abbreviations() {
                 "We met in the foyer, i.e. The Grand Hall, at noon.",
                 &["We met in the foyer, i.e. The Grand Hall, at noon."],
             ),
+            // A number right after is the abbreviation's own: a year, a page.
+            (
+                "As Smith et al. 2019 showed, the effect is small.",
+                &["As Smith et al. 2019 showed, the effect is small."],
+            ),
+            (
+                "Hadrian began the wall in A.D. 122 and finished it in six years.",
+                &["Hadrian began the wall in A.D. 122 and finished it in six years."],
+            ),
+            (
+                "The town was founded in 55 B.C. 300 years later it was a city.",
+                &[
+                    "The town was founded in 55 B.C.",
+                    "300 years later it was a city.",
+                ],
+            ),
         ],
     );
 }
@@ -357,6 +373,34 @@ fn numbered_references() {
                 "Turn to p. 212 for the answers.",
                 &["Turn to p. 212 for the answers."],
             ),
+            // References in legislation; "art." without its number is the word.
+            (
+                "Reg. 9 was revoked by art. 3. The fees under reg. 4 are in Sch. 2 to these Regulations.",
+                &[
+                    "Reg. 9 was revoked by art. 3.",
+                    "The fees under reg. 4 are in Sch. 2 to these Regulations.",
+                ],
+            ),
+            (
+                "She taught modern art. Paintings filled her flat.",
+                &["She taught modern art.", "Paintings filled her flat."],
+            ),
+            // Patents write the reference word in capitals, and name what a
+            // number sign numbers with a word cut short.
+            (
+                "As shown in FIG. 3, the valve is closed. It is disclosed in U.S. Pat. No. 7,123,456 to Smith.",
+                &[
+                    "As shown in FIG. 3, the valve is closed.",
+                    "It is disclosed in U.S. Pat. No. 7,123,456 to Smith.",
+                ],
+            ),
+            (
+                "See p. 45 for a worked example. Then try Ex. 4 on your own.",
+                &[
+                    "See p. 45 for a worked example.",
+                    "Then try Ex. 4 on your own.",
+                ],
+            ),
             // The plural of a listed reference word ("Sect.") is one too, and
             // so is a "sub" part of one.
             (
@@ -490,6 +534,11 @@ fn clock_times() {
     check(
         "a.m./p.m.",
         &[
+            // A range glued by its dash ends in the clock time.
+            (
+                "Open Sat. 10 a.m.–4 p.m. Admission is free.",
+                &["Open Sat. 10 a.m.–4 p.m.", "Admission is free."],
+            ),
             (
                 "The train leaves at 6 a.m. It is always late.",
                 &["The train leaves at 6 a.m.", "It is always late."],

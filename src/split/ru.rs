@@ -398,6 +398,23 @@ mod tests {
     }
 
     #[test]
+    fn bracket_glued_to_a_word_that_does_not_close_is_a_sad_smiley() {
+        assert_eq!(
+            texts("Не могу войти в кабинет( Оператор: Здравствуйте! Какая ошибка?"),
+            [
+                "Не могу войти в кабинет(",
+                "Оператор: Здравствуйте!",
+                "Какая ошибка?"
+            ]
+        );
+        // Typed with a space inside, a bracket closes soon after.
+        assert_eq!(
+            texts("С малюсенькой( 3кг ) собачкой можно? Спасибо."),
+            ["С малюсенькой( 3кг ) собачкой можно?", "Спасибо."]
+        );
+    }
+
+    #[test]
     fn emoji_closes_sentence() {
         assert_eq!(
             texts("Отличный день 😊 Завтра снова"),

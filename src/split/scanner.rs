@@ -88,6 +88,15 @@ const AMOUNT_IN_WORDS_BYTES: usize = 160;
 /// Longest number read before such an amount, in bytes ("1 234 567,00").
 const NUMBER_BYTES: usize = 24;
 
+/// How far a bracket opened with a space after it closes at most when it is a
+/// bracket ("малюсенькой( 3кг )", "Road( Bus Stops)"); one glued to a word
+/// that does not close so soon is a sad smiley ("не могу войти( Оператор").
+const SPACED_BRACKET_BYTES: usize = 80;
+
+/// Longest century or year with its abbreviation read after a word cut
+/// short, in bytes ("XVIII–XXI вв.," and "2023–2024 гг.").
+const DATE_BYTES: usize = 32;
+
 /// Longest bracketed label, in characters ("(New Scientist Space)").
 const LABEL_CHARS: usize = 40;
 
@@ -176,8 +185,15 @@ impl Next<'_> {
         self.first.is_some_and(char::is_uppercase)
     }
 
+    /// A number comes next, signed too ("макс. — +50 °C", "от −20 до +5"):
+    /// a plus, a minus or a plus-minus sign glued to a digit. (Not a hyphen,
+    /// which may be a bullet.)
     fn is_digit(&self) -> bool {
-        self.first.is_some_and(|c| c.is_ascii_digit())
+        let mut chars = self.rest.chars();
+        match chars.next() {
+            Some('+' | '−' | '±') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+            first => first.is_some_and(|c| c.is_ascii_digit()),
+        }
     }
 
     fn is_emoji(&self) -> bool {
@@ -706,22 +722,25 @@ impl<'a> Scanner<'a, '_> {
         if next.dashed && self.open_guillemets > 0 {
             return j;
         }
-        let ends = if next.is_lower() {
-            // Lower case after a mark continues the sentence ("etc. and",
-            // "— Да? — спросил он.", "“Why?” she asked", "(впервые!) и
-            // вышла"), except after a bare question or exclamation in web text
-            // ("what? where did you go?") and before a link. A mark with
-            // dots after it is an ellipsis ("Вы правы!.. и всё же"), as "?…" is.
-            (marks
+        // Lower case after a mark continues the sentence ("etc. and",
+        // "— Да? — спросил он.", "“Why?” she asked", "(впервые!) и
+        // вышла"), except after a bare question or exclamation in web text
+        // ("what? where did you go?"). A mark with dots after it is an
+        // ellipsis ("Вы правы!.. и всё же"), as "?…" is.
+        let bare_mark = |scanner: &Self| {
+            marks
                 && !ellipsis
                 && dots_after_mark < 2
                 && !quote_closed
                 && !bracket_closed
-                && self.open_parens == 0
-                && !self.square_bracket_open(i)
-                && !next.dashed
-                && !self.after_name(i)
-                && !self.quoted_speech(i))
+                && scanner.open_parens == 0
+                && !scanner.square_bracket_open(i)
+                && !scanner.after_name(i)
+                && !scanner.quoted_speech(i)
+        };
+        let ends = if next.is_lower() {
+            // And before a link.
+            (!next.dashed && bare_mark(self))
                 || is_link(next.rest)
                 || stops == 1
                     && !marks
@@ -736,13 +755,7 @@ impl<'a> Scanner<'a, '_> {
             // answer, a unit of its own ("Где это? 👍 Нашёл!").
             if &self.text[i..j] == "?" && !next.quoted && !next.bracketed {
                 self.cut(j);
-                let run = self.text.len() - next.rest.len();
-                let end = run
-                    + next
-                        .rest
-                        .char_indices()
-                        .find(|&(_, c)| !is_emoji(c))
-                        .map_or(next.rest.len(), |(at, _)| at);
+                let end = self.emoji_run_end(self.text.len() - next.rest.len());
                 if self.char_at(end).is_some_and(char::is_whitespace)
                     && self.next(end).first.is_some()
                 {
@@ -750,6 +763,20 @@ impl<'a> Scanner<'a, '_> {
                     return end;
                 }
                 return j;
+            }
+            // "Затащил всю игру! 😂 без него слили бы": the emoji closes the
+            // exclamation, and lower case after it opens the next sentence
+            // as it would right after the bare mark.
+            if bare_mark(self) {
+                let run = self.text.len() - next.rest.len();
+                let end = self.emoji_run_end(run);
+                if self.char_at(end).is_some_and(char::is_whitespace) {
+                    let after = self.next(end);
+                    if after.is_lower() && !after.dashed {
+                        self.cut(end);
+                        return end;
+                    }
+                }
             }
             false
         } else if stops == 1 && !marks && !ellipsis {
@@ -1202,6 +1229,28 @@ impl<'a> Scanner<'a, '_> {
         !word.chars().any(char::is_lowercase) && self.is_in_capitals()
     }
 
+    /// `next` is a number sign and its number: "No. 5", "nos. 3–4", "№ 12".
+    fn number_sign_next(&mut self, next: &Next) -> bool {
+        if next.first == Some('№') {
+            return true;
+        }
+        let Some(after) = next.rest[next.word.len()..].strip_prefix('.') else {
+            return false;
+        };
+        after
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+            && self.rules.abbreviations.kind(next.word, &mut self.lower) == Some(Kind::NumberSign)
+    }
+
+    /// Where the run of emoji that starts at byte `i` ends.
+    fn emoji_run_end(&self, i: usize) -> usize {
+        self.text[i..]
+            .char_indices()
+            .find(|&(_, c)| !is_emoji(c))
+            .map_or(self.text.len(), |(at, _)| i + at)
+    }
+
     /// Skips spaces up to the last U+2800 blank after `j`, if there is one.
     fn skip_spacers(&self, j: usize) -> usize {
         let mut end = j;
@@ -1430,7 +1479,19 @@ impl<'a> Scanner<'a, '_> {
         // from its first word on ("0,5 п. п.", "в 988 г. н. э.").
         let (mut start, mut previous) = (start, previous);
         let kind = if exact_only {
-            rules.abbreviations.exact_kind(word)
+            rules.abbreviations.exact_kind(word).or_else(|| {
+                // Before a number a word in capitals is the reference it
+                // spells, as patents and statutes write them ("FIG. 3",
+                // "SEC. 4"), not an acronym.
+                if !next.is_digit() {
+                    return None;
+                }
+                let abbreviations = &rules.abbreviations;
+                let kind = abbreviations
+                    .kind(word, &mut self.lower)
+                    .or_else(|| abbreviations.capitalised_kind(word, &mut self.lower));
+                kind.filter(|kind| matches!(kind, Kind::Numbered | Kind::NumberSign))
+            })
         } else {
             let pair = previous
                 .filter(|p| p.len() + word.len() < 24)
@@ -1510,7 +1571,10 @@ impl<'a> Scanner<'a, '_> {
                         }
                         let bare = p.strip_suffix('.').unwrap_or(p);
                         let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                        is_quantity(bare)
+                        // "10 a.m.–4 p.m.", "9 ч.–18 ч.": a range glued by its dash
+                        // ends in the quantity.
+                        let last = bare.rsplit_once(['–', '—']).map_or(bare, |(_, last)| last);
+                        is_quantity(last)
                             || is_roman_or_range(bare)
                             || ordinal_unit && is_ordinal(bare)
                             || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
@@ -1542,7 +1606,14 @@ impl<'a> Scanner<'a, '_> {
                     let after_month =
                         previous.is_some_and(|p| self.is_date_name(p.trim_end_matches(',')));
                     let dated = after_month || after_number(&mut self.lower);
+                    // "Smith et al. 2019 showed", "in A.D. 122", "ibid. 45": a
+                    // number right after is the abbreviation's own, a year or a
+                    // page, unless it closed a number of its own ("in 55 B.C.
+                    // 300 years later") or the number opens a quotation
+                    // ("…Стефен Хилл и др. ``12 злобных зрителей'' -- одна…").
+                    let own_number = next.is_digit() && !next.quoted && !dated;
                     !before_number
+                        && !own_number
                         && !next.bracketed
                         && (starter || !dated || !self.date_phrase_before(start, !after_month))
                 }
@@ -1591,15 +1662,16 @@ impl<'a> Scanner<'a, '_> {
         {
             return false;
         }
-        // "во II пол. XIX в.", "в кон. XX в.": a short word cut before the
-        // century it qualifies.
+        // "U.S. Pat. No. 7,123,456", "Ser. No. 12/345": a short word cut
+        // before a number sign and its number names what is numbered.
+        if word.chars().count() <= 5 && self.number_sign_next(next) {
+            return false;
+        }
+        // "во II пол. XIX в.", "в кон. XX в.", "во II пол. 2024 г.": a short
+        // word cut before the century or the year it qualifies.
         let short_lower = word.chars().count() <= 4 && word.chars().all(char::is_lowercase);
-        if short_lower && is_roman(next.word) && next.rest[next.word.len()..].starts_with(" в") {
-            let unit = next.rest[next.word.len() + 1..].split_whitespace().next();
-            if unit.is_some_and(|u| matches!(u.trim_end_matches([',', ';', ')']), "в." | "вв."))
-            {
-                return false;
-            }
+        if short_lower && qualified_date(next.rest) {
+            return false;
         }
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
@@ -2073,11 +2145,22 @@ impl<'a> Scanner<'a, '_> {
                 self.after_smiley(end)
             }
             _ if self.char_before(i) == Some(':') => self.after_smiley(i + 1),
+            Some(b) if b.is_ascii_whitespace() && self.sad_smiley(i) => self.after_smiley(i + 1),
             _ => {
                 self.open_parens += 1;
                 i + 1
             }
         }
+    }
+
+    /// The bracket at byte `i`, glued to a word and with a space after it,
+    /// is a sad smiley ("не могу войти( Оператор: …"): it never closes, or
+    /// not within [`SPACED_BRACKET_BYTES`], as a bracket typed with a space
+    /// inside does ("малюсенькой( 3кг )").
+    fn sad_smiley(&mut self, i: usize) -> bool {
+        let close = first_byte_from(self.text, i, &mut self.close_paren_search, |b| b == b')');
+        self.char_before(i).is_some_and(char::is_alphanumeric)
+            && (close == self.text.len() || close - i > SPACED_BRACKET_BYTES)
     }
 
     /// A closing bracket; unmatched, or doubled, or after `:` it is a smiley,
@@ -2682,10 +2765,7 @@ impl<'a> Scanner<'a, '_> {
             return end;
         }
         if is_emoji(c) && !is_bullet(c) {
-            let mut end = i;
-            while let Some(c) = self.char_at(end).filter(|&c| is_emoji(c)) {
-                end += c.len_utf8();
-            }
+            let end = self.emoji_run_end(i);
             // "3⃣ Отменить налоги": a keycap digit numbers a list item.
             if c == '\u{20E3}' || c == '\u{FE0F}' && self.char_at(i + 3) == Some('\u{20E3}') {
                 let digit = self.text[..i]
@@ -2722,6 +2802,20 @@ fn has_rule_run(bytes: &[u8]) -> bool {
     bytes
         .windows(3)
         .any(|w| w[0] == w[1] && w[1] == w[2] && matches!(w[0], b'-' | b'=' | b'*' | b'_' | b'~'))
+}
+
+/// `text` opens with a century or a year and its abbreviation: "XIX в.",
+/// "XVIII–XIX вв.", "2024 г.", "2023–2024 гг.".
+fn qualified_date(text: &str) -> bool {
+    let mut words = text[..floor_char_boundary(text, DATE_BYTES)].split(' ');
+    let (Some(number), Some(unit)) = (words.next(), words.next()) else {
+        return false;
+    };
+    match unit.trim_end_matches([',', ';', ')']) {
+        "в." | "вв." => is_roman_or_range(number),
+        "г." | "гг." => is_number(number) && number.len() <= 9,
+        _ => false,
+    }
 }
 
 /// `word` is two to five letters, none a vowel of English or Russian ("Sch",
