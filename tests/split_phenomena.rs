@@ -177,6 +177,21 @@ fn units_and_measures() {
     check(
         "units",
         &[
+            // A unit of a unit after a number may end the sentence.
+            (
+                "Spacious 3 bed semi, approx. 1,100 sq. ft. Gas CH, double glazing.",
+                &[
+                    "Spacious 3 bed semi, approx. 1,100 sq. ft.",
+                    "Gas CH, double glazing.",
+                ],
+            ),
+            (
+                "Available from 1st Sept. Viewing by appt. only, £850 pcm excl. bills.",
+                &[
+                    "Available from 1st Sept.",
+                    "Viewing by appt. only, £850 pcm excl. bills.",
+                ],
+            ),
             (
                 "The shelf is 4 ft. wide and 2 ft. deep.",
                 &["The shelf is 4 ft. wide and 2 ft. deep."],
@@ -399,6 +414,31 @@ fn numbered_references() {
                 &[
                     "See p. 45 for a worked example.",
                     "Then try Ex. 4 on your own.",
+                ],
+            ),
+            // A book of the Bible cut short before its chapter and verse; no
+            // sentence is a number alone before the bracket that closes.
+            (
+                "Compare Isa. 40:31 with Ps. 103:5. The text is the Sermon on the Mount (cf. Matt. 5:1–12). It is in the British Library (MS Add. 4892).",
+                &[
+                    "Compare Isa. 40:31 with Ps. 103:5.",
+                    "The text is the Sermon on the Mount (cf. Matt. 5:1–12).",
+                    "It is in the British Library (MS Add. 4892).",
+                ],
+            ),
+            (
+                "In vv. 4–6 the psalmist turns to praise. The town, pop. 12,400 (elev. 412 m), lies on the Exe.",
+                &[
+                    "In vv. 4–6 the psalmist turns to praise.",
+                    "The town, pop. 12,400 (elev. 412 m), lies on the Exe.",
+                ],
+            ),
+            (
+                "Area: 1,024 km². Pop. 48,300 (2019 est.). Founded around A.D. 529.",
+                &[
+                    "Area: 1,024 km².",
+                    "Pop. 48,300 (2019 est.).",
+                    "Founded around A.D. 529.",
                 ],
             ),
             // The plural of a listed reference word ("Sect.") is one too, and
@@ -1185,6 +1225,8 @@ fn headings_without_a_full_stop() {
     check(
         "headings",
         &[
+            // A screenplay's scene heading.
+            ("INT. KITCHEN – NIGHT", &["INT. KITCHEN – NIGHT"]),
             (
                 "Getting started\nInstall the package first.",
                 &["Getting started", "Install the package first."],

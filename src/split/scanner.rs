@@ -717,6 +717,14 @@ impl<'a> Scanner<'a, '_> {
         if next.first.is_none() || next.continues() || !self.has_content(i) {
             return j;
         }
+        // "Оплата 9 тыс. + свет", "25 тыс. руб./мес. + к/у": a plus after a
+        // full stop on one line adds to what came before; on a line of its own
+        // it is a bullet, and after "!" it may open a remark ("Great! + free
+        // cola with every pizza").
+        let gap = &self.text[j..self.text.len() - next.rest.len()];
+        if stops == 1 && !marks && next.rest.starts_with("+ ") && !gap.contains('\n') {
+            return j;
+        }
         // «К чему ты готовишься? – спросила мама. – Завтра выходной»: the
         // dialogue inside an open quotation is one sentence.
         if next.dashed && self.open_guillemets > 0 {
@@ -1229,11 +1237,8 @@ impl<'a> Scanner<'a, '_> {
         !word.chars().any(char::is_lowercase) && self.is_in_capitals()
     }
 
-    /// `next` is a number sign and its number: "No. 5", "nos. 3–4", "№ 12".
+    /// `next` is a number sign and its number: "No. 5", "nos. 3–4".
     fn number_sign_next(&mut self, next: &Next) -> bool {
-        if next.first == Some('№') {
-            return true;
-        }
         let Some(after) = next.rest[next.word.len()..].strip_prefix('.') else {
             return false;
         };
@@ -1359,6 +1364,17 @@ impl<'a> Scanner<'a, '_> {
             && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         {
             return true;
+        }
+        // "(Ин. 3:16)", "(MS Add. 4892)": no sentence is a number alone and
+        // the bracket that closes after it.
+        if self.open_parens > 0
+            && next.is_digit()
+            && !next.bracketed
+            && !next.quoted
+            && !next.dashed
+            && next.rest[leading_number(next.rest).len()..].starts_with(')')
+        {
+            return false;
         }
         // In a paragraph written in capitals a capital says nothing: a common
         // sentence opener is read as it would be written ("THE" as "The"),
@@ -1577,7 +1593,12 @@ impl<'a> Scanner<'a, '_> {
                         is_quantity(last)
                             || is_roman_or_range(bare)
                             || ordinal_unit && is_ordinal(bare)
-                            || unit && rules.abbreviations.kind(bare, lower) == Some(Kind::Numeric)
+                            // "1,100 sq. ft. Gas CH": a unit of a unit counts too.
+                            || unit
+                                && matches!(
+                                    rules.abbreviations.kind(bare, lower),
+                                    Some(Kind::Numeric | Kind::Unit)
+                                )
                     })
             };
             // "…поговорить о нем.⏎Воспользовавшись…": in a text whose lines
@@ -1605,13 +1626,14 @@ impl<'a> Scanner<'a, '_> {
                     // that opens the sentence ("В мае с.г. Россия провела…").
                     let after_month =
                         previous.is_some_and(|p| self.is_date_name(p.trim_end_matches(',')));
-                    let dated = after_month || after_number(&mut self.lower);
-                    // "Smith et al. 2019 showed", "in A.D. 122", "ibid. 45": a
-                    // number right after is the abbreviation's own, a year or a
-                    // page, unless it closed a number of its own ("in 55 B.C.
+                    let numbered = after_number(&mut self.lower);
+                    let dated = after_month || numbered;
+                    // "Smith et al. 2019 showed", "around A.D. 529", "ibid. 45":
+                    // a number right after is the abbreviation's own, a year or
+                    // a page, unless it closed a number of its own ("in 55 B.C.
                     // 300 years later") or the number opens a quotation
                     // ("…Стефен Хилл и др. ``12 злобных зрителей'' -- одна…").
-                    let own_number = next.is_digit() && !next.quoted && !dated;
+                    let own_number = next.is_digit() && !next.quoted && !numbered;
                     !before_number
                         && !own_number
                         && !next.bracketed
@@ -1662,9 +1684,18 @@ impl<'a> Scanner<'a, '_> {
         {
             return false;
         }
-        // "U.S. Pat. No. 7,123,456", "Ser. No. 12/345": a short word cut
-        // before a number sign and its number names what is numbered.
-        if word.chars().count() <= 5 && self.number_sign_next(next) {
+        // "U.S. Pat. No. 7,123,456", "Ser. No. 12/345", "в районе шк. № 12": a
+        // short word cut before a number sign and its number names what is
+        // numbered; before "No." a capitalised one ("sold 500 units. No. 5
+        // was…"), and not a unit ("1,024 km². Pop. 48,300").
+        let short = word.chars().count() <= 5 && word.chars().all(char::is_alphabetic);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if short && (next.first == Some('№') || capitalised && self.number_sign_next(next)) {
+            return false;
+        }
+        // "Compare Isa. 40:31 with…", "см. Мф. 5:3": a book cut short before
+        // its chapter and verse.
+        if is_capitalised_short(word) && is_chapter_and_verse(leading_number(next.rest)) {
             return false;
         }
         // "во II пол. XIX в.", "в кон. XX в.", "во II пол. 2024 г.": a short
@@ -1755,9 +1786,11 @@ impl<'a> Scanner<'a, '_> {
             "конце",
         ];
         // After the day of the month the short month is a date whatever its
-        // case ("встреча 5 янв. Возьмите", "met on 5 Oct. Police").
+        // case ("встреча 5 янв. Возьмите", "met on 5 Oct. Police", "from 1st
+        // Sept. Viewing").
         let day = previous.is_some_and(|p| {
             matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()) && p != "0"
+                || is_ordinal(p) && p.len() <= 4
         });
         // Written as a month is inside a sentence: capitalised in English,
         // in lower case in Russian ("in Oct.", "в окт."). Russian orders its
@@ -2802,6 +2835,37 @@ fn has_rule_run(bytes: &[u8]) -> bool {
     bytes
         .windows(3)
         .any(|w| w[0] == w[1] && w[1] == w[2] && matches!(w[0], b'-' | b'=' | b'*' | b'_' | b'~'))
+}
+
+/// The number `text` opens with, with the marks inside numbers and
+/// references ("4892", "12,400", "3:16", "1:1–31"); [`NUMBER_BYTES`] at most.
+fn leading_number(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .take_while(|&(at, c)| {
+            at < NUMBER_BYTES && (c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '–' | '-'))
+        })
+        .last()
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    &text[..end]
+}
+
+/// `number` is a chapter and a verse: "3:16", "1:1–31", "5:1-12".
+fn is_chapter_and_verse(number: &str) -> bool {
+    number.split_once(':').is_some_and(|(chapter, verse)| {
+        (1..=3).contains(&chapter.len())
+            && chapter.bytes().all(|b| b.is_ascii_digit())
+            && verse.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// `word` is two to four letters, a capital and then lower case, as books
+/// of the Bible are cut short ("Isa", "Matt", "Ин", "Быт").
+fn is_capitalised_short(word: &str) -> bool {
+    let mut chars = word.chars();
+    (2..=4).contains(&word.chars().count())
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
 }
 
 /// `text` opens with a century or a year and its abbreviation: "XIX в.",
