@@ -97,6 +97,10 @@ const SPACED_BRACKET_BYTES: usize = 80;
 /// short, in bytes ("XVIII–XXI вв.," and "2023–2024 гг.").
 const DATE_BYTES: usize = 32;
 
+/// How much of a bibliographic record's area is read after its dash, in
+/// bytes ("Новосибирск: Изд-во СО РАН, 2007").
+const RECORD_AREA_BYTES: usize = 64;
+
 /// Longest bracketed label, in characters ("(New Scientist Space)").
 const LABEL_CHARS: usize = 40;
 
@@ -746,8 +750,13 @@ impl<'a> Scanner<'a, '_> {
                 && !scanner.after_name(i)
                 && !scanner.quoted_speech(i)
         };
+        // "История письменности. — М.: Наука, 1999. — 320 с.": in a
+        // bibliographic record a full stop and a dash part its areas.
+        if stops == 1 && !marks && !ellipsis && next.dashed && is_record_area(next.rest) {
+            return j;
+        }
         let ends = if next.is_lower() {
-            // And before a link.
+            // A link after any mark opens a sentence too ("see below. https://…").
             (!next.dashed && bare_mark(self))
                 || is_link(next.rest)
                 || stops == 1
@@ -1375,6 +1384,25 @@ impl<'a> Scanner<'a, '_> {
             && next.rest[leading_number(next.rest).len()..].starts_with(')')
         {
             return false;
+        }
+        // "Там же. С. 12.", "Указ. соч. Т. 1. С. 204–205", "ГАРФ. Ф. 5446": a
+        // capital letter and its number, a page, a volume or a file, goes on
+        // the reference before it (no name has a number for its surname);
+        // not a telephone number, which an advert's "Т." labels ("погреб. Т.
+        // 8-912-345-67-89").
+        if next.word_has_stop && next.is_upper() && !next.quoted && !next.dashed {
+            let number = leading_number(next.rest[next.word.len() + 1..].trim_start_matches(' '));
+            let mut parts = number.split(['-', '–']);
+            let short = |part: Option<&str>| {
+                part.is_none_or(|p| p.bytes().filter(u8::is_ascii_digit).count() <= 5)
+            };
+            if number.starts_with(|c: char| c.is_ascii_digit())
+                && short(parts.next())
+                && short(parts.next())
+                && parts.next().is_none()
+            {
+                return false;
+            }
         }
         // In a paragraph written in capitals a capital says nothing: a common
         // sentence opener is read as it would be written ("THE" as "The"),
@@ -2850,6 +2878,46 @@ fn leading_number(text: &str) -> &str {
     &text[..end]
 }
 
+/// `text`, after a full stop and a dash, opens an area of a bibliographic
+/// record as ГОСТ 7.1 writes it: the place of publication ("М.: Наука",
+/// "СПб.: Питер", "Новосибирск: Изд-во СО РАН, 2007", "Казань, 2012",
+/// "URL: https://…"), the year ("2004."), the pages or volume ("320 с.", "С.
+/// 45–67", "Т. 2", "№ 3") or the edition ("2-е изд."). A remark of dialogue
+/// after a dash reads otherwise ("— 5 минут осталось", "— Нет: я не пойду").
+fn is_record_area(text: &str) -> bool {
+    let head = &text[..floor_char_boundary(text, RECORD_AREA_BYTES)];
+    let mut words = head.split(' ');
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let year_after_comma = || {
+        head.split(", ")
+            .skip(1)
+            .any(|part| part.bytes().take(4).filter(u8::is_ascii_digit).count() == 4)
+    };
+    if first.strip_suffix(['.', ',']).is_some_and(digits) {
+        return true;
+    }
+    if digits(first) && matches!(second, "с." | "с" | "p." | "pp.") {
+        return true;
+    }
+    if first.strip_suffix("-е").is_some_and(digits) && second.starts_with("изд") {
+        return true;
+    }
+    let letter = first.strip_suffix('.').is_some_and(|l| {
+        let mut chars = l.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    });
+    if (letter || first == "№") && second.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    first.ends_with(".:")
+        || first == "URL:"
+        || first.starts_with(char::is_uppercase)
+            && first.ends_with([':', ','])
+            && year_after_comma()
+}
+
 /// `number` is a chapter and a verse: "3:16", "1:1–31", "5:1-12".
 fn is_chapter_and_verse(number: &str) -> bool {
     number.split_once(':').is_some_and(|(chapter, verse)| {
@@ -2877,7 +2945,7 @@ fn qualified_date(text: &str) -> bool {
     };
     match unit.trim_end_matches([',', ';', ')']) {
         "в." | "вв." => is_roman_or_range(number),
-        "г." | "гг." => is_number(number) && number.len() <= 9,
+        "г." | "гг." => is_number(number),
         _ => false,
     }
 }
@@ -3045,7 +3113,7 @@ fn is_adjective_name(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Search, first_byte_from};
+    use super::{Search, first_byte_from, is_record_area};
     use crate::Lang;
     use crate::split::split;
 
@@ -3462,6 +3530,33 @@ mod tests {
     }
 
     #[test]
+    fn areas_of_a_bibliographic_record() {
+        for area in [
+            "М.: Наука, 1999.",
+            "СПб.: Питер, 2018.",
+            "Новосибирск: Изд-во СО РАН, 2007.",
+            "Казань, 2012.",
+            "2004. — № 3.",
+            "320 с.",
+            "С. 45–67.",
+            "Т. 2.",
+            "№ 3.",
+            "2-е изд., перераб.",
+            "URL: https://example.ru",
+        ] {
+            assert!(is_record_area(area), "{area}");
+        }
+        for remark in [
+            "5 минут осталось.",
+            "Нет: я не пойду.",
+            "Пойдём, Таня.",
+            "Да.",
+        ] {
+            assert!(!is_record_area(remark), "{remark}");
+        }
+    }
+
+    #[test]
     fn short_word_cut_before_a_century_keeps_it() {
         assert_eq!(
             texts(
@@ -3473,6 +3568,17 @@ mod tests {
         assert_eq!(
             texts("Он упал на пол. XIX век начался с войны.", Lang::Ru),
             ["Он упал на пол.", "XIX век начался с войны."]
+        );
+        // A year is qualified as a century is.
+        assert_eq!(
+            texts(
+                "Рост ожидается во II пол. 2023–2024 гг. и позже. Рынок ждёт.",
+                Lang::Ru
+            ),
+            [
+                "Рост ожидается во II пол. 2023–2024 гг. и позже.",
+                "Рынок ждёт."
+            ]
         );
     }
 
