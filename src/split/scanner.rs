@@ -127,7 +127,14 @@ struct Next<'a> {
     dashed: bool,
 }
 
-impl Next<'_> {
+impl<'a> Next<'a> {
+    /// What follows the word's full stop and the spaces after it ("5" in
+    /// "No. 5"); `None` when no full stop closes the word.
+    fn after_stop(&self) -> Option<&'a str> {
+        let after = self.rest[self.word.len()..].strip_prefix('.')?;
+        Some(after.trim_start_matches(' '))
+    }
+
     /// The next word starts in lower case, and is not a name such as "eBay"
     /// ([`starts_lower`]).
     fn is_lower(&self) -> bool {
@@ -770,9 +777,9 @@ impl<'a> Scanner<'a, '_> {
             // emoji's own rule cuts after it. Not after a lone question mark:
             // a question is answered, and the emoji run after it is the
             // answer, a unit of its own ("Где это? 👍 Нашёл!").
+            let end = self.emoji_run_end(self.text.len() - next.rest.len());
             if &self.text[i..j] == "?" && !next.quoted && !next.bracketed {
                 self.cut(j);
-                let end = self.emoji_run_end(self.text.len() - next.rest.len());
                 if self.char_at(end).is_some_and(char::is_whitespace)
                     && self.next(end).first.is_some()
                 {
@@ -784,15 +791,11 @@ impl<'a> Scanner<'a, '_> {
             // "Затащил всю игру! 😂 без него слили бы": the emoji closes the
             // exclamation, and lower case after it opens the next sentence
             // as it would right after the bare mark.
-            if bare_mark(self) {
-                let run = self.text.len() - next.rest.len();
-                let end = self.emoji_run_end(run);
-                if self.char_at(end).is_some_and(char::is_whitespace) {
-                    let after = self.next(end);
-                    if after.is_lower() && !after.dashed {
-                        self.cut(end);
-                        return end;
-                    }
+            if bare_mark(self) && self.char_at(end).is_some_and(char::is_whitespace) {
+                let after = self.next(end);
+                if after.is_lower() && !after.dashed {
+                    self.cut(end);
+                    return end;
                 }
             }
             false
@@ -1248,12 +1251,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// `next` is a number sign and its number: "No. 5", "nos. 3–4".
     fn number_sign_next(&mut self, next: &Next) -> bool {
-        let Some(after) = next.rest[next.word.len()..].strip_prefix('.') else {
-            return false;
-        };
-        after
-            .trim_start_matches(' ')
-            .starts_with(|c: char| c.is_ascii_digit())
+        next.after_stop()
+            .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
             && self.rules.abbreviations.kind(next.word, &mut self.lower) == Some(Kind::NumberSign)
     }
 
@@ -1390,8 +1389,9 @@ impl<'a> Scanner<'a, '_> {
         // the reference before it (no name has a number for its surname);
         // not a telephone number, which an advert's "Т." labels ("погреб. Т.
         // 8-912-345-67-89").
-        if next.word_has_stop && next.is_upper() && !next.quoted && !next.dashed {
-            let number = leading_number(next.rest[next.word.len() + 1..].trim_start_matches(' '));
+        let lettered = next.word_has_stop && next.is_upper() && !next.quoted && !next.dashed;
+        if let Some(after) = next.after_stop().filter(|_| lettered) {
+            let number = leading_number(after);
             let mut parts = number.split(['-', '–']);
             let short = |part: Option<&str>| {
                 part.is_none_or(|p| p.bytes().filter(u8::is_ascii_digit).count() <= 5)
