@@ -1620,3 +1620,102 @@ fn text_in_capitals() {
         ],
     );
 }
+
+#[test]
+fn mathematics_in_running_text() {
+    check(
+        "mathematics",
+        &[
+            (
+                // Statements are cited by number, as sections are.
+                "By Thm. 4.2 and the remark after Def. 3.1, the map is onto. We turn to Cor. 5.",
+                &[
+                    "By Thm. 4.2 and the remark after Def. 3.1, the map is onto.",
+                    "We turn to Cor. 5.",
+                ],
+            ),
+            (
+                "Compare Lem. 2.3 with Prop. 2.7, where the same bound is proved for k = 1.",
+                &["Compare Lem. 2.3 with Prop. 2.7, where the same bound is proved for k = 1."],
+            ),
+            (
+                // A factorial before a relation is no exclamation.
+                "Since 5! = 120 and 7! ≈ 5.04 × 10³, the estimate holds. It is sharp.",
+                &[
+                    "Since 5! = 120 and 7! ≈ 5.04 × 10³, the estimate holds.",
+                    "It is sharp.",
+                ],
+            ),
+            (
+                "For every n ≥ 4 we have n! ≥ 2ⁿ, and the proof is by induction.",
+                &["For every n ≥ 4 we have n! ≥ 2ⁿ, and the proof is by induction."],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn lines_weeks_and_words_shouted() {
+    check(
+        "lines, weeks, shouting",
+        &[
+            (
+                "The draft of ll. 212–19 differs from the printed text in two words.",
+                &["The draft of ll. 212–19 differs from the printed text in two words."],
+            ),
+            (
+                // A week is a unit of time, as an hour is.
+                "The bridge will be shut for approx. 3 wks. Diversions are signed.",
+                &[
+                    "The bridge will be shut for approx. 3 wks.",
+                    "Diversions are signed.",
+                ],
+            ),
+            (
+                // Words in capitals after a unit are a sentence shouted, not
+                // an acronym that qualifies the unit.
+                "The whole run sold out in 12 min. FIVE THOUSAND TICKETS. Unreal.",
+                &[
+                    "The whole run sold out in 12 min.",
+                    "FIVE THOUSAND TICKETS.",
+                    "Unreal.",
+                ],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn mentions_a_sentence_leads_to() {
+    check(
+        "mentions led to",
+        &[
+            (
+                // A retweet's marker and its source are one label.
+                "RT @CityCouncil: Bins will be collected on Saturday this week",
+                &["RT @CityCouncil: Bins will be collected on Saturday this week"],
+            ),
+            (
+                "RT @metoffice heavy rain expected in the north tonight",
+                &["RT @metoffice heavy rain expected in the north tonight"],
+            ),
+            (
+                "And the winner of the raffle is — @sam_r with ticket 48!",
+                &["And the winner of the raffle is — @sam_r with ticket 48!"],
+            ),
+            (
+                // A reply still opens with its mention.
+                "great shot from the pier @jo_b love the colours",
+                &["great shot from the pier", "@jo_b love the colours"],
+            ),
+            (
+                // A wry smiley closes its sentence as other smileys do.
+                "Parcel still stuck at the depot :/ Any news from the courier?",
+                &[
+                    "Parcel still stuck at the depot :/",
+                    "Any news from the courier?",
+                ],
+            ),
+        ],
+    );
+}

@@ -42,6 +42,27 @@ pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁉' | '⁈' | '⁇')
 }
 
+/// Relations and operators of mathematics, which join two terms and never
+/// open a sentence: the factorial in "n! ≈ √(2πn)(n/e)ⁿ" is no exclamation.
+pub fn is_relation(c: char) -> bool {
+    matches!(
+        c,
+        '≈' | '≠'
+            | '≡'
+            | '≤'
+            | '≥'
+            | '≅'
+            | '∼'
+            | '∝'
+            | '×'
+            | '÷'
+            | '∈'
+            | '∉'
+            | '⊂'
+            | '⊆'
+    )
+}
+
 /// Bullets that start a list item, also in the middle of a scraped line.
 pub fn is_bullet(c: char) -> bool {
     matches!(

@@ -12,8 +12,8 @@ use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, Form, breaks_midway, is_full, is_letter, is_lower, starts_lower};
 use super::marks::{
     after_speech_dash, bracketed_item_number, is_bullet, is_closer, is_dash, is_emoji, is_link,
-    is_number, is_opener, is_ordinal, is_quantity, is_roman, is_roman_or_range, is_slash_date,
-    is_terminal, is_time, item_number, roman_item_number, starts_list_item,
+    is_number, is_opener, is_ordinal, is_quantity, is_relation, is_roman, is_roman_or_range,
+    is_slash_date, is_terminal, is_time, item_number, roman_item_number, starts_list_item,
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, PartWords, SALUTATION_MAX_BYTES, Salutations, Starters,
@@ -196,6 +196,22 @@ impl<'a> Next<'a> {
         self.first.is_some_and(char::is_uppercase)
     }
 
+    /// The word after the next one, after a space, is in capitals too, of
+    /// two letters or more: the words are shouted ("TWENTY EIGHT MINUTES"),
+    /// not an acronym that qualifies what came before ("5 млн долл. США в
+    /// год").
+    fn shouted_run(&self) -> bool {
+        let Some(after) = self.rest[self.word.len()..].strip_prefix(' ') else {
+            return false;
+        };
+        let second: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .take(32)
+            .collect();
+        second.chars().count() >= 2 && !second.chars().any(char::is_lowercase)
+    }
+
     /// A number comes next, signed too ("макс. — +50 °C", "от −20 до +5"):
     /// a plus, a minus or a plus-minus sign glued to a digit. (Not a hyphen,
     /// which may be a bullet.)
@@ -221,6 +237,7 @@ impl<'a> Next<'a> {
                 ',' | ';' | ':' | ')' | ']' | '}' | '%' | '»' | '”' | '’' | '#' | '/'
             ) || is_terminal(c)
                 || c == '=' && !self.rest.starts_with("==")
+                || is_relation(c)
         })
     }
 
@@ -1568,11 +1585,13 @@ impl<'a> Scanner<'a, '_> {
         });
         if let Some(kind) = kind {
             // "Jan. – Mar. 2021", "Mon. - Fri.": a dash between two days or
-            // months written short makes a range, as without spaces.
+            // months written short makes a range, as without spaces; and a
+            // dash between such a day and a number gives its hours ("пн.,
+            // пт. — 18.00–19.30", "Sat. – 9 a.m. to noon").
             if next.dashed
-                && next.rest[next.word.len()..].starts_with('.')
+                && (next.is_digit() || next.rest[next.word.len()..].starts_with('.'))
                 && self.is_date_name(word)
-                && self.is_date_name(next.word)
+                && (next.is_digit() || self.is_date_name(next.word))
             {
                 return false;
             }
@@ -1654,7 +1673,8 @@ impl<'a> Scanner<'a, '_> {
                     // that opens the sentence ("В мае с.г. Россия провела…").
                     let after_month =
                         previous.is_some_and(|p| self.is_date_name(p.trim_end_matches(',')));
-                    let numbered = after_number(&mut self.lower);
+                    let numbered =
+                        after_number(&mut self.lower) || self.date_before_preposition(previous);
                     let dated = after_month || numbered;
                     // "Smith et al. 2019 showed", "around A.D. 529", "ibid. 45":
                     // a number right after is the abbreviation's own, a year or
@@ -1685,8 +1705,13 @@ impl<'a> Scanner<'a, '_> {
                         && after_number(&mut self.lower)
                         && !next.bracketed
                         && !next.dashed
-                        // "5 млн долл. США": an acronym after a unit qualifies it.
-                        && (next.word.chars().count() < 2 || !shouting(next.word) || starter)
+                        // "5 млн долл. США": an acronym after a unit qualifies it;
+                        // a run of words in capitals is a sentence shouted
+                        // ("in 28 min. TWENTY EIGHT MINUTES.").
+                        && (next.word.chars().count() < 2
+                            || !shouting(next.word)
+                            || starter
+                            || next.shouted_run())
                         // "at 9 a.m. Monday": a day or a month after a clock time or
                         // a year is part of the same date.
                         && !self.is_date_name(next.word)
@@ -1888,6 +1913,32 @@ impl<'a> Scanner<'a, '_> {
         !need_number || words().any(|w| is_number(w) || is_ordinal(w) || is_roman_or_range(w))
     }
 
+    /// `previous`, the word before an era, is a preposition of up to three
+    /// letters after a number or a year's abbreviation: the era closes that
+    /// date ("Ок. 1450 г. до н. э. Крит был захвачен…").
+    fn date_before_preposition(&mut self, previous: Option<&str>) -> bool {
+        let Some(word) = previous.filter(|p| p.chars().count() <= 3) else {
+            return false;
+        };
+        if !self.rules.function_words.contains(word, &mut self.lower) {
+            return false;
+        }
+        // Where `word`, a slice of the text, starts in it.
+        let Some(at) = (word.as_ptr() as usize)
+            .checked_sub(self.text.as_ptr() as usize)
+            .filter(|&at| at <= self.text.len())
+        else {
+            return false;
+        };
+        self.previous_word(at).is_some_and(|date| {
+            let bare = date.strip_suffix('.').unwrap_or(date);
+            is_quantity(bare)
+                || is_roman_or_range(bare)
+                || date.ends_with('.')
+                    && self.rules.abbreviations.kind(bare, &mut self.lower) == Some(Kind::Numeric)
+        })
+    }
+
     /// The initials that end at the word starting at byte `start` follow a
     /// surname in the middle of a sentence: "Блок А. А.", "Лавров С.В.".
     fn after_surname(&self, start: usize) -> bool {
@@ -2000,9 +2051,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// `word`, one capital letter, is the letter of the part that `previous`
     /// names ("in Schedule A. Payment…", "в приложении Б. Оплата…", "в прил. Б.",
-    /// "vitamin C. Zinc…"), not an initial, and ends the sentence before a
-    /// capitalised word; not before a surname, which the letter may start
-    /// ("руководитель группы А. Иванов").
+    /// "vitamin C. Zinc…"), or a unit or label after a number ("равна 0,5 А.
+    /// Определите…", "корпус 5 Б."), or a symbol in another script than the
+    /// word after it ("в точке C. Докажите…": a Russian name's initial is
+    /// Cyrillic), not an initial, and ends the sentence before a capitalised
+    /// word; not before a surname, which the letter may start ("руководитель
+    /// группы А. Иванов").
     fn part_letter_ends(&mut self, word: &str, previous: Option<&str>, next: &Next) -> bool {
         let rules = self.rules;
         let lower = &mut self.lower;
@@ -2016,8 +2070,16 @@ impl<'a> Scanner<'a, '_> {
                         && rules.abbreviations.kind(bare, lower) == Some(Kind::Numbered)
                 })
         };
+        let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
+        let symbol = word
+            .chars()
+            .next()
+            .zip(next.first)
+            .is_some_and(|(letter, first)| {
+                first.is_alphabetic() && cyrillic(letter) != cyrillic(first)
+            });
         word.chars().count() == 1
-            && previous.is_some_and(|p| part(p, lower))
+            && (symbol || previous.is_some_and(|p| is_quantity(p) || part(p, lower)))
             && next.is_upper()
             && next.word.chars().count() >= 2
             && !next.word_has_stop
@@ -2329,7 +2391,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// The end of a smiley drawn with a letter that starts at the `:` or `;`
     /// at byte `i` and stands as a word of its own: ":D", ":-P", ";p", ":DDD",
-    /// ":O", ":3". Bracket faces go through `open_paren` and `close_paren`.
+    /// ":O", ":3", and the wry ":/" and ":\". Bracket faces go through
+    /// `open_paren` and `close_paren`.
     fn letter_face(&self, i: usize) -> Option<usize> {
         if !self.at_word_start(i) {
             return None;
@@ -2338,7 +2401,7 @@ impl<'a> Scanner<'a, '_> {
         let nose = usize::from(rest.first() == Some(&b'-'));
         let mouth = rest[nose..]
             .iter()
-            .take_while(|&&b| matches!(b, b'D' | b'P' | b'p' | b'O' | b'3'))
+            .take_while(|&&b| matches!(b, b'D' | b'P' | b'p' | b'O' | b'3' | b'/' | b'\\'))
             .count();
         let end = i + 1 + nose + mouth;
         let alone = self.bytes.get(end).is_none_or(u8::is_ascii_whitespace);
@@ -2690,8 +2753,10 @@ impl<'a> Scanner<'a, '_> {
         if let Some(face) = self.letter_face(i) {
             return self.after_smiley(face);
         }
+        // Not inside a bracket, where "b)" closes it: "точка c ∈ (a; b), в
+        // которой…".
         let rest = self.text[i + 1..].trim_start();
-        if rest.len() < self.text.len() - i - 1 && starts_list_item(rest) {
+        if rest.len() < self.text.len() - i - 1 && starts_list_item(rest) && self.open_parens == 0 {
             self.cut(i + 1);
         }
         i + 1
@@ -2733,12 +2798,14 @@ impl<'a> Scanner<'a, '_> {
             // A reply opens with a mention: "…красиво @user спасибо".
             // Not the next mention of a reply addressed to several people,
             // nor a mention that a sentence mark closes, the addressee of
-            // the sentence before it ("Thanks @john!").
+            // the sentence before it ("Thanks @john!"), nor one the words
+            // before lead to ([`Self::mention_led`]).
             b'@' => (self.has_letters(i)
                 && self.open_parens == 0
                 && !self.previous_is_function_word(i)
                 && !self.mentions_only(before)
-                && !word.trim_end_matches(is_closer).ends_with(is_terminal))
+                && !word.trim_end_matches(is_closer).ends_with(is_terminal)
+                && !self.mention_led(before, word))
             .then_some(before),
             // A link ends its sentence when a capitalised one follows, and
             // each link of a run of links stands alone.
@@ -2762,6 +2829,25 @@ impl<'a> Scanner<'a, '_> {
             self.cut(at);
         }
         i + 1
+    }
+
+    /// The mention `word`, after the text of its sentence that ends at byte
+    /// `before`, is what that text leads to: it follows a dash or a colon
+    /// ("Победитель — @katya_kotik_"), or a marker in capitals alone ("RT
+    /// @user …"), or it is a label, with a colon, after one word ("RT
+    /// @BBCBreaking: Parliament…", "Ответ @olga_m: нет"). A sentence longer
+    /// than [`MENTIONS_BYTES`] is read no further, which keeps the scan
+    /// linear.
+    fn mention_led(&self, before: usize, word: &str) -> bool {
+        let lead = &self.text[self.sentence_start..before];
+        if lead.ends_with(is_dash) || lead.ends_with(':') {
+            return true;
+        }
+        if lead.len() > MENTIONS_BYTES {
+            return false;
+        }
+        let one_word = !lead.trim_start().contains(char::is_whitespace);
+        !lead.contains(is_lower) || one_word && word.trim_end_matches(is_closer).ends_with(':')
     }
 
     /// True when the word before byte `i` is a short lower-case function word
