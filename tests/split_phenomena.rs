@@ -1719,3 +1719,97 @@ fn mentions_a_sentence_leads_to() {
         ],
     );
 }
+
+#[test]
+fn registers_deeds_and_war_diaries() {
+    check(
+        "registers, deeds, war diaries",
+        &[
+            (
+                // Names written short in a register are no sentence ends.
+                "Witnesses: Wm. Hartley, Thos. Greenwood. Both signed with a mark.",
+                &[
+                    "Witnesses: Wm. Hartley, Thos. Greenwood.",
+                    "Both signed with a mark.",
+                ],
+            ),
+            (
+                "Bur. St. Mary's churchyard, 4 Oct. 1803. Bapt. Ann, d/o John Lee.",
+                &[
+                    "Bur. St. Mary's churchyard, 4 Oct. 1803.",
+                    "Bapt. Ann, d/o John Lee.",
+                ],
+            ),
+            (
+                // A day of the month after a word cut short is no footnote.
+                "She was bapt. 9 Feb. 1790 in the parish church.",
+                &["She was bapt. 9 Feb. 1790 in the parish church."],
+            ),
+            (
+                "He was born at Colne, Lancs. His father was a weaver.",
+                &["He was born at Colne, Lancs.", "His father was a weaver."],
+            ),
+            (
+                "Among the dead was Pte. Albert Lowe of the 2nd Bn. Lancashire Fusiliers.",
+                &["Among the dead was Pte. Albert Lowe of the 2nd Bn. Lancashire Fusiliers."],
+            ),
+            (
+                "In March he joined the 2nd Bn. He was killed in May.",
+                &["In March he joined the 2nd Bn.", "He was killed in May."],
+            ),
+            (
+                "The attack was made by 50 (Northumbrian) Inf. Div. at dawn.",
+                &["The attack was made by 50 (Northumbrian) Inf. Div. at dawn."],
+            ),
+            (
+                // A capitalised abbreviation before a number sign and its number.
+                "Acme Ltd. (Co. No. 01234567) is the buyer. Payment is due today.",
+                &[
+                    "Acme Ltd. (Co. No. 01234567) is the buyer.",
+                    "Payment is due today.",
+                ],
+            ),
+            (
+                // A code after a number sign is its number.
+                "Given by Miss Harcourt (inv. no. WA1949.23). Shown in Gallery 8.",
+                &[
+                    "Given by Miss Harcourt (inv. no. WA1949.23).",
+                    "Shown in Gallery 8.",
+                ],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn notes_of_a_clinic() {
+    check(
+        "clinical notes",
+        &[
+            (
+                "Amoxicillin 500 mg t.d.s. for five days. GP to review.",
+                &["Amoxicillin 500 mg t.d.s. for five days.", "GP to review."],
+            ),
+            (
+                "Aspirin 75 mg o.d. DAPT for 12 months.",
+                &["Aspirin 75 mg o.d.", "DAPT for 12 months."],
+            ),
+            (
+                "Vit. K 1 mg IV given. PSA 6.2 ng/mL (prev. 4.1 in Jan. 2022).",
+                &[
+                    "Vit. K 1 mg IV given.",
+                    "PSA 6.2 ng/mL (prev. 4.1 in Jan. 2022).",
+                ],
+            ),
+            (
+                // A number a comma closes is not the volume's own.
+                "Lit.: J. Reid, Dutch Landscapes, Oxford, 1988, vol. II, p. 41.",
+                &["Lit.: J. Reid, Dutch Landscapes, Oxford, 1988, vol. II, p. 41."],
+            ),
+            (
+                "Pulse 80 per min. No murmurs heard.",
+                &["Pulse 80 per min.", "No murmurs heard."],
+            ),
+        ],
+    );
+}

@@ -72,6 +72,9 @@ const QUOTATION_BYTES: usize = 2_000;
 /// Longest run of mentions that addresses a reply ("@anna @oleg …").
 const MENTIONS_BYTES: usize = 240;
 
+/// Longest code, in bytes, that a number sign may number ("WA1949.23").
+const CODE_BYTES: usize = 24;
+
 /// How far after a greeting's comma the person greeted is looked for.
 const ADDRESSEE_BYTES: usize = 120;
 
@@ -225,6 +228,23 @@ impl<'a> Next<'a> {
 
     fn is_emoji(&self) -> bool {
         self.first.is_some_and(is_emoji)
+    }
+
+    /// A code comes next: one token of letters and digits, with a digit, a
+    /// capital first and at most [`CODE_BYTES`] long ("Ж-4047", "WA1949.23",
+    /// "B12"), as an inventory or a register numbers its items.
+    fn is_code(&self) -> bool {
+        // Read no further than a code may run, so that a long token is not
+        // read at each mark before it.
+        let window = &self.rest[..floor_char_boundary(self.rest, CODE_BYTES + 4)];
+        let token = window.split(char::is_whitespace).next().unwrap_or("");
+        let token = token.trim_end_matches([',', ';', ':', ')', '.']);
+        self.is_upper()
+            && token.len() <= CODE_BYTES
+            && token.contains(|c: char| c.is_ascii_digit())
+            && token
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/'))
     }
 
     /// Punctuation that continues the sentence: `etc., and`, `Inc.)`, `#tag`,
@@ -948,7 +968,7 @@ impl<'a> Scanner<'a, '_> {
     /// that `j` is past the stop: after a footnote number on the same line
     /// ("…minority rights. 4 Even though…": one to three digits, then a
     /// capitalised word), or at `j`.
-    fn after_note_number(&self, i: usize, j: usize) -> usize {
+    fn after_note_number(&mut self, i: usize, j: usize) -> usize {
         if self.char_before(i).is_none_or(|c| c.is_ascii_digit()) {
             return j;
         }
@@ -963,7 +983,12 @@ impl<'a> Scanner<'a, '_> {
         let mut chars = word.chars();
         let capitalised = chars.next().is_some_and(char::is_uppercase)
             && chars.next().is_some_and(char::is_lowercase);
-        if word.len() < after.len() && capitalised {
+        // "bapt. 2 Feb. 1798": a day of the month, no note.
+        let name = word
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.len() < after.len() && capitalised && !self.is_date_name(name) {
             j + (rest.len() - number.len()) + digits
         } else {
             j
@@ -1421,6 +1446,26 @@ impl<'a> Scanner<'a, '_> {
                 return false;
             }
         }
+        // "ЦГА Москвы. Ф. 51. Оп. 10. Д. 1243": after the number of such a
+        // reference, the next one goes on too when it is a numbered
+        // abbreviation written with a capital ("Оп. 10").
+        if is_number(word)
+            && next.is_upper()
+            && !next.quoted
+            && !next.dashed
+            && next
+                .after_stop()
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+            && rules.abbreviations.kind(next.word, &mut self.lower) == Some(Kind::Numbered)
+            && self.previous_word(start).is_some_and(|p| {
+                let mut letters = p.chars();
+                letters.next().is_some_and(char::is_uppercase)
+                    && letters.next() == Some('.')
+                    && letters.next().is_none()
+            })
+        {
+            return false;
+        }
         // In a paragraph written in capitals a capital says nothing: a common
         // sentence opener is read as it would be written ("THE" as "The"),
         // and one that joins as often ("И", "AND") is no sign.
@@ -1618,12 +1663,18 @@ impl<'a> Scanner<'a, '_> {
             let ordinal_unit = kind == Kind::Unit;
             // The second unit of a rate after a quantity and its unit counts
             // as the quantity's ("300 руб. за кг. Скидок", "50 mi. per hr.
-            // Police"); not a one-letter one, a place as often ("за г.").
+            // Police"), and so does the unit of a count per time ("ЧДД 22 в
+            // мин. Живот мягкий", "80 per min. No murmurs"); not a one-letter
+            // one, a place as often ("за г.").
             let rate = !place
                 && matches!(kind, Kind::Unit | Kind::Numeric)
                 && previous.is_some_and(|p| {
-                    matches!(p, "per" | "на" | "за")
-                        && self.after_quantity_and_unit(text[..start].trim_end().len() - p.len())
+                    let at = text[..start].trim_end().len() - p.len();
+                    matches!(p, "per" | "на" | "за") && self.after_quantity_and_unit(at)
+                        || matches!(p, "per" | "в")
+                            && self
+                                .previous_word(at)
+                                .is_some_and(|q| is_quantity(q.trim_end_matches(',')))
                 });
             let before_unit = &text[self.sentence_start..start];
             let after_number = |lower: &mut String| {
@@ -1687,6 +1738,13 @@ impl<'a> Scanner<'a, '_> {
                         && !next.bracketed
                         && (starter || !dated || !self.date_phrase_before(start, !after_month))
                 }
+                // "Harland Ltd. (Co. No. 04418220)": a capitalised one before a
+                // number sign and its number names what is numbered.
+                Kind::Ambiguous
+                    if word.starts_with(char::is_uppercase) && self.number_sign_next(next) =>
+                {
+                    false
+                }
                 Kind::Ambiguous => {
                     starter
                         || self.common_word_next(next)
@@ -1694,10 +1752,26 @@ impl<'a> Scanner<'a, '_> {
                         || self.date_range_ends(start, word, range_first, previous, next)
                 }
                 // "No. Keys?": alone in its sentence, "No." is the word no.
-                Kind::Numbered => !next.is_digit() && (starter || first_in_sentence),
+                // A code is a number too ("инв. Ж-4047", "inv. no. WA1949.23").
+                // After its own number it closes that number as a unit does
+                // ("ДН II ст. Сопутствующий…", "до 3 112,45 п. Индекс РТС…");
+                // not after a number a comma closes ("1973, vol. II").
+                Kind::Numbered => {
+                    !next.is_digit()
+                        && !next.is_code()
+                        && (starter
+                            || first_in_sentence
+                            || next.is_upper()
+                                && !next.bracketed
+                                && !is_roman(next.word)
+                                && !previous.is_some_and(|p| p.ends_with(','))
+                                && after_number(&mut self.lower))
+                }
                 // Without its number ("Oh no. Rain fell") it is the plain word.
                 Kind::NumberSign => {
-                    !next.is_digit() && (starter || next.is_upper() && !is_roman(next.word))
+                    !next.is_digit()
+                        && !next.is_code()
+                        && (starter || next.is_upper() && !is_roman(next.word))
                 }
                 Kind::Numeric => {
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
@@ -1746,6 +1820,16 @@ impl<'a> Scanner<'a, '_> {
         if short && (next.first == Some('№') || capitalised && self.number_sign_next(next)) {
             return false;
         }
+        // "(Московские ведомости. 1903. № 214. С. 4)": in a reference, the
+        // year's full stop parts it from the issue's number.
+        if is_number(word)
+            && next.first == Some('№')
+            && next.rest['№'.len_utf8()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
         // "Compare Isa. 40:31 with…", "см. Мф. 5:3": a book cut short before
         // its chapter and verse.
         if is_capitalised_short(word) && is_chapter_and_verse(leading_number(next.rest)) {
@@ -1773,6 +1857,20 @@ impl<'a> Scanner<'a, '_> {
             && word.split('.').all(|p| {
                 !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
             })
+        {
+            return starter || self.common_word_next(next);
+        }
+        // "хирург — к. м. н. Иванов": such letters written with spaces, as
+        // "т. е." is.
+        let dotted_letter = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_lowercase)
+                && chars.next() == Some('.')
+                && chars.next().is_none()
+        };
+        if single_letter
+            && word.chars().all(char::is_lowercase)
+            && previous.is_some_and(dotted_letter)
         {
             return starter || self.common_word_next(next);
         }
@@ -3029,7 +3127,9 @@ fn qualified_date(text: &str) -> bool {
     let (Some(number), Some(unit)) = (words.next(), words.next()) else {
         return false;
     };
-    match unit.trim_end_matches([',', ';', ')']) {
+    // The quotation or bracket the date ends may close after it: "во II пол.
+    // 2025 г.», — заявил он".
+    match unit.trim_end_matches(|c: char| matches!(c, ',' | ';') || is_closer(c)) {
         "в." | "вв." => is_roman_or_range(number),
         "г." | "гг." => is_number(number),
         _ => false,
