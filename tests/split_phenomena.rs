@@ -1813,3 +1813,45 @@ fn notes_of_a_clinic() {
         ],
     );
 }
+
+#[test]
+fn timetables_matches_and_dictionary_labels() {
+    check(
+        "timetables, matches, dictionaries",
+        &[
+            (
+                "Flight LH 2473: dep. 17.45, arr. 18.40. Allow time to connect.",
+                &[
+                    "Flight LH 2473: dep. 17.45, arr. 18.40.",
+                    "Allow time to connect.",
+                ],
+            ),
+            (
+                "The goal was later given as an o.g. Second half under way.",
+                &[
+                    "The goal was later given as an o.g.",
+                    "Second half under way.",
+                ],
+            ),
+            (
+                "biscuit n. a small flat baked cake, usu. crisp and sweet. Cf. cookie.",
+                &[
+                    "biscuit n. a small flat baked cake, usu. crisp and sweet.",
+                    "Cf. cookie.",
+                ],
+            ),
+            (
+                "knackered adj. Brit. colloq. very tired.",
+                &["knackered adj. Brit. colloq. very tired."],
+            ),
+            (
+                // A range of days before a short month is a whole date.
+                "The check runs 22–24 Apr. Access to every flat is required.",
+                &[
+                    "The check runs 22–24 Apr.",
+                    "Access to every flat is required.",
+                ],
+            ),
+        ],
+    );
+}

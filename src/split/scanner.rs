@@ -1446,6 +1446,21 @@ impl<'a> Scanner<'a, '_> {
                 return false;
             }
         }
+        // "(в 2 т. М., 2015)", "…русского народа. М., 1862": a capital letter,
+        // its full stop, a comma and a year name the place and the year of
+        // a publication; no sentence opens so (unlike a catalogue's "Х.,
+        // м." after a date: canvas, oil).
+        if next.word_has_stop
+            && next.is_upper()
+            && !next.quoted
+            && !next.dashed
+            && next.after_stop().is_some_and(|a| {
+                a.strip_prefix(',')
+                    .is_some_and(|year| year.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            })
+        {
+            return false;
+        }
         // "ЦГА Москвы. Ф. 51. Оп. 10. Д. 1243": after the number of such a
         // reference, the next one goes on too when it is a numbered
         // abbreviation written with a capital ("Оп. 10").
@@ -1939,10 +1954,12 @@ impl<'a> Scanner<'a, '_> {
         // After the day of the month the short month is a date whatever its
         // case ("встреча 5 янв. Возьмите", "met on 5 Oct. Police", "from 1st
         // Sept. Viewing").
-        let day = previous.is_some_and(|p| {
+        // A range of days too ("состоится 22–24 апр. Доступ…").
+        let one_day = |p: &str| {
             matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()) && p != "0"
                 || is_ordinal(p) && p.len() <= 4
-        });
+        };
+        let day = previous.is_some_and(|p| p.split(['–', '-', '—']).all(one_day));
         // Written as a month is inside a sentence: capitalised in English,
         // in lower case in Russian ("in Oct.", "в окт."). Russian orders its
         // words freely, so a surname after the date may be the subject
