@@ -1293,9 +1293,13 @@ impl<'a> Scanner<'a, '_> {
 
     /// `next` is a number sign and its number: "No. 5", "nos. 3–4".
     fn number_sign_next(&mut self, next: &Next) -> bool {
-        next.after_stop()
-            .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
-            && self.rules.abbreviations.kind(next.word, &mut self.lower) == Some(Kind::NumberSign)
+        self.abbreviation_and_number_next(next, Kind::NumberSign)
+    }
+
+    /// `next` is an abbreviation of `kind` and its number: "No. 5", "Оп. 10".
+    fn abbreviation_and_number_next(&mut self, next: &Next, kind: Kind) -> bool {
+        next.after_stop().is_some_and(starts_with_digit)
+            && self.rules.abbreviations.kind(next.word, &mut self.lower) == Some(kind)
     }
 
     /// Where the run of emoji that starts at byte `i` ends.
@@ -1430,36 +1434,30 @@ impl<'a> Scanner<'a, '_> {
         // capital letter and its number, a page, a volume or a file, goes on
         // the reference before it (no name has a number for its surname);
         // not a telephone number, which an advert's "Т." labels ("погреб. Т.
-        // 8-912-345-67-89").
+        // 8-912-345-67-89"). So does a capital letter, a comma and a year,
+        // the place and the year of a publication ("(в 2 т. М., 2015)",
+        // "…русского народа. М., 1862"), unlike a catalogue's "Х., м." after
+        // a date (canvas, oil).
         let lettered = next.word_has_stop && next.is_upper() && !next.quoted && !next.dashed;
         if let Some(after) = next.after_stop().filter(|_| lettered) {
+            if after
+                .strip_prefix(',')
+                .is_some_and(|year| starts_with_digit(year.trim_start()))
+            {
+                return false;
+            }
             let number = leading_number(after);
             let mut parts = number.split(['-', '–']);
             let short = |part: Option<&str>| {
                 part.is_none_or(|p| p.bytes().filter(u8::is_ascii_digit).count() <= 5)
             };
-            if number.starts_with(|c: char| c.is_ascii_digit())
+            if starts_with_digit(number)
                 && short(parts.next())
                 && short(parts.next())
                 && parts.next().is_none()
             {
                 return false;
             }
-        }
-        // "(в 2 т. М., 2015)", "…русского народа. М., 1862": a capital letter,
-        // its full stop, a comma and a year name the place and the year of
-        // a publication; no sentence opens so (unlike a catalogue's "Х.,
-        // м." after a date: canvas, oil).
-        if next.word_has_stop
-            && next.is_upper()
-            && !next.quoted
-            && !next.dashed
-            && next.after_stop().is_some_and(|a| {
-                a.strip_prefix(',')
-                    .is_some_and(|year| year.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-            })
-        {
-            return false;
         }
         // "ЦГА Москвы. Ф. 51. Оп. 10. Д. 1243": after the number of such a
         // reference, the next one goes on too when it is a numbered
@@ -1468,16 +1466,11 @@ impl<'a> Scanner<'a, '_> {
             && next.is_upper()
             && !next.quoted
             && !next.dashed
-            && next
-                .after_stop()
-                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
-            && rules.abbreviations.kind(next.word, &mut self.lower) == Some(Kind::Numbered)
-            && self.previous_word(start).is_some_and(|p| {
-                let mut letters = p.chars();
-                letters.next().is_some_and(char::is_uppercase)
-                    && letters.next() == Some('.')
-                    && letters.next().is_none()
-            })
+            && self.abbreviation_and_number_next(next, Kind::Numbered)
+            && self
+                .previous_word(start)
+                .and_then(letter_and_stop)
+                .is_some_and(char::is_uppercase)
         {
             return false;
         }
@@ -1739,8 +1732,8 @@ impl<'a> Scanner<'a, '_> {
                     // that opens the sentence ("В мае с.г. Россия провела…").
                     let after_month =
                         previous.is_some_and(|p| self.is_date_name(p.trim_end_matches(',')));
-                    let numbered =
-                        after_number(&mut self.lower) || self.date_before_preposition(previous);
+                    let numbered = after_number(&mut self.lower)
+                        || self.date_before_preposition(start, previous);
                     let dated = after_month || numbered;
                     // "Smith et al. 2019 showed", "around A.D. 529", "ibid. 45":
                     // a number right after is the abbreviation's own, a year or
@@ -1839,9 +1832,7 @@ impl<'a> Scanner<'a, '_> {
         // year's full stop parts it from the issue's number.
         if is_number(word)
             && next.first == Some('№')
-            && next.rest['№'.len_utf8()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit())
+            && starts_with_digit(next.rest['№'.len_utf8()..].trim_start())
         {
             return false;
         }
@@ -1877,15 +1868,11 @@ impl<'a> Scanner<'a, '_> {
         }
         // "хирург — к. м. н. Иванов": such letters written with spaces, as
         // "т. е." is.
-        let dotted_letter = |w: &str| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_lowercase)
-                && chars.next() == Some('.')
-                && chars.next().is_none()
-        };
         if single_letter
             && word.chars().all(char::is_lowercase)
-            && previous.is_some_and(dotted_letter)
+            && previous
+                .and_then(letter_and_stop)
+                .is_some_and(char::is_lowercase)
         {
             return starter || self.common_word_next(next);
         }
@@ -2028,23 +2015,18 @@ impl<'a> Scanner<'a, '_> {
         !need_number || words().any(|w| is_number(w) || is_ordinal(w) || is_roman_or_range(w))
     }
 
-    /// `previous`, the word before an era, is a preposition of up to three
-    /// letters after a number or a year's abbreviation: the era closes that
-    /// date ("Ок. 1450 г. до н. э. Крит был захвачен…").
-    fn date_before_preposition(&mut self, previous: Option<&str>) -> bool {
+    /// `previous`, the word before the era that starts at byte `start`, is a
+    /// preposition of up to three letters after a number or a year's
+    /// abbreviation: the era closes that date ("Ок. 1450 г. до н. э. Крит
+    /// был захвачен…").
+    fn date_before_preposition(&mut self, start: usize, previous: Option<&str>) -> bool {
         let Some(word) = previous.filter(|p| p.chars().count() <= 3) else {
             return false;
         };
         if !self.rules.function_words.contains(word, &mut self.lower) {
             return false;
         }
-        // Where `word`, a slice of the text, starts in it.
-        let Some(at) = (word.as_ptr() as usize)
-            .checked_sub(self.text.as_ptr() as usize)
-            .filter(|&at| at <= self.text.len())
-        else {
-            return false;
-        };
+        let at = self.text[..start].trim_end().len() - word.len();
         self.previous_word(at).is_some_and(|date| {
             let bare = date.strip_suffix('.').unwrap_or(date);
             is_quantity(bare)
@@ -2068,11 +2050,7 @@ impl<'a> Scanner<'a, '_> {
         // name has, so that a run of initials is not read once per initial.
         let mut initials = 0;
         while let Some(word) = self.previous_word(at) {
-            let mut chars = word.chars();
-            let initial = chars.next().is_some_and(char::is_uppercase)
-                && chars.next() == Some('.')
-                && chars.next().is_none();
-            if !initial {
+            if !letter_and_stop(word).is_some_and(char::is_uppercase) {
                 break;
             }
             initials += 1;
@@ -3105,11 +3083,8 @@ fn is_record_area(text: &str) -> bool {
     if first.strip_suffix("-е").is_some_and(digits) && second.starts_with("изд") {
         return true;
     }
-    let letter = first.strip_suffix('.').is_some_and(|l| {
-        let mut chars = l.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-    });
-    if (letter || first == "№") && second.starts_with(|c: char| c.is_ascii_digit()) {
+    let letter = letter_and_stop(first).is_some_and(char::is_uppercase);
+    if (letter || first == "№") && starts_with_digit(second) {
         return true;
     }
     first.ends_with(".:")
@@ -3119,12 +3094,24 @@ fn is_record_area(text: &str) -> bool {
             && year_after_comma()
 }
 
+/// `word` is one letter and its full stop ("С.", "н."): that letter.
+fn letter_and_stop(word: &str) -> Option<char> {
+    let mut chars = word.chars();
+    let letter = chars.next().filter(|c| c.is_alphabetic())?;
+    (chars.next() == Some('.') && chars.next().is_none()).then_some(letter)
+}
+
+/// `text` opens with an ASCII digit.
+fn starts_with_digit(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// `number` is a chapter and a verse: "3:16", "1:1–31", "5:1-12".
 fn is_chapter_and_verse(number: &str) -> bool {
     number.split_once(':').is_some_and(|(chapter, verse)| {
         (1..=3).contains(&chapter.len())
             && chapter.bytes().all(|b| b.is_ascii_digit())
-            && verse.starts_with(|c: char| c.is_ascii_digit())
+            && starts_with_digit(verse)
     })
 }
 
