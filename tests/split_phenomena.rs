@@ -1855,3 +1855,203 @@ fn timetables_matches_and_dictionary_labels() {
         ],
     );
 }
+
+#[test]
+fn chess_moves_and_their_numbers() {
+    check(
+        "chess notation",
+        &[
+            (
+                "After 1. e4 e5 2. Nf3 Nc6 3. Bb5 the Ruy Lopez arises. White then chose 4. Ba4.",
+                &[
+                    "After 1. e4 e5 2. Nf3 Nc6 3. Bb5 the Ruy Lopez arises.",
+                    "White then chose 4. Ba4.",
+                ],
+            ),
+            (
+                "Black erred with 19...Qb6? 20. Nxe6! fxe6 21. Qh5+ and the king is exposed. The game ended soon.",
+                &[
+                    "Black erred with 19...Qb6? 20. Nxe6! fxe6 21. Qh5+ and the king is exposed.",
+                    "The game ended soon.",
+                ],
+            ),
+            (
+                "The move 27...Rxf2!? is double-edged. Engines prefer 27...Rd8.",
+                &[
+                    "The move 27...Rxf2!? is double-edged.",
+                    "Engines prefer 27...Rd8.",
+                ],
+            ),
+            (
+                "The game ended after 41. Qg7#. A fine finish.",
+                &["The game ended after 41. Qg7#.", "A fine finish."],
+            ),
+            (
+                "Why not 15. Bxf7+? The answer is 15...Kxf7 16. Ng5+ Kg8, and Black holds.",
+                &[
+                    "Why not 15. Bxf7+?",
+                    "The answer is 15...Kxf7 16. Ng5+ Kg8, and Black holds.",
+                ],
+            ),
+            (
+                "He won in 1972. Nf3 was his favourite first move.",
+                &["He won in 1972.", "Nf3 was his favourite first move."],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn music_catalogues_classical_citations_and_old_accounts() {
+    check(
+        "music, classics, old letters",
+        &[
+            (
+                "Vol. 2 adds the Nocturnes, Opp. 9 and 15, and a Haydn sonata, Hob. XVI:50. The sound is warm.",
+                &[
+                    "Vol. 2 adds the Nocturnes, Opp. 9 and 15, and a Haydn sonata, Hob. XVI:50.",
+                    "The sound is warm.",
+                ],
+            ),
+            (
+                "The nova peaked at mag. 2.1 on 3 May. It then faded.",
+                &["The nova peaked at mag. 2.1 on 3 May.", "It then faded."],
+            ),
+            (
+                "Hom. Od. 9.105 describes the Cyclopes. Their land is fertile.",
+                &[
+                    "Hom. Od. 9.105 describes the Cyclopes.",
+                    "Their land is fertile.",
+                ],
+            ),
+            (
+                "Tacitus is sharper here (Ann. 15.44 is the locus classicus) than elsewhere.",
+                &["Tacitus is sharper here (Ann. 15.44 is the locus classicus) than elsewhere."],
+            ),
+            (
+                "The duty is stated plainly (Cic. Off. 1.22).",
+                &["The duty is stated plainly (Cic. Off. 1.22)."],
+            ),
+            (
+                "He lived in Rome. 1492 was the year he left.",
+                &["He lived in Rome.", "1492 was the year he left."],
+            ),
+            (
+                "The loan costs 6.2% p.a. Fees are extra.",
+                &["The loan costs 6.2% p.a.", "Fees are extra."],
+            ),
+            (
+                "Paid the smith 2s. 9d. for the shoeing. Very dear.",
+                &["Paid the smith 2s. 9d. for the shoeing.", "Very dear."],
+            ),
+            (
+                "Rent of £4 3s. 0d. paid to Lady Day.",
+                &["Rent of £4 3s. 0d. paid to Lady Day."],
+            ),
+            (
+                "Your letter dated 9th. June, 1822 arrived today.",
+                &["Your letter dated 9th. June, 1822 arrived today."],
+            ),
+            (
+                "She finished 1st. 2nd was her sister.",
+                &["She finished 1st.", "2nd was her sister."],
+            ),
+            (
+                "Witness: Eliz. Hartley, spinster.",
+                &["Witness: Eliz. Hartley, spinster."],
+            ),
+            (
+                "Track 3 (feat. a boys' choir) is the highlight.",
+                &["Track 3 (feat. a boys' choir) is the highlight."],
+            ),
+            (
+                "Give my love to all. Your affectionate brother, J. H. P.S. The parcel is sent.",
+                &[
+                    "Give my love to all.",
+                    "Your affectionate brother, J. H.",
+                    "P.S. The parcel is sent.",
+                ],
+            ),
+            (
+                // A listed abbreviation or a whole word is no citation.
+                "The survey was run in Paris. Fig. 2 shows the results.",
+                &["The survey was run in Paris.", "Fig. 2 shows the results."],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn aviation_polls_and_tolerances() {
+    check(
+        "aviation, polls, specifications",
+        &[
+            (
+                "Conditions at 0600 UTC: vis. 8 km, wind 240/12 kts. Expect Rwy 09.",
+                &[
+                    "Conditions at 0600 UTC: vis. 8 km, wind 240/12 kts.",
+                    "Expect Rwy 09.",
+                ],
+            ),
+            (
+                "Support held at Con. 33% (−2) and Lab. 30% (+1). The poll closed on Friday.",
+                &[
+                    "Support held at Con. 33% (−2) and Lab. 30% (+1).",
+                    "The poll closed on Friday.",
+                ],
+            ),
+            (
+                "The seat fell to Lab. The majority was 2,114.",
+                &["The seat fell to Lab.", "The majority was 2,114."],
+            ),
+            (
+                "Episode two (ep. 2 in the box set) is the strongest.",
+                &["Episode two (ep. 2 in the box set) is the strongest."],
+            ),
+            (
+                "It was built c. 1450 by a local mason.",
+                &["It was built c. 1450 by a local mason."],
+            ),
+            (
+                "Tolerance on the bore shall be 0.02 mm max. Gauges shall be calibrated yearly.",
+                &[
+                    "Tolerance on the bore shall be 0.02 mm max.",
+                    "Gauges shall be calibrated yearly.",
+                ],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn figure_letters_and_brackets_after_quoted_titles() {
+    check(
+        "figures, quoted titles",
+        &[
+            (
+                "Output rose sharply (Fig. B) after the change.",
+                &["Output rose sharply (Fig. B) after the change."],
+            ),
+            (
+                "Fig. C shows the drip tray. Push it fully home.",
+                &["Fig. C shows the drip tray.", "Push it fully home."],
+            ),
+            (
+                "The film \"Airplane!\" (1980) is still funny.",
+                &["The film \"Airplane!\" (1980) is still funny."],
+            ),
+            (
+                "He shouted \"Stop!\" (twice) and ran.",
+                &["He shouted \"Stop!\" (twice) and ran."],
+            ),
+            (
+                "I asked \"Why?\" (Nobody answered.) Then I left.",
+                &["I asked \"Why?\"", "(Nobody answered.)", "Then I left."],
+            ),
+            (
+                "The Power of the Dog (2021, dir. Jane Campion) is on at 9pm.",
+                &["The Power of the Dog (2021, dir. Jane Campion) is on at 9pm."],
+            ),
+        ],
+    );
+}

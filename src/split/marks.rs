@@ -120,8 +120,9 @@ pub fn is_number(word: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-' | '–'))
 }
 
-/// A quantity before a unit: a number, also with a currency sign or an
-/// approximation sign before it ("$135", "US$5", "€20", "~50", "≈3") or as a
+/// A quantity before a unit: a number, also with a currency sign, an
+/// approximation or a tolerance sign before it ("$135", "US$5", "€20", "~50",
+/// "≈3", "±0,5") or as a
 /// product of dimensions ("150x185", "4х10", "2×3×4", Latin, Cyrillic or the
 /// multiplication sign).
 pub fn is_quantity(word: &str) -> bool {
@@ -130,7 +131,7 @@ pub fn is_quantity(word: &str) -> bool {
         Some((country, amount)) if country.bytes().all(|b| b.is_ascii_uppercase()) => amount,
         _ => word,
     };
-    let word = word.trim_start_matches(['€', '£', '¥', '₽', '₴', '₸', '~', '≈', '+', '−']);
+    let word = word.trim_start_matches(['€', '£', '¥', '₽', '₴', '₸', '~', '≈', '+', '−', '±']);
     // "1990-х" is a number with a case ending, not a product.
     is_number(word) || word.split(['x', 'х', '×']).all(is_number)
 }
@@ -138,8 +139,56 @@ pub fn is_quantity(word: &str) -> bool {
 /// An English ordinal written in figures: "1st", "89th", "22nd", "3RD".
 pub fn is_ordinal(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    let suffix = word[digits..].to_ascii_lowercase();
-    digits > 0 && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+    let suffix = &word[digits..];
+    digits > 0
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s))
+}
+
+/// A chess move in algebraic notation, English or Russian, with any marks
+/// a commentator adds: "e4", "exd5", "Nf3", "Bxh7+!", "Rfd8", "e8=Q",
+/// "O-O-O", "0-0", "Кf3", "Фxd4!?", "Крh1", "Лxf7#". The pieces are K, Q, R,
+/// B, N and Кр, Ф, Л, С, К; the square is a file a–h and a rank 1–8.
+pub fn is_chess_move(token: &str) -> bool {
+    let token = token.trim_end_matches(|c: char| {
+        matches!(c, '!' | '?' | '+' | '#' | ',' | ';' | ':' | '.' | ')') || is_closer(c)
+    });
+    if matches!(token, "O-O" | "O-O-O" | "0-0" | "0-0-0") {
+        return true;
+    }
+    let rest = ["Кр", "K", "Q", "R", "B", "N", "Ф", "Л", "С", "К"]
+        .into_iter()
+        .find_map(|piece| token.strip_prefix(piece));
+    let (piece, rest) = match rest {
+        Some(rest) => (true, rest),
+        None => (false, token),
+    };
+    // A pawn that reaches the last rank becomes a piece: "e8=Q", "e8Q", "e1=Ф".
+    let rest = match rest.char_indices().next_back() {
+        Some((at, c)) if !piece && c.is_uppercase() => rest[..at].trim_end_matches('='),
+        _ => rest,
+    };
+    let file = |b: u8| (b'a'..=b'h').contains(&b);
+    let rank = |b: u8| (b'1'..=b'8').contains(&b);
+    let [before @ .., to_file, to_rank] = rest.as_bytes() else {
+        return false;
+    };
+    if !file(*to_file) || !rank(*to_rank) {
+        return false;
+    }
+    // The capture sign: x, the Cyrillic х, a colon or ×.
+    let before = ["x", "х", ":", "×"]
+        .into_iter()
+        .find_map(|sign| before.strip_suffix(sign.as_bytes()))
+        .unwrap_or(before);
+    match before {
+        [] => true,
+        // A pawn captures from its file; a piece names its file, rank or square.
+        [f] => file(*f) || piece && rank(*f),
+        [f, r] => piece && file(*f) && rank(*r),
+        _ => false,
+    }
 }
 
 /// What follows the dash that opens a remark of direct speech at the start
@@ -264,6 +313,21 @@ mod tests {
         }
         for word in ["th", "89", "4x4", "1st-class"] {
             assert!(!is_ordinal(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn chess_moves() {
+        for word in [
+            "e4", "exd5", "Nf3", "Bxh7+!", "Rfd8", "R1e2", "Qh4xe1", "e8=Q", "e8Q", "O-O-O", "0-0",
+            "Кf3", "Фxd4!?", "Крh1", "Лxf7#", "Сb5,", "exf4,", "e:d5",
+        ] {
+            assert!(is_chess_move(word), "{word}");
+        }
+        for word in [
+            "e9", "i4", "Nf", "K.", "B12", "Mr", "Nf3x", "Zf3", "1st", "a", "exd", "R1e2e4", "Дe4",
+        ] {
+            assert!(!is_chess_move(word), "{word}");
         }
     }
 

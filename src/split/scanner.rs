@@ -11,9 +11,10 @@
 use super::abbreviations::{Abbreviations, Kind};
 use super::evidence::{Evidence, Form, breaks_midway, is_full, is_letter, is_lower, starts_lower};
 use super::marks::{
-    after_speech_dash, bracketed_item_number, is_bullet, is_closer, is_dash, is_emoji, is_link,
-    is_number, is_opener, is_ordinal, is_quantity, is_relation, is_roman, is_roman_or_range,
-    is_slash_date, is_terminal, is_time, item_number, roman_item_number, starts_list_item,
+    after_speech_dash, bracketed_item_number, is_bullet, is_chess_move, is_closer, is_dash,
+    is_emoji, is_link, is_number, is_opener, is_ordinal, is_quantity, is_relation, is_roman,
+    is_roman_or_range, is_slash_date, is_terminal, is_time, item_number, roman_item_number,
+    starts_list_item,
 };
 use super::words::{
     CaptionWords, DateWords, FunctionWords, PartWords, SALUTATION_MAX_BYTES, Salutations, Starters,
@@ -103,6 +104,10 @@ const DATE_BYTES: usize = 32;
 /// How much of a bibliographic record's area is read after its dash, in
 /// bytes ("Новосибирск: Изд-во СО РАН, 2007").
 const RECORD_AREA_BYTES: usize = 64;
+
+/// How much of a title is read for the record after it, in bytes (a title
+/// of eight Russian words).
+const TITLE_BYTES: usize = 160;
 
 /// Longest bracketed label, in characters ("(New Scientist Space)").
 const LABEL_CHARS: usize = 40;
@@ -715,7 +720,8 @@ impl<'a> Scanner<'a, '_> {
                 && (stops >= 2 || stops == 0)
                 && j == marks_end
                 && self.char_before(i).is_some_and(char::is_alphanumeric)
-                && !self.inside_quotation(i);
+                && !self.inside_quotation(i)
+                && !self.numbered_move(i, j);
             // Not inside brackets: "[-d?V]" is a command's options.
             if (marks || quote_glued || ellipsis_glued)
                 && after.is_uppercase()
@@ -793,7 +799,19 @@ impl<'a> Scanner<'a, '_> {
                 && !scanner.square_bracket_open(i)
                 && !scanner.after_name(i)
                 && !scanner.quoted_speech(i)
+                && !scanner.after_chess_move(i)
         };
+        // "«Ну, погоди!» (0+) в 8.05", "«Ирония судьбы…!» (СССР, 1975 г.), реж.":
+        // a bracket after a quoted title that its sentence goes on after
+        // comments on the title.
+        if marks && quote_closed && next.bracketed && self.bracket_runs_on(&next) {
+            return j;
+        }
+        // "14...Nd7? 15. Bxh7+! Kxh7", "21. g4? Кf4! 22. Сxf4": a commentator's
+        // mark after a move, before the next move, goes on with the game.
+        if marks && !ellipsis && self.after_chess_move(i) && opens_with_move(next.rest) {
+            return j;
+        }
         // "История письменности. — М.: Наука, 1999. — 320 с.": in a
         // bibliographic record a full stop and a dash part its areas.
         if stops == 1 && !marks && !ellipsis && next.dashed && is_record_area(next.rest) {
@@ -854,7 +872,12 @@ impl<'a> Scanner<'a, '_> {
                 && !quote_closed;
             // Nor before a symbol: "-exec ... + or", "$1, $2, ... $n".
             let symbol = !next.first.is_some_and(char::is_alphabetic);
-            !next.is_digit() && !symbol && (!next.bracketed || self.bracketed_note(&next)) && !pause
+            let at = self.text.len() - next.rest.len();
+            !next.is_digit()
+                && !symbol
+                && !self.numbered_move(i, at)
+                && (!next.bracketed || self.bracketed_note(&next))
+                && !pause
         } else {
             true
         };
@@ -1391,6 +1414,29 @@ impl<'a> Scanner<'a, '_> {
         if word.is_empty() {
             return true;
         }
+        // "…преданного Вам Н. Д. P. S. Кланяйтесь…": a postscript opens a
+        // sentence, after initials too,
+        if ["P.S.", "P. S.", "P.P.S.", "PS:", "P.S:"]
+            .iter()
+            .any(|mark| next.rest.starts_with(mark))
+            && !next.quoted
+        {
+            return true;
+        }
+        // and its label stays with its first sentence, as a speaker's does.
+        if matches!(word, "P.S" | "P.P.S")
+            || word == "S" && matches!(self.previous_word(start), Some("P." | "P.P."))
+        {
+            return false;
+        }
+        // «Голос. Дети», «Гагарин. Первый в космосе»: a title in guillemets.
+        if self.open_guillemets > 0 && self.inside_title(i) {
+            return false;
+        }
+        // "2. Nf3", "14. Сd3", "8. 0-0": a move's number.
+        if !next.quoted && self.numbered_move(i, text.len() - next.rest.len()) {
+            return false;
+        }
         // "Jan.–Mar. 2021", "Mon.-Fri. 9 a.m.", "янв.–февр.": a range of two
         // abbreviations ends as its second would.
         let (word, range_first) = match word.rfind(is_dash) {
@@ -1501,10 +1547,10 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         // An initial ("V. Putin", "С. В. Лавров") or initials without spaces
-        // ("С.В. Лавров", "J.R.R. Tolkien"): the name goes on unless a common
-        // sentence opener follows.
+        // ("С.В. Лавров", "J.R.R. Tolkien", "Х.-Г. Гадамер"): the name goes on
+        // unless a common sentence opener follows.
         let initials = word.split('.').all(|part| {
-            let mut chars = part.chars();
+            let mut chars = part.strip_prefix('-').unwrap_or(part).chars();
             chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
         });
         // A list marker may open a sentence or follow the colon that
@@ -1551,7 +1597,8 @@ impl<'a> Scanner<'a, '_> {
             // After a surname the initials complete the name ("писал Блок
             // А. А. Стихи…"): an ordinary word of the text opens a sentence.
             let named = self.after_surname(start)
-                && (self.common_word_next(next) || self.postposed_initials_end(start, next));
+                && (self.common_word_next(next) || self.postposed_initials_end(start, next))
+                && !title_and_record(next.rest);
             return !heading && (starter || named || self.part_letter_ends(word, previous, next));
         }
 
@@ -1685,8 +1732,19 @@ impl<'a> Scanner<'a, '_> {
                                 .is_some_and(|q| is_quantity(q.trim_end_matches(',')))
                 });
             let before_unit = &text[self.sentence_start..start];
+            // "80 µm min. Measurements…": a unit after a quantity and its own
+            // unit, a symbol of three letters at most and no function word
+            // ("£312.50 for St. Mungo's"), closes the quantity too.
+            let second_unit = matches!(kind, Kind::Unit | Kind::Ambiguous)
+                && previous.is_some_and(|p| {
+                    let bare = p.strip_suffix('.').unwrap_or(p);
+                    bare.chars().count() <= 3
+                        && !rules.function_words.contains(bare, &mut self.lower)
+                })
+                && self.after_quantity_and_unit(start);
             let after_number = |lower: &mut String| {
-                rate || amount_in_words_before(before_unit)
+                rate || ordinal_unit && second_unit
+                    || amount_in_words_before(before_unit)
                     || previous.is_some_and(|p| {
                         if place && p.ends_with([',', ';', ':']) {
                             return false;
@@ -1753,8 +1811,11 @@ impl<'a> Scanner<'a, '_> {
                 {
                     false
                 }
+                // "0.02 mm max. Gauges…", "3 kg approx. Shipping…": after a
+                // quantity and its unit it closes the quantity, as a unit does.
                 Kind::Ambiguous => {
                     starter
+                        || next.is_upper() && !next.bracketed && second_unit
                         || self.common_word_next(next)
                         || self.month_ends_phrase(start, word, previous, next)
                         || self.date_range_ends(start, word, range_first, previous, next)
@@ -1764,9 +1825,12 @@ impl<'a> Scanner<'a, '_> {
                 // After its own number it closes that number as a unit does
                 // ("ДН II ст. Сопутствующий…", "до 3 112,45 п. Индекс РТС…");
                 // not after a number a comma closes ("1973, vol. II").
+                // A capital letter alone is a figure's or a part's label, as a
+                // number is ("Fig. A", "(Fig. B)", "см. рис. А. Это…").
                 Kind::Numbered => {
                     !next.is_digit()
                         && !next.is_code()
+                        && next.word.chars().count() != 1
                         && (starter
                             || first_in_sentence
                             || next.is_upper()
@@ -1838,8 +1902,47 @@ impl<'a> Scanner<'a, '_> {
         }
         // "Compare Isa. 40:31 with…", "см. Мф. 5:3": a book cut short before
         // its chapter and verse.
-        if is_capitalised_short(word) && is_chapter_and_verse(leading_number(next.rest)) {
+        if is_capitalised_short(word, 4) && is_chapter_and_verse(leading_number(next.rest)) {
             return false;
+        }
+        // "Hom. Il. 1.1", "Diog. Laert. 9.61", "(Arist. Eth. Nic. 1094a1–3)",
+        // "(Ep. 47 is typical)", "(Апол. 21d)": an author and a work cut short
+        // before the place cited in them. Outside brackets one such word may
+        // close a sentence before a number ("…in Rome. 1492 saw…"), so it
+        // takes two of them in a row.
+        if is_work_part(word) && !next.quoted && !next.dashed {
+            let chained = previous.is_some_and(|p| {
+                p.trim_start_matches(is_opener)
+                    .strip_suffix('.')
+                    .is_some_and(is_work_part)
+            });
+            // Before a work cut short that the lists do not know ("Il.", not
+            // "Fig." or "Vol.", which open sentences), and not after a word
+            // that ends as no cut word does ("в Европе. Дл. 3530 км").
+            let work_next = cites_place(next.rest).is_some_and(|work| {
+                rules.abbreviations.kind(work, &mut self.lower).is_none()
+                    && !rules.word_endings.ends_whole(word)
+            });
+            if next.is_digit() && (self.open_parens > 0 || chained) || work_next {
+                return false;
+            }
+        }
+        // "1s. 6d.", "5ft. 6in.": a measure in two units, each glued to its
+        // number.
+        if is_glued_measure(word)
+            && is_glued_measure(first_token(next.rest).trim_end_matches(['.', ',', ';']))
+        {
+            return false;
+        }
+        // "dated 4th. March, 1819": an ordinal and its month, as old letters
+        // write them.
+        if is_ordinal(word) && self.is_date_name(next.word) {
+            let after = next.rest[next.word.len()..]
+                .trim_start_matches(',')
+                .trim_start();
+            if starts_with_digit(after) {
+                return false;
+            }
         }
         // "во II пол. XIX в.", "в кон. XX в.", "во II пол. 2024 г.": a short
         // word cut before the century or the year it qualifies.
@@ -2180,6 +2283,24 @@ impl<'a> Scanner<'a, '_> {
             && !is_surname(next.word)
     }
 
+    /// The mark at `i` closes a move number ("14.", "14...") and a chess
+    /// move starts at `at` ("14. Nf3", "14...Nd7", "23... Фxd4").
+    fn numbered_move(&self, i: usize, at: usize) -> bool {
+        let number = self.text[self.word_start(i)..i].trim_start_matches(is_opener);
+        (1..=3).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && is_chess_move(first_token(&self.text[at..]))
+    }
+
+    /// The mark at `i` follows a chess move: "Bxh7+!", "14...Nd7?", "Фxd4!?".
+    fn after_chess_move(&self, i: usize) -> bool {
+        let token = self.text[self.word_start(i)..i].trim_start_matches(is_opener);
+        let token = token
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['.', '…']);
+        is_chess_move(token)
+    }
+
     /// The word before the word that starts at `start`, if any in this sentence.
     fn previous_word(&self, start: usize) -> Option<&'a str> {
         let text = self.text;
@@ -2377,6 +2498,57 @@ impl<'a> Scanner<'a, '_> {
         let close = first_byte_from(self.text, i, &mut self.close_paren_search, |b| b == b')');
         self.char_before(i).is_some_and(char::is_alphanumeric)
             && (close == self.text.len() || close - i > SPACED_BRACKET_BYTES)
+    }
+
+    /// The full stop at `i` is inside a title in guillemets: a quotation
+    /// that a word names ("шоу «Голос. Дети»", "Д/ф «Андрей Миронов. Скажи…»",
+    /// "отображается «E4. Засор фильтра»"), that opens with a capital or a
+    /// digit, closes within [`TITLE_BYTES`] of the stop with no other mark and
+    /// leaves its sentence going on. Speech opens after a colon or a dash, or
+    /// opens its sentence; a dash brings its author («Я устал. Пойду», —
+    /// сказал он); and a quotation that ends its sentence is one ("окончательным
+    /// «Нет. Не является необходимым…»." in the kit's news).
+    fn inside_title(&self, i: usize) -> bool {
+        let before = tail(&self.text[self.sentence_start..i], TITLE_BYTES);
+        let Some(open) = before.rfind('«') else {
+            return false;
+        };
+        let named = before[..open]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '/');
+        let after = &self.text[i + 1..];
+        let Some(close) = after[..floor_char_boundary(after, TITLE_BYTES)].find('»') else {
+            return false;
+        };
+        let inside = &after[..close];
+        let rest = after[close + '»'.len_utf8()..].trim_start_matches([' ', ',']);
+        let title = &before[open + '«'.len_utf8()..];
+        named
+            && title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !title.contains(['»', '.', '!', '?', '…'])
+            && !inside.contains(['.', '!', '?', '…', '\n', '«'])
+            && !rest.starts_with(|c: char| is_dash(c) || is_terminal(c))
+    }
+
+    /// What follows a mark, `next`, opens with a round bracket that closes
+    /// within [`SPACED_BRACKET_BYTES`], with no bracket inside, before a comma,
+    /// a semicolon, lower case or a number: the sentence goes on after the
+    /// bracket.
+    fn bracket_runs_on(&mut self, next: &Next) -> bool {
+        let at = self.text.len() - next.rest.len();
+        let opened = self.text[..at].trim_end_matches(|c: char| c != '(' && is_opener(c));
+        let close = first_byte_from(self.text, at, &mut self.close_paren_search, |b| b == b')');
+        if !opened.ends_with('(')
+            || close >= self.text.len()
+            || close - at > SPACED_BRACKET_BYTES
+            || self.text[at..close].contains('(')
+        {
+            return false;
+        }
+        let after = self.text[close + 1..].trim_start_matches(' ');
+        after.starts_with([',', ';']) || starts_lower(after) || starts_with_digit(after)
     }
 
     /// A closing bracket; unmatched, or doubled, or after `:` it is a smiley,
@@ -3037,6 +3209,60 @@ impl<'a> Scanner<'a, '_> {
     }
 }
 
+/// A capitalised word cut short in a citation of an author or a work
+/// ("Hom", "Laert", "Апол").
+fn is_work_part(word: &str) -> bool {
+    is_capitalised_short(word, 6)
+}
+
+/// `text` opens with one to three words of a citation, each cut short, and
+/// then the place cited ("Il. 1.1", "Eth. Nic. 1094a1–3", "Men. 124"): the
+/// first of those words.
+fn cites_place(text: &str) -> Option<&str> {
+    let tokens = text[..floor_char_boundary(text, 4 * LONGEST_WORD)].split(' ');
+    let mut first = None;
+    for (k, token) in tokens.take(4).enumerate() {
+        match token.strip_suffix('.') {
+            Some(part) if k < 3 && is_work_part(part) => first = first.or(Some(part)),
+            _ => return first.filter(|_| starts_with_digit(token)),
+        }
+    }
+    None
+}
+
+/// A number glued to a unit of one to three letters: "1s", "6d", "5ft", "3lb";
+/// not an ordinal ("1st", "2nd").
+fn is_glued_measure(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = &word[digits..];
+    digits > 0
+        && (1..=3).contains(&unit.len())
+        && unit.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_ordinal(word)
+}
+
+/// The text up to its first white space, read no further than a word may run.
+fn first_token(text: &str) -> &str {
+    let window = &text[..floor_char_boundary(text, LONGEST_WORD)];
+    window.split(char::is_whitespace).next().unwrap_or("")
+}
+
+/// `text` opens with a chess move or a move's number: "Kxh7", "15. Bxh7+",
+/// "15...Qh4", "22. Сxf4".
+fn opens_with_move(text: &str) -> bool {
+    let token = first_token(text);
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let after = &token[digits..];
+        let after = after
+            .strip_prefix("...")
+            .or_else(|| after.strip_prefix('…'))
+            .or_else(|| after.strip_prefix('.'));
+        return after.is_some_and(|move_| move_.is_empty() || is_chess_move(move_));
+    }
+    is_chess_move(token)
+}
+
 /// `bytes` hold a run of three of the same `- = * _ ~`: a rule line.
 fn has_rule_run(bytes: &[u8]) -> bool {
     bytes
@@ -3094,6 +3320,21 @@ fn is_record_area(text: &str) -> bool {
             && year_after_comma()
 }
 
+/// `text` opens with the title of a bibliographic record that goes on in the
+/// record's areas, as ГОСТ 7.1 writes it after the author's surname and
+/// initials: "Поэтика композиции. М., 1970", "Материалы для словаря… Т. 1",
+/// "Истина и метод / пер. с нем.". The title goes with its author.
+fn title_and_record(text: &str) -> bool {
+    let window = &text[..floor_char_boundary(text, TITLE_BYTES)];
+    let line = window.split('\n').next().unwrap_or("");
+    line.contains(" / ")
+        || line.contains(" // ")
+        || line.match_indices(". ").any(|(at, _)| {
+            let area = &line[at + 2..];
+            is_record_area(area.strip_prefix("— ").unwrap_or(area))
+        })
+}
+
 /// `word` is one letter and its full stop ("С.", "н."): that letter.
 fn letter_and_stop(word: &str) -> Option<char> {
     let mut chars = word.chars();
@@ -3115,11 +3356,12 @@ fn is_chapter_and_verse(number: &str) -> bool {
     })
 }
 
-/// `word` is two to four letters, a capital and then lower case, as books
-/// of the Bible are cut short ("Isa", "Matt", "Ин", "Быт").
-fn is_capitalised_short(word: &str) -> bool {
+/// `word` is two to `most` letters, a capital and then lower case, as books
+/// of the Bible are cut short (four at most: "Isa", "Matt", "Ин", "Быт") and
+/// authors and works in a citation (six: "Hom", "Laert", "Апол").
+fn is_capitalised_short(word: &str, most: usize) -> bool {
     let mut chars = word.chars();
-    (2..=4).contains(&word.chars().count())
+    (2..=most).contains(&word.chars().count())
         && chars.next().is_some_and(char::is_uppercase)
         && chars.all(char::is_lowercase)
 }
