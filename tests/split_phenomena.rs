@@ -2055,3 +2055,38 @@ fn figure_letters_and_brackets_after_quoted_titles() {
         ],
     );
 }
+
+#[test]
+fn documents_positions_and_tonnage() {
+    check(
+        "UN documents, positions, tonnage",
+        &[
+            (
+                "The resolution (UN Doc. S/RES/2334) was adopted in 2016.",
+                &["The resolution (UN Doc. S/RES/2334) was adopted in 2016."],
+            ),
+            (
+                "Her position was lat. 50° 10′ N, long. 4° 5′ W. The wind was rising.",
+                &[
+                    "Her position was lat. 50° 10′ N, long. 4° 5′ W.",
+                    "The wind was rising.",
+                ],
+            ),
+            (
+                "It took far too long. Nobody waited.",
+                &["It took far too long.", "Nobody waited."],
+            ),
+            (
+                "The tanker measured 12,000 g.r.t. She sank within the hour.",
+                &[
+                    "The tanker measured 12,000 g.r.t.",
+                    "She sank within the hour.",
+                ],
+            ),
+            (
+                "Prices went up at the local Co-op. Milk costs more now.",
+                &["Prices went up at the local Co-op.", "Milk costs more now."],
+            ),
+        ],
+    );
+}

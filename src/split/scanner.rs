@@ -1666,6 +1666,20 @@ impl<'a> Scanner<'a, '_> {
             }
             pair.or_else(|| rules.abbreviations.kind(word, &mut self.lower))
                 .or_else(|| {
+                    // "вице-адм.", "контр-адм.", "генерал-лейт.": a rank of four
+                    // letters or more joined to a listed title by a hyphen is a
+                    // title (not "Co-op.", nor a letter: "Objective-C.").
+                    let (_, last) = word.rsplit_once('-').filter(|(rank, last)| {
+                        rank.chars().count() >= 4
+                            && rank.chars().all(char::is_alphabetic)
+                            && last.chars().count() >= 2
+                    })?;
+                    rules
+                        .abbreviations
+                        .kind(last, &mut self.lower)
+                        .filter(|kind| *kind == Kind::Prefix)
+                })
+                .or_else(|| {
                     // The capital that told the abbreviation from the word
                     // ("Ill." from "ill.", "Chap." from "chap.") is lost, so
                     // only the number after it tells ("JAN. 13", "SEC. 4").
@@ -1826,11 +1840,17 @@ impl<'a> Scanner<'a, '_> {
                 // ("ДН II ст. Сопутствующий…", "до 3 112,45 п. Индекс РТС…");
                 // not after a number a comma closes ("1973, vol. II").
                 // A capital letter alone is a figure's or a part's label, as a
-                // number is ("Fig. A", "(Fig. B)", "см. рис. А. Это…").
+                // number is ("(Fig. A)", "Fig. C shows", "см. рис. А. Это…"),
+                // unless it is a word that opens sentences, a space after it
+                // ("4-й ст. В 1905 г. Руднев…").
                 Kind::Numbered => {
+                    let label = next.word.chars().count() == 1
+                        && (next.word_has_stop
+                            || !next.rest[next.word.len()..].starts_with(' ')
+                            || !next.is_starter(&rules.starters));
                     !next.is_digit()
                         && !next.is_code()
-                        && next.word.chars().count() != 1
+                        && !label
                         && (starter
                             || first_in_sentence
                             || next.is_upper()
@@ -1961,13 +1981,19 @@ impl<'a> Scanner<'a, '_> {
         {
             return false;
         }
-        // Dotted letters not in the list ("a.s.a.p"): like an abbreviation.
+        // Dotted letters not in the list ("a.s.a.p"): like an abbreviation;
+        // in lower case after a quantity, like its unit ("27,400 g.r.t. Two of
+        // the escorts…").
         if word.contains('.')
             && word.split('.').all(|p| {
                 !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
             })
         {
-            return starter || self.common_word_next(next);
+            let unit = !word.chars().any(char::is_uppercase)
+                && next.is_upper()
+                && !next.bracketed
+                && previous.is_some_and(|p| is_quantity(p.trim_end_matches(',')));
+            return starter || unit || self.common_word_next(next);
         }
         // "хирург — к. м. н. Иванов": such letters written with spaces, as
         // "т. е." is.
