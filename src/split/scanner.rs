@@ -1748,8 +1748,11 @@ impl<'a> Scanner<'a, '_> {
             let before_unit = &text[self.sentence_start..start];
             // "80 µm min. Measurements…": a unit after a quantity and its own
             // unit, a symbol of three letters at most and no function word
-            // ("£312.50 for St. Mungo's"), closes the quantity too.
-            let second_unit = matches!(kind, Kind::Unit | Kind::Ambiguous)
+            // ("£312.50 for St. Mungo's"), closes the quantity too; an
+            // ambiguous abbreviation there closes it before a capital ("0.02
+            // mm max. Gauges…"). Read only where one of the two asks.
+            let second_unit = (kind == Kind::Unit
+                || kind == Kind::Ambiguous && next.is_upper() && !next.bracketed)
                 && previous.is_some_and(|p| {
                     let bare = p.strip_suffix('.').unwrap_or(p);
                     bare.chars().count() <= 3
@@ -1829,7 +1832,7 @@ impl<'a> Scanner<'a, '_> {
                 // quantity and its unit it closes the quantity, as a unit does.
                 Kind::Ambiguous => {
                     starter
-                        || next.is_upper() && !next.bracketed && second_unit
+                        || second_unit
                         || self.common_word_next(next)
                         || self.month_ends_phrase(start, word, previous, next)
                         || self.date_range_ends(start, word, range_first, previous, next)
