@@ -2090,3 +2090,61 @@ fn documents_positions_and_tonnage() {
         ],
     );
 }
+
+#[test]
+fn listings_timetables_and_police_ranks() {
+    check(
+        "listings, timetables, police ranks",
+        &[
+            (
+                "Det. Supt. Ann Cole led the inquiry. Det. Con. Reid assisted.",
+                &[
+                    "Det. Supt. Ann Cole led the inquiry.",
+                    "Det. Con. Reid assisted.",
+                ],
+            ),
+            (
+                "A corner shop at 2 Duke's Rd. Vacant possession on completion.",
+                &[
+                    "A corner shop at 2 Duke's Rd.",
+                    "Vacant possession on completion.",
+                ],
+            ),
+            (
+                "Flowers from May to Aug. Ht. 90 cm. Needs full sun.",
+                &["Flowers from May to Aug.", "Ht. 90 cm.", "Needs full sun."],
+            ),
+            (
+                "Trains leave from plat. 6 at 09.10. Seats are not reserved.",
+                &[
+                    "Trains leave from plat. 6 at 09.10.",
+                    "Seats are not reserved.",
+                ],
+            ),
+            (
+                "Mint, SG 77, cat. £45. A fine copy.",
+                &["Mint, SG 77, cat. £45.", "A fine copy."],
+            ),
+            (
+                "We adopted the cat. Bella settled in at once.",
+                &["We adopted the cat.", "Bella settled in at once."],
+            ),
+            (
+                "Damp was noted to the rear wall; see Cross-ref. section D4 below.",
+                &["Damp was noted to the rear wall; see Cross-ref. section D4 below."],
+            ),
+            (
+                "The flat is in Council Tax Band E. Service charges are low.",
+                &[
+                    "The flat is in Council Tax Band E.",
+                    "Service charges are low.",
+                ],
+            ),
+            // A company's form after another is no label ("Co. Ltd.").
+            (
+                "Hale & Co. Ltd. bought the site in 2019.",
+                &["Hale & Co. Ltd. bought the site in 2019."],
+            ),
+        ],
+    );
+}

@@ -1207,6 +1207,11 @@ impl<'a> Scanner<'a, '_> {
                 .abbreviations
                 .kind(word, &mut self.lower)
                 .is_none()
+            // "Cross-ref. section E1": a compound whose last part is an
+            // abbreviation is one too.
+            && word.rsplit_once('-').is_none_or(|(_, last)| {
+                last.is_empty() || self.rules.abbreviations.kind(last, &mut self.lower).is_none()
+            })
             && !self.cut_short(word, next)
     }
 
@@ -1413,6 +1418,9 @@ impl<'a> Scanner<'a, '_> {
         let word = text[start..i].trim_start_matches(is_opener);
         if word.is_empty() {
             return true;
+        }
+        if next.dashed && self.names_in_brackets(i) {
+            return false;
         }
         // "…преданного Вам Н. Д. P. S. Кланяйтесь…": a postscript opens a
         // sentence, after initials too,
@@ -1834,6 +1842,7 @@ impl<'a> Scanner<'a, '_> {
                     starter
                         || second_unit
                         || self.common_word_next(next)
+                        || self.label_next(next)
                         || self.month_ends_phrase(start, word, previous, next)
                         || self.date_range_ends(start, word, range_first, previous, next)
                 }
@@ -1869,8 +1878,13 @@ impl<'a> Scanner<'a, '_> {
                         && (starter || next.is_upper() && !is_roman(next.word))
                 }
                 Kind::Numeric => {
+                    // "Марка СССР 1961 г. «Первый полёт…»", "закон от 27.07.2006 г.
+                    // «Об информации…»": a title in guillemets after a year
+                    // names what that year dates.
+                    let titled = matches!(word, "г" | "гг") && gap.contains('«');
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
                     !next.is_digit()
+                        && !titled
                         && after_number(&mut self.lower)
                         && !next.bracketed
                         && !next.dashed
@@ -2026,6 +2040,23 @@ impl<'a> Scanner<'a, '_> {
             && !next.word_has_stop
             && next.word.chars().count() >= 2
             && self.evidence.is_common_word(next.word)
+    }
+
+    /// The word after a full stop is an abbreviation listed in lower case,
+    /// written here with a capital, that stands before a number or is a
+    /// unit ("Ht. 2 m", "Cat. £110"): a label that opens its own sentence
+    /// ("from June to Sept. Ht. approx. 1.2 m"); not a company's form
+    /// ("Smith & Co. Ltd. has…") or a title ("Det. Insp.").
+    fn label_next(&mut self, next: &Next) -> bool {
+        let abbreviations = &self.rules.abbreviations;
+        next.is_upper()
+            && next.word.chars().count() >= 2
+            && next.word.chars().any(char::is_lowercase)
+            && next.after_stop().is_some()
+            && abbreviations.exact_kind(next.word).is_none()
+            && abbreviations
+                .kind(next.word, &mut self.lower)
+                .is_some_and(|kind| matches!(kind, Kind::Numbered | Kind::NumberSign | Kind::Unit))
     }
 
     /// `word` names a day or a month (a date word that is no preposition,
@@ -2310,6 +2341,27 @@ impl<'a> Scanner<'a, '_> {
             && !next.word_has_stop
             && !next.bracketed
             && !is_surname(next.word)
+    }
+
+    /// The full stop at `i` closes a short bracket opened after a word of
+    /// this sentence ("Москва (Курский вокз.) — Тула-1"): the bracket holds
+    /// a word cut short, not a sentence, and a dash after it joins what the
+    /// bracket qualified to what follows.
+    fn names_in_brackets(&self, i: usize) -> bool {
+        let text = self.text;
+        if !text[i + 1..].starts_with(')') {
+            return false;
+        }
+        let from =
+            floor_char_boundary(text, i.saturating_sub(LABEL_CHARS * 4)).max(self.sentence_start);
+        let inside = &text[from..i];
+        let Some(open) = inside.rfind('(') else {
+            return false;
+        };
+        let before = text[self.sentence_start..from + open].trim_end();
+        !inside[open..].contains(')')
+            && before.ends_with(char::is_alphanumeric)
+            && text[from + open + 1..i].chars().count() <= LABEL_CHARS
     }
 
     /// The mark at `i` closes a move number ("14.", "14...") and a chess
@@ -3543,9 +3595,14 @@ fn is_surname(word: &str) -> bool {
 
 /// `word` names the place whose type follows it: a capitalised Russian
 /// adjective ("Тверской ул.", "Ладожское оз."), or in Latin letters a
-/// capitalised word or an ordinal ("Fifth Ave.", "5th Ave.").
+/// capitalised word, its possessive or an ordinal ("Fifth Ave.", "Queen's
+/// Rd.", "5th Ave.").
 fn names_a_place(word: &str) -> bool {
     let latin = |c: char| c.is_ascii_alphabetic();
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
     let mut letters = word.chars();
     match letters.next() {
         Some(c) if latin(c) => {
