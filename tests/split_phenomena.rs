@@ -2148,3 +2148,33 @@ fn listings_timetables_and_police_ranks() {
         ],
     );
 }
+
+#[test]
+fn drug_labels_crosswords_and_climbs() {
+    check(
+        "drug labels, crosswords, climbs",
+        &[
+            (
+                "Dissolve in Water for Injections (Ph. Eur.) before use.",
+                &["Dissolve in Water for Injections (Ph. Eur.) before use."],
+            ),
+            (
+                "The clue at 9 dn. (6) is the hardest. 14 ac. is easier.",
+                &["The clue at 9 dn. (6) is the hardest.", "14 ac. is easier."],
+            ),
+            (
+                "From the col allow 3½ hrs. Carry plenty of water.",
+                &["From the col allow 3½ hrs.", "Carry plenty of water."],
+            ),
+            (
+                "This week's prize goes to Mr. A. N. Other of Hull.",
+                &["This week's prize goes to Mr. A. N. Other of Hull."],
+            ),
+            // One initial after a title may close the sentence.
+            (
+                "In the evening I wrote to Mrs. G. She never replied.",
+                &["In the evening I wrote to Mrs. G.", "She never replied."],
+            ),
+        ],
+    );
+}

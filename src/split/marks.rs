@@ -132,6 +132,11 @@ pub fn is_quantity(word: &str) -> bool {
         _ => word,
     };
     let word = word.trim_start_matches(['€', '£', '¥', '₽', '₴', '₸', '~', '≈', '+', '−', '±']);
+    // "5½", "2¾": a vulgar fraction after the whole number ("5½ hrs.").
+    let word = word
+        .strip_suffix(['¼', '½', '¾', '⅓', '⅔', '⅛'])
+        .filter(|whole| !whole.is_empty())
+        .unwrap_or(word);
     // "1990-х" is a number with a case ending, not a product.
     is_number(word) || word.split(['x', 'х', '×']).all(is_number)
 }

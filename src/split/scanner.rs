@@ -1607,6 +1607,9 @@ impl<'a> Scanner<'a, '_> {
             let named = self.after_surname(start)
                 && (self.common_word_next(next) || self.postposed_initials_end(start, next))
                 && !title_and_record(next.rest);
+            if self.after_title(start) {
+                return false;
+            }
             return !heading && (starter || named || self.part_letter_ends(word, previous, next));
         }
 
@@ -1688,6 +1691,14 @@ impl<'a> Scanner<'a, '_> {
                         .filter(|kind| *kind == Kind::Prefix)
                 })
                 .or_else(|| {
+                    // "(июль–авг. 2023 г.)": a range from a whole word ends in
+                    // the abbreviation after its dash.
+                    let (first, last) = word.rsplit_once(['–', '—'])?;
+                    let whole = !first.is_empty() && first.chars().all(char::is_alphabetic);
+                    (whole && last.chars().count() >= 2)
+                        .then(|| rules.abbreviations.kind(last, &mut self.lower))?
+                })
+                .or_else(|| {
                     // The capital that told the abbreviation from the word
                     // ("Ill." from "ill.", "Chap." from "chap.") is lost, so
                     // only the number after it tells ("JAN. 13", "SEC. 4").
@@ -1767,19 +1778,25 @@ impl<'a> Scanner<'a, '_> {
                         && !rules.function_words.contains(bare, &mut self.lower)
                 })
                 && self.after_quantity_and_unit(start);
+            // "коэффициента 2,0 (см. Приложение 3)": a bracket between the
+            // number and the word parts them.
+            let parted =
+                text[self.word_start(i).max(self.sentence_start)..].starts_with(['(', '[']);
             let after_number = |lower: &mut String| {
-                rate || ordinal_unit && second_unit
-                    || amount_in_words_before(before_unit)
-                    || previous.is_some_and(|p| {
-                        if place && p.ends_with([',', ';', ':']) {
-                            return false;
-                        }
-                        let bare = p.strip_suffix('.').unwrap_or(p);
-                        let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                        // "10 a.m.–4 p.m.", "9 ч.–18 ч.": a range glued by its dash
-                        // ends in the quantity.
-                        let last = bare.rsplit_once(['–', '—']).map_or(bare, |(_, last)| last);
-                        is_quantity(last)
+                !parted
+                    && (rate
+                        || ordinal_unit && second_unit
+                        || amount_in_words_before(before_unit)
+                        || previous.is_some_and(|p| {
+                            if place && p.ends_with([',', ';', ':']) {
+                                return false;
+                            }
+                            let bare = p.strip_suffix('.').unwrap_or(p);
+                            let unit = p.ends_with('.') || bare.chars().count() >= 3;
+                            // "10 a.m.–4 p.m.", "9 ч.–18 ч.": a range glued by its dash
+                            // ends in the quantity.
+                            let last = bare.rsplit_once(['–', '—']).map_or(bare, |(_, last)| last);
+                            is_quantity(last)
                             || is_roman_or_range(bare)
                             || ordinal_unit && is_ordinal(bare)
                             // "1,100 sq. ft. Gas CH": a unit of a unit counts too.
@@ -1788,7 +1805,7 @@ impl<'a> Scanner<'a, '_> {
                                     rules.abbreviations.kind(bare, lower),
                                     Some(Kind::Numeric | Kind::Unit)
                                 )
-                    })
+                        }))
             };
             // "…поговорить о нем.⏎Воспользовавшись…": in a text whose lines
             // are paragraphs, an abbreviation that may end a sentence ends it
@@ -1880,8 +1897,11 @@ impl<'a> Scanner<'a, '_> {
                 Kind::Numeric => {
                     // "Марка СССР 1961 г. «Первый полёт…»", "закон от 27.07.2006 г.
                     // «Об информации…»": a title in guillemets after a year
-                    // names what that year dates.
-                    let titled = matches!(word, "г" | "гг") && gap.contains('«');
+                    // names what that year dates; and a name in the
+                    // instrumental case did what it dates ("покорен в 1933 г.
+                    // Е. М. Абалаковым").
+                    let titled = matches!(word, "г" | "гг")
+                        && (gap.contains('«') || next.word_has_stop && agent_initials(next.rest));
                     // "д. 5, кв. 12": before a number the unit is a numbered one.
                     !next.is_digit()
                         && !titled
@@ -2208,6 +2228,36 @@ impl<'a> Scanner<'a, '_> {
     /// The surname [`Scanner::after_surname`] finds before the initials
     /// that end at the word starting at byte `start`.
     fn surname_before(&self, start: usize) -> Option<&'a str> {
+        let (surname, surname_start) = self.word_before_initials(start)?;
+        let mut chars = surname.chars();
+        let named = chars.next().is_some_and(char::is_uppercase)
+            && surname.chars().count() >= 2
+            && chars.all(|c| c.is_lowercase() || c == '-')
+            && self.previous_word(surname_start).is_some();
+        named.then_some(surname)
+    }
+
+    /// The initials that end at the word starting at byte `start`, two or
+    /// more, follow a title written with a capital ("Mr. A. N. Other"):
+    /// whatever word comes next is the name's. (One initial may close a
+    /// sentence: "wrote to Mrs. G. She has not answered".)
+    fn after_title(&mut self, start: usize) -> bool {
+        let initials = self
+            .previous_word(start)
+            .and_then(letter_and_stop)
+            .is_some_and(char::is_uppercase);
+        let Some((title, _)) = self.word_before_initials(start).filter(|_| initials) else {
+            return false;
+        };
+        title.starts_with(char::is_uppercase)
+            && title.strip_suffix('.').is_some_and(|bare| {
+                self.rules.abbreviations.kind(bare, &mut self.lower) == Some(Kind::Prefix)
+            })
+    }
+
+    /// The word before the initials that end at the word starting at byte
+    /// `start`, and where it starts.
+    fn word_before_initials(&self, start: usize) -> Option<(&'a str, usize)> {
         let mut at = start;
         // Back over the initials before this one ("А. А."): two at most, as a
         // name has, so that a run of initials is not read once per initial.
@@ -2222,14 +2272,8 @@ impl<'a> Scanner<'a, '_> {
             }
             at = self.text[..at].trim_end().len() - word.len();
         }
-        let surname = self.previous_word(at)?;
-        let surname_start = self.text[..at].trim_end().len() - surname.len();
-        let mut chars = surname.chars();
-        let named = chars.next().is_some_and(char::is_uppercase)
-            && surname.chars().count() >= 2
-            && chars.all(|c| c.is_lowercase() || c == '-')
-            && self.previous_word(surname_start).is_some();
-        named.then_some(surname)
+        let word = self.previous_word(at)?;
+        Some((word, self.text[..at].trim_end().len() - word.len()))
     }
 
     /// Initials after a Russian surname ("Петров П.П.", "Сидоров А. В.")
@@ -3032,6 +3076,11 @@ impl<'a> Scanner<'a, '_> {
         if !previous_plain || rules.function_words.contains(previous, &mut self.lower) {
             return next;
         }
+        // "из пункта А в пункт Б": a letter after a word that names a part
+        // is that part's label.
+        if token.chars().count() == 1 && rules.part_words.contains(previous, &mut self.lower) {
+            return next;
+        }
         let after = self.next(word_end);
         let followed = self.text[word_end..].starts_with(' ')
             && !after.quoted
@@ -3421,6 +3470,26 @@ fn letter_and_stop(word: &str) -> Option<char> {
     let mut chars = word.chars();
     let letter = chars.next().filter(|c| c.is_alphabetic())?;
     (chars.next() == Some('.') && chars.next().is_none()).then_some(letter)
+}
+
+/// `text` opens with initials and a Russian surname in the instrumental
+/// case ("А. Г. Беллом", "Е. М. Абалаковым"): the agent of what came before
+/// ("запатентованный в 1876 г. А. Г. Беллом"), which no sentence opens with.
+fn agent_initials(text: &str) -> bool {
+    let window = &text[..floor_char_boundary(text, LONGEST_WORD)];
+    let mut initials = 0;
+    for token in window.split_whitespace().take(3) {
+        if letter_and_stop(token).is_some_and(char::is_uppercase) {
+            initials += 1;
+            continue;
+        }
+        let word = token.trim_end_matches(|c: char| !c.is_alphabetic());
+        return initials > 0
+            && word.chars().count() >= 4
+            && is_capitalised_russian(word)
+            && (word.ends_with("ым") || word.ends_with("ом"));
+    }
+    false
 }
 
 /// `text` opens with an ASCII digit.
