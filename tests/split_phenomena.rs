@@ -2178,3 +2178,52 @@ fn drug_labels_crosswords_and_climbs() {
         ],
     );
 }
+
+#[test]
+fn chronicles_letters_and_plays() {
+    check(
+        "chronicles, letters, plays",
+        &[
+            (
+                "That year Abp. Anselm came back, and Bp. Odo held the see.",
+                &["That year Abp. Anselm came back, and Bp. Odo held the see."],
+            ),
+            (
+                "Lands in Herefs. and Salop. were granted to the abbey.",
+                &["Lands in Herefs. and Salop. were granted to the abbey."],
+            ),
+            (
+                "The 2010 Ch. Lafite still needs time.",
+                &["The 2010 Ch. Lafite still needs time."],
+            ),
+            (
+                "We received your letter of the 5th inst. and enclose a cheque.",
+                &["We received your letter of the 5th inst. and enclose a cheque."],
+            ),
+            (
+                "Thank you for yours of the 2nd ult. We regret the delay.",
+                &[
+                    "Thank you for yours of the 2nd ult.",
+                    "We regret the delay.",
+                ],
+            ),
+            (
+                "MAUD. You're back early. BERTIE (taking off his coat). The meeting was cancelled. (He sits.)",
+                &[
+                    "MAUD. You're back early.",
+                    "BERTIE (taking off his coat). The meeting was cancelled.",
+                    "(He sits.)",
+                ],
+            ),
+            (
+                "'That's fine! and what a day it is,' said Anna.",
+                &["'That's fine! and what a day it is,' said Anna."],
+            ),
+            // Outside a play a name alone is a sentence.
+            (
+                "Silence. Nobody came to the door.",
+                &["Silence.", "Nobody came to the door."],
+            ),
+        ],
+    );
+}

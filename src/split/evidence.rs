@@ -56,6 +56,27 @@ use super::marks::{is_closer, is_dash, is_opener, is_terminal};
 use super::words::UnmarkedOpeners;
 use crate::Lang;
 
+/// A play has a stage direction or a speaker's name in capitals at least
+/// once in this many bytes ([`Evidence::is_play`]).
+const PLAY_BYTES: usize = 2000;
+
+/// Longest stage direction in brackets, in bytes.
+const DIRECTION_BYTES: usize = 160;
+
+/// `text`, after an opening bracket, is a stage direction that is a
+/// sentence: a capital first, a final mark before the closing bracket, and
+/// no other bracket between ("Exit.)", "Уходит.)", "Долгая пауза.)").
+pub(super) fn is_stage_direction(text: &str) -> bool {
+    if !text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let window = &text[..super::floor_char_boundary(text, DIRECTION_BYTES)];
+    let Some(end) = window.find([')', '(']) else {
+        return false;
+    };
+    window[end..].starts_with(')') && window[..end].ends_with(['.', '!', '…'])
+}
+
 /// Longest abbreviation, in letters, that the text can teach (Punkt weighs
 /// long words against being abbreviations; sverka simply stops at five).
 const MAX_ABBREVIATION_LETTERS: usize = 5;
@@ -69,6 +90,7 @@ pub struct Evidence<'a> {
     capitals_open: OnceCell<bool>,
     lower_opens: OnceCell<LowerOpenings>,
     wrap_width: OnceCell<Option<usize>>,
+    play: OnceCell<bool>,
 }
 
 /// How the text writes its short words (keys in lower case).
@@ -101,6 +123,7 @@ impl<'a> Evidence<'a> {
             capitals_open: OnceCell::new(),
             lower_opens: OnceCell::new(),
             wrap_width: OnceCell::new(),
+            play: OnceCell::new(),
         }
     }
 
@@ -220,6 +243,64 @@ impl Evidence<'_> {
             let n = broken.len();
             (width >= MIN_WRAP_WIDTH && full * 4 >= n * 3 && lower * 3 >= n && midway * 12 >= n)
                 .then_some(width)
+        })
+    }
+
+    /// The text is a play's, whose turns open with the speaker's name and a
+    /// full stop ("GERALD. I'm always late.", "Ольга. Нет, это невозможно."):
+    /// it holds stage directions that are sentences in brackets ("(Exit.)",
+    /// "(Уходит.)", "(She lets the letter fall.)"), or names in capitals
+    /// before a full stop where a sentence starts, at least one of either
+    /// per [`PLAY_BYTES`] of text, and two names in capitals at least. A
+    /// novel's rare parenthesis in a long text is no play.
+    pub fn is_play(&self) -> bool {
+        *self.play.get_or_init(|| {
+            let text = self.text;
+            let (mut directions, mut names) = (0usize, 0usize);
+            for (at, _) in text.match_indices('(') {
+                if is_stage_direction(&text[at + 1..]) {
+                    directions += 1;
+                }
+            }
+            // A name in capitals: "GERALD.", "MRS. PARR.", "LORD ASHBY.", or
+            // before its direction, "SIR JOHN (off).".
+            let in_capitals = |word: &str| {
+                word.chars().count() >= 2 && word.chars().all(|c| is_letter(c) && !c.is_lowercase())
+            };
+            let is_name = |word: &str| word.chars().count() >= 3 && in_capitals(word);
+            let mut previous: Option<&str> = None;
+            let mut tokens = text.split_whitespace().peekable();
+            while let Some(token) = tokens.next() {
+                let opens = previous.is_none_or(|p| {
+                    in_capitals(p)
+                        || p.trim_end_matches(is_closer)
+                            .chars()
+                            .next_back()
+                            .is_some_and(is_terminal)
+                });
+                let next = tokens.peek().copied().unwrap_or("");
+                let named = match token.strip_suffix('.') {
+                    // (Not a shout: "ТВАРИ. ОНИ БЛИЗКО".)
+                    Some(name) => {
+                        let next = next.trim_start_matches(is_opener);
+                        is_name(name)
+                            && next.starts_with(char::is_uppercase)
+                            && next.chars().any(char::is_lowercase)
+                    }
+                    None => {
+                        is_name(token)
+                            && next
+                                .strip_prefix('(')
+                                .is_some_and(|direction| direction.starts_with(char::is_lowercase))
+                    }
+                };
+                if opens && named {
+                    names += 1;
+                }
+                previous = Some(token);
+            }
+            let dense = |count: usize| count > 0 && count * PLAY_BYTES >= text.len();
+            dense(directions) || names >= 2 && dense(names)
         })
     }
 
@@ -652,5 +733,26 @@ mod tests {
         assert!(e.short.get().is_none() && e.cases.get().is_none());
         e.is_common_word("Text");
         assert!(e.short.get().is_none() && e.cases.get().is_some());
+    }
+
+    #[test]
+    fn a_play_is_known_by_its_directions_or_its_names_in_capitals() {
+        assert!(is_stage_direction("Exit.) BILL. Gone."));
+        assert!(is_stage_direction("Долгая пауза.)"));
+        assert!(!is_stage_direction("see above) and then"));
+        assert!(!is_stage_direction("The end (really.)"));
+        let play = |text: &str| Evidence::new(text).is_play();
+        assert!(play("Ольга. Нет. (Пауза.) Маша. Да."));
+        assert!(play("BILL. What time is it? ANNIE. Ten past six."));
+        assert!(play("HAWKINS. Is that you? SIR JOHN (off). Who else?"));
+        // One name, a shout, or a rare parenthesis in a long text is no play.
+        assert!(!play("GERALD. I'm late."));
+        assert!(!play("ТВАРИ. ОНИ БЛИЗКО. ВСЕ ВНИЗ."));
+        let novel = format!(
+            "{} (She never did.) {}",
+            "He waited. ".repeat(200),
+            "Then he left."
+        );
+        assert!(!play(&novel));
     }
 }

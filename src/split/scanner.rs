@@ -819,7 +819,7 @@ impl<'a> Scanner<'a, '_> {
         }
         let ends = if next.is_lower() {
             // A link after any mark opens a sentence too ("see below. https://…").
-            (!next.dashed && bare_mark(self))
+            (!next.dashed && bare_mark(self) && !self.in_remark())
                 || is_link(next.rest)
                 || stops == 1
                     && !marks
@@ -971,8 +971,10 @@ impl<'a> Scanner<'a, '_> {
                 let bare = word.trim_end_matches(|c: char| {
                     is_terminal(c) || matches!(c, ',' | ';' | ':' | ')' | '-' | '–' | '—')
                 });
+                // (An apostrophe inside the word closes nothing: "'That's
+                // grand! and what a spring…'".)
                 match bare.strip_prefix(quote) {
-                    Some(rest) if !rest.contains(close) => open += 1,
+                    Some(rest) if !rest.ends_with(close) => open += 1,
                     None if bare.ends_with(close) && bare.chars().count() > 1 => open -= 1,
                     _ => {}
                 }
@@ -1275,6 +1277,17 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
+    /// The sentence is a remark of dialogue, opened by a dash ("— Ох,
+    /// батюшки! да что ж это такое делается!", "-- А! это очень хорошо!"):
+    /// a question or an exclamation before lower case goes on there, as it
+    /// does in quoted speech.
+    fn in_remark(&self) -> bool {
+        let opening = self.text[self.sentence_start..].trim_start();
+        ["— ", "– ", "-- "]
+            .iter()
+            .any(|dash| opening.starts_with(dash))
+    }
+
     /// True when the paragraph starts in lower case or uses a lower-case "i"
     /// as a pronoun.
     fn is_casual(&mut self) -> bool {
@@ -1420,6 +1433,11 @@ impl<'a> Scanner<'a, '_> {
             return true;
         }
         if next.dashed && self.names_in_brackets(i) {
+            return false;
+        }
+        // "GERALD. I'm always late.": a speaker's name opening a turn of a
+        // play stays with the turn's first sentence.
+        if self.speaker_label(i, next) {
             return false;
         }
         // "…преданного Вам Н. Д. P. S. Кланяйтесь…": a postscript opens a
@@ -1867,7 +1885,8 @@ impl<'a> Scanner<'a, '_> {
                 // A code is a number too ("инв. Ж-4047", "inv. no. WA1949.23").
                 // After its own number it closes that number as a unit does
                 // ("ДН II ст. Сопутствующий…", "до 3 112,45 п. Индекс РТС…");
-                // not after a number a comma closes ("1973, vol. II").
+                // not after a number a comma closes ("1973, vol. II"), nor
+                // written with a capital, as no unit is ("The 2015 Ch. Margaux").
                 // A capital letter alone is a figure's or a part's label, as a
                 // number is ("(Fig. A)", "Fig. C shows", "см. рис. А. Это…"),
                 // unless it is a word that opens sentences, a space after it
@@ -1886,6 +1905,7 @@ impl<'a> Scanner<'a, '_> {
                                 && !next.bracketed
                                 && !is_roman(next.word)
                                 && !previous.is_some_and(|p| p.ends_with(','))
+                                && (in_capitals || !word.starts_with(char::is_uppercase))
                                 && after_number(&mut self.lower))
                 }
                 // Without its number ("Oh no. Rain fell") it is the plain word.
@@ -2385,6 +2405,70 @@ impl<'a> Scanner<'a, '_> {
             && !next.word_has_stop
             && !next.bracketed
             && !is_surname(next.word)
+    }
+
+    /// The sentence up to the full stop at `i` is a speaker's label in a
+    /// play: one to three capitalised words, the last not cut short
+    /// ("GERALD", "MRS. HARTLEY", "Анна Петровна"), and the direction for
+    /// how the speaker speaks in brackets, in lower case ("TOM (without
+    /// looking up)", "Петя (смеётся)"); a capital or a quotation follows.
+    /// In a play ([`Evidence::is_play`]) it is a label anywhere; elsewhere
+    /// only with a direction and at the start of a line. No word of it opens sentences or is written
+    /// in lower case in the text ("Silence. Nobody came", "Лучше Ани (так
+    /// она звала свою девочку). Вот и она").
+    fn speaker_label(&mut self, i: usize, next: &Next) -> bool {
+        let text = self.text;
+        // (Words in capitals after words in capitals are shouted: "ТВАРИ.
+        // ОНИ БЛИЗКО".)
+        let shouted = next.word.chars().count() >= 2 && !next.word.chars().any(char::is_lowercase);
+        if !(next.is_upper() || next.quoted && !next.dashed) || next.bracketed || shouted {
+            return false;
+        }
+        let label = text[self.sentence_start..i]
+            .trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c));
+        if label.len() > LABEL_CHARS * 4 {
+            return false;
+        }
+        let (name, direction) = match label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+            Some((name, direction)) => (name, Some(direction)),
+            None => (label, None),
+        };
+        let words: Vec<&str> = name.split(' ').collect();
+        let capitalised = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| is_letter(c) || matches!(c, '-' | '\'' | '’'))
+        };
+        let (last, titles) = words.split_last().expect("split gives one word at least");
+        let named = words.len() <= 3
+            && capitalised(last)
+            && last.chars().count() >= 2
+            && titles
+                .iter()
+                .all(|w| capitalised(w) || w.strip_suffix('.').is_some_and(capitalised));
+        if !named {
+            return false;
+        }
+        let rules = self.rules;
+        let common = words.iter().any(|w| {
+            rules.starters.contains(w)
+                || rules.function_words.contains(w, &mut self.lower)
+                || self.evidence.is_common_word(w)
+        });
+        if common {
+            return false;
+        }
+        let play = !self.is_in_capitals() && self.evidence.is_play();
+        match direction {
+            // Outside a play, only where a turn starts, on a line of its own.
+            Some(direction) => {
+                let before = text[..self.sentence_start].trim_end_matches([' ', '\t']);
+                direction.starts_with(is_lower)
+                    && !direction.contains(is_terminal)
+                    && (play || before.is_empty() || before.ends_with('\n'))
+            }
+            None => play,
+        }
     }
 
     /// The full stop at `i` closes a short bracket opened after a word of
