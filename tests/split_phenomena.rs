@@ -2227,3 +2227,29 @@ fn chronicles_letters_and_plays() {
         ],
     );
 }
+
+#[test]
+fn letters_as_nouns_marks_and_verses() {
+    check(
+        "letters as nouns, marks, verses",
+        &[
+            (
+                "She got an A. Mum was delighted.",
+                &["She got an A.", "Mum was delighted."],
+            ),
+            (
+                "The Mk. II version is louder.",
+                &["The Mk. II version is louder."],
+            ),
+            (
+                "The choir sings Ps. 121. 1–2 before the blessing.",
+                &["The choir sings Ps. 121. 1–2 before the blessing."],
+            ),
+            // A listed abbreviation's number is no chapter.
+            (
+                "The curve is in Fig. 5. 10 samples were lost.",
+                &["The curve is in Fig. 5.", "10 samples were lost."],
+            ),
+        ],
+    );
+}

@@ -1546,6 +1546,17 @@ impl<'a> Scanner<'a, '_> {
         {
             return false;
         }
+        // "Ps. 23. 1–4", "Cf. Ps. 46. 10": a chapter's number after a book of
+        // the Bible cut short, and the verse after it (not a listed
+        // abbreviation's number: "see Fig. 5. 10 samples were…").
+        if is_number(word) && next.is_digit() && !next.quoted && !next.bracketed {
+            let book = self.previous_word(start).and_then(|p| p.strip_suffix('.'));
+            if book.is_some_and(|b| {
+                is_capitalised_short(b, 4) && rules.abbreviations.kind(b, &mut self.lower).is_none()
+            }) {
+                return false;
+            }
+        }
         // In a paragraph written in capitals a capital says nothing: a common
         // sentence opener is read as it would be written ("THE" as "The"),
         // and one that joins as often ("И", "AND") is no sign.
@@ -1811,18 +1822,18 @@ impl<'a> Scanner<'a, '_> {
                             }
                             let bare = p.strip_suffix('.').unwrap_or(p);
                             let unit = p.ends_with('.') || bare.chars().count() >= 3;
-                            // "10 a.m.–4 p.m.", "9 ч.–18 ч.": a range glued by its dash
-                            // ends in the quantity.
+                            // "10 a.m.–4 p.m.", "9 ч.–18 ч.": a range glued by its
+                            // dash ends in the quantity.
                             let last = bare.rsplit_once(['–', '—']).map_or(bare, |(_, last)| last);
                             is_quantity(last)
-                            || is_roman_or_range(bare)
-                            || ordinal_unit && is_ordinal(bare)
-                            // "1,100 sq. ft. Gas CH": a unit of a unit counts too.
-                            || unit
-                                && matches!(
-                                    rules.abbreviations.kind(bare, lower),
-                                    Some(Kind::Numeric | Kind::Unit)
-                                )
+                                || is_roman_or_range(bare)
+                                || ordinal_unit && is_ordinal(bare)
+                                // "1,100 sq. ft. Gas CH": a unit of a unit counts too.
+                                || unit
+                                    && matches!(
+                                        rules.abbreviations.kind(bare, lower),
+                                        Some(Kind::Numeric | Kind::Unit)
+                                    )
                         }))
             };
             // "…поговорить о нем.⏎Воспользовавшись…": in a text whose lines
@@ -2398,8 +2409,11 @@ impl<'a> Scanner<'a, '_> {
             .is_some_and(|(letter, first)| {
                 first.is_alphabetic() && cyrillic(letter) != cyrillic(first)
             });
+        // "with an A. Except…": after an indefinite article the letter is a
+        // noun, the letter itself.
+        let lettered = |p: &str| matches!(p, "a" | "an");
         word.chars().count() == 1
-            && (symbol || previous.is_some_and(|p| is_quantity(p) || part(p, lower)))
+            && (symbol || previous.is_some_and(|p| is_quantity(p) || part(p, lower) || lettered(p)))
             && next.is_upper()
             && next.word.chars().count() >= 2
             && !next.word_has_stop
@@ -2413,9 +2427,9 @@ impl<'a> Scanner<'a, '_> {
     /// how the speaker speaks in brackets, in lower case ("TOM (without
     /// looking up)", "Петя (смеётся)"); a capital or a quotation follows.
     /// In a play ([`Evidence::is_play`]) it is a label anywhere; elsewhere
-    /// only with a direction and at the start of a line. No word of it opens sentences or is written
-    /// in lower case in the text ("Silence. Nobody came", "Лучше Ани (так
-    /// она звала свою девочку). Вот и она").
+    /// only with a direction and at the start of a line. No word of it opens
+    /// sentences or is written in lower case in the text ("Silence. Nobody
+    /// came", "Лучше Ани (так она звала свою девочку). Вот и она").
     fn speaker_label(&mut self, i: usize, next: &Next) -> bool {
         let text = self.text;
         // (Words in capitals after words in capitals are shouted: "ТВАРИ.
@@ -2433,42 +2447,45 @@ impl<'a> Scanner<'a, '_> {
             Some((name, direction)) => (name, Some(direction)),
             None => (label, None),
         };
-        let words: Vec<&str> = name.split(' ').collect();
         let capitalised = |w: &str| {
             let mut chars = w.chars();
             chars.next().is_some_and(char::is_uppercase)
                 && chars.all(|c| is_letter(c) || matches!(c, '-' | '\'' | '’'))
         };
-        let (last, titles) = words.split_last().expect("split gives one word at least");
-        let named = words.len() <= 3
+        let (titles, last) = name.rsplit_once(' ').unwrap_or(("", name));
+        let named = name.split(' ').count() <= 3
             && capitalised(last)
             && last.chars().count() >= 2
-            && titles
-                .iter()
-                .all(|w| capitalised(w) || w.strip_suffix('.').is_some_and(capitalised));
+            && (titles.is_empty()
+                || titles
+                    .split(' ')
+                    .all(|w| capitalised(w) || w.strip_suffix('.').is_some_and(capitalised)));
         if !named {
             return false;
         }
-        let rules = self.rules;
-        let common = words.iter().any(|w| {
-            rules.starters.contains(w)
-                || rules.function_words.contains(w, &mut self.lower)
-                || self.evidence.is_common_word(w)
-        });
-        if common {
-            return false;
-        }
-        let play = !self.is_in_capitals() && self.evidence.is_play();
-        match direction {
+        let labelled = match direction {
             // Outside a play, only where a turn starts, on a line of its own.
             Some(direction) => {
                 let before = text[..self.sentence_start].trim_end_matches([' ', '\t']);
                 direction.starts_with(is_lower)
                     && !direction.contains(is_terminal)
-                    && (play || before.is_empty() || before.ends_with('\n'))
+                    && (before.is_empty() || before.ends_with('\n') || self.in_play())
             }
-            None => play,
-        }
+            None => self.in_play(),
+        };
+        let rules = self.rules;
+        labelled
+            && !name.split(' ').any(|w| {
+                rules.starters.contains(w)
+                    || rules.function_words.contains(w, &mut self.lower)
+                    || self.evidence.is_common_word(w)
+            })
+    }
+
+    /// The paragraph belongs to a play ([`Evidence::is_play`]) and is not
+    /// written in capitals.
+    fn in_play(&mut self) -> bool {
+        !self.is_in_capitals() && self.evidence.is_play()
     }
 
     /// The full stop at `i` closes a short bracket opened after a word of
