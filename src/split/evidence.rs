@@ -51,14 +51,24 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::is_function_word;
 use super::marks::{is_closer, is_dash, is_opener, is_terminal};
 use super::words::UnmarkedOpeners;
+use super::{floor_char_boundary, is_function_word};
 use crate::Lang;
 
 /// A play has a stage direction or a speaker's name in capitals at least
 /// once in this many bytes ([`Evidence::is_play`]).
 const PLAY_BYTES: usize = 2000;
+
+/// Longest speaker's name in capitals that [`Evidence::is_play`] reads back,
+/// in bytes.
+const NAME_BYTES: usize = 64;
+
+/// The first word of `text`, read no further than [`NAME_BYTES`].
+fn first_word(text: &str) -> &str {
+    let window = &text[..floor_char_boundary(text, NAME_BYTES)];
+    window.split(char::is_whitespace).next().unwrap_or("")
+}
 
 /// Longest stage direction in brackets, in bytes.
 const DIRECTION_BYTES: usize = 160;
@@ -70,7 +80,7 @@ pub(super) fn is_stage_direction(text: &str) -> bool {
     if !text.starts_with(char::is_uppercase) {
         return false;
     }
-    let window = &text[..super::floor_char_boundary(text, DIRECTION_BYTES)];
+    let window = &text[..floor_char_boundary(text, DIRECTION_BYTES)];
     let Some(end) = window.find([')', '(']) else {
         return false;
     };
@@ -257,47 +267,51 @@ impl Evidence<'_> {
         *self.play.get_or_init(|| {
             let text = self.text;
             let (mut directions, mut names) = (0usize, 0usize);
-            for (at, _) in text.match_indices('(') {
-                if is_stage_direction(&text[at + 1..]) {
-                    directions += 1;
-                }
-            }
-            // A name in capitals: "GERALD.", "MRS. PARR.", "LORD ASHBY.", or
-            // before its direction, "SIR JOHN (off).".
+            // A name in capitals where a sentence starts, before a full stop
+            // and a capitalised word ("GERALD. I'm…", "MRS. PARR. She'll…",
+            // "LORD ASHBY. Where…"; not a shout, "ТВАРИ. ОНИ БЛИЗКО"), or
+            // before its direction ("SIR JOHN (off).").
             let in_capitals = |word: &str| {
                 word.chars().count() >= 2 && word.chars().all(|c| is_letter(c) && !c.is_lowercase())
             };
-            let is_name = |word: &str| word.chars().count() >= 3 && in_capitals(word);
-            let mut previous: Option<&str> = None;
-            let mut tokens = text.split_whitespace().peekable();
-            while let Some(token) = tokens.next() {
-                let opens = previous.is_none_or(|p| {
-                    in_capitals(p)
-                        || p.trim_end_matches(is_closer)
-                            .chars()
-                            .next_back()
-                            .is_some_and(is_terminal)
-                });
-                let next = tokens.peek().copied().unwrap_or("");
-                let named = match token.strip_suffix('.') {
-                    // (Not a shout: "ТВАРИ. ОНИ БЛИЗКО".)
-                    Some(name) => {
-                        let next = next.trim_start_matches(is_opener);
-                        is_name(name)
-                            && next.starts_with(char::is_uppercase)
-                            && next.chars().any(char::is_lowercase)
-                    }
-                    None => {
-                        is_name(token)
-                            && next
-                                .strip_prefix('(')
-                                .is_some_and(|direction| direction.starts_with(char::is_lowercase))
-                    }
+            let name_before = |at: usize| {
+                let window = &text[floor_char_boundary(text, at.saturating_sub(NAME_BYTES))..at];
+                let (before, name) = window
+                    .rsplit_once(char::is_whitespace)
+                    .unwrap_or(("", window));
+                let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                let opens = previous.is_empty()
+                    || in_capitals(previous)
+                    || previous
+                        .trim_end_matches(is_closer)
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_terminal);
+                opens && name.chars().count() >= 3 && in_capitals(name)
+            };
+            // (A character, not a string, is searched for: that is fast.)
+            for (at, _) in text.match_indices('.') {
+                let Some(after) = text[at + 1..].strip_prefix(' ') else {
+                    continue;
                 };
-                if opens && named {
+                let next = first_word(after).trim_start_matches(is_opener);
+                if next.starts_with(char::is_uppercase)
+                    && next.chars().any(char::is_lowercase)
+                    && name_before(at)
+                {
                     names += 1;
                 }
-                previous = Some(token);
+            }
+            for (at, _) in text.match_indices('(') {
+                let inside = &text[at + 1..];
+                if is_stage_direction(inside) {
+                    directions += 1;
+                } else if inside.starts_with(char::is_lowercase)
+                    && let Some(before) = text[..at].strip_suffix(' ')
+                    && name_before(before.len())
+                {
+                    names += 1;
+                }
             }
             let dense = |count: usize| count > 0 && count * PLAY_BYTES >= text.len();
             dense(directions) || names >= 2 && dense(names)

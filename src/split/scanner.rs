@@ -2453,9 +2453,16 @@ impl<'a> Scanner<'a, '_> {
                 && chars.all(|c| is_letter(c) || matches!(c, '-' | '\'' | '’'))
         };
         let (titles, last) = name.rsplit_once(' ').unwrap_or(("", name));
-        let named = name.split(' ').count() <= 3
-            && capitalised(last)
+        // (Not a listed abbreviation, which a full stop follows anyway:
+        // "Mr. Smith", "Fig. 2".)
+        let named = capitalised(last)
             && last.chars().count() >= 2
+            && name.split(' ').count() <= 3
+            && self
+                .rules
+                .abbreviations
+                .kind(last, &mut self.lower)
+                .is_none()
             && (titles.is_empty()
                 || titles
                     .split(' ')
@@ -2463,7 +2470,17 @@ impl<'a> Scanner<'a, '_> {
         if !named {
             return false;
         }
-        let labelled = match direction {
+        // (The words first: the text's cases are read for other rules too,
+        // its play only here.)
+        let rules = self.rules;
+        if name.split(' ').any(|w| {
+            rules.starters.contains(w)
+                || rules.function_words.contains(w, &mut self.lower)
+                || self.evidence.is_common_word(w)
+        }) {
+            return false;
+        }
+        match direction {
             // Outside a play, only where a turn starts, on a line of its own.
             Some(direction) => {
                 let before = text[..self.sentence_start].trim_end_matches([' ', '\t']);
@@ -2472,14 +2489,7 @@ impl<'a> Scanner<'a, '_> {
                     && (before.is_empty() || before.ends_with('\n') || self.in_play())
             }
             None => self.in_play(),
-        };
-        let rules = self.rules;
-        labelled
-            && !name.split(' ').any(|w| {
-                rules.starters.contains(w)
-                    || rules.function_words.contains(w, &mut self.lower)
-                    || self.evidence.is_common_word(w)
-            })
+        }
     }
 
     /// The paragraph belongs to a play ([`Evidence::is_play`]) and is not
