@@ -53,7 +53,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::marks::{is_closer, is_dash, is_opener, is_terminal};
 use super::words::UnmarkedOpeners;
-use super::{floor_char_boundary, is_function_word};
+use super::{first_word, floor_char_boundary, is_function_word};
 use crate::Lang;
 
 /// A play has a stage direction or a speaker's name in capitals at least
@@ -63,12 +63,6 @@ const PLAY_BYTES: usize = 2000;
 /// Longest speaker's name in capitals that [`Evidence::is_play`] reads back,
 /// in bytes.
 const NAME_BYTES: usize = 64;
-
-/// The first word of `text`, read no further than [`NAME_BYTES`].
-fn first_word(text: &str) -> &str {
-    let window = &text[..floor_char_boundary(text, NAME_BYTES)];
-    window.split(char::is_whitespace).next().unwrap_or("")
-}
 
 /// Longest stage direction in brackets, in bytes.
 const DIRECTION_BYTES: usize = 160;
@@ -294,7 +288,7 @@ impl Evidence<'_> {
                 let Some(after) = text[at + 1..].strip_prefix(' ') else {
                     continue;
                 };
-                let next = first_word(after).trim_start_matches(is_opener);
+                let next = first_word(after, NAME_BYTES).trim_start_matches(is_opener);
                 if next.starts_with(char::is_uppercase)
                     && next.chars().any(char::is_lowercase)
                     && name_before(at)

@@ -552,6 +552,13 @@ fn tail(text: &str, bytes: usize) -> &str {
     &text[from..]
 }
 
+/// The text up to its first white space, read no further than `most` bytes:
+/// the word after a mark, without reading a long run of letters to its end.
+fn first_word(text: &str, most: usize) -> &str {
+    let window = &text[..floor_char_boundary(text, most)];
+    window.split(char::is_whitespace).next().unwrap_or("")
+}
+
 /// The largest character boundary of `text` at or before `index`.
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index = index.min(text.len());

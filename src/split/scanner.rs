@@ -20,7 +20,7 @@ use super::words::{
     CaptionWords, DateWords, FunctionWords, PartWords, SALUTATION_MAX_BYTES, Salutations, Starters,
     UnmarkedOpeners, WordEndings, write_capitalised,
 };
-use super::{floor_char_boundary, tail};
+use super::{first_word, floor_char_boundary, tail};
 
 /// The word lists that make a language's splitter.
 #[derive(Debug)]
@@ -1283,9 +1283,9 @@ impl<'a> Scanner<'a, '_> {
     /// does in quoted speech.
     fn in_remark(&self) -> bool {
         let opening = self.text[self.sentence_start..].trim_start();
-        ["— ", "– ", "-- "]
-            .iter()
-            .any(|dash| opening.starts_with(dash))
+        // (Not after the web's single hyphen, which opens list items as
+        // often as remarks.)
+        !opening.starts_with("- ") && after_speech_dash(opening).is_some()
     }
 
     /// True when the paragraph starts in lower case or uses a lower-case "i"
@@ -1633,12 +1633,12 @@ impl<'a> Scanner<'a, '_> {
                 && next.is_upper();
             // After a surname the initials complete the name ("писал Блок
             // А. А. Стихи…"): an ordinary word of the text opens a sentence.
-            let named = self.after_surname(start)
-                && (self.common_word_next(next) || self.postposed_initials_end(start, next))
-                && !title_and_record(next.rest);
             if self.after_title(start) {
                 return false;
             }
+            let named = self.after_surname(start)
+                && (self.common_word_next(next) || self.postposed_initials_end(start, next))
+                && !title_and_record(next.rest);
             return !heading && (starter || named || self.part_letter_ends(word, previous, next));
         }
 
@@ -3484,8 +3484,7 @@ fn is_glued_measure(word: &str) -> bool {
 
 /// The text up to its first white space, read no further than a word may run.
 fn first_token(text: &str) -> &str {
-    let window = &text[..floor_char_boundary(text, LONGEST_WORD)];
-    window.split(char::is_whitespace).next().unwrap_or("")
+    first_word(text, LONGEST_WORD)
 }
 
 /// `text` opens with a chess move or a move's number: "Kxh7", "15. Bxh7+",
