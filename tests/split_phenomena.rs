@@ -2253,3 +2253,86 @@ fn letters_as_nouns_marks_and_verses() {
         ],
     );
 }
+
+#[test]
+fn transcripts_obituaries_dictionaries_and_code_names() {
+    check(
+        "transcripts, obituaries, dictionaries, code names",
+        &[
+            // The audience's reaction goes with what it reacts to; a
+            // direction leads to what is said next.
+            (
+                "CHAIR: Nobody read the minutes. [LAUGHTER] GUEST: I did.",
+                &[
+                    "CHAIR: Nobody read the minutes. [LAUGHTER]",
+                    "GUEST: I did.",
+                ],
+            ),
+            (
+                "We will win this seat. (applause) Thank you all.",
+                &["We will win this seat. (applause)", "Thank you all."],
+            ),
+            (
+                "JOE: I can't. (beat) Maybe tomorrow.",
+                &["JOE: I can't.", "(beat) Maybe tomorrow."],
+            ),
+            // Born, married and died, cut short at the head of a clause.
+            (
+                "Anne Wilde, botanist: b. Hull 3 May 1931; d. York 9 June 2020.",
+                &["Anne Wilde, botanist: b. Hull 3 May 1931; d. York 9 June 2020."],
+            ),
+            (
+                "The answer: b. The rest were wrong.",
+                &["The answer: b.", "The rest were wrong."],
+            ),
+            (
+                "The council cited Res. 1540 in its reply. Talks resume in May.",
+                &[
+                    "The council cited Res. 1540 in its reply.",
+                    "Talks resume in May.",
+                ],
+            ),
+            (
+                "kith n. & pl. friends, esp. in kith and kin. Cf. kin, def. 1.",
+                &[
+                    "kith n. & pl. friends, esp. in kith and kin.",
+                    "Cf. kin, def. 1.",
+                ],
+            ),
+            (
+                "His Excy. the Ambassador sailed on the 3rd inst. Nothing followed.",
+                &[
+                    "His Excy. the Ambassador sailed on the 3rd inst.",
+                    "Nothing followed.",
+                ],
+            ),
+            (
+                "The dose was 2 g cefazolin i.v. Fever settled in a day.",
+                &["The dose was 2 g cefazolin i.v.", "Fever settled in a day."],
+            ),
+            (
+                "Printed for T. Cadell, n.d. Bound in calf.",
+                &["Printed for T. Cadell, n.d.", "Bound in calf."],
+            ),
+            (
+                "A reprint of the 1810 ed. Corrections are marked.",
+                &["A reprint of the 1810 ed.", "Corrections are marked."],
+            ),
+            (
+                "Support for old runtimes ends. .NET 4.8 builds are gone.",
+                &[
+                    "Support for old runtimes ends.",
+                    ".NET 4.8 builds are gone.",
+                ],
+            ),
+            (
+                "Docs live at e.g. https://example.org/docs for now.",
+                &["Docs live at e.g. https://example.org/docs for now."],
+            ),
+            (
+                "Thanks @mira for the patch!",
+                &["Thanks @mira for the patch!"],
+            ),
+        ],
+    );
+}

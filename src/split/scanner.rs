@@ -109,6 +109,18 @@ const RECORD_AREA_BYTES: usize = 64;
 /// of eight Russian words).
 const TITLE_BYTES: usize = 160;
 
+/// Longest dateline, in bytes, with the spaces before it ("НИЖНИЙ
+/// НОВГОРОД, 12 сент", "WASHINGTON, Sept").
+const DATELINE_BYTES: usize = 96;
+
+/// Longest word, with the spaces around it, in bytes, that thanks or greets
+/// before a mention ("Благодарим").
+const LONGEST_GREETING: usize = 32;
+
+/// Longest note in brackets, in bytes, that a transcript writes after a
+/// sentence ("[LAUGHTER]", "(аплодисменты)", "[inaudible crosstalk]").
+const STAGE_NOTE_BYTES: usize = 48;
+
 /// Longest bracketed label, in characters ("(New Scientist Space)").
 const LABEL_CHARS: usize = 40;
 
@@ -768,7 +780,8 @@ impl<'a> Scanner<'a, '_> {
             }
             return j;
         }
-        if next.first.is_none() || next.continues() || !self.has_content(i) {
+        let continues = next.continues() && !dotted_name(next.rest);
+        if next.first.is_none() || continues || !self.has_content(i) {
             return j;
         }
         // "Оплата 9 тыс. + свет", "25 тыс. руб./мес. + к/у": a plus after a
@@ -813,14 +826,33 @@ impl<'a> Scanner<'a, '_> {
             return j;
         }
         // "История письменности. — М.: Наука, 1999. — 320 с.": in a
-        // bibliographic record a full stop and a dash part its areas.
-        if stops == 1 && !marks && !ellipsis && next.dashed && is_record_area(next.rest) {
+        // bibliographic record a full stop and a dash part its areas; after
+        // the "//" that names the work a record is part of, a full stop alone
+        // does ("// Книжное дело. 2003. № 4", "// Проблемы поэтики. Вып. 7").
+        if stops == 1 && !marks && !ellipsis {
+            // (A year or a part's number comes next: the cheap test first.)
+            let numbered = next.is_digit() || next.after_stop().is_some_and(starts_with_digit);
+            let part_of = numbered && self.look_back(self.sentence_start, i).contains(" // ");
+            if (next.dashed || part_of) && is_record_area(next.rest)
+                || part_of && self.numbered_part_next(&next)
+            {
+                return j;
+            }
+        }
+        // "adv. & adj.", "obt. & most humble": no sentence opens with "&".
+        if next.first == Some('&') && !next.quoted && !next.bracketed {
+            return j;
+        }
+        // "МОСКВА, 5 дек. – РИА Новости.": a dateline, a place in capitals
+        // and a date, is no sentence; its dash goes on to the agency.
+        if stops == 1 && !marks && next.dashed && self.dateline(i) {
             return j;
         }
         let ends = if next.is_lower() {
             // A link after any mark opens a sentence too ("see below. https://…").
             (!next.dashed && bare_mark(self) && !self.in_remark())
-                || is_link(next.rest)
+                || is_link(next.rest) && !(stops == 1 && !marks && self.leads_on(i))
+                || !ellipsis && self.stage_note_end(j, &next).is_some()
                 || stops == 1
                     && !marks
                     && !ellipsis
@@ -854,6 +886,17 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
             false
+        } else if stops == 1 && !marks && !ellipsis && dotted_name(next.rest) {
+            // "…устаревших платформ. .NET Framework 4.7.2 и…", "the file.
+            // .env is read first": a name that starts with a dot opens a
+            // sentence as a word would, unless an abbreviation leads to it.
+            let word = &self.text[self.word_start(i)..i];
+            word.chars().count() >= 2
+                && self
+                    .rules
+                    .abbreviations
+                    .kind(word, &mut self.lower)
+                    .is_none()
         } else if stops == 1 && !marks && !ellipsis {
             self.full_stop_ends(i, &next)
         } else if ellipsis && !marks {
@@ -887,10 +930,89 @@ impl<'a> Scanner<'a, '_> {
             } else {
                 j
             };
+            let at = self.stage_note_end(at, &next).unwrap_or(at);
             self.cut(at);
             return at;
         }
         j
+    }
+
+    /// The word after a full stop is a capitalised abbreviation before its
+    /// number: a record's issue, volume or part ("Вып. 7", "Т. 51", "Ч. 2").
+    fn numbered_part_next(&mut self, next: &Next) -> bool {
+        next.is_upper()
+            && next.after_stop().is_some_and(starts_with_digit)
+            && self
+                .rules
+                .abbreviations
+                .kind(next.word, &mut self.lower)
+                .is_some()
+    }
+
+    /// The word before the full stop at byte `i` is an abbreviation that
+    /// leads on to what follows ("см. https://…", "e.g. https://…"), not one
+    /// that may end a sentence ("etc.").
+    fn leads_on(&mut self, i: usize) -> bool {
+        let word = &self.text[self.word_start(i)..i];
+        matches!(
+            self.rules.abbreviations.kind(word, &mut self.lower),
+            Some(Kind::Prefix | Kind::Numbered | Kind::Numeric | Kind::NumberSign)
+        )
+    }
+
+    /// The sentence up to byte `i` is a news agency's dateline: a place in
+    /// capitals, a comma and a short date ("МОСКВА, 5 дек", "LONDON, Dec").
+    fn dateline(&self, i: usize) -> bool {
+        if i.saturating_sub(self.sentence_start) > DATELINE_BYTES || self.sentence_start > i {
+            return false;
+        }
+        let line = self.text[self.sentence_start..i].trim_start();
+        let Some((place, date)) = line.split_once(", ") else {
+            return false;
+        };
+        place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && place
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '-')
+            && date.len() <= DATE_BYTES
+            && date.contains(|c: char| c.is_ascii_digit())
+    }
+
+    /// What follows the sentence that ends at byte `at` opens with a note in
+    /// brackets on how its words were met, as transcripts write it
+    /// ("…the report. [LAUGHTER] HOST: Including you?", "…the people.
+    /// (applause) PRESENTER: But", "[смех]"): the audience's reaction
+    /// ([`is_reaction`]; a direction such as "(beat)" or "(пауза)" leads to
+    /// what is said next), in letters alone, all in capitals or all in lower
+    /// case, with no mark ("(Laughter.)" is a sentence of its own), before a
+    /// capital, a line break or the end of the text. The note goes with the
+    /// sentence it follows, as an emoji does; returns where it ends.
+    fn stage_note_end(&self, at: usize, next: &Next) -> Option<usize> {
+        let open = self.text.len() - next.rest.len();
+        let close = match self.text.get(at..open)?.trim_start_matches(' ') {
+            "(" => ')',
+            "[" => ']',
+            _ => return None,
+        };
+        let head = &next.rest[..floor_char_boundary(next.rest, STAGE_NOTE_BYTES)];
+        let inside = &head[..head.find(close)?];
+        let one_case =
+            !inside.chars().any(char::is_lowercase) || !inside.chars().any(char::is_uppercase);
+        if !is_reaction(inside)
+            || !one_case
+            || !inside
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        {
+            return None;
+        }
+        let end = open + inside.len() + close.len_utf8();
+        let after = &self.text[end..];
+        let then = self.next(end);
+        let opens = after.starts_with('\n')
+            || then.first.is_none()
+            || after.starts_with(' ') && then.is_upper() && !then.bracketed;
+        opens.then_some(end)
     }
 
     /// What follows a mark, `next`, opens with a bracketed note in its own
@@ -1903,6 +2025,10 @@ impl<'a> Scanner<'a, '_> {
                 // unless it is a word that opens sentences, a space after it
                 // ("4-й ст. В 1905 г. Руднев…").
                 Kind::Numbered => {
+                    // "в ст. «Что такое обломовщина?»", "на ст. «Маяковская»",
+                    // "в разд. «Введение»": a title in guillemets names what
+                    // is numbered.
+                    let titled = gap.contains('«');
                     let label = next.word.chars().count() == 1
                         && (next.word_has_stop
                             || !next.rest[next.word.len()..].starts_with(' ')
@@ -1910,6 +2036,7 @@ impl<'a> Scanner<'a, '_> {
                     !next.is_digit()
                         && !next.is_code()
                         && !label
+                        && !titled
                         && (starter
                             || first_in_sentence
                             || next.is_upper()
@@ -2042,6 +2169,18 @@ impl<'a> Scanner<'a, '_> {
         let marker = is_number(word) && word.len() <= 4 || single_letter || is_roman(word);
         if first_in_sentence && marker {
             return false;
+        }
+        // "physicist: b. Leeds 1932; m. 1958 Margaret Holt; d. London 2019":
+        // a lone lower-case letter that opens a clause is no sentence of its
+        // own but a word cut short (born, died) or an item's letter, and
+        // ends its sentence only before a common opener ("Answer: b. The…");
+        // not a word of one letter ("Он отвечал: я. Исаак сказал").
+        if single_letter
+            && word.chars().all(char::is_lowercase)
+            && (after_colon || before.ends_with([';', '(']))
+            && !rules.function_words.contains(word, &mut self.lower)
+        {
+            return starter || self.common_word_next(next);
         }
         // "д. 5, к. 2", "p. 5": a lower-case letter with a full stop before a
         // number numbers it (a sentence seldom ends in a lone letter).
@@ -2770,8 +2909,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// What follows a mark, `next`, opens with a round bracket that closes
     /// within [`SPACED_BRACKET_BYTES`], with no bracket inside, before a comma,
-    /// a semicolon, lower case or a number: the sentence goes on after the
-    /// bracket.
+    /// a semicolon, a full stop, lower case or a number: the sentence goes on
+    /// after the bracket.
     fn bracket_runs_on(&mut self, next: &Next) -> bool {
         let at = self.text.len() - next.rest.len();
         let opened = self.text[..at].trim_end_matches(|c: char| c != '(' && is_opener(c));
@@ -2783,8 +2922,10 @@ impl<'a> Scanner<'a, '_> {
         {
             return false;
         }
+        // ("в ст. «Что такое обломовщина?» (1859).": a full stop after the
+        // bracket closes the sentence the bracket is part of.)
         let after = self.text[close + 1..].trim_start_matches(' ');
-        after.starts_with([',', ';']) || starts_lower(after) || starts_with_digit(after)
+        after.starts_with([',', ';', '.']) || starts_lower(after) || starts_with_digit(after)
     }
 
     /// A closing bracket; unmatched, or doubled, or after `:` it is a smiley,
@@ -3025,11 +3166,14 @@ impl<'a> Scanner<'a, '_> {
             return end;
         }
         let next = self.next(value_end);
+        // A note on the value in brackets goes on with it ("URL: https://…
+        // (дата обращения: 15.10.2020)").
         let carried = next.is_lower()
-            && self
-                .rules
-                .function_words
-                .contains(next.word, &mut self.lower);
+            && (next.bracketed
+                || self
+                    .rules
+                    .function_words
+                    .contains(next.word, &mut self.lower));
         if next.first.is_some() && !carried && !next.continues() {
             self.cut(value_end);
         }
@@ -3302,13 +3446,17 @@ impl<'a> Scanner<'a, '_> {
                 (next.is_upper() && self.has_letters(i) && !word[1..].ends_with('#')).then_some(end)
             }
             // A reply opens with a mention: "…красиво @user спасибо".
-            // Not the next mention of a reply addressed to several people,
+            // Not the person a sentence opens by thanking or greeting
+            // ("Спасибо @ivanov за PR!", "Cheers @SarahJ82"; not a reply's
+            // last word, "@anna спасибо @oleg Карина, здравствуйте"), nor the
+            // next mention of a reply addressed to several people,
             // nor a mention that a sentence mark closes, the addressee of
             // the sentence before it ("Thanks @john!"), nor one the words
             // before lead to ([`Self::mention_led`]).
             b'@' => (self.has_letters(i)
                 && self.open_parens == 0
                 && !self.previous_is_function_word(i)
+                && !self.thanked(i)
                 && !self.mentions_only(before)
                 && !word.trim_end_matches(is_closer).ends_with(is_terminal)
                 && !self.mention_led(before, word))
@@ -3354,6 +3502,17 @@ impl<'a> Scanner<'a, '_> {
         }
         let one_word = !lead.trim_start().contains(char::is_whitespace);
         !lead.contains(is_lower) || one_word && word.trim_end_matches(is_closer).ends_with(':')
+    }
+
+    /// The sentence up to the mention at byte `i` is one word that thanks
+    /// or greets ([`thanks_or_greets`]): the mention names whom.
+    fn thanked(&self, i: usize) -> bool {
+        // (A word longer than any of them is none: the look stays short.)
+        if i.saturating_sub(self.sentence_start) > LONGEST_GREETING || self.sentence_start > i {
+            return false;
+        }
+        let lead = self.text[self.sentence_start..i].trim();
+        !lead.contains(char::is_whitespace) && thanks_or_greets(lead)
     }
 
     /// True when the word before byte `i` is a short lower-case function word
@@ -3540,10 +3699,16 @@ fn is_record_area(text: &str) -> bool {
             .skip(1)
             .any(|part| part.bytes().take(4).filter(u8::is_ascii_digit).count() == 4)
     };
-    if first.strip_suffix(['.', ',']).is_some_and(digits) {
+    // "[2], 312 л.": leaves left unnumbered are counted in brackets.
+    if first
+        .strip_suffix(['.', ','])
+        .is_some_and(|f| digits(f.trim_start_matches('[').trim_end_matches(']')))
+    {
         return true;
     }
-    if digits(first) && matches!(second, "с." | "с" | "p." | "pp.") {
+    // The extent: pages or leaves ("320 с.: ил.", "188 с., 14 л.").
+    let extent = second.trim_end_matches([',', ';', ':']);
+    if digits(first) && matches!(extent, "с." | "с" | "л." | "p." | "pp.") {
         return true;
     }
     if first.strip_suffix("-е").is_some_and(digits) && second.starts_with("изд") {
@@ -3573,6 +3738,55 @@ fn title_and_record(text: &str) -> bool {
             let area = &line[at + 2..];
             is_record_area(area.strip_prefix("— ").unwrap_or(area))
         })
+}
+
+/// `note`, the words of a note in brackets, opens with an audience's
+/// reaction to what was said: laughter, applause, cheers, booing, in
+/// either language ("LAUGHTER", "applause", "смех", "Аплодисменты").
+fn is_reaction(note: &str) -> bool {
+    const STEMS: [&str; 10] = [
+        "laugh",
+        "applau",
+        "cheer",
+        "booing",
+        "смех",
+        "смеё",
+        "смее",
+        "смеют",
+        "аплодис",
+        "хохот",
+    ];
+    let first = note.split(' ').next().unwrap_or_default().to_lowercase();
+    STEMS.iter().any(|stem| first.starts_with(stem))
+}
+
+/// `text` opens with a name that starts with a dot: ".NET", ".env", not
+/// the dots of an ellipsis (". . .").
+fn dotted_name(text: &str) -> bool {
+    text.strip_prefix('.')
+        .is_some_and(|name| name.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// `word` thanks or greets the person a mention after it names ("Спасибо
+/// @ivanov за PR!", "Cheers @SarahJ82", "Hi @anna, …").
+fn thanks_or_greets(word: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "спасибо",
+        "благодарю",
+        "благодарим",
+        "привет",
+        "поздравляю",
+        "thanks",
+        "thank",
+        "thx",
+        "cheers",
+        "hi",
+        "hello",
+        "hey",
+        "cc",
+        "congrats",
+    ];
+    WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// `word` is one letter and its full stop ("С.", "н."): that letter.
