@@ -890,13 +890,7 @@ impl<'a> Scanner<'a, '_> {
             // "…устаревших платформ. .NET Framework 4.7.2 и…", "the file.
             // .env is read first": a name that starts with a dot opens a
             // sentence as a word would, unless an abbreviation leads to it.
-            let word = &self.text[self.word_start(i)..i];
-            word.chars().count() >= 2
-                && self
-                    .rules
-                    .abbreviations
-                    .kind(word, &mut self.lower)
-                    .is_none()
+            self.text[self.word_start(i)..i].chars().count() >= 2 && self.kind_before(i).is_none()
         } else if stops == 1 && !marks && !ellipsis {
             self.full_stop_ends(i, &next)
         } else if ellipsis && !marks {
@@ -953,11 +947,17 @@ impl<'a> Scanner<'a, '_> {
     /// leads on to what follows ("см. https://…", "e.g. https://…"), not one
     /// that may end a sentence ("etc.").
     fn leads_on(&mut self, i: usize) -> bool {
-        let word = &self.text[self.word_start(i)..i];
         matches!(
-            self.rules.abbreviations.kind(word, &mut self.lower),
+            self.kind_before(i),
             Some(Kind::Prefix | Kind::Numbered | Kind::Numeric | Kind::NumberSign)
         )
+    }
+
+    /// The kind of abbreviation the full stop at byte `i` closes, when the
+    /// word before it is listed.
+    fn kind_before(&mut self, i: usize) -> Option<Kind> {
+        let word = &self.text[self.word_start(i)..i];
+        self.rules.abbreviations.kind(word, &mut self.lower)
     }
 
     /// The sentence up to byte `i` is a news agency's dateline: a place in
@@ -3744,10 +3744,12 @@ fn title_and_record(text: &str) -> bool {
 /// reaction to what was said: laughter, applause, cheers, booing, in
 /// either language ("LAUGHTER", "applause", "смех", "Аплодисменты").
 fn is_reaction(note: &str) -> bool {
-    const STEMS: [&str; 10] = [
+    // ("cheers" and "cheering", not "cheerfully", a direction.)
+    const STEMS: [&str; 11] = [
         "laugh",
         "applau",
-        "cheer",
+        "cheers",
+        "cheering",
         "booing",
         "смех",
         "смеё",
