@@ -2336,3 +2336,63 @@ fn transcripts_obituaries_dictionaries_and_code_names() {
         ],
     );
 }
+
+#[test]
+fn laboratories_encyclopedias_and_asides() {
+    check(
+        "laboratories, encyclopedias, asides",
+        &[
+            (
+                "The rate was 2.5 per cent. higher than forecast.",
+                &["The rate was 2.5 per cent. higher than forecast."],
+            ),
+            (
+                "Turnout was 62 per cent. Results follow.",
+                &["Turnout was 62 per cent.", "Results follow."],
+            ),
+            (
+                "Rinse with dist. water and dry over anhyd. Na2SO4 overnight.",
+                &["Rinse with dist. water and dry over anhyd. Na2SO4 overnight."],
+            ),
+            (
+                "Plant cv. 'Sungold' in May. Water daily.",
+                &["Plant cv. 'Sungold' in May.", "Water daily."],
+            ),
+            (
+                "Order the kit (Sigma, Cat. No. 4410) before Monday.",
+                &["Order the kit (Sigma, Cat. No. 4410) before Monday."],
+            ),
+            (
+                "The village lies 6 m. S.W. of Ely, on the Ouse.",
+                &["The village lies 6 m. S.W. of Ely, on the Ouse."],
+            ),
+            (
+                "See Freeman, Norm. Conq., vol. viii. p. 88 for the charter.",
+                &["See Freeman, Norm. Conq., vol. viii. p. 88 for the charter."],
+            ),
+            (
+                "She holds a Ph.D. (Edin.) 2009 and teaches statistics.",
+                &["She holds a Ph.D. (Edin.) 2009 and teaches statistics."],
+            ),
+            (
+                "Children (5–11 yrs.) £4, adults £8.",
+                &["Children (5–11 yrs.) £4, adults £8."],
+            ),
+            (
+                "The Coys. will move at dawn.",
+                &["The Coys. will move at dawn."],
+            ),
+            // A label's value is a number or an abbreviation.
+            (
+                "Open from May to Sept. Ht. approx. 2 m.",
+                &["Open from May to Sept.", "Ht. approx. 2 m."],
+            ),
+            // A word cut short before a comma after a whole word opens a
+            // sentence as a label.
+            (
+                "The plate is damaged. Repr., with corrections, 1890.",
+                &["The plate is damaged.", "Repr., with corrections, 1890."],
+            ),
+        ],
+    );
+}

@@ -7,9 +7,10 @@
 //!   characters: no panic; the sentences cover the text's visible
 //!   characters once, in order, each trimmed and non-empty; with `--align`,
 //!   the beads cover both sides in order with scores in 0..=1.
-//! - **Runs**: each unit and each pair of units repeated to 100 KB and to
-//!   400 KB and split in both languages; where 100 KB takes over 20 ms, a
-//!   time ratio above 8 (twice the input's) is printed as superlinear.
+//! - **Runs**: each unit (alone, before a space, on a line of its own) and
+//!   each pair of units repeated to 100 KB and to 400 KB and split in both
+//!   languages; where 100 KB takes over 20 ms, a time ratio above 8 (twice
+//!   the input's) is printed as superlinear.
 //!
 //! ```sh
 //! cargo run --release --example split_stress -- invariants [SEED] [CASES] [--align]
@@ -329,7 +330,10 @@ fn seconds(unit: &str, bytes: usize, lang: Lang) -> f64 {
 fn runs() -> usize {
     let units: Vec<String> = PIECES
         .iter()
-        .flat_map(|p| [p.to_string(), format!("{p} ")])
+        // Each piece alone, before a space and on lines of its own: a
+        // text with no space at all is where a look for the next space
+        // runs to the end ("Yes.\n" a million times).
+        .flat_map(|p| [p.to_string(), format!("{p} "), format!("{p}\n")])
         .chain(PIECES.iter().flat_map(|p| {
             PIECES
                 .iter()

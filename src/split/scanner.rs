@@ -839,6 +839,35 @@ impl<'a> Scanner<'a, '_> {
                 return j;
             }
         }
+        // "4 m. S. of Corfe", "X-rds. S.E. of Tilly": a point of the compass
+        // before "of" is no initial opening a sentence; "Const. Hist., vol.
+        // i.", "Norm. Conq., vol. iii.": nor is a word cut short before a
+        // comma. Both go on with the sentence.
+        if stops == 1
+            && !marks
+            && !ellipsis
+            && (compass_point(next.rest) || self.cut_short_run(i, &next))
+        {
+            return j;
+        }
+        // "Ph.D. (Lond.) 2011, is…", "children (5–16 yrs.) £6": after an
+        // aside closed by a word cut short, a number or a sign goes on.
+        if stops == 1
+            && !marks
+            && bracket_closed
+            && !quote_closed
+            && (next.is_digit() || next.first.is_some_and(|c| !c.is_alphanumeric()))
+            && !next.quoted
+            && !next.bracketed
+            && self.bracket_opened_midway(i)
+        {
+            return j;
+        }
+        // "(тур. Фрат)", "(бывш. «Интурист»)", "(Быт. XV, 18)", "(lit. 135
+        // °C)": a short word's full stop inside a short aside in brackets.
+        if stops == 1 && !marks && !ellipsis && !bracket_closed && self.short_aside(i, j) {
+            return j;
+        }
         // "adv. & adj.", "obt. & most humble": no sentence opens with "&".
         if next.first == Some('&') && !next.quoted && !next.bracketed {
             return j;
@@ -929,6 +958,52 @@ impl<'a> Scanner<'a, '_> {
             return at;
         }
         j
+    }
+
+    /// The full stop at byte `i` closes a short capitalised word, and the
+    /// next is a capitalised word of three letters or more cut short before
+    /// a comma: the words of a title cut short ("Const. Hist., vol. i.",
+    /// "Norm. Conq., vol. iii."), not a label that opens a sentence after a
+    /// whole word ("…человеке. Разг., с оттенком", "1872 г. Х., м.").
+    fn cut_short_run(&self, i: usize, next: &Next) -> bool {
+        let word = &self.text[self.word_start(i)..i];
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && word.chars().count() <= 6
+            && chars.all(char::is_lowercase);
+        capitalised
+            && next.is_upper()
+            && next.word.chars().count() >= 3
+            && next.rest[next.word.len()..].starts_with(".,")
+    }
+
+    /// The full stop at byte `i` (its closers end at `j`) closes a short
+    /// word inside a bracket opened in the middle of the sentence, which
+    /// closes within [`SPACED_BRACKET_BYTES`] with no mark of its own before
+    /// it: an aside, where no sentence ends ("(тур. Фрат)", "(Быт. XV, 18)").
+    fn short_aside(&self, i: usize, j: usize) -> bool {
+        if self.open_parens == 0 {
+            return false;
+        }
+        let word = &self.text[self.word_start(i)..i];
+        let word = word.trim_start_matches('(');
+        let short =
+            (1..=5).contains(&word.chars().count()) && word.chars().all(char::is_alphabetic);
+        let after = &self.text[j..floor_char_boundary(self.text, j + SPACED_BRACKET_BYTES)];
+        let Some(close) = after.find(')') else {
+            return false;
+        };
+        let aside = &after[..close];
+        short && self.bracket_opened_midway(i) && !aside.contains(['(', '.', '!', '?', '…'])
+    }
+
+    /// The last round bracket opened in the sentence before byte `i` opened
+    /// after some of it, not at its start.
+    fn bracket_opened_midway(&self, i: usize) -> bool {
+        let before = self.look_back(self.sentence_start, i);
+        before
+            .rfind('(')
+            .is_some_and(|open| before[..open].contains(char::is_alphanumeric))
     }
 
     /// The word after a full stop is a capitalised abbreviation before its
@@ -1306,6 +1381,19 @@ impl<'a> Scanner<'a, '_> {
             return false;
         }
         let word = inside;
+        // "vol. viii. p. 277", "ch. xiii. and": a volume's or a chapter's
+        // number in small Roman numerals after its abbreviation.
+        let roman = !word.is_empty() && word.bytes().all(|b| b"ivxlcdm".contains(&b));
+        if roman
+            && self
+                .previous_word(start)
+                .and_then(|p| p.strip_suffix('.'))
+                .is_some_and(|bare| {
+                    self.rules.abbreviations.kind(bare, &mut self.lower) == Some(Kind::Numbered)
+                })
+        {
+            return false;
+        }
         let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
         // In edited text an unlisted abbreviation ("voc. ed.", "1999гг. the")
         // is more likely than a sentence starting in lower case: only a
@@ -1768,7 +1856,10 @@ impl<'a> Scanner<'a, '_> {
         // the next marker in the paragraph opens the next item: "1. One 2. Two".
         if let Some(value) = item_number(word) {
             // The list a colon announces starts at one: "is: 6. But" is no item.
-            if first_in_sentence || after_colon && value == 1 && next.is_upper() {
+            // An item quoted whole is one at any number ("в новой редакции:
+            // «3. Заместителю командира…»").
+            let quoted_item = text[start..i].starts_with('«');
+            if first_in_sentence || quoted_item || after_colon && value == 1 && next.is_upper() {
                 self.last_item.set(word, value);
                 return false;
             }
@@ -2047,9 +2138,12 @@ impl<'a> Scanner<'a, '_> {
                                 && after_number(&mut self.lower))
                 }
                 // Without its number ("Oh no. Rain fell") it is the plain word.
+                // Before another sign and its number it goes with them
+                // ("Cat. No. 3516").
                 Kind::NumberSign => {
                     !next.is_digit()
                         && !next.is_code()
+                        && !self.abbreviation_and_number_next(next, Kind::NumberSign)
                         && (starter || next.is_upper() && !is_roman(next.word))
                 }
                 Kind::Numeric => {
@@ -2242,7 +2336,11 @@ impl<'a> Scanner<'a, '_> {
         next.is_upper()
             && next.word.chars().count() >= 2
             && next.word.chars().any(char::is_lowercase)
-            && next.after_stop().is_some()
+            // Its value follows it, not a word ("Max. No. of items"; "Ht.
+            // approx. 1.2 m" is a label).
+            && next.after_stop().is_some_and(|value| {
+                !starts_lower(value) || first_word(value, LONGEST_WORD).ends_with('.')
+            })
             && abbreviations.exact_kind(next.word).is_none()
             && abbreviations
                 .kind(next.word, &mut self.lower)
@@ -3760,6 +3858,22 @@ fn is_reaction(note: &str) -> bool {
     ];
     let first = note.split(' ').next().unwrap_or_default().to_lowercase();
     STEMS.iter().any(|stem| first.starts_with(stem))
+}
+
+/// `text` opens with a point of the compass cut short before "of": "S. of
+/// Corfe", "S.E. of Guildford", "N.W. of".
+fn compass_point(text: &str) -> bool {
+    // ("S.E. of " is the longest: the look stays short.)
+    let head = &text[..floor_char_boundary(text, 12)];
+    let Some((point, rest)) = head.split_once(' ') else {
+        return false;
+    };
+    let letters = point.split('.').filter(|p| !p.is_empty());
+    point.ends_with('.')
+        && point.len() <= 6
+        && letters.clone().count() >= 1
+        && letters.clone().all(|p| matches!(p, "N" | "S" | "E" | "W"))
+        && rest.starts_with("of ")
 }
 
 /// `text` opens with a name that starts with a dot: ".NET", ".env", not
