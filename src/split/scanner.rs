@@ -1038,11 +1038,10 @@ impl<'a> Scanner<'a, '_> {
     /// The sentence up to byte `i` is a news agency's dateline: a place in
     /// capitals, a comma and a short date ("МОСКВА, 5 дек", "LONDON, Dec").
     fn dateline(&self, i: usize) -> bool {
-        if i.saturating_sub(self.sentence_start) > DATELINE_BYTES || self.sentence_start > i {
-            return false;
-        }
-        let line = self.text[self.sentence_start..i].trim_start();
-        let Some((place, date)) = line.split_once(", ") else {
+        let Some((place, date)) = self
+            .short_lead(i, DATELINE_BYTES)
+            .and_then(|line| line.trim_start().split_once(", "))
+        else {
             return false;
         };
         place.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -3606,11 +3605,19 @@ impl<'a> Scanner<'a, '_> {
     /// or greets ([`thanks_or_greets`]): the mention names whom.
     fn thanked(&self, i: usize) -> bool {
         // (A word longer than any of them is none: the look stays short.)
-        if i.saturating_sub(self.sentence_start) > LONGEST_GREETING || self.sentence_start > i {
-            return false;
-        }
-        let lead = self.text[self.sentence_start..i].trim();
-        !lead.contains(char::is_whitespace) && thanks_or_greets(lead)
+        self.short_lead(i, LONGEST_GREETING).is_some_and(|lead| {
+            let lead = lead.trim();
+            !lead.contains(char::is_whitespace) && thanks_or_greets(lead)
+        })
+    }
+
+    /// The sentence up to byte `i`, when it is `most` bytes long at most:
+    /// rules that read a short sentence whole refuse a long one, so that
+    /// the scan stays linear.
+    fn short_lead(&self, i: usize, most: usize) -> Option<&'a str> {
+        self.text
+            .get(self.sentence_start..i)
+            .filter(|lead| lead.len() <= most)
     }
 
     /// True when the word before byte `i` is a short lower-case function word
@@ -3863,7 +3870,7 @@ fn is_reaction(note: &str) -> bool {
 /// `text` opens with a point of the compass cut short before "of": "S. of
 /// Corfe", "S.E. of Guildford", "N.W. of".
 fn compass_point(text: &str) -> bool {
-    // ("S.E. of " is the longest: the look stays short.)
+    // ("N.N.W. of ", ten bytes, is the longest: the look stays short.)
     let head = &text[..floor_char_boundary(text, 12)];
     let Some((point, rest)) = head.split_once(' ') else {
         return false;
